@@ -1,0 +1,47 @@
+/**
+ * The configuration schema: every setting the server reads from the environment, with its default
+ * and what it expects. `server/config.ts` validates the environment against it at start-up.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], 'true or false')
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const url = (what: string) => z.url(`${what}, such as http://localhost:3000`);
+
+/** The environment variables the server reads. Documented in README.md. */
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], 'development, production or test').default('development'),
+  PORT: z.coerce.number('a port number').int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).optional(),
+  PUBLIC_URL: url('the public address of the server').optional(),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'a mongodb:// or mongodb+srv:// connection string')
+    .optional(),
+  DB_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,38}$/, 'letters, digits, _ and -')
+    .default('concordia'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SESSION_SECRET: z.string().min(32, 'at least 32 characters of random text').optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO_DATA: bool.optional(),
+  CORS_ORIGINS: z.string().default(''),
+  TRUST_PROXY: z.string().default('false'),
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number('a whole number').int().min(1).default(600),
+  RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number('a whole number').int().min(1).default(60),
+  RATE_LIMIT_PUBLIC_FORMS_PER_HOUR: z.coerce.number('a whole number').int().min(1).default(10),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(kb|mb)$/, 'a size such as 100kb')
+    .default('100kb'),
+  FERRETDB_BIN: z.string().min(1).optional(),
+  CLIENT_DIR: z.string().min(1).optional(),
+});
+
+/** The raw environment after validation. */
+export type Env = z.infer<typeof EnvSchema>;

@@ -1,0 +1,100 @@
+/**
+ * Reads the environment, validates it against config/schema.ts and derives the settings the server
+ * uses. A bad value stops the server with one message naming the setting and what it expects.
+ * In development, missing secrets are generated once and kept in DATA_DIR/secrets.json.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { EnvSchema } from '../config/schema.js';
+
+/** Validated configuration of one server process. */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: string;
+  mongodbUri: string | undefined;
+  dbName: string;
+  dataDir: string;
+  sessionSecret: string;
+  redisUrl: string | undefined;
+  logLevel: string;
+  demoData: boolean;
+  corsOrigins: string[];
+  trustProxy: boolean | number | string;
+  metricsToken: string | undefined;
+  rateLimit: { perMinute: number; writesPerMinute: number; publicFormsPerHour: number };
+  bodyLimit: string;
+  ferretdbBin: string | undefined;
+  clientDir: string;
+}
+
+/** Raised when the environment does not validate; its message names every bad setting. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'secrets.json');
+  if (existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { sessionSecret?: unknown };
+    if (typeof stored.sessionSecret === 'string' && stored.sessionSecret.length >= 32) return stored.sessionSecret;
+  }
+  const sessionSecret = randomBytes(48).toString('base64url');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify({ sessionSecret }, null, 2), { mode: 0o600 });
+  return sessionSecret;
+}
+
+/** Builds the configuration from an environment (process.env by default). Throws {@link ConfigError}. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.SESSION_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required in production (at least 32 random characters)');
+  }
+  if (production && e.DEMO_DATA) {
+    throw new ConfigError('Invalid configuration:\n  DEMO_DATA: demo data is never loaded in production; unset it');
+  }
+  const dataDir = path.resolve(e.DATA_DIR);
+  const host = e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    mongodbUri: e.MONGODB_URI,
+    dbName: e.DB_NAME,
+    dataDir,
+    sessionSecret: e.SESSION_SECRET ?? (production ? '' : developmentSecret(dataDir)),
+    redisUrl: e.REDIS_URL,
+    logLevel: e.LOG_LEVEL,
+    demoData: !production && (e.DEMO_DATA ?? e.NODE_ENV === 'development'),
+    corsOrigins: e.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    metricsToken: e.METRICS_TOKEN,
+    rateLimit: {
+      perMinute: e.RATE_LIMIT_PER_MINUTE,
+      writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
+      publicFormsPerHour: e.RATE_LIMIT_PUBLIC_FORMS_PER_HOUR,
+    },
+    bodyLimit: e.BODY_LIMIT,
+    ferretdbBin: e.FERRETDB_BIN,
+    clientDir: path.resolve(e.CLIENT_DIR ?? 'client/dist'),
+  };
+}

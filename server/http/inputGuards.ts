@@ -1,0 +1,46 @@
+/**
+ * Guards that run before any route: JSON bodies only, and no `$`-prefixed or dotted keys anywhere in
+ * a body or query, so operator injection is refused at the door (zod and Mongoose's sanitizeFilter
+ * stand behind this).
+ */
+import type { RequestHandler } from 'express';
+import { InvalidError } from '../services/errors.js';
+
+function findUnsafeKey(value: unknown, path: string, depth: number): string | null {
+  if (depth > 20) return path || '(body)';
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findUnsafeKey(value[i], `${path}[${i}]`, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      const here = path ? `${path}.${key}` : key;
+      if (key.startsWith('$') || key.includes('.') || key === '__proto__' || key === 'constructor' || key === 'prototype') return here;
+      const found = findUnsafeKey(child, here, depth + 1);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Refuses bodies and queries that carry `$`-keys, dotted keys or prototype keys. */
+export const rejectUnsafeKeys: RequestHandler = (req, _res, next) => {
+  const inBody = findUnsafeKey(req.body, '', 0);
+  const inQuery = findUnsafeKey(req.query, '', 0);
+  const bad = inBody ?? inQuery;
+  if (bad) return next(new InvalidError(`The key "${bad}" is not allowed.`, [{ path: bad, message: 'keys may not start with $ or contain dots' }]));
+  next();
+};
+
+/** Refuses state-changing requests whose body is not JSON. */
+export const requireJsonBody: RequestHandler = (req, _res, next) => {
+  const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0';
+  const chunked = req.headers['transfer-encoding'] !== undefined;
+  if (['POST', 'PUT', 'PATCH'].includes(req.method) && (hasBody || chunked) && !req.is('application/json')) {
+    return next(new InvalidError('Send the body as application/json.'));
+  }
+  next();
+};

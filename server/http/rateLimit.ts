@@ -1,0 +1,54 @@
+/**
+ * Rate limits for every route (rate-limiter-flexible): a general budget per client, a smaller one for
+ * writes, and a much smaller one for public forms. With REDIS_URL the counters are shared by all
+ * nodes; if Redis is unreachable the in-memory limiter stands in, so limits never switch off.
+ */
+import type { RequestHandler } from 'express';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Config } from '../config.js';
+import { RateLimitedError } from '../services/errors.js';
+
+/** The limiters of one app. */
+export interface RateLimits {
+  general: RequestHandler;
+  writes: RequestHandler;
+  publicForm: RequestHandler;
+}
+
+function limiter(keyPrefix: string, points: number, duration: number, redis: Redis | undefined): RateLimiterAbstract {
+  const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+  if (!redis) return memory;
+  return new RateLimiterRedis({ storeClient: redis, keyPrefix: `concordia:rl:${keyPrefix}`, points, duration, insuranceLimiter: memory });
+}
+
+function clientKey(req: Parameters<RequestHandler>[0]): string {
+  return req.actor.kind === 'person' ? `p:${req.actor.id}` : `ip:${req.ip ?? 'unknown'}`;
+}
+
+function middleware(limit: RateLimiterAbstract, applies: (method: string) => boolean): RequestHandler {
+  return (req, res, next) => {
+    if (!applies(req.method)) return next();
+    limit
+      .consume(clientKey(req))
+      .then((state) => {
+        res.setHeader('RateLimit-Remaining', String(state.remainingPoints));
+        next();
+      })
+      .catch((rejection: unknown) => {
+        if (rejection instanceof RateLimiterRes) return next(new RateLimitedError(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))));
+        next(rejection);
+      });
+  };
+}
+
+const isWrite = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
+
+/** Builds the limiters from the configuration. */
+export function createRateLimits(config: Config, redis?: Redis): RateLimits {
+  return {
+    general: middleware(limiter('general', config.rateLimit.perMinute, 60, redis), () => true),
+    writes: middleware(limiter('writes', config.rateLimit.writesPerMinute, 60, redis), isWrite),
+    publicForm: middleware(limiter('public-form', config.rateLimit.publicFormsPerHour, 3600, redis), () => true),
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Starts a Concordia server: configuration -> database -> HTTP -> graceful shutdown.
+ * On SIGTERM/SIGINT it stops accepting, lets in-flight requests finish, closes connections and the
+ * database, and exits 0 within 10 s.
+ */
+import http from 'node:http';
+import mongoose from 'mongoose';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { connectDatabase } from './db/connect.js';
+import { NoDatabaseError, obtainDatabase, type ObtainedDatabase } from './db/launcher.js';
+import { createLogger } from './logger.js';
+import './models/index.js';
+import { seedDemoData } from './demo/seedDemoData.js';
+
+function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+const config = configOrExit();
+const logger = createLogger(config.logLevel);
+
+let database: ObtainedDatabase;
+try {
+  database = await obtainDatabase({
+    mongodbUri: config.mongodbUri,
+    dataDir: config.dataDir,
+    ferretdbBin: config.ferretdbBin,
+    progress: (line) => logger.info(line),
+  });
+} catch (error) {
+  console.error(error instanceof NoDatabaseError ? error.message : `Could not start the database: ${(error as Error).message}`);
+  process.exit(1);
+}
+logger.info({ source: database.source }, 'database available');
+await connectDatabase(database.uri, config.dbName);
+if (config.demoData && (await seedDemoData())) logger.info('demo data loaded into the empty database');
+
+const readiness = { shuttingDown: false };
+const app = createApp({ config, logger, readiness });
+const server = http.createServer(app);
+server.headersTimeout = 20_000;
+server.requestTimeout = 30_000;
+
+let stopping = false;
+async function shutdown(reason: string, exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  readiness.shuttingDown = true;
+  logger.info({ reason }, 'shutting down');
+  const force = setTimeout(() => server.closeAllConnections(), 8_000);
+  force.unref();
+  const hardExit = setTimeout(() => process.exit(exitCode || 1), 9_500);
+  hardExit.unref();
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+  await mongoose.disconnect().catch(() => undefined);
+  await database.stop();
+  logger.info('stopped');
+  process.exit(exitCode);
+}
+
+database.onUnexpectedExit((description) => {
+  logger.fatal({ description }, 'the embedded database stopped; shutting down');
+  void shutdown('database exited', 1);
+});
+process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+process.on('SIGINT', () => void shutdown('SIGINT', 0));
+
+server.listen(config.port, config.host, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ url: config.publicUrl, host: config.host, port }, `Concordia is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`);
+});

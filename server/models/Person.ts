@@ -1,0 +1,31 @@
+/** People: one document per person, whatever way they sign in. */
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { ROLES } from '../../shared/roles.js';
+import { PERSON_STATUSES } from '../../shared/schemas/people.js';
+
+const personSchema = new Schema(
+  {
+    name: { type: String, required: true },
+    email: { type: String, required: true },
+    cityId: { type: Schema.Types.ObjectId, default: null },
+    organisation: { type: String, default: null },
+    roles: { type: [{ type: String, enum: ROLES }], default: [] },
+    position: { type: String, default: null },
+    languages: { type: [String], default: [] },
+    expertise: { type: [String], default: [] },
+    status: { type: String, enum: PERSON_STATUSES, required: true },
+  },
+  { timestamps: true, strict: 'throw' },
+);
+// Local accounts are unique by e-mail; identity-provider accounts are keyed by (provider, subject) later.
+personSchema.index({ email: 1 }, { unique: true });
+personSchema.index({ status: 1, name: 1, _id: 1 });
+personSchema.index({ cityId: 1, status: 1, name: 1 });
+personSchema.index({ roles: 1, status: 1 });
+personSchema.index({ expertise: 1, status: 1 });
+
+/** A stored person. */
+export type PersonDoc = InferSchemaType<typeof personSchema> & { _id: Types.ObjectId };
+
+/** The people collection. */
+export const PersonModel = model('Person', personSchema);

@@ -1,0 +1,36 @@
+/** Changes a city's details: admins any field; the city's focal point its name and focal points. */
+import type { z } from 'zod';
+import type { Actor } from '../../../shared/policy/actor.js';
+import type { CityUpdate } from '../../../shared/schemas/cities.js';
+import { CityModel } from '../../models/City.js';
+import { recordAudit } from '../../audit/recordAudit.js';
+import { authorize, can } from '../../policy/authorize.js';
+import { InvalidError, NotFoundError } from '../errors.js';
+import { cityBySlug, hubBySlug } from '../lookups.js';
+import { requireActivePeople } from '../people/requireActivePeople.js';
+import { getCity } from './getCity.js';
+
+/** Applies the change field by field, each checked against the policy. */
+export async function updateCity(actor: Actor, slug: string, input: z.infer<typeof CityUpdate>) {
+  const city = await cityBySlug(slug);
+  if (!city || !can(actor, 'read', 'City', city)) throw new NotFoundError(`City "${slug}"`);
+  const fields = Object.keys(input);
+  for (const field of fields) await authorize(actor, 'update', 'City', city, field);
+
+  const change: Record<string, unknown> = {};
+  if (input.name !== undefined) change.name = input.name;
+  if (input.kind !== undefined) change.kind = input.kind;
+  if (input.iscSeat !== undefined) change.iscSeat = input.iscSeat;
+  if (input.hub !== undefined) {
+    const hub = await hubBySlug(input.hub);
+    if (!hub) throw new InvalidError(`There is no hub "${input.hub}".`, [{ path: 'hub', message: 'unknown hub' }]);
+    change.hubId = hub._id;
+  }
+  if (input.focalPointIds !== undefined) {
+    await requireActivePeople(input.focalPointIds, 'focalPointIds', String(city._id));
+    change.focalPointIds = input.focalPointIds;
+  }
+  await CityModel.updateOne({ _id: city._id }, { $set: change });
+  await recordAudit(actor, 'city.updated', { type: 'City', id: String(city._id), label: slug }, { changed: fields });
+  return getCity(actor, slug);
+}

@@ -1,0 +1,87 @@
+/**
+ * One error type per meaning. Services throw these; the HTTP layer maps them once to problem+json
+ * (and the socket layer, later, to `{ ok: false, error }` acks). No other error crosses the wire.
+ */
+
+/** The machine-readable codes of {@link AppError}. */
+export type ErrorCode =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_large'
+  | 'rate_limited'
+  | 'unavailable';
+
+/** A field-level validation message. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** Base of every error a service may throw on purpose. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** The input does not satisfy the rules. */
+export class InvalidError extends AppError {
+  constructor(message: string, fieldErrors: FieldError[] = []) {
+    super('invalid', message, fieldErrors);
+  }
+}
+
+/** The request needs a signed-in person. */
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Sign in to do this.') {
+    super('unauthenticated', message);
+  }
+}
+
+/** The actor may not do this. */
+export class ForbiddenError extends AppError {
+  constructor(message = 'You are not allowed to do this.') {
+    super('forbidden', message);
+  }
+}
+
+/** The thing does not exist, or the actor may not know that it exists. */
+export class NotFoundError extends AppError {
+  constructor(what: string) {
+    super('not_found', `${what} was not found.`);
+  }
+}
+
+/** The change clashes with the current state (duplicate, wrong lifecycle step). */
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super('conflict', message);
+  }
+}
+
+/** The input is larger than allowed. */
+export class TooLargeError extends AppError {
+  constructor(message: string) {
+    super('too_large', message);
+  }
+}
+
+/** Too many requests; `retryAfterSeconds` tells when to try again. */
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate_limited', `Too many requests. Try again in ${retryAfterSeconds} s.`);
+  }
+}
+
+/** True for MongoDB's duplicate-key error (E11000), which FerretDB reports the same way. */
+export function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}

@@ -1,0 +1,22 @@
+/** Changes a hub's names or coordinators (admin). */
+import type { z } from 'zod';
+import type { Actor } from '../../../shared/policy/actor.js';
+import type { HubUpdate } from '../../../shared/schemas/hubs.js';
+import { HubModel } from '../../models/Hub.js';
+import { recordAudit } from '../../audit/recordAudit.js';
+import { authorize } from '../../policy/authorize.js';
+import { NotFoundError } from '../errors.js';
+import { hubBySlug } from '../lookups.js';
+import { requireActivePeople } from '../people/requireActivePeople.js';
+import { getHub } from './getHub.js';
+
+/** Applies the change and returns the hub. */
+export async function updateHub(actor: Actor, slug: string, input: z.infer<typeof HubUpdate>) {
+  const hub = await hubBySlug(slug);
+  if (!hub) throw new NotFoundError(`Hub "${slug}"`);
+  await authorize(actor, 'update', 'Hub', hub);
+  if (input.coordinatorIds) await requireActivePeople(input.coordinatorIds, 'coordinatorIds');
+  await HubModel.updateOne({ _id: hub._id }, { $set: input });
+  await recordAudit(actor, 'hub.updated', { type: 'Hub', id: String(hub._id), label: slug }, { changed: Object.keys(input) });
+  return getHub(actor, slug);
+}

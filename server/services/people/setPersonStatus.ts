@@ -1,0 +1,18 @@
+/** Activates or suspends a person (admin). */
+import type { Actor } from '../../../shared/policy/actor.js';
+import type { PersonStatus } from '../../../shared/schemas/people.js';
+import { PersonModel } from '../../models/Person.js';
+import { recordAudit } from '../../audit/recordAudit.js';
+import { authorize } from '../../policy/authorize.js';
+import { NotFoundError } from '../errors.js';
+import { getPerson } from './getPerson.js';
+
+/** Sets the status and records the change with its reason. */
+export async function setPersonStatus(actor: Actor, id: string, status: PersonStatus, reason: string) {
+  const person = await PersonModel.findById(id).lean();
+  if (!person) throw new NotFoundError('Person');
+  await authorize(actor, 'setStatus', 'Person', person);
+  await PersonModel.updateOne({ _id: person._id }, { $set: { status } });
+  await recordAudit(actor, 'person.status_changed', { type: 'Person', id }, { from: person.status, to: status, reason });
+  return getPerson(actor, id);
+}

@@ -1,0 +1,66 @@
+/**
+ * The permission policy of the membership directory, as CASL rules. The server asks it for every
+ * decision and for the query filters of every list; the client asks it only what to show.
+ * Conditions are written against stored field names, with ids as strings.
+ */
+import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
+import type { Actor } from './actor.js';
+
+/** Actions of the directory. `manage` means every action. */
+export type DirectoryAction = 'read' | 'create' | 'update' | 'delete' | 'manage' | 'decide' | 'setStatus' | 'setRoles';
+
+/** The names of the directory's subject types. */
+export type DirectorySubjectType = 'Hub' | 'City' | 'Person' | 'Application' | 'ApiToken' | 'AuditEntry';
+
+/** A subject: a type name, or a stored item tagged with its type. `all` means every subject. */
+export type DirectorySubject =
+  | DirectorySubjectType
+  | TaggedItem<DirectorySubjectType>
+  | 'all';
+
+/** A stored item tagged with its type name (distributes over a union of names). */
+export type TaggedItem<T extends string> = T extends string ? ForcedSubject<T> & Record<string, unknown> : never;
+
+/** A person's abilities over the directory. */
+export type DirectoryAbility = MongoAbility<[DirectoryAction, DirectorySubject]>;
+
+/** Fields of a person that any signed-in member may read; the rest (e-mail) is for admins and the person. */
+export const PERSON_MEMBER_FIELDS = [
+  '_id',
+  'name',
+  'cityId',
+  'organisation',
+  'roles',
+  'position',
+  'languages',
+  'expertise',
+  'status',
+];
+
+/** Builds the directory ability of an actor. */
+export function defineDirectoryAbility(actor: Actor): DirectoryAbility {
+  const { can, build } = new AbilityBuilder<DirectoryAbility>(createMongoAbility);
+
+  // The network's member cities and its hubs are public, as on the network's website.
+  can('read', 'Hub');
+  can('read', 'City', { status: 'member' });
+  can('create', 'Application');
+
+  if (actor.kind === 'operator') {
+    can('manage', 'all');
+    return build();
+  }
+  if (actor.kind === 'person') {
+    can('read', 'Person', PERSON_MEMBER_FIELDS, { status: 'active' });
+    can('read', 'Person', { _id: actor.id });
+    if (actor.cityId) {
+      can('read', 'City', { _id: actor.cityId });
+      if (actor.roles.includes('focal_point')) {
+        can('read', 'Person', { cityId: actor.cityId });
+        can('update', 'City', ['name', 'focalPointIds'], { _id: actor.cityId });
+      }
+    }
+    if (actor.roles.includes('admin')) can('manage', 'all');
+  }
+  return build();
+}

@@ -1,0 +1,96 @@
+/** Cities: every sub-national authority that belongs to, or applies to, the network. */
+import { z } from 'zod';
+import { CountryCode, Line, ObjectIdString, PageQuery, Slug } from './common.js';
+
+/** The kinds of authority the network calls "city". */
+export const CITY_KINDS = ['capital', 'city', 'municipality', 'province', 'county', 'region', 'other'] as const;
+
+/** Membership lifecycle: applicant -> member -> suspended or withdrawn. */
+export const CITY_STATUSES = ['applicant', 'member', 'suspended', 'withdrawn'] as const;
+
+/** One of {@link CITY_STATUSES}. */
+export type CityStatus = (typeof CITY_STATUSES)[number];
+
+/** Which status may follow which; anything else is refused with a clear error. */
+export const CITY_STATUS_TRANSITIONS: Readonly<Record<CityStatus, readonly CityStatus[]>> = {
+  applicant: ['member', 'withdrawn'],
+  member: ['suspended', 'withdrawn'],
+  suspended: ['member', 'withdrawn'],
+  withdrawn: ['applicant'],
+};
+
+/** The pledge of the principles, as recorded: which text, who pledged, when. */
+export const Pledge = z.object({
+  version: z.string(),
+  pledgedBy: z.string(),
+  pledgedAt: z.iso.datetime(),
+}).meta({ id: 'Pledge' });
+
+
+/** A city as the API returns it. */
+export const City = z.object({
+  id: ObjectIdString,
+  slug: Slug,
+  name: z.string(),
+  kind: z.enum(CITY_KINDS),
+  country: CountryCode,
+  hub: Slug,
+  status: z.enum(CITY_STATUSES),
+  iscSeat: z.boolean(),
+  pledge: Pledge.nullable(),
+  memberSince: z.iso.datetime().nullable(),
+  focalPoints: z.array(z.object({ id: ObjectIdString, name: z.string() })).optional(),
+}).meta({ id: 'City' });
+
+
+/** Input to create a city (admin). */
+export const CityCreate = z
+  .object({
+    slug: Slug,
+    name: Line(200),
+    kind: z.enum(CITY_KINDS),
+    country: CountryCode,
+    hub: Slug,
+    status: z.enum(CITY_STATUSES).default('applicant'),
+    iscSeat: z.boolean().default(false),
+    /** Who pledged the principles for the city (required to create it as a member). */
+    pledgedBy: Line(200).optional(),
+  })
+  .strict()
+  .refine((c) => c.status !== 'member' || c.pledgedBy !== undefined, {
+    message: 'a member city needs its pledge recorded: give pledgedBy',
+    path: ['pledgedBy'],
+  });
+
+/** Input to change a city's details (admin, or the city's focal point for the name). */
+export const CityUpdate = z
+  .object({
+    name: Line(200).optional(),
+    kind: z.enum(CITY_KINDS).optional(),
+    hub: Slug.optional(),
+    iscSeat: z.boolean().optional(),
+    focalPointIds: z.array(ObjectIdString).max(10).optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
+
+/** Input to move a city along its membership lifecycle; the reason is kept in the audit log. */
+export const CityStatusChange = z
+  .object({
+    status: z.enum(CITY_STATUSES),
+    reason: Line(1000),
+    /** Who pledged the principles, when a city without a recorded pledge becomes a member. */
+    pledgedBy: Line(200).optional(),
+  })
+  .strict();
+
+/** Query of the city list. */
+export const CityListQuery = PageQuery.extend({
+  hub: Slug.optional(),
+  country: CountryCode.optional(),
+  kind: z.enum(CITY_KINDS).optional(),
+  status: z.enum(CITY_STATUSES).optional(),
+}).strict();
+
+/** Path parameter naming a city. */
+export const CityParams = z.object({ city: Slug }).strict();

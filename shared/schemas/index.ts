@@ -1,0 +1,6 @@
+/** Every API schema, in one import for the server, the client and the OpenAPI generator. */
+export * from './common.js';
+export * from './hubs.js';
+export * from './cities.js';
+export * from './people.js';
+export * from './applications.js';
