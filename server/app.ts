@@ -102,7 +102,7 @@ export function createApp({ config, logger, redis, readiness = { shuttingDown: f
   api.use(rejectUnsafeKeys);
   api.use(resolveActor);
   api.use(limits.writes);
-  mountRoutes(api, routes);
+  mountRoutes(api, routes, API_PREFIX);
   app.use(API_PREFIX, api);
   app.use('/api', apiNotFound);
 

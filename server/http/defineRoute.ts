@@ -53,9 +53,14 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where
   return result.data;
 }
 
-/** Mounts routes on a router. */
-export function mountRoutes(router: Router, routes: AnyRoute[]): void {
+/** Mounts routes on a router mounted at `prefix`; each request notes its route pattern for metrics. */
+export function mountRoutes(router: Router, routes: AnyRoute[], prefix: string): void {
   for (const route of routes) {
+    const pattern = prefix + route.path;
+    const note: RequestHandler = (_req, res, next) => {
+      res.locals.routePattern = pattern;
+      next();
+    };
     const handler: RequestHandler = async (req, res) => {
       const params = parse(route.params, req.params, 'path');
       const query = parse(route.query, req.query, 'query');
@@ -63,7 +68,7 @@ export function mountRoutes(router: Router, routes: AnyRoute[]): void {
       const result = await route.handler({ params, query, body, actor: req.actor, req, res });
       res.status(route.status ?? 200).json(result);
     };
-    router[route.method](route.path, ...(route.before ?? []), handler);
+    router[route.method](route.path, note, ...(route.before ?? []), handler);
   }
 }
 
