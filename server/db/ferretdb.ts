@@ -3,7 +3,17 @@
  * itself cannot be installed. The binary is built once from the Go module proxy and cached.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -17,8 +27,8 @@ export const FERRETDB_VERSION = 'v1.24.2';
 const MODULE = 'github.com/FerretDB/FerretDB';
 
 /** Where the built binary is cached (git-ignored). */
-export function cachedFerretDbPath(): string {
-  return path.join(projectRoot(), '.cache', 'ferretdb', `ferretdb-${FERRETDB_VERSION}`);
+export function cachedFerretDbPath(cacheDir = path.join(projectRoot(), '.cache', 'ferretdb')): string {
+  return path.join(cacheDir, `ferretdb-${FERRETDB_VERSION}`);
 }
 
 /** True when a `go` toolchain is on PATH. */
@@ -45,13 +55,18 @@ function makeWritable(dir: string): void {
  * Builds FerretDB from the Go module proxy into the cache and returns the binary's path.
  * `progress` receives a line now and then, since the first build takes a minute or two.
  */
-export async function buildFerretDb(progress: (line: string) => void): Promise<string> {
-  const target = cachedFerretDbPath();
+export async function buildFerretDb(progress: (line: string) => void, cacheDir?: string): Promise<string> {
+  const target = cachedFerretDbPath(cacheDir);
   const started = Date.now();
-  const ticker = setInterval(() => progress(`still building FerretDB (${Math.round((Date.now() - started) / 1000)} s)`), 15_000);
+  const ticker = setInterval(
+    () => progress(`still building FerretDB (${Math.round((Date.now() - started) / 1000)} s)`),
+    15_000,
+  );
   const work = mkdtempSync(path.join(os.tmpdir(), 'concordia-ferretdb-'));
   try {
-    progress(`Building FerretDB ${FERRETDB_VERSION} from the Go module proxy (first start only, about 2 minutes)`);
+    progress(
+      `Building FerretDB ${FERRETDB_VERSION} from the Go module proxy (first start only, about 2 minutes)`,
+    );
     const { stdout } = await run('go', ['mod', 'download', '-json', `${MODULE}@${FERRETDB_VERSION}`], {
       maxBuffer: 16 * 1024 * 1024,
     });
@@ -76,15 +91,20 @@ export async function buildFerretDb(progress: (line: string) => void): Promise<s
 }
 
 /** Returns a usable FerretDB binary: the configured one, the cached one, or a fresh build. Null without Go. */
-export async function ferretDbBinary(configured: string | undefined, progress: (line: string) => void): Promise<string | null> {
+export async function ferretDbBinary(
+  configured: string | undefined,
+  progress: (line: string) => void,
+  cacheDir?: string,
+): Promise<string | null> {
   if (configured) {
-    if (!existsSync(configured)) throw new Error(`FERRETDB_BIN points to ${configured}, which does not exist`);
+    if (!existsSync(configured))
+      throw new Error(`FERRETDB_BIN points to ${configured}, which does not exist`);
     return configured;
   }
-  const cached = cachedFerretDbPath();
+  const cached = cachedFerretDbPath(cacheDir);
   if (existsSync(cached)) return cached;
   if (!(await goAvailable())) return null;
-  return buildFerretDb(progress);
+  return buildFerretDb(progress, cacheDir);
 }
 
 /** Starts FerretDB on a free loopback port with its SQLite files in `dataDir`. */

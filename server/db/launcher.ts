@@ -29,6 +29,8 @@ export interface LauncherOptions {
   progress: (line: string) => void;
   /** Reuse a database another process of ours started on the same DATA_DIR (the admin CLI does). */
   reuseRunning?: boolean;
+  /** Where a built FerretDB is cached; the project's .cache/ferretdb by default. */
+  cacheDir?: string;
 }
 
 /** Raised when no database can be had; the message says what to install or set. */
@@ -90,7 +92,7 @@ export async function obtainDatabase(options: LauncherOptions): Promise<Obtained
     child = await startMongod(path.join(options.dataDir, 'mongod'));
     source = 'mongod';
   } else {
-    const binary = await ferretDbBinary(options.ferretdbBin, options.progress);
+    const binary = await ferretDbBinary(options.ferretdbBin, options.progress, options.cacheDir);
     if (!binary) {
       throw new NoDatabaseError(
         'No database available. Set MONGODB_URI to a MongoDB 7+ server, or install MongoDB (mongod on PATH), ' +
@@ -101,7 +103,10 @@ export async function obtainDatabase(options: LauncherOptions): Promise<Obtained
     source = 'FerretDB';
   }
   const port = Number(new URL(child.uri).port);
-  writeFileSync(recordFile, JSON.stringify({ uri: child.uri, pid: process.pid, port } satisfies RunningRecord));
+  writeFileSync(
+    recordFile,
+    JSON.stringify({ uri: child.uri, pid: process.pid, port } satisfies RunningRecord),
+  );
   const started = child;
   return {
     uri: started.uri,

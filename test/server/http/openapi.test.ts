@@ -17,8 +17,14 @@ function mountedApiRoutes(app: Express): string[] {
   const walk = (stack: Layer[], prefix: string) => {
     for (const layer of stack) {
       if (layer.route) {
-        for (const method of Object.keys(layer.route.methods)) found.push(`${method.toUpperCase()} ${prefix}${layer.route.path}`);
-      } else if (layer.name === 'router' && layer.handle?.stack && layer.match('/api/v1') && !layer.match('/elsewhere')) {
+        for (const method of Object.keys(layer.route.methods))
+          found.push(`${method.toUpperCase()} ${prefix}${layer.route.path}`);
+      } else if (
+        layer.name === 'router' &&
+        layer.handle?.stack &&
+        layer.match('/api/v1') &&
+        !layer.match('/elsewhere')
+      ) {
         walk(layer.handle.stack, '/api/v1');
       }
     }
@@ -29,7 +35,11 @@ function mountedApiRoutes(app: Express): string[] {
 
 describe('/api/openapi.json', () => {
   let app: Express;
-  let doc: { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+  let doc: {
+    openapi: string;
+    paths: Record<string, Record<string, unknown>>;
+    components: { schemas: Record<string, unknown> };
+  };
   before(async () => {
     app = testApp();
     doc = (await request(app).get('/api/openapi.json').expect(200).expect('Content-Type', /json/)).body;
@@ -37,7 +47,7 @@ describe('/api/openapi.json', () => {
 
   it('is a valid OpenAPI 3.1 document', async () => {
     assert.equal(doc.openapi, '3.1.0');
-    const result = await new Validator().validate(doc as unknown as object);
+    const result = await new Validator().validate(doc as unknown as Parameters<Validator['validate']>[0]);
     assert.equal(result.valid, true, JSON.stringify(result.errors, null, 2));
   });
 
@@ -52,9 +62,18 @@ describe('/api/openapi.json', () => {
   });
 
   it('documents the stable paths, operations endpoints and named schemas', () => {
-    for (const p of ['/api/v1/hubs', '/api/v1/cities', '/api/v1/people', '/api/v1/applications', '/healthz', '/readyz', '/metrics']) {
+    for (const p of [
+      '/api/v1/hubs',
+      '/api/v1/cities',
+      '/api/v1/people',
+      '/api/v1/applications',
+      '/healthz',
+      '/readyz',
+      '/metrics',
+    ]) {
       assert.ok(doc.paths[p], `${p} documented`);
     }
-    for (const name of ['Hub', 'City', 'Person', 'Application', 'Problem']) assert.ok(doc.components.schemas[name], `${name} schema`);
+    for (const name of ['Hub', 'City', 'Person', 'Application', 'Problem'])
+      assert.ok(doc.components.schemas[name], `${name} schema`);
   });
 });

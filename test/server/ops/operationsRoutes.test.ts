@@ -9,7 +9,10 @@ describe('operations endpoints', () => {
   it('answers /healthz and /readyz with the database up', async () => {
     const app = testApp();
     assert.deepEqual((await request(app).get('/healthz').expect(200)).body, { status: 'ok' });
-    assert.deepEqual((await request(app).get('/readyz').expect(200)).body, { status: 'ready', database: 'ok' });
+    assert.deepEqual((await request(app).get('/readyz').expect(200)).body, {
+      status: 'ready',
+      database: 'ok',
+    });
   });
 
   it('reports not ready while shutting down', async () => {
@@ -24,7 +27,10 @@ describe('operations endpoints', () => {
     await request(app).get('/api/v1/cities/no-such-city-anywhere');
     const res = await request(app).get('/metrics').expect(200);
     assert.match(res.headers['content-type'] ?? '', /text\/plain/);
-    assert.match(res.text, /concordia_http_requests_total\{method="GET",route="\/api\/v1\/cities\/:city",status="404"\} 1/);
+    assert.match(
+      res.text,
+      /concordia_http_requests_total\{method="GET",route="\/api\/v1\/cities\/:city",status="404"\} 1/,
+    );
     assert.match(res.text, /concordia_process_cpu_user_seconds_total/);
   });
 

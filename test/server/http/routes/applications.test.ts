@@ -35,28 +35,54 @@ describe('/api/v1/applications', () => {
 
   it('refuses an application without the pledge, with an old pledge version, or an unknown hub, storing nothing', async () => {
     const before = await ApplicationModel.countDocuments();
-    const unpledged = await request(app).post('/api/v1/applications').send(form({ pledge: { version: '2026-1', accepted: false } })).expect(400);
+    const unpledged = await request(app)
+      .post('/api/v1/applications')
+      .send(form({ pledge: { version: '2026-1', accepted: false } }))
+      .expect(400);
     assert.equal(unpledged.body.errors[0].path, 'body.pledge.accepted');
-    const old = await request(app).post('/api/v1/applications').send(form({ pledge: { version: '2019-1', accepted: true } })).expect(400);
+    const old = await request(app)
+      .post('/api/v1/applications')
+      .send(form({ pledge: { version: '2019-1', accepted: true } }))
+      .expect(400);
     assert.equal(old.body.errors[0].path, 'pledge.version');
-    await request(app).post('/api/v1/applications').send(form({ city: { name: 'X', kind: 'city', country: 'TN', hub: 'atlantis' } })).expect(400);
-    await request(app).post('/api/v1/applications').send(form({ city: { name: 'X', kind: 'city', country: 'ZZ' } })).expect(400);
+    await request(app)
+      .post('/api/v1/applications')
+      .send(form({ city: { name: 'X', kind: 'city', country: 'TN', hub: 'atlantis' } }))
+      .expect(400);
+    await request(app)
+      .post('/api/v1/applications')
+      .send(form({ city: { name: 'X', kind: 'city', country: 'ZZ' } }))
+      .expect(400);
     assert.equal(await ApplicationModel.countDocuments(), before);
   });
 
   it('keeps applications from everyone but admins', async () => {
     await request(app).get('/api/v1/applications').expect(401);
     await request(app).get('/api/v1/applications').set(dir.people.focal.auth).expect(403);
-    const list = await request(app).get('/api/v1/applications?status=pending').set(dir.people.admin.auth).expect(200);
+    const list = await request(app)
+      .get('/api/v1/applications?status=pending')
+      .set(dir.people.admin.auth)
+      .expect(200);
     assert.equal(list.body.items.length, 1);
     assert.equal(list.body.items[0].contact.email, 'leila@sfax.example');
   });
 
   it('approves an application into a member city with the pledge recorded and the contact invited as focal point', async () => {
-    const { body: receipt } = await request(app).post('/api/v1/applications').send(form({ city: { name: 'Gabès Governorate', kind: 'province', country: 'TN' } })).expect(201);
-    const noHub = await request(app).post(`/api/v1/applications/${receipt.id}/decision`).set(dir.people.admin.auth).send({ decision: 'approve' }).expect(400);
+    const { body: receipt } = await request(app)
+      .post('/api/v1/applications')
+      .send(form({ city: { name: 'Gabès Governorate', kind: 'province', country: 'TN' } }))
+      .expect(201);
+    const noHub = await request(app)
+      .post(`/api/v1/applications/${receipt.id}/decision`)
+      .set(dir.people.admin.auth)
+      .send({ decision: 'approve' })
+      .expect(400);
     assert.equal(noHub.body.errors[0].path, 'hub');
-    const approved = await request(app).post(`/api/v1/applications/${receipt.id}/decision`).set(dir.people.admin.auth).send({ decision: 'approve', hub: 'mena' }).expect(200);
+    const approved = await request(app)
+      .post(`/api/v1/applications/${receipt.id}/decision`)
+      .set(dir.people.admin.auth)
+      .send({ decision: 'approve', hub: 'mena' })
+      .expect(200);
     assert.equal(approved.body.status, 'approved');
     assert.equal(approved.body.decision.city, 'gabes-governorate');
     const city = await request(app).get('/api/v1/cities/gabes-governorate').expect(200);
@@ -65,23 +91,46 @@ describe('/api/v1/applications', () => {
     const contact = await PersonModel.findOne({ email: 'leila@sfax.example' }).lean();
     assert.deepEqual(contact?.roles, ['focal_point']);
     assert.equal(contact?.status, 'invited');
-    const again = await request(app).post(`/api/v1/applications/${receipt.id}/decision`).set(dir.people.admin.auth).send({ decision: 'decline', reason: 'x' }).expect(409);
+    const again = await request(app)
+      .post(`/api/v1/applications/${receipt.id}/decision`)
+      .set(dir.people.admin.auth)
+      .send({ decision: 'decline', reason: 'x' })
+      .expect(409);
     assert.match(again.body.detail, /already approved/);
   });
 
   it('declines with a reason, and needs one', async () => {
     const pending = await ApplicationModel.findOne({ status: 'pending' }).lean();
     const id = String(pending?._id);
-    await request(app).post(`/api/v1/applications/${id}/decision`).set(dir.people.admin.auth).send({ decision: 'decline' }).expect(400);
-    const declined = await request(app).post(`/api/v1/applications/${id}/decision`).set(dir.people.admin.auth).send({ decision: 'decline', reason: 'Not a local authority' }).expect(200);
+    await request(app)
+      .post(`/api/v1/applications/${id}/decision`)
+      .set(dir.people.admin.auth)
+      .send({ decision: 'decline' })
+      .expect(400);
+    const declined = await request(app)
+      .post(`/api/v1/applications/${id}/decision`)
+      .set(dir.people.admin.auth)
+      .send({ decision: 'decline', reason: 'Not a local authority' })
+      .expect(200);
     assert.equal(declined.body.decision.reason, 'Not a local authority');
     assert.equal(await CityModel.countDocuments({ slug: 'sfax' }), 0);
   });
 
   it('refuses approval onto a taken slug and leaves the application pending', async () => {
-    const { body: receipt } = await request(app).post('/api/v1/applications').send(form({ city: { name: 'Lyon', kind: 'city', country: 'FR', hub: 'europe' } })).expect(201);
-    await request(app).post(`/api/v1/applications/${receipt.id}/decision`).set(dir.people.admin.auth).send({ decision: 'approve' }).expect(409);
+    const { body: receipt } = await request(app)
+      .post('/api/v1/applications')
+      .send(form({ city: { name: 'Lyon', kind: 'city', country: 'FR', hub: 'europe' } }))
+      .expect(201);
+    await request(app)
+      .post(`/api/v1/applications/${receipt.id}/decision`)
+      .set(dir.people.admin.auth)
+      .send({ decision: 'approve' })
+      .expect(409);
     assert.equal((await ApplicationModel.findById(receipt.id).lean())?.status, 'pending');
-    await request(app).post(`/api/v1/applications/${receipt.id}/decision`).set(dir.people.admin.auth).send({ decision: 'approve', slug: 'lyon-metropole' }).expect(200);
+    await request(app)
+      .post(`/api/v1/applications/${receipt.id}/decision`)
+      .set(dir.people.admin.auth)
+      .send({ decision: 'approve', slug: 'lyon-metropole' })
+      .expect(200);
   });
 });

@@ -20,7 +20,7 @@ describe('/api/v1/people', () => {
 
   it('asks anonymous callers to sign in and records nothing about people', async () => {
     const res = await request(app).get('/api/v1/people').expect(401);
-    assert.match(res.headers['content-type'], /application\/problem\+json/);
+    assert.match(res.headers['content-type'] ?? '', /application\/problem\+json/);
     assert.equal(res.body.items, undefined);
     await request(app).get(`/api/v1/people/${dir.people.focal.id}`).expect(401);
   });
@@ -34,17 +34,30 @@ describe('/api/v1/people', () => {
   it('lists active people to members, by name, without e-mail addresses', async () => {
     const res = await request(app).get('/api/v1/people').set(dir.people.otherCity.auth).expect(200);
     const rows = res.body.items as Row[];
-    assert.deepEqual(rows.map((p) => p.name), ['Ada Admin', 'Eve Expert', 'Fatou Focal', 'Omar Other', 'Pierre Practitioner']);
+    assert.deepEqual(
+      rows.map((p) => p.name),
+      ['Ada Admin', 'Eve Expert', 'Fatou Focal', 'Omar Other', 'Pierre Practitioner'],
+    );
     assert.ok(rows.every((p) => p.status === 'active'));
     const others = rows.filter((p) => p.id !== dir.people.otherCity.id);
-    assert.ok(others.every((p) => p.email === undefined), 'no e-mail of others');
-    assert.equal(rows.find((p) => p.id === dir.people.otherCity.id)?.email, 'omar@amman.test.example', 'own e-mail shown');
+    assert.ok(
+      others.every((p) => p.email === undefined),
+      'no e-mail of others',
+    );
+    assert.equal(
+      rows.find((p) => p.id === dir.people.otherCity.id)?.email,
+      'omar@amman.test.example',
+      'own e-mail shown',
+    );
   });
 
   it("shows a focal point their city's suspended people, and admins everyone with e-mails", async () => {
     const focal = await request(app).get('/api/v1/people?city=lyon').set(dir.people.focal.auth).expect(200);
     assert.ok((focal.body.items as Row[]).some((p) => p.name === 'Sam Suspended'));
-    const member = await request(app).get('/api/v1/people?city=lyon').set(dir.people.practitioner.auth).expect(200);
+    const member = await request(app)
+      .get('/api/v1/people?city=lyon')
+      .set(dir.people.practitioner.auth)
+      .expect(200);
     assert.ok(!(member.body.items as Row[]).some((p) => p.name === 'Sam Suspended'));
     const admin = await request(app).get('/api/v1/people?limit=100').set(dir.people.admin.auth).expect(200);
     assert.equal(admin.body.items.length, 6);
@@ -52,13 +65,25 @@ describe('/api/v1/people', () => {
   });
 
   it('hides a suspended person from members as "not found"', async () => {
-    await request(app).get(`/api/v1/people/${dir.people.suspended.id}`).set(dir.people.otherCity.auth).expect(404);
-    await request(app).get(`/api/v1/people/${dir.people.suspended.id}`).set(dir.people.admin.auth).expect(200);
+    await request(app)
+      .get(`/api/v1/people/${dir.people.suspended.id}`)
+      .set(dir.people.otherCity.auth)
+      .expect(404);
+    await request(app)
+      .get(`/api/v1/people/${dir.people.suspended.id}`)
+      .set(dir.people.admin.auth)
+      .expect(200);
   });
 
   it('filters by role and pages with a cursor', async () => {
-    const experts = await request(app).get('/api/v1/people?role=expert').set(dir.people.admin.auth).expect(200);
-    assert.deepEqual((experts.body.items as Row[]).map((p) => p.name), ['Eve Expert']);
+    const experts = await request(app)
+      .get('/api/v1/people?role=expert')
+      .set(dir.people.admin.auth)
+      .expect(200);
+    assert.deepEqual(
+      (experts.body.items as Row[]).map((p) => p.name),
+      ['Eve Expert'],
+    );
     const names: string[] = [];
     let cursor: string | null = null;
     do {
@@ -75,32 +100,61 @@ describe('/api/v1/people', () => {
     const created = await request(app)
       .post('/api/v1/people')
       .set(dir.people.admin.auth)
-      .send({ name: 'Nadia New', email: 'Nadia@Amman.Test.Example', city: 'amman', roles: ['practitioner'], languages: ['ar'] })
+      .send({
+        name: 'Nadia New',
+        email: 'Nadia@Amman.Test.Example',
+        city: 'amman',
+        roles: ['practitioner'],
+        languages: ['ar'],
+      })
       .expect(201);
     assert.equal(created.body.email, 'nadia@amman.test.example');
     assert.equal(created.body.status, 'invited');
-    await request(app).post('/api/v1/people').set(dir.people.admin.auth).send({ name: 'Dup', email: 'nadia@amman.test.example', city: 'amman', roles: ['practitioner'] }).expect(409);
-    const updated = await request(app).put(`/api/v1/people/${created.body.id}/roles`).set(dir.people.admin.auth).send({ roles: ['practitioner', 'focal_point'] }).expect(200);
+    await request(app)
+      .post('/api/v1/people')
+      .set(dir.people.admin.auth)
+      .send({ name: 'Dup', email: 'nadia@amman.test.example', city: 'amman', roles: ['practitioner'] })
+      .expect(409);
+    const updated = await request(app)
+      .put(`/api/v1/people/${created.body.id}/roles`)
+      .set(dir.people.admin.auth)
+      .send({ roles: ['practitioner', 'focal_point'] })
+      .expect(200);
     assert.deepEqual(updated.body.roles, ['practitioner', 'focal_point']);
     const entry = await AuditEntryModel.findOne({ action: 'person.roles_changed' }).lean();
     assert.deepEqual(entry?.details, { from: ['practitioner'], to: ['practitioner', 'focal_point'] });
   });
 
   it('refuses role changes to non-admins and records the refusal', async () => {
-    await request(app).put(`/api/v1/people/${dir.people.practitioner.id}/roles`).set(dir.people.focal.auth).send({ roles: ['admin'] }).expect(403);
+    await request(app)
+      .put(`/api/v1/people/${dir.people.practitioner.id}/roles`)
+      .set(dir.people.focal.auth)
+      .send({ roles: ['admin'] })
+      .expect(403);
     const person = await PersonModel.findById(dir.people.practitioner.id).lean();
     assert.deepEqual(person?.roles, ['practitioner']);
-    const refusal = await AuditEntryModel.findOne({ action: 'authz.refused', 'actor.id': dir.people.focal.id }).lean();
+    const refusal = await AuditEntryModel.findOne({
+      action: 'authz.refused',
+      'actor.id': dir.people.focal.id,
+    }).lean();
     assert.ok(refusal, 'refusal recorded');
   });
 
   it('keeps the last active admin', async () => {
-    const res = await request(app).put(`/api/v1/people/${dir.people.admin.id}/roles`).set(dir.people.admin.auth).send({ roles: ['moderator'] }).expect(409);
+    const res = await request(app)
+      .put(`/api/v1/people/${dir.people.admin.id}/roles`)
+      .set(dir.people.admin.auth)
+      .send({ roles: ['moderator'] })
+      .expect(409);
     assert.match(res.body.detail, /last active admin/);
   });
 
   it('suspends a person with a reason, which ends their API access', async () => {
-    await request(app).post(`/api/v1/people/${dir.people.expert.id}/status`).set(dir.people.admin.auth).send({ status: 'suspended', reason: 'left the pool' }).expect(200);
+    await request(app)
+      .post(`/api/v1/people/${dir.people.expert.id}/status`)
+      .set(dir.people.admin.auth)
+      .send({ status: 'suspended', reason: 'left the pool' })
+      .expect(200);
     await request(app).get('/api/v1/people').set(dir.people.expert.auth).expect(401);
   });
 });
