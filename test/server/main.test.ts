@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { obtainDatabase } from '../../server/db/launcher.js';
 import { runAdmin, startServer } from '../support/serverProcess.js';
 
 const run = promisify(execFile);
@@ -85,5 +86,49 @@ describe('the server process (npm start)', function () {
     }).catch((e: { code: number; stderr: string }) => e);
     assert.equal((result as { code: number }).code, 2);
     assert.match((result as { stderr: string }).stderr, /SESSION_SECRET/);
+  });
+});
+
+describe('the server process and its database going away', function () {
+  this.timeout(120_000);
+
+  it('answers /readyz 503 when the database at MONGODB_URI stops answering', async () => {
+    const dbDir = mkdtempSync(path.join(os.tmpdir(), 'concordia-extdb-'));
+    const external = await obtainDatabase({
+      mongodbUri: undefined,
+      dataDir: dbDir,
+      ferretdbBin: undefined,
+      progress: () => undefined,
+    });
+    const server = await startServer({
+      MONGODB_URI: external.uri,
+      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'concordia-ext-')),
+      DEMO_DATA: 'false',
+    });
+    try {
+      assert.equal((await fetch(`${server.url}/readyz`)).status, 200);
+      await external.stop();
+      const started = Date.now();
+      const res = await fetch(`${server.url}/readyz`);
+      assert.equal(res.status, 503);
+      assert.deepEqual(await res.json(), { status: 'unavailable', database: 'unreachable' });
+      assert.ok(Date.now() - started < 5000, 'readiness answers quickly');
+      assert.equal((await fetch(`${server.url}/healthz`)).status, 200, 'the process itself is still up');
+    } finally {
+      await server.stop();
+      rmSync(dbDir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a crashed embedded database and exits non-zero', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'concordia-crash-'));
+    const server = await startServer({ DATA_DIR: dataDir, DEMO_DATA: 'false', LOG_LEVEL: 'info' });
+    const exited = new Promise<number | null>((resolve) => server.child.once('exit', resolve));
+    const { stdout } = await run('pgrep', ['-f', `sqlite-url=file:${dataDir}`]);
+    for (const pid of stdout.trim().split('\n')) process.kill(Number(pid), 'SIGKILL');
+    assert.equal(await exited, 1);
+    assert.match(server.output(), /the embedded database stopped; shutting down/);
+    assert.match(server.output(), /FerretDB exited unexpectedly/);
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });
