@@ -7,7 +7,7 @@ import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import type { Actor } from '../../shared/policy/actor.js';
 import { Problem } from '../../shared/schemas/common.js';
-import { InvalidError } from '../services/errors.js';
+import { InvalidError, UnauthenticatedError } from '../services/errors.js';
 import { fieldErrors } from './problem.js';
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
@@ -77,6 +77,9 @@ export function mountRoutes(router: Router, routes: AnyRoute[], prefix: string):
       next();
     };
     const handler: RequestHandler = async (req, res) => {
+      // Fail closed early: callers of non-public routes must sign in before their input is even read.
+      // The service still makes every permission decision.
+      if (route.access !== 'public' && req.actor.kind === 'anonymous') throw new UnauthenticatedError();
       const params = parse(route.params, req.params, 'path');
       const query = parse(route.query, req.query, 'query');
       const body = route.body ? parse(route.body, req.body, 'body') : undefined;
@@ -100,12 +103,14 @@ const ERRORS: Record<number, string> = {
 /** The OpenAPI description of a route, for the registry. */
 export function openApiPath(route: AnyRoute, prefix: string): RouteConfig {
   const problem = { content: { 'application/problem+json': { schema: Problem } } };
+  // 401 is possible everywhere: a bad or expired credential is refused, never downgraded to anonymous.
   const errorCodes = [
     400,
+    401,
     404,
     413,
     429,
-    ...(route.access === 'public' ? [] : [401, 403]),
+    ...(route.access === 'public' ? [] : [403]),
     ...(route.method === 'get' ? [] : [409]),
   ];
   return {
@@ -128,7 +133,9 @@ export function openApiPath(route: AnyRoute, prefix: string): RouteConfig {
         content: { 'application/json': { schema: route.response } },
       },
       ...Object.fromEntries(
-        errorCodes.sort().map((code) => [code, { description: ERRORS[code] ?? 'Error', ...problem }]),
+        errorCodes
+          .sort((a, b) => a - b)
+          .map((code) => [code, { description: ERRORS[code] ?? 'Error', ...problem }]),
       ),
     },
   };

@@ -49,10 +49,9 @@ export const UiLanguage = z.enum(UI_LANGUAGES);
 export const LanguageCode = z.string().regex(/^[a-z]{2}$/, 'a two-letter ISO 639-1 code');
 
 /** An ISO 3166-1 alpha-2 country code, upper case. */
-export const CountryCode = z
-  .string()
-  .length(2)
-  .refine((code) => COUNTRY_CODES.has(code), 'an ISO 3166-1 alpha-2 country code such as KE or FR');
+export const CountryCode = z.enum([...COUNTRY_CODES] as [string, ...string[]], {
+  error: 'an ISO 3166-1 alpha-2 country code such as KE or FR',
+});
 
 /** An e-mail address, normalised to lower case. */
 export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());

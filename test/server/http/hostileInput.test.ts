@@ -210,3 +210,15 @@ describe('hostile input', () => {
     assert.equal(({} as Record<string, unknown>).isAdmin, undefined);
   });
 });
+
+describe('anonymous callers of member and admin routes', () => {
+  it('are told to sign in before any input is read', async () => {
+    const app = testApp();
+    const res = await request(app)
+      .post('/api/v1/cities')
+      .send({ country: '00', slug: 'Bad Slug' })
+      .expect(401);
+    assert.equal(res.body.errors, undefined, 'no validation details for anonymous callers');
+    await request(app).get('/api/v1/people?limit=nonsense').expect(401);
+  });
+});
