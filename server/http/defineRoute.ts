@@ -7,7 +7,7 @@ import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import type { Actor } from '../../shared/policy/actor.js';
 import { Problem } from '../../shared/schemas/common.js';
-import { InvalidError, UnauthenticatedError } from '../services/errors.js';
+import { InvalidError, MethodNotAllowedError, UnauthenticatedError } from '../services/errors.js';
 import { fieldErrors } from './problem.js';
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
@@ -68,8 +68,14 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where
   return result.data;
 }
 
-/** Mounts routes on a router mounted at `prefix`; each request notes its route pattern for metrics. */
+/**
+ * Mounts routes on a router mounted at `prefix`; each request notes its route pattern for metrics.
+ * A known path asked with another method gets 405 with an Allow header.
+ */
 export function mountRoutes(router: Router, routes: AnyRoute[], prefix: string): void {
+  const methodsByPath = new Map<string, string[]>();
+  for (const route of routes)
+    methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method.toUpperCase()]);
   for (const route of routes) {
     const pattern = prefix + route.path;
     const note: RequestHandler = (_req, res, next) => {
@@ -87,6 +93,12 @@ export function mountRoutes(router: Router, routes: AnyRoute[], prefix: string):
       res.status(route.status ?? 200).json(result);
     };
     router[route.method](route.path, note, ...(route.before ?? []), handler);
+  }
+  for (const [path, methods] of methodsByPath) {
+    const allowed = methods.includes('GET') ? [...methods, 'HEAD'] : methods;
+    router.all(path, () => {
+      throw new MethodNotAllowedError(allowed);
+    });
   }
 }
 

@@ -222,3 +222,12 @@ describe('anonymous callers of member and admin routes', () => {
     await request(app).get('/api/v1/people?limit=nonsense').expect(401);
   });
 });
+
+describe('a known path asked with another method', () => {
+  it('answers 405 with the allowed methods', async () => {
+    const res = await request(testApp()).delete('/api/v1/hubs').expect(405);
+    assert.equal(res.headers.allow, 'GET, POST, HEAD');
+    assert.equal(res.body.status, 405);
+    await request(testApp()).put('/api/v1/cities/lyon').expect(405);
+  });
+});

@@ -17,7 +17,8 @@ function mountedApiRoutes(app: Express): string[] {
   const walk = (stack: Layer[], prefix: string) => {
     for (const layer of stack) {
       if (layer.route) {
-        for (const method of Object.keys(layer.route.methods))
+        // `_all` is the 405 answer mounted for every known path, not a route of its own.
+        for (const method of Object.keys(layer.route.methods).filter((m) => m !== '_all'))
           found.push(`${method.toUpperCase()} ${prefix}${layer.route.path}`);
       } else if (
         layer.name === 'router' &&
