@@ -83,6 +83,9 @@ export function createApp({
         },
       },
       crossOriginEmbedderPolicy: true,
+      // HSTS over plain-http development would only confuse browsers about localhost.
+      strictTransportSecurity:
+        config.env === 'production' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );

@@ -121,6 +121,8 @@ export async function startFerretDb(binary: string, dataDir: string): Promise<Da
       `--listen-addr=127.0.0.1:${port}`,
       '--debug-addr=-',
       '--telemetry=disable',
+      // FerretDB keeps a small state file; by default in the working directory, which is not ours to litter.
+      `--state-dir=${dataDir}`,
       '--log-level=warn',
     ],
   });

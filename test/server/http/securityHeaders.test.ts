@@ -14,7 +14,14 @@ describe('security headers', () => {
     assert.equal(res.headers['x-powered-by'], undefined);
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
     assert.equal(res.headers['referrer-policy'], 'no-referrer');
-    assert.ok(res.headers['strict-transport-security']);
+    assert.equal(res.headers['strict-transport-security'], undefined, 'no HSTS outside production');
+  });
+
+  it('sends HSTS in production', async () => {
+    const res = await request(testApp({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40) }))
+      .get('/healthz')
+      .expect(200);
+    assert.equal(res.headers['strict-transport-security'], 'max-age=31536000; includeSubDomains');
   });
 
   it('gives every response a request id, and keeps a sane one the client sent', async () => {
