@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
-import type { Express } from 'express';
 import mongoose from 'mongoose';
-import { resetDatabase } from '../../support/database.js';
-import { seedDirectory, type Directory } from '../../support/fixtures.js';
+import { seededApp } from '../../support/fixtures.js';
 import { testApp } from '../../support/app.js';
 
 const validApplication = {
@@ -33,13 +31,7 @@ interface HostileCase {
 }
 
 describe('hostile input', () => {
-  let app: Express;
-  let dir: Directory;
-  before(async () => {
-    await resetDatabase();
-    dir = await seedDirectory();
-    app = testApp({ BODY_LIMIT: '16kb' });
-  });
+  const t = seededApp({ BODY_LIMIT: '16kb' });
 
   const cases: HostileCase[] = [
     {
@@ -191,8 +183,8 @@ describe('hostile input', () => {
   for (const c of cases) {
     it(`answers ${c.status} problem+json and stores nothing: ${c.name}`, async () => {
       const before = await snapshot();
-      let req = request(app)[c.method](c.path);
-      if (c.auth) req = req.set(dir.people.admin.auth);
+      let req = request(t.app)[c.method](c.path);
+      if (c.auth) req = req.set(t.dir.people.admin.auth);
       if (c.raw) req = req.set('Content-Type', c.raw.type).send(c.raw.payload);
       else if (c.body !== undefined) req = req.send(c.body as object);
       const res = await req;

@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
-import type { Express } from 'express';
-import { resetDatabase } from '../../../support/database.js';
-import { seedDirectory, type Directory } from '../../../support/fixtures.js';
-import { testApp } from '../../../support/app.js';
+import { seededApp } from '../../../support/fixtures.js';
 
 describe('/api/v1/hubs', () => {
-  let app: Express;
-  let dir: Directory;
-  before(async () => {
-    await resetDatabase();
-    dir = await seedDirectory();
-    app = testApp();
-  });
+  const t = seededApp();
 
   it('lists hubs publicly by slug with their names per language', async () => {
-    const res = await request(app).get('/api/v1/hubs').expect(200);
+    const res = await request(t.app).get('/api/v1/hubs').expect(200);
     assert.deepEqual(
       res.body.items.map((h: { slug: string }) => h.slug),
       ['europe', 'mena'],
@@ -25,31 +16,31 @@ describe('/api/v1/hubs', () => {
   });
 
   it('lets an admin create and change a hub; coordinators must be active people', async () => {
-    const admin = dir.people.admin.auth;
-    await request(app)
+    const admin = t.dir.people.admin.auth;
+    await request(t.app)
       .post('/api/v1/hubs')
       .set(admin)
       .send({ slug: 'south-asia', name: { en: 'South Asia', ar: 'جنوب آسيا' } })
       .expect(201);
-    await request(app)
+    await request(t.app)
       .post('/api/v1/hubs')
       .set(admin)
       .send({ slug: 'south-asia', name: { en: 'Again' } })
       .expect(409);
-    const bad = await request(app)
+    const bad = await request(t.app)
       .patch('/api/v1/hubs/south-asia')
       .set(admin)
-      .send({ coordinatorIds: [dir.people.suspended.id] })
+      .send({ coordinatorIds: [t.dir.people.suspended.id] })
       .expect(400);
     assert.equal(bad.body.errors[0].path, 'coordinatorIds');
-    const ok = await request(app)
+    const ok = await request(t.app)
       .patch('/api/v1/hubs/south-asia')
       .set(admin)
-      .send({ coordinatorIds: [dir.people.expert.id] })
+      .send({ coordinatorIds: [t.dir.people.expert.id] })
       .expect(200);
-    assert.deepEqual(ok.body.coordinators, [{ id: dir.people.expert.id, name: 'Eve Expert' }]);
-    await request(app).patch('/api/v1/hubs/south-asia').set(admin).send({}).expect(400);
-    await request(app)
+    assert.deepEqual(ok.body.coordinators, [{ id: t.dir.people.expert.id, name: 'Eve Expert' }]);
+    await request(t.app).patch('/api/v1/hubs/south-asia').set(admin).send({}).expect(400);
+    await request(t.app)
       .patch('/api/v1/hubs/atlantis')
       .set(admin)
       .send({ name: { en: 'X' } })
@@ -57,15 +48,15 @@ describe('/api/v1/hubs', () => {
   });
 
   it('refuses hub changes to everyone else', async () => {
-    await request(app)
+    await request(t.app)
       .post('/api/v1/hubs')
       .send({ slug: 'x-hub', name: { en: 'X' } })
       .expect(401);
-    await request(app)
+    await request(t.app)
       .post('/api/v1/hubs')
-      .set(dir.people.focal.auth)
+      .set(t.dir.people.focal.auth)
       .send({ slug: 'x-hub', name: { en: 'X' } })
       .expect(403);
-    await request(app).get('/api/v1/hubs/x-hub').expect(404);
+    await request(t.app).get('/api/v1/hubs/x-hub').expect(404);
   });
 });
