@@ -12,6 +12,7 @@ import { NoDatabaseError, obtainDatabase, type ObtainedDatabase } from './db/lau
 import { createLogger } from './logger.js';
 import './models/index.js';
 import { seedDemoData } from './demo/seedDemoData.js';
+import { setAuditAnchor } from './audit/recordAudit.js';
 
 function configOrExit(): Config {
   try {
@@ -45,6 +46,9 @@ try {
   process.exit(1);
 }
 logger.info({ source: database.source }, 'database available');
+// Each new audit head goes to the log, outside the database, so `audit verify --expect-head` can
+// later prove that nothing was cut from the end of the chain.
+setAuditAnchor((head) => logger.info({ auditHead: `${head.seq}:${head.hash}` }, 'audit appended'));
 await connectDatabase(database.uri, config.dbName);
 if (config.demoData && (await seedDemoData())) logger.info('demo data loaded into the empty database');
 

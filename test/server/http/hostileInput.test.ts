@@ -223,3 +223,32 @@ describe('a known path asked with another method', () => {
     await request(testApp()).put('/api/v1/cities/lyon').expect(405);
   });
 });
+
+describe('text that is not what it seems', () => {
+  const t = seededApp();
+  const application = (name: string) => ({
+    city: { name, kind: 'city', country: 'TN' },
+    contact: { name: 'Leila', email: 'leila@sfax.example', position: 'Deputy mayor' },
+    pledge: { version: '2026-1', accepted: true },
+  });
+
+  for (const [label, name] of [
+    ['a lone surrogate', 'Sfax \ud800'],
+    ['a right-to-left override', 'Sfax\u202egnp.exe'],
+    ['a C1 control character', 'Sfax\u0085'],
+    ['a line separator', 'Sfax\u2028City'],
+  ]) {
+    it(`refuses ${label} in a name, storing nothing`, async () => {
+      const res = await request(t.app).post('/api/v1/applications').send(application(name!)).expect(400);
+      assert.equal(res.body.errors[0].path, 'body.city.name');
+    });
+  }
+
+  it('keeps joiners that scripts need, normalised to NFC', async () => {
+    const res = await request(t.app)
+      .post('/api/v1/applications')
+      .send(application('Cafe\u0301 \u0628\u200c\u0646'))
+      .expect(201);
+    assert.ok(res.body.id);
+  });
+});
