@@ -18,11 +18,11 @@ export const ObjectIdString = z.string().regex(/^[a-f0-9]{24}$/, 'a 24-character
  * and free of bidirectional overrides, which can disguise a name. Joiners stay: scripts need them.
  */
 const wellFormed = (s: string) => s.isWellFormed();
-// eslint-disable-next-line no-control-regex
+/* eslint-disable no-control-regex -- these patterns exist to refuse control characters */
 const NO_CONTROLS_OR_BIDI = /^[^\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]*$/;
-// eslint-disable-next-line no-control-regex
 const NO_CONTROLS_BUT_LINES =
   /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/;
+/* eslint-enable no-control-regex */
 
 /** A single line of human text: trimmed, NFC-normalised, no control or bidi-override characters. */
 export const Line = (max: number) =>
