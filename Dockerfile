@@ -1,13 +1,13 @@
 # Concordia server image: built in one stage, run as a non-root user in a slim second stage.
 # Production needs MONGODB_URI (a MongoDB 7+ replica set) and SESSION_SECRET; see README.md.
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production \
     PORT=3000 \
     HOST=0.0.0.0 \

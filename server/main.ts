@@ -4,6 +4,7 @@
  * database, and exits 0 within 10 s.
  */
 import http from 'node:http';
+import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -52,8 +53,17 @@ setAuditAnchor((head) => logger.info({ auditHead: `${head.seq}:${head.hash}` }, 
 await connectDatabase(database.uri, config.dbName);
 if (config.demoData && (await seedDemoData())) logger.info('demo data loaded into the empty database');
 
+// With REDIS_URL, rate-limit counters are shared by every node (the limiter falls back to memory if Redis
+// is unreachable, so limits never switch off).
+const redis = config.redisUrl
+  ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+  : undefined;
+redis?.on('error', (err) =>
+  logger.warn({ err: err.message }, 'redis unavailable; rate limits fall back to this node'),
+);
+
 const readiness = { shuttingDown: false };
-const app = createApp({ config, logger, readiness });
+const app = createApp({ config, logger, readiness, redis });
 const server = http.createServer(app);
 server.headersTimeout = 20_000;
 server.requestTimeout = 30_000;
@@ -73,6 +83,7 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
     server.closeIdleConnections();
   });
   await mongoose.disconnect().catch(() => undefined);
+  redis?.disconnect();
   await database.stop();
   logger.info('stopped');
   process.exit(exitCode);

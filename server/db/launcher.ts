@@ -42,6 +42,8 @@ interface RunningRecord {
   uri: string;
   pid: number;
   port: number;
+  /** The database child's pid, to clean it up if its server died without stopping it. */
+  childPid?: number;
 }
 
 function pidAlive(pid: number): boolean {
@@ -53,11 +55,24 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-async function runningDatabase(recordFile: string): Promise<RunningRecord | null> {
+/**
+ * Stops a database child left running by a server that was killed (SIGKILL leaves no chance to stop
+ * it), so two database processes never share one data folder. The child is recognised by its pid and
+ * by its command line naming this data folder.
+ */
+function stopOrphanedChild(record: RunningRecord, dataDir: string): void {
+  const pid = record.childPid;
+  if (!pid || !pidAlive(pid)) return;
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (existsSync(cmdline) && readFileSync(cmdline, 'utf8').includes(dataDir)) process.kill(pid, 'SIGKILL');
+}
+
+async function runningDatabase(recordFile: string, dataDir: string): Promise<RunningRecord | null> {
   if (!existsSync(recordFile)) return null;
   try {
     const record = JSON.parse(readFileSync(recordFile, 'utf8')) as RunningRecord;
     if (pidAlive(record.pid) && (await portAnswers(record.port))) return record;
+    stopOrphanedChild(record, dataDir);
   } catch {
     // An unreadable record is stale; it is replaced below.
   }
@@ -77,7 +92,7 @@ export async function obtainDatabase(options: LauncherOptions): Promise<Obtained
 
   mkdirSync(options.dataDir, { recursive: true });
   const recordFile = path.join(options.dataDir, 'embedded-db.json');
-  const running = await runningDatabase(recordFile);
+  const running = await runningDatabase(recordFile, options.dataDir);
   if (running) {
     if (options.reuseRunning) return external(running.uri, "running server's database");
     throw new NoDatabaseError(
@@ -105,7 +120,7 @@ export async function obtainDatabase(options: LauncherOptions): Promise<Obtained
   const port = Number(new URL(child.uri).port);
   writeFileSync(
     recordFile,
-    JSON.stringify({ uri: child.uri, pid: process.pid, port } satisfies RunningRecord),
+    JSON.stringify({ uri: child.uri, pid: process.pid, port, childPid: child.pid } satisfies RunningRecord),
   );
   const started = child;
   return {

@@ -9,7 +9,8 @@ export { CITY_KINDS, CITY_STATUSES, CITY_STATUS_TRANSITIONS, type CityStatus } f
 export const Pledge = z
   .object({
     version: z.string(),
-    pledgedBy: z.string(),
+    /** Who pledged for the city; shown to signed-in members only. */
+    pledgedBy: z.string().optional(),
     pledgedAt: z.iso.datetime(),
   })
   .meta({ id: 'Pledge' });

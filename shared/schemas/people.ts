@@ -9,7 +9,7 @@ export { PERSON_STATUSES, type PersonStatus } from '../directoryTerms.js';
 /** An expertise tag such as `youth-engagement` or `disinformation`. */
 export const ExpertiseTag = Slug;
 
-/** A person as the API returns it. The e-mail is shown only to admins and the person. */
+/** A person as the API returns it. The e-mail is shown only to admins, the person and their city's focal point. */
 export const Person = z
   .object({
     id: ObjectIdString,

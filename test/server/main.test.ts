@@ -132,3 +132,29 @@ describe('the server process and its database going away', function () {
     rmSync(dataDir, { recursive: true, force: true });
   });
 });
+
+describe('a server killed without a chance to stop its database', function () {
+  this.timeout(120_000);
+
+  it('has its orphaned database child stopped by the next start, so one folder never has two', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'concordia-orphan-'));
+    const pids = async () =>
+      (await run('pgrep', ['-f', `sqlite-url=file:${dataDir}`]).catch(() => ({ stdout: '' }))).stdout
+        .trim()
+        .split('\n')
+        .filter(Boolean);
+    const first = await startServer({ DATA_DIR: dataDir, DEMO_DATA: 'false' });
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    const orphans = await pids();
+    assert.equal(orphans.length, 1, 'the database child outlived its server');
+
+    const second = await startServer({ DATA_DIR: dataDir, DEMO_DATA: 'false' });
+    const running = await pids();
+    assert.equal(running.length, 1, 'exactly one database serves the folder');
+    assert.ok(!running.includes(orphans[0]!), 'the orphan was stopped');
+    assert.equal((await second.stop()).code, 0);
+    assert.deepEqual(await pids(), []);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+});

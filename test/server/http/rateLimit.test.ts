@@ -13,12 +13,15 @@ const application = {
 describe('rate limits', () => {
   before(resetDatabase);
 
-  it('limits every route per client and says when to retry', async () => {
-    const app = testApp({ RATE_LIMIT_PER_MINUTE: '5' });
-    for (let i = 0; i < 5; i++) await request(app).get('/api/v1/hubs').expect(200);
+  it('limits API requests per client, and every route per address at ten times that, saying when to retry', async () => {
+    const app = testApp({ RATE_LIMIT_PER_MINUTE: '2' });
+    await request(app).get('/api/v1/hubs').expect(200);
+    await request(app).get('/api/v1/hubs').expect(200);
     const limited = await request(app).get('/api/v1/hubs').expect(429);
     assert.match(limited.headers['content-type'] ?? '', /problem\+json/);
     assert.ok(Number(limited.headers['retry-after']) >= 1);
+    // The address has used 3 of its 20; the 21st request of any kind is refused.
+    for (let i = 3; i < 20; i++) await request(app).get('/healthz').expect(200);
     await request(app).get('/healthz').expect(429);
   });
 

@@ -24,8 +24,10 @@ describe('security headers', () => {
     assert.equal(res.headers['strict-transport-security'], 'max-age=31536000; includeSubDomains');
   });
 
-  it('gives every response a request id, and keeps a sane one the client sent', async () => {
-    const app = testApp();
+  it('gives every response a request id, and keeps a sane one a trusted proxy sent', async () => {
+    const untrusted = await request(testApp()).get('/healthz').set('X-Request-Id', 'trace-abc-12345');
+    assert.notEqual(untrusted.headers['x-request-id'], 'trace-abc-12345', 'not without a trusted proxy');
+    const app = testApp({ TRUST_PROXY: '1' });
     const generated = await request(app).get('/healthz');
     assert.match(generated.headers['x-request-id'] ?? '', /^[0-9a-f-]{36}$/);
     const kept = await request(app).get('/healthz').set('X-Request-Id', 'trace-abc-12345');

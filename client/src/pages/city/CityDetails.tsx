@@ -48,11 +48,17 @@ export function CityDetails({ city }: { city: CityView }) {
           <dt>{t('city.pledge')}</dt>
           <dd>
             {city.pledge
-              ? t('city.pledgeDetails', {
-                  version: isolate(city.pledge.version, 'ltr'),
-                  date: formatDate(city.pledge.pledgedAt, language),
-                  by: isolate(city.pledge.pledgedBy),
-                })
+              ? city.pledge.pledgedBy
+                ? t('city.pledgeDetails', {
+                    version: isolate(city.pledge.version, 'ltr'),
+                    date: formatDate(city.pledge.pledgedAt, language),
+                    by: isolate(city.pledge.pledgedBy),
+                  })
+                : // Visitors see that the city pledged, not who signed: that is for members.
+                  t('city.pledgeDetailsWithoutName', {
+                    version: isolate(city.pledge.version, 'ltr'),
+                    date: formatDate(city.pledge.pledgedAt, language),
+                  })
               : t('city.notRecorded')}
           </dd>
         </div>

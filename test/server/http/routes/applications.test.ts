@@ -76,7 +76,10 @@ describe('/api/v1/applications', () => {
       .expect(200);
     assert.equal(approved.body.status, 'approved');
     assert.equal(approved.body.decision.city, 'gabes-governorate');
-    const city = await request(t.app).get('/api/v1/cities/gabes-governorate').expect(200);
+    const city = await request(t.app)
+      .get('/api/v1/cities/gabes-governorate')
+      .set(t.dir.people.admin.auth)
+      .expect(200);
     assert.equal(city.body.status, 'member');
     assert.equal(city.body.pledge.pledgedBy, 'Leila Trabelsi (Deputy mayor)');
     const contact = await PersonModel.findOne({ email: 'leila@sfax.example' }).lean();
