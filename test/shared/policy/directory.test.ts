@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Types } from 'mongoose';
+import { Types, type Model } from 'mongoose';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { ROLES, type Role } from '../../../shared/roles.js';
 import { CITY_STATUSES } from '../../../shared/schemas/cities.js';
@@ -149,14 +149,16 @@ describe('the directory policy', () => {
               ['Person', storedPeople],
             ];
             for (const [type, stored] of checks) {
-              const model = type === 'City' ? CityModel : PersonModel;
+              const model = (type === 'City' ? CityModel : PersonModel) as unknown as Model<
+                Record<string, unknown>
+              >;
               const all = (await model.find({}).lean()) as Record<string, unknown>[];
-              const byPolicy = all
+              const byPolicy: string[] = all
                 .filter((doc) => can(actor, 'read', type, doc))
                 .map((d) => String(d._id))
                 .sort();
               const mayList = can(actor, 'read', type);
-              const byQuery = mayList
+              const byQuery: string[] = mayList
                 ? (
                     (await model
                       .find({ $and: [accessFilter(actor, 'read', type)] } as never)
