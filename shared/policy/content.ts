@@ -57,6 +57,22 @@ export function readableForms(ctx: SharingContext): MongoQuery[] {
   ];
 }
 
+/**
+ * The form narrowed to labels other than `excluded`, or null when nothing remains. (CASL's matcher
+ * has no `$and`, so conditions are combined field by field.)
+ */
+function withoutLabel(form: MongoQuery, excluded: Label): MongoQuery | null {
+  const label = (form as { label?: unknown }).label;
+  if (label === undefined) return { ...form, label: { $ne: excluded } };
+  if (typeof label === 'string') return label === excluded ? null : form;
+  const inList = (label as { $in?: Label[] }).$in;
+  if (inList) {
+    const kept = inList.filter((l) => l !== excluded);
+    return kept.length > 0 ? { ...form, label: { $in: kept } } : null;
+  }
+  return null; // an unknown shape: fail closed
+}
+
 /** The moderation scope: every item for global moderators, else items of the hubs they coordinate. */
 export function moderatedForms(ctx: SharingContext): MongoQuery[] {
   if (isGlobalModerator(ctx)) return [{ state: { $ne: 'deleted' } }];
@@ -77,7 +93,8 @@ export function addContentRules(
     can('download', type, form);
     can('flag', type, form);
     // RED goes nowhere; everything else may be shared onward (the destination is checked apart).
-    can('share', type, { $and: [form, { label: { $ne: 'RED' } }] } as MongoQuery);
+    const shareable = withoutLabel(form, 'RED');
+    if (shareable) can('share', type, shareable);
   }
   const id = personId(ctx);
   if (id) {
@@ -90,8 +107,7 @@ export function addContentRules(
     can('export', type, { authorId: id, state: 'visible', label: { $in: ['CLEAR', 'GREEN'] } });
     if (ctx.actor.kind === 'person' && ctx.actor.roles.includes('focal_point') && ctx.cityId) {
       // The originator's focal point may lower material of their city that they can read.
-      for (const form of readable)
-        can('relabel', type, ['lower'], { $and: [form, { authorCityId: ctx.cityId }] } as MongoQuery);
+      for (const form of readable) can('relabel', type, ['lower'], { ...form, authorCityId: ctx.cityId });
     }
   }
   for (const form of moderatedForms(ctx)) {
@@ -99,7 +115,8 @@ export function addContentRules(
     can('quarantine', type, form);
     can('delete', type, form);
     can('relabel', type, ['raise', 'lower'], form);
-    can('publish', type, { $and: [form, { state: 'visible', label: 'CLEAR' }] } as MongoQuery);
+    // Narrower than the form: a visible item is never deleted.
+    can('publish', type, { ...form, state: 'visible', label: 'CLEAR' });
   }
 }
 
