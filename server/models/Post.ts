@@ -41,6 +41,8 @@ const postSchema = new Schema(
           postId: { type: Schema.Types.ObjectId, required: true },
           authorName: { type: String, default: null },
           citySlug: { type: String, default: null },
+          /** From a Chatham House space: the copy names nobody, not even its sharer. */
+          chathamHouse: { type: Boolean, default: false },
         },
         { _id: false },
       ),

@@ -11,12 +11,14 @@ export type Exit = 'in_space' | 'leaves_space';
 /** Whether the author's name and city may be shown on this exit. */
 export function showsAuthorship(
   space: { _id: unknown; chathamHouse: boolean },
-  item: { authorId: unknown },
+  item: { authorId: unknown; forwardedFrom?: { chathamHouse?: boolean | null } | null },
   ctx: SharingContext,
   exit: Exit,
 ): boolean {
+  const viewer = ctx.actor.kind === 'person' ? ctx.actor.id : null;
+  // A copy forwarded out of a Chatham House space names nobody, not even its sharer.
+  if (item.forwardedFrom?.chathamHouse) return viewer === String(item.authorId) && exit === 'in_space';
   if (!space.chathamHouse) return true;
   if (exit === 'leaves_space') return false;
-  const viewer = ctx.actor.kind === 'person' ? ctx.actor.id : null;
   return ctx.spaceIds.includes(String(space._id)) || viewer === String(item.authorId);
 }

@@ -14,6 +14,7 @@ import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { emitContentEvent } from '../contentEvents.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import { notify } from '../notifications/notify.js';
+import { loadContent } from '../../policy/contentAccess.js';
 import { loadPostFor, subjectOf } from '../posts/loadPostFor.js';
 import { presentModerationView } from '../posts/presentPost.js';
 import { applyLabel } from '../posts/relabelPost.js';
@@ -69,5 +70,7 @@ export async function movePost(
     input.justification,
   );
   emitContentEvent({ type: 'moved', before: item, after });
-  return presentModerationView(await loadPostFor(ctx, id));
+  // The mover may have no right to the item where it now lives: show the stored state, no content.
+  const stored = await loadContent(id);
+  return presentModerationView(stored ?? after);
 }

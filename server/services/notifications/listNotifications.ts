@@ -50,7 +50,7 @@ export async function renderNotifications(
             label: item.label,
             title: item.title,
             body: item.body,
-            authorName: names.get(String(item.authorId)) ?? null,
+            authorName: item.forwardedFrom?.chathamHouse ? null : (names.get(String(item.authorId)) ?? null),
           }
         : null,
     });

@@ -76,6 +76,7 @@ export async function sharePost(actor: Actor, id: string, to: string) {
       postId: item._id,
       authorName: chr ? null : (names.get(String(item.authorId)) ?? null),
       citySlug: chr ? null : (cities.get(String(item.authorCityId)) ?? null),
+      chathamHouse: chr || (item.forwardedFrom?.chathamHouse ?? false),
     },
   });
   const copy = created.toObject() as unknown as PostDoc;
