@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LABELS } from '../policy/labels.js';
 import { CONTENT_STATES } from '../policy/content.js';
+import { ROLES } from '../roles.js';
 import { Line, ObjectIdString, PageQuery, Paragraphs, Slug } from './common.js';
 
 /** A moderation event on an item, shown to its author and to moderators. */
@@ -174,3 +175,17 @@ export const MyExport = z
     notifications: z.array(Notification),
   })
   .meta({ id: 'MyExport' });
+
+/** The sharing facts about the signed-in person (GET /me/sharing), for the client's copy of the policy. */
+export const MySharingContext = z
+  .object({
+    personId: ObjectIdString,
+    roles: z.array(z.enum(ROLES)),
+    cityId: ObjectIdString.nullable(),
+    cityHubId: ObjectIdString.nullable(),
+    explicitSpaceIds: z.array(ObjectIdString),
+    managedSpaceIds: z.array(ObjectIdString),
+    coordinatedHubIds: z.array(ObjectIdString),
+    spaceIds: z.array(ObjectIdString),
+  })
+  .meta({ id: 'MySharingContext' });

@@ -1,6 +1,7 @@
 /** /api/v1/me: the signed-in person's notifications and data export; the public content API. */
 import {
   MyExport,
+  MySharingContext,
   NotificationListQuery,
   Notification,
   PageQuery,
@@ -9,6 +10,7 @@ import {
   pageOf,
 } from '../../../shared/schemas/index.js';
 import { exportMyData } from '../../services/me/exportMyData.js';
+import { getSharingContext } from '../../services/me/getSharingContext.js';
 import { listNotifications } from '../../services/notifications/listNotifications.js';
 import { getPublicPost, listPublicPosts } from '../../services/posts/listPublicPosts.js';
 import { defineRoute } from '../defineRoute.js';
@@ -33,6 +35,15 @@ export const meRoutes = [
     summary: 'Export my own data (only material I may share onward)',
     response: MyExport,
     handler: ({ actor }) => exportMyData(actor),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/me/sharing',
+    tag: 'Me',
+    access: 'members',
+    summary: 'The facts the sharing policy holds about me, to build the same ability in the client',
+    response: MySharingContext,
+    handler: ({ actor }) => getSharingContext(actor),
   }),
   defineRoute({
     method: 'get',

@@ -4,7 +4,7 @@ import type { Space } from '../../../shared/schemas/spaces.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import { SpaceModel, type SpaceDoc } from '../../models/Space.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
-import { canShare } from '../../policy/sharingAccess.js';
+import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { NotFoundError } from '../errors.js';
 import { citySlugsById, hubSlugsById } from '../lookups.js';
 
@@ -20,10 +20,11 @@ export async function spacesById(ids: unknown[]): Promise<Map<string, SpaceDoc>>
   return new Map(spaces.map((s) => [String(s._id), s]));
 }
 
-/** The space the actor may see, or "not found" (its existence does not leak). */
+/** The space the actor may see, or "not found" (its existence does not leak; the refusal is audited). */
 export async function visibleSpace(ctx: SharingContext, slug: string): Promise<SpaceDoc> {
   const space = await spaceBySlug(slug);
-  if (!space || !canShare(ctx, 'read', 'Space', space)) throw new NotFoundError(`Space "${slug}"`);
+  if (!space) throw new NotFoundError(`Space "${slug}"`);
+  await authorizeSharing(ctx, 'read', 'Space', space, { hide: `Space "${slug}"` });
   return space;
 }
 

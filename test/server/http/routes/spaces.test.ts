@@ -3,6 +3,8 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { resetDatabase } from '../../../support/database.js';
 import { testApp } from '../../../support/app.js';
+import { subject } from '@casl/ability';
+import { defineSharingAbility } from '../../../../shared/policy/sharing.js';
 import { seedSharing, type SharingWorld } from '../../../support/sharingFixtures.js';
 
 describe('/api/v1/spaces', () => {
@@ -130,5 +132,23 @@ describe('/api/v1/spaces', () => {
     assert.equal(ok.body.label, 'GREEN');
     assert.equal(ok.body.author.name, 'Pierre Practitioner');
     assert.equal(ok.body.city, 'lyon');
+  });
+
+  it('gives the client the facts to build the same ability (GET /me/sharing)', async () => {
+    const facts = (await request(app).get('/api/v1/me/sharing').set(world.people.otherCity.auth).expect(200))
+      .body;
+    const workshop = (
+      await request(app).get('/api/v1/spaces/workshop').set(world.people.otherCity.auth).expect(200)
+    ).body;
+    const ability = defineSharingAbility({
+      ...facts,
+      actor: { kind: 'person', id: facts.personId, name: 'x', cityId: facts.cityId, roles: facts.roles },
+    });
+    const post = (label: string, audienceIds: string[]) =>
+      subject('Post', { spaceId: workshop.id, label, audienceIds, state: 'visible', authorId: 'someone' });
+    assert.equal(ability.can('read', post('RED', [facts.personId]) as never), true);
+    assert.equal(ability.can('read', post('RED', []) as never), false);
+    assert.equal(ability.can('share', post('AMBER', []) as never), true);
+    await request(app).get('/api/v1/me/sharing').expect(401);
   });
 });
