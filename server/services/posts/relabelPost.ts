@@ -34,12 +34,8 @@ export async function applyLabel(
   const refusal = ceilingRefusal(to, space.ceiling, space.name);
   if (refusal)
     throw new InvalidError(refusal, [{ path: 'label', message: `above the ceiling ${space.ceiling}` }]);
-  const audience =
-    to === 'RED'
-      ? item.label === 'RED' && !change.spaceId
-        ? item.audienceIds.map(String)
-        : await currentMemberIds(space)
-      : [];
+  // Sharing at RED (a raise; a move never carries RED) takes the space's members now as the audience.
+  const audience = to === 'RED' ? await currentMemberIds(space) : [];
   const by =
     actor.kind === 'person' ? { byId: actor.id, byName: actor.name } : { byId: null, byName: actor.kind };
   const set: Record<string, unknown> = {
