@@ -23,3 +23,15 @@ export const contentEvents = new EventEmitter();
 export function emitContentEvent(event: ContentEvent): void {
   contentEvents.emit('content', event);
 }
+
+/** A change of explicit space membership, for the real-time layer to re-check open sockets at once. */
+export interface MembershipEvent {
+  spaceId: string;
+  personId: string;
+  change: 'joined' | 'left';
+}
+
+/** Emits a membership event (`'membership'`) on the same emitter. */
+export function emitMembershipEvent(event: MembershipEvent): void {
+  contentEvents.emit('membership', event);
+}

@@ -11,6 +11,7 @@ import { PersonModel } from '../../models/Person.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
+import { emitMembershipEvent } from '../contentEvents.js';
 import { InvalidError, isDuplicateKey } from '../errors.js';
 import { listSpaceMembers } from './listSpaceMembers.js';
 import { visibleSpace } from './spaceLookups.js';
@@ -52,5 +53,6 @@ export async function addSpaceMember(actor: Actor, slug: string, input: z.infer<
       role: input.role,
     },
   );
+  emitMembershipEvent({ spaceId: String(space._id), personId: input.person, change: 'joined' });
   return listSpaceMembers(actor, slug, { limit: 100, cursor: undefined });
 }

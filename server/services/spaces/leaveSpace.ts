@@ -3,6 +3,7 @@ import type { Actor } from '../../../shared/policy/actor.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
+import { emitMembershipEvent } from '../contentEvents.js';
 import { ConflictError, UnauthenticatedError } from '../errors.js';
 import { visibleSpace } from './spaceLookups.js';
 
@@ -20,5 +21,6 @@ export async function leaveSpace(actor: Actor, slug: string): Promise<{ left: bo
       'You are not an explicit member of this space; membership through your city, hub or role cannot be left.',
     );
   await recordAudit(actor, 'space.left', { type: 'Space', id: String(space._id), label: slug });
+  emitMembershipEvent({ spaceId: String(space._id), personId: actor.id, change: 'left' });
   return { left: true };
 }

@@ -4,6 +4,7 @@ import { recordAudit } from '../../audit/recordAudit.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
+import { emitMembershipEvent } from '../contentEvents.js';
 import { visibleSpace } from './spaceLookups.js';
 
 /** Ends the membership; idempotent. */
@@ -27,5 +28,6 @@ export async function removeSpaceMember(
       person: personId,
     },
   );
+  if (result.modifiedCount > 0) emitMembershipEvent({ spaceId: String(space._id), personId, change: 'left' });
   return { removed: result.modifiedCount > 0 };
 }

@@ -3,6 +3,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { resetDatabase } from '../../../support/database.js';
 import { testApp } from '../../../support/app.js';
+import { contentEvents, type MembershipEvent } from '../../../../server/services/contentEvents.js';
 import { subject } from '@casl/ability';
 import { defineSharingAbility } from '../../../../shared/policy/sharing.js';
 import { seedSharing, type SharingWorld } from '../../../support/sharingFixtures.js';
@@ -94,6 +95,10 @@ describe('/api/v1/spaces', () => {
 
   it('adds, removes and lets members leave; derived membership cannot be left', async () => {
     const p = world.people;
+    const changes: string[] = [];
+    const listener = (e: MembershipEvent) =>
+      changes.push(`${e.personId === p.expert.id ? 'expert' : '?'} ${e.change}`);
+    contentEvents.on('membership', listener);
     await request(app)
       .post('/api/v1/spaces/workshop/members')
       .set(p.expert.auth)
@@ -115,6 +120,8 @@ describe('/api/v1/spaces', () => {
       .expect(200);
     await request(app).delete(`/api/v1/spaces/workshop/members/${p.expert.id}`).set(p.admin.auth).expect(200);
     await request(app).get('/api/v1/spaces/workshop').set(p.expert.auth).expect(404);
+    contentEvents.off('membership', listener);
+    assert.deepEqual(changes, ['expert joined', 'expert left', 'expert joined', 'expert left']);
   });
 
   it('refuses a post above the ceiling with an error naming the ceiling', async () => {
