@@ -3,6 +3,8 @@ import request from 'supertest';
 import { contentEvents, type ContentEvent } from '../../../server/services/contentEvents.js';
 import { broadcast, type RoomEmitter } from '../../../server/sockets/broadcast.js';
 import { broadcastCandidates } from '../../../server/sockets/broadcastCandidates.js';
+import { deliverContentEvent } from '../../../server/sockets/deliverContentEvent.js';
+import { AuditEntryModel } from '../../../server/models/AuditEntry.js';
 import { resetDatabase } from '../../support/database.js';
 import { testApp } from '../../support/app.js';
 import { addMembers, seedSharing, type SharingPeople } from '../../support/sharingFixtures.js';
@@ -41,6 +43,17 @@ describe('broadcast candidates (services -> broadcaster, with the real database)
     assert.deepEqual(
       rooms(first),
       [people.practitioner, people.otherCity, people.focal].map((p) => `person:${p.id} post:created`).sort(),
+    );
+    const viaRoad = recorder();
+    const delivered = await deliverContentEvent(viaRoad.io, created);
+    assert.equal(delivered.length, 3);
+    const socketViews = await AuditEntryModel.find({
+      action: 'content.viewed',
+      'target.id': res.body.id,
+    }).lean();
+    assert.deepEqual(
+      socketViews.map((v) => (v.details as { channel: string }).channel),
+      ['socket', 'socket', 'socket'],
     );
     await request(app)
       .post(`/api/v1/posts/${res.body.id}/quarantine`)
