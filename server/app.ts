@@ -22,6 +22,10 @@ import { applicationRoutes } from './http/routes/applications.js';
 import { cityRoutes } from './http/routes/cities.js';
 import { hubRoutes } from './http/routes/hubs.js';
 import { peopleRoutes } from './http/routes/people.js';
+import { meRoutes } from './http/routes/me.js';
+import { moderationRoutes } from './http/routes/moderation.js';
+import { postRoutes } from './http/routes/posts.js';
+import { spaceRoutes } from './http/routes/spaces.js';
 import { createMetrics } from './ops/metrics.js';
 import { documentOperations, operationsRoutes, type ReadinessState } from './ops/operationsRoutes.js';
 
@@ -105,6 +109,10 @@ export function createApp({
     ...cityRoutes,
     ...peopleRoutes,
     ...applicationRoutes(limits.publicForm),
+    ...spaceRoutes,
+    ...postRoutes,
+    ...moderationRoutes,
+    ...meRoutes,
   ];
   const openApi = buildOpenApiDocument(routes, API_PREFIX, documentOperations);
   app.get('/api/openapi.json', (_req, res) => {

@@ -5,3 +5,8 @@ export { PersonModel } from './Person.js';
 export { ApplicationModel } from './Application.js';
 export { ApiTokenModel } from './ApiToken.js';
 export { AuditEntryModel } from './AuditEntry.js';
+export { SpaceModel } from './Space.js';
+export { SpaceMembershipModel } from './SpaceMembership.js';
+export { PostModel } from './Post.js';
+export { FlagModel } from './Flag.js';
+export { NotificationModel } from './Notification.js';

@@ -4,3 +4,5 @@ export * from './hubs.js';
 export * from './cities.js';
 export * from './people.js';
 export * from './applications.js';
+export * from './spaces.js';
+export * from './posts.js';

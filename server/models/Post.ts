@@ -1,0 +1,68 @@
+/**
+ * Posts in a space. The policy fields (spaceId, spaceHubId, label, audienceIds, authorId, authorCityId,
+ * state, published) are the same on every content type, so one policy reads them all. Every read of
+ * this collection goes through server/policy/contentAccess.ts.
+ */
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { LABELS } from '../../shared/policy/labels.js';
+import { CONTENT_STATES } from '../../shared/policy/content.js';
+
+const moderationEventSchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    action: { type: String, required: true },
+    byId: { type: String, default: null },
+    byName: { type: String, default: null },
+    reason: { type: String, required: true },
+    from: { type: String, enum: LABELS, default: null },
+    to: { type: String, enum: LABELS, default: null },
+  },
+  { _id: false },
+);
+
+const postSchema = new Schema(
+  {
+    spaceId: { type: Schema.Types.ObjectId, required: true },
+    spaceHubId: { type: Schema.Types.ObjectId, default: null },
+    label: { type: String, enum: LABELS, required: true },
+    /** The RED audience: the space's members at the moment the item was shared (or raised to RED). */
+    audienceIds: { type: [Schema.Types.ObjectId], default: [] },
+    authorId: { type: Schema.Types.ObjectId, required: true },
+    authorCityId: { type: Schema.Types.ObjectId, default: null },
+    state: { type: String, enum: CONTENT_STATES, required: true },
+    published: { type: Boolean, default: false },
+    title: { type: String, required: true },
+    body: { type: String, required: true },
+    /** Normalised search tokens of title and body. */
+    tokens: { type: [String], default: [] },
+    forwardedFrom: {
+      type: new Schema(
+        {
+          postId: { type: Schema.Types.ObjectId, required: true },
+          authorName: { type: String, default: null },
+          citySlug: { type: String, default: null },
+          /** From a Chatham House space: the copy names nobody, not even its sharer. */
+          chathamHouse: { type: Boolean, default: false },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
+    moderation: { type: [moderationEventSchema], default: [] },
+  },
+  { timestamps: true, strict: 'throw' },
+);
+postSchema.index({ spaceId: 1, createdAt: 1, _id: 1 });
+postSchema.index({ tokens: 1 });
+postSchema.index({ authorId: 1, _id: 1 });
+postSchema.index({ label: 1, published: 1, state: 1 });
+
+/** A stored post. */
+export type PostDoc = InferSchemaType<typeof postSchema> & {
+  _id: Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** The posts collection. */
+export const PostModel = model('Post', postSchema);

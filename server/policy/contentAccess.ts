@@ -1,0 +1,95 @@
+/**
+ * The only road to read labelled content. Every content query in the services goes through
+ * {@link readableContentFilter} (lists, search, counts, notifications, exports, public pages,
+ * broadcasts); single items are loaded with {@link loadContent} and checked per item.
+ * A test greps the server for content reads that bypass this file.
+ */
+import type { Types } from 'mongoose';
+import { asLabel, type ContentAction } from '../../shared/policy/content.js';
+import { ACCESS_AUDITED } from '../../shared/policy/labels.js';
+import type { SharingContext } from '../../shared/policy/sharingContext.js';
+import { recordAudit } from '../audit/recordAudit.js';
+import { PostModel, type PostDoc } from '../models/Post.js';
+import { readPage, type StoredPage } from '../services/pagination.js';
+import { sharingFilter } from './sharingAccess.js';
+
+/** The query filter of the content the actor may `action` (read by default). Combine under `$and`. */
+export function readableContentFilter(
+  ctx: SharingContext,
+  action: ContentAction = 'read',
+): Record<string, unknown> {
+  return sharingFilter(ctx, action, 'Post');
+}
+
+/** One page of content the actor may `action`, with extra filters kept whole under `$and`. */
+export async function findContentPage(
+  ctx: SharingContext,
+  request: {
+    action?: ContentAction;
+    filters: Record<string, unknown>[];
+    sortField: string;
+    limit: number;
+    cursor: string | undefined;
+  },
+): Promise<StoredPage<PostDoc>> {
+  return readPage<PostDoc>(PostModel as never, {
+    filters: [readableContentFilter(ctx, request.action ?? 'read'), ...request.filters],
+    sortField: request.sortField,
+    limit: request.limit,
+    cursor: request.cursor,
+  });
+}
+
+/** The items among `ids` that the actor may `action`. */
+export async function findContentByIds(
+  ctx: SharingContext,
+  ids: (Types.ObjectId | string)[],
+  action: ContentAction = 'read',
+): Promise<PostDoc[]> {
+  if (ids.length === 0) return [];
+  return (await PostModel.find({
+    $and: [readableContentFilter(ctx, action), { _id: { $in: ids } }],
+  } as never).lean()) as unknown as PostDoc[];
+}
+
+/**
+ * Loads one item by id for a per-item decision. The caller must check it with the policy before
+ * showing anything (see getPost); writes use conditional updates on the loaded state.
+ */
+export async function loadContent(id: string): Promise<PostDoc | null> {
+  return (await PostModel.findById(id).lean()) as unknown as PostDoc | null;
+}
+
+/** Records a view (or download) of every AMBER+STRICT and RED item shown, for the originator to read. */
+export async function recordSensitiveAccess(
+  ctx: SharingContext,
+  items: PostDoc[],
+  how: 'view' | 'download',
+  channel: string,
+): Promise<void> {
+  for (const item of items) {
+    const label = asLabel(item.label);
+    if (!ACCESS_AUDITED.includes(label)) continue;
+    await recordAudit(
+      ctx.actor,
+      how === 'view' ? 'content.viewed' : 'content.downloaded',
+      {
+        type: 'Post',
+        id: String(item._id),
+        label,
+      },
+      { channel },
+    );
+  }
+}
+
+/** The policy fields only (no title, body or author) of items, for moderation queues. */
+export async function loadContentMeta(
+  ids: (Types.ObjectId | string)[],
+): Promise<Pick<PostDoc, '_id' | 'spaceId' | 'spaceHubId' | 'label' | 'state'>[]> {
+  if (ids.length === 0) return [];
+  return (await PostModel.find(
+    { _id: { $in: ids } },
+    { _id: 1, spaceId: 1, spaceHubId: 1, label: 1, state: 1 },
+  ).lean()) as unknown as Pick<PostDoc, '_id' | 'spaceId' | 'spaceHubId' | 'label' | 'state'>[];
+}

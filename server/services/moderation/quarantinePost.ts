@@ -1,0 +1,93 @@
+/**
+ * Quarantine hides an item everywhere at once (REST, search, notifications, public, export, sockets)
+ * until a moderator restores it, relabels and moves it, or deletes it. Its flags are resolved; the
+ * author and the hub's moderators are told; the action is audited with its reason.
+ */
+import type { Actor } from '../../../shared/policy/actor.js';
+import { recordAudit } from '../../audit/recordAudit.js';
+import { FlagModel } from '../../models/Flag.js';
+import { PostModel, type PostDoc } from '../../models/Post.js';
+import { loadSharingContext } from '../../policy/loadSharingContext.js';
+import { authorizeSharing } from '../../policy/sharingAccess.js';
+import { emitContentEvent } from '../contentEvents.js';
+import { ConflictError } from '../errors.js';
+import { moderatorIdsFor, notify } from '../notifications/notify.js';
+import { loadPostFor, subjectOf } from '../posts/loadPostFor.js';
+import { presentModerationView } from '../posts/presentPost.js';
+
+/** The moderator as written into an item's history. */
+export function moderatorRecord(actor: Actor): { byId: string | null; byName: string } {
+  return actor.kind === 'person'
+    ? { byId: actor.id, byName: actor.name }
+    : { byId: null, byName: actor.kind };
+}
+
+/** Sets the state from `from` to `to` (quarantine or restore). */
+export async function changeState(
+  actor: Actor,
+  id: string,
+  reason: string,
+  step: { from: 'visible' | 'quarantined'; to: 'visible' | 'quarantined'; action: 'quarantine' | 'restore' },
+) {
+  const ctx = await loadSharingContext(actor);
+  const item = await loadPostFor(ctx, id);
+  await authorizeSharing(
+    ctx,
+    step.action === 'quarantine' ? 'quarantine' : 'moderate',
+    'Post',
+    subjectOf(item),
+  );
+  const result = await PostModel.updateOne(
+    { _id: item._id, state: step.from },
+    {
+      $set: { state: step.to },
+      $push: {
+        moderation: {
+          at: new Date(),
+          action: step.action,
+          ...moderatorRecord(actor),
+          reason,
+          from: null,
+          to: null,
+        },
+      },
+    },
+  );
+  if (result.matchedCount === 0) throw new ConflictError(`The item is not ${step.from}.`);
+  await FlagModel.updateMany(
+    { postId: item._id, state: 'open' },
+    { $set: { state: 'resolved', resolvedAt: new Date() } },
+  );
+  const kind = step.action === 'quarantine' ? 'post.quarantined' : 'post.restored';
+  await recordAudit(
+    actor,
+    `content.${step.action === 'quarantine' ? 'quarantined' : 'restored'}`,
+    {
+      type: 'Post',
+      id,
+      label: item.label,
+    },
+    { reason },
+  );
+  const told = [String(item.authorId), ...(await moderatorIdsFor(item.spaceHubId))];
+  await notify(
+    told.filter((p) => actor.kind !== 'person' || p !== actor.id),
+    item,
+    kind,
+    reason,
+  );
+  const after = { ...item, state: step.to } as PostDoc;
+  emitContentEvent({ type: step.action === 'quarantine' ? 'quarantined' : 'restored', before: item, after });
+  const stored = await loadPostFor(ctx, id);
+  return presentModerationView(stored);
+}
+
+/** Quarantines a visible item. */
+export function quarantinePost(actor: Actor, id: string, reason: string) {
+  return changeState(actor, id, reason, { from: 'visible', to: 'quarantined', action: 'quarantine' });
+}
+
+/** Restores a quarantined item as it was. */
+export function restorePost(actor: Actor, id: string, reason: string) {
+  return changeState(actor, id, reason, { from: 'quarantined', to: 'visible', action: 'restore' });
+}

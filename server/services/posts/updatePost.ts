@@ -1,0 +1,30 @@
+/** Edits a post's title or body (the author, while the item is visible). */
+import type { z } from 'zod';
+import type { Actor } from '../../../shared/policy/actor.js';
+import type { PostUpdate } from '../../../shared/schemas/posts.js';
+import { searchTokens } from '../../../shared/search/tokens.js';
+import { PostModel, type PostDoc } from '../../models/Post.js';
+import { loadSharingContext } from '../../policy/loadSharingContext.js';
+import { authorizeSharing } from '../../policy/sharingAccess.js';
+import { emitContentEvent } from '../contentEvents.js';
+import { ConflictError } from '../errors.js';
+import { loadPostFor, subjectOf } from './loadPostFor.js';
+import { presentPost } from './presentPost.js';
+
+/** Applies the edit. */
+export async function updatePost(actor: Actor, id: string, input: z.infer<typeof PostUpdate>) {
+  const ctx = await loadSharingContext(actor);
+  const item = await loadPostFor(ctx, id);
+  await authorizeSharing(ctx, 'update', 'Post', subjectOf(item));
+  const title = input.title ?? item.title;
+  const body = input.body ?? item.body;
+  const result = await PostModel.updateOne(
+    { _id: item._id, state: 'visible' },
+    { $set: { title, body, tokens: searchTokens(title, body) } },
+  );
+  if (result.matchedCount === 0)
+    throw new ConflictError('The item changed meanwhile; reload it and try again.');
+  const after = { ...item, title, body, updatedAt: new Date() } as PostDoc;
+  emitContentEvent({ type: 'updated', before: item, after });
+  return presentPost(ctx, after);
+}

@@ -1,0 +1,58 @@
+/**
+ * Adds a person to a space (or changes their role), idempotently: one membership document per
+ * (space, person), re-opened when they rejoin. Leaders-only peer rooms admit mayors and leaders only.
+ */
+import type { z } from 'zod';
+import type { Actor } from '../../../shared/policy/actor.js';
+import { LEADER_ROLES } from '../../../shared/policy/spaces.js';
+import type { SpaceMemberAdd } from '../../../shared/schemas/spaces.js';
+import { recordAudit } from '../../audit/recordAudit.js';
+import { PersonModel } from '../../models/Person.js';
+import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
+import { loadSharingContext } from '../../policy/loadSharingContext.js';
+import { authorizeSharing } from '../../policy/sharingAccess.js';
+import { emitMembershipEvent } from '../contentEvents.js';
+import { InvalidError, isDuplicateKey } from '../errors.js';
+import { listSpaceMembers } from './listSpaceMembers.js';
+import { visibleSpace } from './spaceLookups.js';
+
+/** Adds the member and returns the explicit member list's first page. */
+export async function addSpaceMember(actor: Actor, slug: string, input: z.infer<typeof SpaceMemberAdd>) {
+  const ctx = await loadSharingContext(actor);
+  const space = await visibleSpace(ctx, slug);
+  await authorizeSharing(ctx, 'manageMembers', 'Space', space);
+  const person = await PersonModel.findOne({ _id: input.person, status: 'active' }, { roles: 1 }).lean();
+  if (!person)
+    throw new InvalidError('There is no active person with that id.', [
+      { path: 'person', message: 'unknown' },
+    ]);
+  if (space.leadersOnly && !person.roles.some((r) => LEADER_ROLES.includes(r)))
+    throw new InvalidError('This peer room admits mayors and city leaders only.', [
+      { path: 'person', message: 'not a mayor or city leader' },
+    ]);
+  const now = new Date();
+  await SpaceMembershipModel.updateOne(
+    { spaceId: space._id, personId: person._id, leftAt: { $ne: null } },
+    { $set: { joinedAt: now, leftAt: null, role: input.role } },
+  );
+  try {
+    await SpaceMembershipModel.updateOne(
+      { spaceId: space._id, personId: person._id },
+      { $set: { role: input.role }, $setOnInsert: { joinedAt: now, leftAt: null } },
+      { upsert: true },
+    );
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
+  await recordAudit(
+    actor,
+    'space.member_added',
+    { type: 'Space', id: String(space._id), label: slug },
+    {
+      person: input.person,
+      role: input.role,
+    },
+  );
+  emitMembershipEvent({ spaceId: String(space._id), personId: input.person, change: 'joined' });
+  return listSpaceMembers(actor, slug, { limit: 100, cursor: undefined });
+}

@@ -1,0 +1,33 @@
+/** Removes a person from a space (they keep nothing: reads follow current membership). */
+import type { Actor } from '../../../shared/policy/actor.js';
+import { recordAudit } from '../../audit/recordAudit.js';
+import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
+import { loadSharingContext } from '../../policy/loadSharingContext.js';
+import { authorizeSharing } from '../../policy/sharingAccess.js';
+import { emitMembershipEvent } from '../contentEvents.js';
+import { visibleSpace } from './spaceLookups.js';
+
+/** Ends the membership; idempotent. */
+export async function removeSpaceMember(
+  actor: Actor,
+  slug: string,
+  personId: string,
+): Promise<{ removed: boolean }> {
+  const ctx = await loadSharingContext(actor);
+  const space = await visibleSpace(ctx, slug);
+  await authorizeSharing(ctx, 'manageMembers', 'Space', space);
+  const result = await SpaceMembershipModel.updateOne(
+    { spaceId: space._id, personId, leftAt: null },
+    { $set: { leftAt: new Date() } },
+  );
+  await recordAudit(
+    actor,
+    'space.member_removed',
+    { type: 'Space', id: String(space._id), label: slug },
+    {
+      person: personId,
+    },
+  );
+  if (result.modifiedCount > 0) emitMembershipEvent({ spaceId: String(space._id), personId, change: 'left' });
+  return { removed: result.modifiedCount > 0 };
+}

@@ -1,0 +1,22 @@
+/**
+ * Who might be told about a content event: the current members of the item's space before and after
+ * the change, and its author, each with a sharing context loaded now (so permission changes count at
+ * once). The broadcaster then decides, person by person, what each may receive.
+ */
+import type { SharingContext } from '../../shared/policy/sharingContext.js';
+import { PersonModel } from '../models/Person.js';
+import { SpaceModel } from '../models/Space.js';
+import { loadSharingContext } from '../policy/loadSharingContext.js';
+import type { ContentEvent } from '../services/contentEvents.js';
+import { personActor } from '../services/people/personActor.js';
+import { currentMemberIds } from '../services/spaces/spaceMembers.js';
+
+/** The candidates of an event, with fresh contexts. */
+export async function broadcastCandidates(event: ContentEvent): Promise<SharingContext[]> {
+  const spaceIds = [...new Set([event.before?.spaceId, event.after.spaceId].filter(Boolean).map(String))];
+  const spaces = await SpaceModel.find({ _id: { $in: spaceIds } }).lean();
+  const ids = new Set<string>([String(event.after.authorId)]);
+  for (const space of spaces) for (const id of await currentMemberIds(space)) ids.add(id);
+  const people = await PersonModel.find({ _id: { $in: [...ids] }, status: 'active' }).lean();
+  return Promise.all(people.map((p) => loadSharingContext(personActor(p))));
+}

@@ -1,0 +1,166 @@
+/**
+ * The rules for any labelled content (posts now; threads, messages, documents, expert requests later),
+ * written once. Each content type stores the same policy fields, so the rules below apply to all:
+ * `spaceId`, `spaceHubId`, `label`, `audienceIds` (the RED snapshot), `authorId`, `authorCityId`,
+ * `state` and `published`.
+ */
+import type { AbilityBuilder, MongoQuery } from '@casl/ability';
+import { LABELS, MEMBER_LABELS, ONWARD_SHARING, isAbove, labelRank, type Label } from './labels.js';
+import { CITY_SPACE_KINDS, type SpaceKind } from './spaces.js';
+import { isGlobalModerator, personId, type SharingContext } from './sharingContext.js';
+import type { SharingAbility } from './sharing.js';
+
+/** The content types that carry labels. */
+export const CONTENT_TYPES = ['Post'] as const;
+
+/** One of {@link CONTENT_TYPES}. */
+export type ContentType = (typeof CONTENT_TYPES)[number];
+
+/** The moderation state of an item: quarantine hides it everywhere; deletion keeps a tombstone. */
+export const CONTENT_STATES = ['visible', 'quarantined', 'deleted'] as const;
+
+/** One of {@link CONTENT_STATES}. */
+export type ContentState = (typeof CONTENT_STATES)[number];
+
+/** Actions on content. `relabel` has two fields: `raise` and `lower`. */
+export type ContentAction =
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'share'
+  | 'download'
+  | 'relabel'
+  | 'moderate'
+  | 'quarantine'
+  | 'export'
+  | 'flag'
+  | 'publish';
+
+/** The direction fields of `relabel`. */
+export type RelabelDirection = 'raise' | 'lower';
+
+/**
+ * The forms of "may read this item", each a MongoDB condition; an item is readable when any matches.
+ * Members read the space's material up to AMBER+STRICT; RED needs the audience snapshot too (and
+ * current membership); authors read their own; published CLEAR is for everyone.
+ */
+export function readableForms(ctx: SharingContext): MongoQuery[] {
+  const published: MongoQuery = { state: 'visible', label: 'CLEAR', published: true };
+  const id = personId(ctx);
+  if (!id) return [published];
+  return [
+    published,
+    { state: 'visible', spaceId: { $in: ctx.spaceIds }, label: { $in: [...MEMBER_LABELS] } },
+    { state: 'visible', spaceId: { $in: ctx.spaceIds }, label: 'RED', audienceIds: id },
+    { state: 'visible', authorId: id },
+  ];
+}
+
+/**
+ * The form narrowed to labels other than `excluded`, or null when nothing remains. (CASL's matcher
+ * has no `$and`, so conditions are combined field by field.)
+ */
+function withoutLabel(form: MongoQuery, excluded: Label): MongoQuery | null {
+  const label = (form as { label?: unknown }).label;
+  if (label === undefined) return { ...form, label: { $ne: excluded } };
+  if (typeof label === 'string') return label === excluded ? null : form;
+  const inList = (label as { $in?: Label[] }).$in;
+  if (inList) {
+    const kept = inList.filter((l) => l !== excluded);
+    return kept.length > 0 ? { ...form, label: { $in: kept } } : null;
+  }
+  return null; // an unknown shape: fail closed
+}
+
+/** The moderation scope: every item for global moderators, else items of the hubs they coordinate. */
+export function moderatedForms(ctx: SharingContext): MongoQuery[] {
+  if (isGlobalModerator(ctx)) return [{ state: { $ne: 'deleted' } }];
+  if (ctx.coordinatedHubIds.length === 0) return [];
+  return [{ state: { $ne: 'deleted' }, spaceHubId: { $in: ctx.coordinatedHubIds } }];
+}
+
+/** Adds the content rules of one type to an ability under construction. */
+export function addContentRules(
+  builder: AbilityBuilder<SharingAbility>,
+  type: ContentType,
+  ctx: SharingContext,
+): void {
+  const { can } = builder;
+  const readable = readableForms(ctx);
+  for (const form of readable) {
+    can('read', type, form);
+    can('download', type, form);
+    can('flag', type, form);
+    // RED goes nowhere; everything else may be shared onward (the destination is checked apart).
+    const shareable = withoutLabel(form, 'RED');
+    if (shareable) can('share', type, shareable);
+  }
+  const id = personId(ctx);
+  if (id) {
+    can('create', type, { spaceId: { $in: ctx.spaceIds } });
+    can('update', type, { authorId: id, state: 'visible' });
+    can('delete', type, { authorId: id, state: { $ne: 'deleted' } });
+    can('relabel', type, ['raise', 'lower'], { authorId: id, state: 'visible' });
+    can('publish', type, { authorId: id, state: 'visible', label: 'CLEAR' });
+    // A personal export holds only what its owner may onward-share outside any space: CLEAR and GREEN.
+    can('export', type, { authorId: id, state: 'visible', label: { $in: ['CLEAR', 'GREEN'] } });
+    if (ctx.actor.kind === 'person' && ctx.actor.roles.includes('focal_point') && ctx.cityId) {
+      // The originator's focal point may lower material of their city that they can read.
+      for (const form of readable) can('relabel', type, ['lower'], { ...form, authorCityId: ctx.cityId });
+    }
+  }
+  for (const form of moderatedForms(ctx)) {
+    can('moderate', type, form);
+    can('quarantine', type, form);
+    can('delete', type, form);
+    can('relabel', type, ['raise', 'lower'], form);
+    // Narrower than the form: a visible item is never deleted.
+    can('publish', type, { ...form, state: 'visible', label: 'CLEAR' });
+  }
+}
+
+/** The refusal message for material above a space's ceiling, naming the ceiling; null when allowed. */
+export function ceilingRefusal(label: Label, ceiling: Label, spaceName: string): string | null {
+  if (!isAbove(label, ceiling)) return null;
+  return `The ceiling of "${spaceName}" is ${ceiling}; ${label} material cannot be placed there. Nothing was downgraded: choose a label up to ${ceiling} or another space.`;
+}
+
+/** The destination facts the onward-sharing table needs. */
+export interface Destination {
+  kind: SpaceKind;
+  cityId: string | null;
+}
+
+/**
+ * Whether material with `label` may go onward to `destination` when shared by someone of `sharerCityId`
+ * (SHARING.md, "Onward sharing"). Public pages are not a space: see {@link PUBLISHABLE}.
+ */
+export function onwardAllowed(label: Label, destination: Destination, sharerCityId: string | null): boolean {
+  switch (ONWARD_SHARING[label]) {
+    case 'anywhere':
+    case 'members_only_space':
+      return true;
+    case 'own_city_or_partners':
+      return (
+        sharerCityId !== null &&
+        CITY_SPACE_KINDS.includes(destination.kind) &&
+        destination.cityId === sharerCityId
+      );
+    case 'own_city_internal':
+      return sharerCityId !== null && destination.kind === 'city' && destination.cityId === sharerCityId;
+    case 'nowhere':
+      return false;
+  }
+}
+
+/** The direction of a label change, or null when the label stays. */
+export function relabelDirection(from: Label, to: Label): RelabelDirection | null {
+  if (from === to) return null;
+  return labelRank(to) > labelRank(from) ? 'raise' : 'lower';
+}
+
+/** Parses a label from stored data, failing closed to RED for anything unknown. */
+export function asLabel(value: unknown): Label {
+  return (LABELS as readonly unknown[]).includes(value) ? (value as Label) : 'RED';
+}

@@ -1,0 +1,56 @@
+/**
+ * The Traffic Light Protocol 2.0 labels (SHARING.md, "Labels") and the rules that follow from a label
+ * alone, as data: their order, where material may go onward, and what may leave the platform.
+ */
+
+/** The labels from least to most restrictive; the order is the rule. */
+export const LABELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+
+/** One of {@link LABELS}. */
+export type Label = (typeof LABELS)[number];
+
+/** The rank of a label: 0 for CLEAR up to 4 for RED. */
+export function labelRank(label: Label): number {
+  return LABELS.indexOf(label);
+}
+
+/** True when `a` is more restrictive than `b`. */
+export function isAbove(a: Label, b: Label): boolean {
+  return labelRank(a) > labelRank(b);
+}
+
+/** Every label up to and including `ceiling`, the labels a space with that ceiling may hold. */
+export function labelsUpTo(ceiling: Label): Label[] {
+  return LABELS.slice(0, labelRank(ceiling) + 1);
+}
+
+/** Labels readable by every member of the space (RED needs the audience snapshot too). */
+export const MEMBER_LABELS: readonly Label[] = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT'];
+
+/**
+ * Where material may go onward, by label (SHARING.md, "Onward sharing"):
+ * - `anywhere`: any space, and public pages once published;
+ * - `members_only_space`: any space of the network (every space is members-only); never public;
+ * - `own_city_or_partners`: the sharer's own city space, or that city's space with its local partners;
+ * - `own_city_internal`: the sharer's own city internal space only;
+ * - `nowhere`.
+ */
+export const ONWARD_SHARING = {
+  CLEAR: 'anywhere',
+  GREEN: 'members_only_space',
+  AMBER: 'own_city_or_partners',
+  'AMBER+STRICT': 'own_city_internal',
+  RED: 'nowhere',
+} as const satisfies Record<Label, string>;
+
+/** One value of {@link ONWARD_SHARING}. */
+export type OnwardRule = (typeof ONWARD_SHARING)[Label];
+
+/** Labels whose content (title, body) may appear in notifications, e-mail, push and digests. */
+export const BODY_MAY_LEAVE: readonly Label[] = ['CLEAR', 'GREEN'];
+
+/** Labels whose every view and download is written to the audit log, visible to the originator. */
+export const ACCESS_AUDITED: readonly Label[] = ['AMBER+STRICT', 'RED'];
+
+/** The only label that may be published to public pages and the unauthenticated API. */
+export const PUBLISHABLE: Label = 'CLEAR';

@@ -1,0 +1,74 @@
+/**
+ * Spaces (SHARING.md, "Spaces and ceilings"): where material lives, who belongs, and the kinds a
+ * space may be. Membership is explicit (a SpaceMembership) or derived from the directory as below.
+ */
+import type { Role } from '../roles.js';
+
+/**
+ * The kinds of space. `city` is a city's internal space; `city_partners` is a space of that city with
+ * its local partners (the destination AMBER may travel to).
+ */
+export const SPACE_KINDS = [
+  'network',
+  'hub',
+  'peer_room',
+  'committee',
+  'city',
+  'city_partners',
+  'expert_request',
+  'event',
+] as const;
+
+/** One of {@link SPACE_KINDS}. */
+export type SpaceKind = (typeof SPACE_KINDS)[number];
+
+/** Roles a person may hold in a space by explicit membership. */
+export const SPACE_ROLES = ['owner', 'moderator', 'member'] as const;
+
+/** One of {@link SPACE_ROLES}. */
+export type SpaceRole = (typeof SPACE_ROLES)[number];
+
+/**
+ * Roles that bring derived membership (network, hub, city, committee spaces). Community partners and
+ * partner observers see only what they are invited to (DOMAIN.md), so they need explicit membership.
+ */
+export const DERIVED_MEMBERSHIP_ROLES: readonly Role[] = [
+  'admin',
+  'moderator',
+  'expert',
+  'focal_point',
+  'leader',
+  'practitioner',
+  'isc_member',
+];
+
+/**
+ * How each kind derives its members, as data the interface can explain:
+ * `everyone` (network people), `hub_cities` (people of the hub's member cities), `city` (the city's
+ * people), `isc` (ISC members), `explicit` (invited only).
+ */
+export const DERIVED_MEMBERSHIP: Record<SpaceKind, 'everyone' | 'hub_cities' | 'city' | 'isc' | 'explicit'> =
+  {
+    network: 'everyone',
+    hub: 'hub_cities',
+    peer_room: 'explicit',
+    committee: 'isc',
+    city: 'city',
+    city_partners: 'city',
+    expert_request: 'explicit',
+    event: 'explicit',
+  };
+
+/** Kinds that belong to one city (need `cityId`). */
+export const CITY_SPACE_KINDS: readonly SpaceKind[] = ['city', 'city_partners'];
+
+/** Kinds that belong to one hub (need `hubId`). */
+export const HUB_SPACE_KINDS: readonly SpaceKind[] = ['hub'];
+
+/** Roles admitted to a leaders-only peer room. */
+export const LEADER_ROLES: readonly Role[] = ['leader'];
+
+/** True when the person's roles bring derived membership. */
+export function hasDerivedMembership(roles: readonly Role[]): boolean {
+  return roles.some((r) => DERIVED_MEMBERSHIP_ROLES.includes(r));
+}

@@ -1,0 +1,191 @@
+/** Posts in a space: the first labelled content type; the shapes of every content channel. */
+import { z } from 'zod';
+import { LABELS } from '../policy/labels.js';
+import { CONTENT_STATES } from '../policy/content.js';
+import { ROLES } from '../roles.js';
+import { Line, ObjectIdString, PageQuery, Paragraphs, Slug } from './common.js';
+
+/** A moderation event on an item, shown to its author and to moderators. */
+export const ModerationEvent = z.object({
+  at: z.string(),
+  action: z.string(),
+  by: z.string().nullable(),
+  reason: z.string(),
+  from: z.enum(LABELS).nullable(),
+  to: z.enum(LABELS).nullable(),
+});
+
+/** A post as the API returns it. Author and city are null when the Chatham House Rule strips them. */
+export const Post = z
+  .object({
+    id: ObjectIdString,
+    space: z.object({ slug: Slug, name: z.string() }),
+    label: z.enum(LABELS),
+    title: z.string(),
+    body: z.string(),
+    author: z.object({ id: ObjectIdString, name: z.string() }).nullable(),
+    city: Slug.nullable(),
+    chathamHouse: z.boolean(),
+    published: z.boolean(),
+    state: z.enum(CONTENT_STATES),
+    forwardedFrom: z
+      .object({ id: ObjectIdString, author: z.string().nullable(), city: Slug.nullable() })
+      .nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    moderation: z.array(ModerationEvent).optional(),
+  })
+  .meta({ id: 'Post' });
+
+/**
+ * What the author (or a moderator) sees of an item hidden by moderation: its state and history,
+ * never its content.
+ */
+export const PostModerationView = z
+  .object({
+    id: ObjectIdString,
+    space: z.object({ slug: Slug, name: z.string() }),
+    label: z.enum(LABELS),
+    state: z.enum(CONTENT_STATES),
+    moderation: z.array(ModerationEvent),
+  })
+  .meta({ id: 'PostModerationView' });
+
+/** Input to create a post; the label defaults to the space's default. */
+export const PostCreate = z
+  .object({
+    title: Line(300),
+    body: Paragraphs(20_000).pipe(z.string().min(1)),
+    label: z.enum(LABELS).optional(),
+  })
+  .strict();
+
+/** Input to edit a post's text (author). */
+export const PostUpdate = z
+  .object({ title: Line(300).optional(), body: Paragraphs(20_000).pipe(z.string().min(1)).optional() })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
+
+/** Path parameter naming a post. */
+export const PostParams = z.object({ post: ObjectIdString }).strict();
+
+/** Path parameters naming a space's posts. */
+export const SpacePostsQuery = PageQuery.strict();
+
+/** Input to change a label; a justification is always required when lowering (kept for raising too). */
+export const PostRelabel = z.object({ label: z.enum(LABELS), justification: Line(2000) }).strict();
+
+/** Input to share a post onward into another space. */
+export const PostShare = z.object({ to: Slug }).strict();
+
+/** Input to move a post (moderators), optionally with a new label. */
+export const PostMove = z
+  .object({ to: Slug, label: z.enum(LABELS).optional(), justification: Line(2000) })
+  .strict();
+
+/** A moderation reason (quarantine, restore, delete by a moderator). */
+export const ModerationReason = z.object({ reason: Line(2000) }).strict();
+
+/** Optional reason on deletion (required of moderators deleting someone else's post). */
+export const PostDelete = z.object({ reason: Line(2000).optional() }).strict();
+
+/** Reasons for flagging material. */
+export const FLAG_REASONS = [
+  'wrong_space_or_sensitive',
+  'personal_data',
+  'hate_or_discrimination',
+  'targeting_a_group',
+  'spam',
+  'other',
+] as const;
+
+/** Input to flag a post. */
+export const FlagCreate = z
+  .object({ reason: z.enum(FLAG_REASONS), note: Paragraphs(2000).optional() })
+  .strict();
+
+/** A flag in a review queue. Content appears only when the moderator may read the item. */
+export const Flag = z
+  .object({
+    id: ObjectIdString,
+    post: ObjectIdString,
+    space: z.object({ slug: Slug, name: z.string() }),
+    hub: Slug.nullable(),
+    label: z.enum(LABELS),
+    reason: z.enum(FLAG_REASONS),
+    note: z.string().nullable(),
+    state: z.enum(['open', 'resolved']),
+    createdAt: z.string(),
+    item: Post.nullable(),
+  })
+  .meta({ id: 'Flag' });
+
+/** Query of the review queue: one hub's queue, or `network` for spaces outside any hub. */
+export const FlagQueueQuery = PageQuery.extend({
+  hub: Slug.optional(),
+  state: z.enum(['open', 'resolved']).default('open'),
+}).strict();
+
+/** Query of the search endpoint. */
+export const SearchQuery = PageQuery.extend({ q: Line(200) }).strict();
+
+/** An audit entry about one's own material. */
+export const MaterialAuditEntry = z
+  .object({
+    seq: z.number().int(),
+    at: z.string(),
+    action: z.string(),
+    actor: z.object({ kind: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
+    details: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .meta({ id: 'MaterialAuditEntry' });
+
+/** Query of an item's audit entries. */
+export const MaterialAuditQuery = PageQuery.strict();
+
+/** An in-app notification with its body rendered for the recipient (see notificationBody). */
+export const Notification = z
+  .object({
+    id: ObjectIdString,
+    kind: z.string(),
+    post: ObjectIdString,
+    createdAt: z.string(),
+    read: z.boolean(),
+    text: z.string(),
+    link: z.string(),
+    title: z.string().optional(),
+    body: z.string().optional(),
+    author: z.string().optional(),
+  })
+  .meta({ id: 'Notification' });
+
+/** The query of the notification list. */
+export const NotificationListQuery = PageQuery.strict();
+
+/** A person's own data export. */
+export const MyExport = z
+  .object({
+    exportedAt: z.string(),
+    note: z.string(),
+    profile: z.record(z.string(), z.unknown()),
+    memberships: z.array(
+      z.object({ space: z.string(), role: z.string(), joinedAt: z.string(), leftAt: z.string().nullable() }),
+    ),
+    posts: z.array(Post),
+    notifications: z.array(Notification),
+  })
+  .meta({ id: 'MyExport' });
+
+/** The sharing facts about the signed-in person (GET /me/sharing), for the client's copy of the policy. */
+export const MySharingContext = z
+  .object({
+    personId: ObjectIdString,
+    roles: z.array(z.enum(ROLES)),
+    cityId: ObjectIdString.nullable(),
+    cityHubId: ObjectIdString.nullable(),
+    explicitSpaceIds: z.array(ObjectIdString),
+    managedSpaceIds: z.array(ObjectIdString),
+    coordinatedHubIds: z.array(ObjectIdString),
+    spaceIds: z.array(ObjectIdString),
+  })
+  .meta({ id: 'MySharingContext' });

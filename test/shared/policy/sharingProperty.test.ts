@@ -1,0 +1,339 @@
+/**
+ * Random sequences of post / share / join / leave / revoke / relabel / quarantine / restore, run
+ * against the app over HTTP, then every channel is read as every person: no payload (REST item,
+ * list, search, notification, export, and the broadcaster's deliveries) may reach someone that a
+ * small reference model of SHARING.md refuses. The model is written here from the text, not from
+ * the policy code.
+ */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import request from 'supertest';
+import type { Express } from 'express';
+import { LABELS, type Label } from '../../../shared/policy/labels.js';
+import { FlagModel } from '../../../server/models/Flag.js';
+import { NotificationModel } from '../../../server/models/Notification.js';
+import { PostModel } from '../../../server/models/Post.js';
+import { SpaceMembershipModel } from '../../../server/models/SpaceMembership.js';
+import { loadSharingContext } from '../../../server/policy/loadSharingContext.js';
+import { contentEvents, type ContentEvent } from '../../../server/services/contentEvents.js';
+import { actorFromApiToken } from '../../../server/services/tokens/apiTokens.js';
+import { computeDeliveries } from '../../../server/sockets/broadcast.js';
+import { resetDatabase } from '../../support/database.js';
+import { testApp } from '../../support/app.js';
+import { addMembers, seedSharing, type SharingPeople } from '../../support/sharingFixtures.js';
+
+const NAMES = ['practitioner', 'otherCity', 'focal', 'expert', 'isc', 'partner'] as const;
+type Name = (typeof NAMES)[number];
+type SpaceSlug = 'workshop' | 'lyon-internal' | 'amman-internal' | 'network';
+
+// The reference model: who belongs where, ceilings, cities, and where each person forwards to.
+const CITY: Record<Name, 'lyon' | 'amman' | null> = {
+  practitioner: 'lyon',
+  otherCity: 'amman',
+  focal: 'lyon',
+  expert: null,
+  isc: 'amman',
+  partner: 'lyon',
+};
+const DERIVED: Record<Exclude<SpaceSlug, 'workshop'>, Name[]> = {
+  'lyon-internal': ['practitioner', 'focal'],
+  'amman-internal': ['otherCity', 'isc'],
+  network: ['practitioner', 'otherCity', 'focal', 'expert', 'isc'],
+};
+const CEILING: Record<SpaceSlug, Label> = {
+  workshop: 'RED',
+  'lyon-internal': 'AMBER+STRICT',
+  'amman-internal': 'AMBER+STRICT',
+  network: 'GREEN',
+};
+const FORWARD_TO: Record<Name, SpaceSlug> = {
+  practitioner: 'lyon-internal',
+  otherCity: 'amman-internal',
+  focal: 'lyon-internal',
+  expert: 'network',
+  isc: 'amman-internal',
+  partner: 'network',
+};
+const rank = (l: Label) => LABELS.indexOf(l);
+
+interface ModelItem {
+  id: string;
+  space: SpaceSlug;
+  label: Label;
+  audience: Set<Name>;
+  state: 'visible' | 'quarantined';
+  author: Name;
+}
+
+class Model {
+  workshop = new Set<Name>(['practitioner', 'otherCity', 'focal']);
+  items: ModelItem[] = [];
+  members(space: SpaceSlug): Set<Name> {
+    return space === 'workshop' ? this.workshop : new Set(DERIVED[space]);
+  }
+  mayRead(who: Name | 'anonymous', item: ModelItem): boolean {
+    if (who === 'anonymous' || item.state !== 'visible') return false;
+    if (item.author === who) return true; // authors keep reading their own material
+    if (!this.members(item.space).has(who)) return false;
+    return item.label !== 'RED' || item.audience.has(who);
+  }
+  mayExport(who: Name | 'anonymous', item: ModelItem): boolean {
+    return (
+      item.author === who && item.state === 'visible' && (item.label === 'CLEAR' || item.label === 'GREEN')
+    );
+  }
+  mayForward(who: Name, item: ModelItem): boolean {
+    const to = FORWARD_TO[who];
+    if (!this.mayRead(who, item) || !this.members(to).has(who) || rank(item.label) > rank(CEILING[to]))
+      return false;
+    const own = CITY[who] !== null && to === `${CITY[who]}-internal`;
+    if (item.label === 'CLEAR' || item.label === 'GREEN') return true;
+    if (item.label === 'AMBER' || item.label === 'AMBER+STRICT') return own;
+    return false;
+  }
+}
+
+type Op =
+  | { kind: 'post'; who: Name; label: Label }
+  | { kind: 'share'; who: Name; item: number }
+  | { kind: 'join' | 'leave' | 'revoke'; who: Name }
+  | { kind: 'relabel'; item: number; label: Label }
+  | { kind: 'quarantine' | 'restore'; item: number };
+
+const name = fc.constantFrom(...NAMES);
+const label = fc.constantFrom(...LABELS);
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('post' as const), who: name, label }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('share' as const), who: name, item: fc.nat(12) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('join' as const, 'leave' as const, 'revoke' as const),
+      who: name,
+    }),
+  },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('relabel' as const), item: fc.nat(12), label }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('quarantine' as const, 'restore' as const),
+      item: fc.nat(12),
+    }),
+  },
+);
+
+describe('no channel leaks, whatever happens (property-based, over HTTP)', function () {
+  this.timeout(600_000);
+  let app: Express;
+  let people: SharingPeople;
+  const who = (n: Name) => people[n];
+
+  before(async () => {
+    await resetDatabase();
+    people = (await seedSharing()).people;
+    app = testApp();
+  });
+
+  async function resetWorld(): Promise<void> {
+    await Promise.all([PostModel.deleteMany({}), NotificationModel.deleteMany({}), FlagModel.deleteMany({})]);
+    const workshop = (await request(app).get('/api/v1/spaces/workshop').set(people.admin.auth).expect(200))
+      .body;
+    await SpaceMembershipModel.deleteMany({ spaceId: workshop.id });
+    await addMembers('workshop', people.practitioner, people.otherCity, people.focal);
+  }
+
+  async function apply(model: Model, op: Op): Promise<void> {
+    const moderator = people.moderator.auth;
+    const pick = (i: number) => model.items[i % Math.max(model.items.length, 1)];
+    switch (op.kind) {
+      case 'post': {
+        const res = await request(app)
+          .post('/api/v1/spaces/workshop/posts')
+          .set(who(op.who).auth)
+          .send({ title: `T ${op.label}`, body: 'propword body', label: op.label });
+        const allowed = model.workshop.has(op.who);
+        assert.equal(res.status, allowed ? 201 : 404, `post by ${op.who}`);
+        if (allowed)
+          model.items.push({
+            id: res.body.id,
+            space: 'workshop',
+            label: op.label,
+            audience: op.label === 'RED' ? new Set(model.workshop) : new Set(),
+            state: 'visible',
+            author: op.who,
+          });
+        return;
+      }
+      case 'share': {
+        const item = pick(op.item);
+        if (!item) return;
+        const to = FORWARD_TO[op.who];
+        const res = await request(app)
+          .post(`/api/v1/posts/${item.id}/share`)
+          .set(who(op.who).auth)
+          .send({ to });
+        const allowed = model.mayForward(op.who, item);
+        assert.equal(res.status === 201, allowed, `share of ${item.label} by ${op.who}: ${res.status}`);
+        if (allowed)
+          model.items.push({
+            id: res.body.id,
+            space: to,
+            label: item.label,
+            audience: new Set(),
+            state: 'visible',
+            author: op.who,
+          });
+        return;
+      }
+      case 'join':
+        await addMembers('workshop', who(op.who));
+        model.workshop.add(op.who);
+        return;
+      case 'leave':
+        await request(app).post('/api/v1/spaces/workshop/leave').set(who(op.who).auth);
+        model.workshop.delete(op.who);
+        return;
+      case 'revoke':
+        await request(app)
+          .delete(`/api/v1/spaces/workshop/members/${who(op.who).id}`)
+          .set(people.admin.auth)
+          .expect(200);
+        model.workshop.delete(op.who);
+        return;
+      case 'relabel': {
+        const item = pick(op.item);
+        if (!item) return;
+        const res = await request(app)
+          .post(`/api/v1/posts/${item.id}/relabel`)
+          .set(moderator)
+          .send({ label: op.label, justification: 'property test' });
+        const allowed = op.label !== item.label && rank(op.label) <= rank(CEILING[item.space]);
+        assert.equal(
+          res.status === 200,
+          allowed,
+          `relabel ${item.label} -> ${op.label} in ${item.space}: ${res.status}`,
+        );
+        if (allowed) {
+          item.label = op.label;
+          item.audience = op.label === 'RED' ? new Set(model.members(item.space)) : new Set();
+        }
+        return;
+      }
+      case 'quarantine':
+      case 'restore': {
+        const item = pick(op.item);
+        if (!item) return;
+        const from = op.kind === 'quarantine' ? 'visible' : 'quarantined';
+        const res = await request(app)
+          .post(`/api/v1/posts/${item.id}/${op.kind}`)
+          .set(moderator)
+          .send({ reason: 'test' });
+        assert.equal(res.status === 200, item.state === from, `${op.kind} of a ${item.state} item`);
+        if (item.state === from) item.state = op.kind === 'quarantine' ? 'quarantined' : 'visible';
+        return;
+      }
+    }
+  }
+
+  async function checkBroadcasts(model: Model, events: ContentEvent[]): Promise<void> {
+    const contexts = await Promise.all(
+      NAMES.map(async (n) => loadSharingContext(await actorFromApiToken(who(n).auth.Authorization.slice(7)))),
+    );
+    const byId = new Map(NAMES.map((n) => [who(n).id, n]));
+    for (const event of events) {
+      const item = model.items.find((i) => i.id === String(event.after._id));
+      for (const d of computeDeliveries(event, contexts)) {
+        if (d.event === 'post:removed') continue;
+        assert.ok(
+          item && model.mayRead(byId.get(d.personId)!, item),
+          `broadcast of ${item?.label} to ${byId.get(d.personId)}`,
+        );
+      }
+    }
+  }
+
+  async function checkChannels(model: Model): Promise<void> {
+    const known = new Map(model.items.map((i) => [i.id, i]));
+    for (const n of [...NAMES, 'anonymous'] as const) {
+      const auth = n === 'anonymous' ? {} : who(n).auth;
+      const leak = (channel: string, id: string) => `${channel} gave ${known.get(id)?.label} item to ${n}`;
+      for (const item of model.items) {
+        const res = await request(app).get(`/api/v1/posts/${item.id}`).set(auth);
+        const gotContent = res.status === 200 && typeof res.body.title === 'string';
+        assert.equal(gotContent, model.mayRead(n, item), `REST item ${item.label}/${item.state} for ${n}`);
+      }
+      const search = await request(app)
+        .get('/api/v1/search/posts?q=propword&limit=100')
+        .set(auth)
+        .expect(200);
+      const found = new Set<string>(search.body.items.map((i: { id: string }) => i.id));
+      const expected = new Set(model.items.filter((i) => model.mayRead(n, i)).map((i) => i.id));
+      assert.deepEqual([...found].sort(), [...expected].sort(), `search for ${n}`);
+      for (const slug of ['workshop', 'lyon-internal', 'amman-internal', 'network']) {
+        const list = await request(app).get(`/api/v1/spaces/${slug}/posts?limit=100`).set(auth);
+        for (const i of list.status === 200 ? (list.body.items as { id: string }[]) : [])
+          assert.ok(model.mayRead(n, known.get(i.id)!), leak(`list of ${slug}`, i.id));
+      }
+      if (n === 'anonymous') continue;
+      const notes = await request(app).get('/api/v1/me/notifications?limit=100').set(auth).expect(200);
+      for (const note of notes.body.items as {
+        post: string;
+        kind: string;
+        body?: string;
+        title?: string;
+      }[]) {
+        const item = known.get(note.post);
+        if (note.kind !== 'post.created') {
+          assert.equal(note.body, undefined, 'moderation notices carry no content');
+          continue;
+        }
+        assert.ok(item && model.mayRead(n, item), leak('notification', note.post));
+        if (note.body !== undefined || note.title !== undefined)
+          assert.ok(item.label === 'CLEAR' || item.label === 'GREEN', leak('notification body', note.post));
+      }
+      const exp = await request(app).get('/api/v1/me/export').set(auth).expect(200);
+      for (const p of exp.body.posts as { id: string }[])
+        assert.ok(model.mayExport(n, known.get(p.id)!), leak('export', p.id));
+    }
+  }
+
+  it('for random sequences of actions', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 12 }), async (ops) => {
+        await resetWorld();
+        const model = new Model();
+        const events: ContentEvent[] = [];
+        const listener = (e: ContentEvent) => events.push(e);
+        contentEvents.on('content', listener);
+        try {
+          for (const op of ops) {
+            events.length = 0;
+            await apply(model, op);
+            await checkBroadcasts(model, events);
+          }
+        } finally {
+          contentEvents.off('content', listener);
+        }
+        await checkChannels(model);
+      }),
+      {
+        numRuns: 20,
+        // Always include the classic leaks: a later joiner and RED, a raise to RED, a forward of AMBER.
+        examples: [
+          [
+            [
+              { kind: 'post', who: 'practitioner', label: 'RED' },
+              { kind: 'join', who: 'expert' },
+              { kind: 'post', who: 'focal', label: 'AMBER' },
+              { kind: 'share', who: 'focal', item: 1 },
+              { kind: 'relabel', item: 1, label: 'RED' },
+              { kind: 'join', who: 'isc' },
+              { kind: 'leave', who: 'otherCity' },
+              { kind: 'quarantine', item: 2 },
+            ],
+          ],
+        ],
+      },
+    );
+  });
+});
