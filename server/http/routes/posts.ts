@@ -37,8 +37,9 @@ export const postRoutes = [
     method: 'get',
     path: '/posts/:post',
     tag: 'Posts',
-    access: 'members',
-    summary: 'Read a post (its author and moderators see the moderation state of hidden items)',
+    // Public at the route: visitors may read explicitly published CLEAR posts; the service decides the rest.
+    access: 'public',
+    summary: 'Read a post (visitors: published CLEAR only; authors and moderators see moderation state)',
     params: PostParams,
     response: PostOrModeration,
     handler: ({ actor, params }) => getPost(actor, params.post),

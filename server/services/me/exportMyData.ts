@@ -48,7 +48,7 @@ export async function exportMyData(actor: Actor) {
   return {
     exportedAt: new Date().toISOString(),
     note: 'Only material you may share onward outside the platform (CLEAR and GREEN) is included.',
-    profile: presentPerson(person, actor, await citySlugsById([person.cityId])),
+    profile: presentPerson(person, actor, await citySlugsById(actor, [person.cityId])),
     memberships: memberships.map((m) => ({
       space: spaces.get(String(m.spaceId))?.slug ?? 'unknown',
       role: m.role,

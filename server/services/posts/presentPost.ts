@@ -36,7 +36,10 @@ export async function presentPosts(
   const [spaces, names, cities] = await Promise.all([
     spacesById(items.map((i) => i.spaceId)),
     activeNamesById(items.map((i) => i.authorId)),
-    citySlugsById(items.map((i) => i.authorCityId)),
+    citySlugsById(
+      ctx.actor,
+      items.map((i) => i.authorCityId),
+    ),
   ]);
   const viewer = ctx.actor.kind === 'person' ? ctx.actor.id : null;
   return items.map((item) => {

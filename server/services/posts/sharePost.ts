@@ -58,7 +58,7 @@ export async function sharePost(actor: Actor, id: string, to: string) {
   const chr = source?.chathamHouse ?? true;
   const [names, cities] = await Promise.all([
     activeNamesById([item.authorId]),
-    citySlugsById([item.authorCityId]),
+    citySlugsById(actor, [item.authorCityId]),
   ]);
   const created = await PostModel.create({
     spaceId: destination._id,

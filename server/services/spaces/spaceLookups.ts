@@ -35,7 +35,10 @@ export async function presentSpaces(
 ): Promise<z.infer<typeof Space>[]> {
   const [hubs, cities, memberships] = await Promise.all([
     hubSlugsById(spaces.map((s) => s.hubId)),
-    citySlugsById(spaces.map((s) => s.cityId)),
+    citySlugsById(
+      ctx.actor,
+      spaces.map((s) => s.cityId),
+    ),
     ctx.actor.kind === 'person'
       ? SpaceMembershipModel.find(
           { personId: ctx.actor.id, leftAt: null, spaceId: { $in: spaces.map((s) => s._id) } },
