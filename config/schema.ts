@@ -12,7 +12,9 @@ const url = (what: string) => z.url(`${what}, such as http://localhost:3000`);
 
 /** The environment variables the server reads. Documented in README.md. */
 export const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test'], 'development, production or test').default('development'),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], 'development, production or test')
+    .default('development'),
   PORT: z.coerce.number('a port number').int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).optional(),
   PUBLIC_URL: url('the public address of the server').optional(),
@@ -26,7 +28,10 @@ export const EnvSchema = z.object({
     .default('concordia'),
   DATA_DIR: z.string().min(1).default('./data'),
   SESSION_SECRET: z.string().min(32, 'at least 32 characters of random text').optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL').optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: bool.optional(),
   CORS_ORIGINS: z.string().default(''),

@@ -37,7 +37,12 @@ const API_PREFIX = '/api/v1';
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** Builds the app. */
-export function createApp({ config, logger, redis, readiness = { shuttingDown: false } }: AppDependencies): Express {
+export function createApp({
+  config,
+  logger,
+  redis,
+  readiness = { shuttingDown: false },
+}: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -85,12 +90,18 @@ export function createApp({ config, logger, redis, readiness = { shuttingDown: f
     req.actor = ANONYMOUS;
     next();
   });
-  if (config.corsOrigins.length > 0) app.use('/api', cors({ origin: config.corsOrigins, credentials: true, maxAge: 600 }));
+  if (config.corsOrigins.length > 0)
+    app.use('/api', cors({ origin: config.corsOrigins, credentials: true, maxAge: 600 }));
   app.use(limits.general);
 
   app.use(operationsRoutes(metrics, config.metricsToken, readiness));
 
-  const routes: AnyRoute[] = [...hubRoutes, ...cityRoutes, ...peopleRoutes, ...applicationRoutes(limits.publicForm)];
+  const routes: AnyRoute[] = [
+    ...hubRoutes,
+    ...cityRoutes,
+    ...peopleRoutes,
+    ...applicationRoutes(limits.publicForm),
+  ];
   const openApi = buildOpenApiDocument(routes, API_PREFIX, documentOperations);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);

@@ -46,7 +46,8 @@ function developmentSecret(dataDir: string): string {
   const file = path.join(dataDir, 'secrets.json');
   if (existsSync(file)) {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as { sessionSecret?: unknown };
-    if (typeof stored.sessionSecret === 'string' && stored.sessionSecret.length >= 32) return stored.sessionSecret;
+    if (typeof stored.sessionSecret === 'string' && stored.sessionSecret.length >= 32)
+      return stored.sessionSecret;
   }
   const sessionSecret = randomBytes(48).toString('base64url');
   mkdirSync(dataDir, { recursive: true });
@@ -64,10 +65,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   if (production && !e.SESSION_SECRET) {
-    throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required in production (at least 32 random characters)');
+    throw new ConfigError(
+      'Invalid configuration:\n  SESSION_SECRET: required in production (at least 32 random characters)',
+    );
   }
   if (production && e.DEMO_DATA) {
-    throw new ConfigError('Invalid configuration:\n  DEMO_DATA: demo data is never loaded in production; unset it');
+    throw new ConfigError(
+      'Invalid configuration:\n  DEMO_DATA: demo data is never loaded in production; unset it',
+    );
   }
   const dataDir = path.resolve(e.DATA_DIR);
   const host = e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');

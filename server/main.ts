@@ -37,7 +37,11 @@ try {
     progress: (line) => logger.info(line),
   });
 } catch (error) {
-  console.error(error instanceof NoDatabaseError ? error.message : `Could not start the database: ${(error as Error).message}`);
+  console.error(
+    error instanceof NoDatabaseError
+      ? error.message
+      : `Could not start the database: ${(error as Error).message}`,
+  );
   process.exit(1);
 }
 logger.info({ source: database.source }, 'database available');
@@ -80,5 +84,8 @@ process.on('SIGINT', () => void shutdown('SIGINT', 0));
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ url: config.publicUrl, host: config.host, port }, `Concordia is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`);
+  logger.info(
+    { url: config.publicUrl, host: config.host, port },
+    `Concordia is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+  );
 });

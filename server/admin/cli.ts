@@ -17,10 +17,22 @@ import { hubCommands } from './commands/hubs.js';
 import { personCommands } from './commands/people.js';
 import { tokenCommands } from './commands/tokens.js';
 
-const COMMANDS: Command[] = [...hubCommands, ...cityCommands, ...personCommands, ...tokenCommands, ...applicationCommands, ...auditCommands];
+const COMMANDS: Command[] = [
+  ...hubCommands,
+  ...cityCommands,
+  ...personCommands,
+  ...tokenCommands,
+  ...applicationCommands,
+  ...auditCommands,
+];
 
 function help(): string {
-  return ['Usage: npm run admin -- <command> [options] [--json]', '', 'Commands:', ...COMMANDS.map((c) => `  ${c.usage}`)].join('\n');
+  return [
+    'Usage: npm run admin -- <command> [options] [--json]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.usage}`),
+  ].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -29,7 +41,9 @@ async function main(argv: string[]): Promise<number> {
   const command = COMMANDS.find((c) => c.name === args.slice(0, 2).join(' '));
   if (!command) {
     const asked = args.length === 0 || args[0] === 'help' || args[0] === '--help';
-    (asked ? console.log : console.error)(asked ? help() : `Unknown command "${args.slice(0, 2).join(' ')}".\n\n${help()}`);
+    (asked ? console.log : console.error)(
+      asked ? help() : `Unknown command "${args.slice(0, 2).join(' ')}".\n\n${help()}`,
+    );
     return asked ? 0 : 2;
   }
   const out: Output = {
@@ -52,7 +66,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof AppError || error instanceof ConfigError) console.error(`Error: ${error.message}`);
-    else if (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    else if (
+      error instanceof Error &&
+      error.name === 'TypeError' &&
+      'code' in error &&
+      String(error.code).startsWith('ERR_PARSE_ARGS')
+    ) {
       console.error(`Error: ${error.message}\nUsage: npm run admin -- ${command.usage}`);
     } else console.error(`Error: ${(error as Error).message}`);
     return 1;

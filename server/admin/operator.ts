@@ -4,7 +4,7 @@ import type { OperatorActor } from '../../shared/policy/actor.js';
 
 /** The operator running this command. */
 export function operator(): OperatorActor {
-  let user = 'unknown';
+  let user: string;
   try {
     user = os.userInfo().username;
   } catch {

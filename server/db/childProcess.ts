@@ -23,7 +23,9 @@ export async function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -86,7 +88,9 @@ export async function startDatabaseChild(options: ChildOptions): Promise<Databas
       await new Promise((r) => setTimeout(r, 100));
     }
     child.kill('SIGKILL');
-    throw new Error(`${options.name} did not accept connections within ${(options.startTimeoutMs ?? 60_000) / 1000} s`);
+    throw new Error(
+      `${options.name} did not accept connections within ${(options.startTimeoutMs ?? 60_000) / 1000} s`,
+    );
   })();
   await Promise.race([ready, spawnError]);
 

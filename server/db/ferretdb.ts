@@ -3,7 +3,17 @@
  * itself cannot be installed. The binary is built once from the Go module proxy and cached.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -48,10 +58,15 @@ function makeWritable(dir: string): void {
 export async function buildFerretDb(progress: (line: string) => void): Promise<string> {
   const target = cachedFerretDbPath();
   const started = Date.now();
-  const ticker = setInterval(() => progress(`still building FerretDB (${Math.round((Date.now() - started) / 1000)} s)`), 15_000);
+  const ticker = setInterval(
+    () => progress(`still building FerretDB (${Math.round((Date.now() - started) / 1000)} s)`),
+    15_000,
+  );
   const work = mkdtempSync(path.join(os.tmpdir(), 'concordia-ferretdb-'));
   try {
-    progress(`Building FerretDB ${FERRETDB_VERSION} from the Go module proxy (first start only, about 2 minutes)`);
+    progress(
+      `Building FerretDB ${FERRETDB_VERSION} from the Go module proxy (first start only, about 2 minutes)`,
+    );
     const { stdout } = await run('go', ['mod', 'download', '-json', `${MODULE}@${FERRETDB_VERSION}`], {
       maxBuffer: 16 * 1024 * 1024,
     });
@@ -76,9 +91,13 @@ export async function buildFerretDb(progress: (line: string) => void): Promise<s
 }
 
 /** Returns a usable FerretDB binary: the configured one, the cached one, or a fresh build. Null without Go. */
-export async function ferretDbBinary(configured: string | undefined, progress: (line: string) => void): Promise<string | null> {
+export async function ferretDbBinary(
+  configured: string | undefined,
+  progress: (line: string) => void,
+): Promise<string | null> {
   if (configured) {
-    if (!existsSync(configured)) throw new Error(`FERRETDB_BIN points to ${configured}, which does not exist`);
+    if (!existsSync(configured))
+      throw new Error(`FERRETDB_BIN points to ${configured}, which does not exist`);
     return configured;
   }
   const cached = cachedFerretDbPath();

@@ -101,7 +101,10 @@ export async function obtainDatabase(options: LauncherOptions): Promise<Obtained
     source = 'FerretDB';
   }
   const port = Number(new URL(child.uri).port);
-  writeFileSync(recordFile, JSON.stringify({ uri: child.uri, pid: process.pid, port } satisfies RunningRecord));
+  writeFileSync(
+    recordFile,
+    JSON.stringify({ uri: child.uri, pid: process.pid, port } satisfies RunningRecord),
+  );
   const started = child;
   return {
     uri: started.uri,

@@ -32,14 +32,18 @@ async function idsOf(emails: string[]): Promise<string[]> {
 }
 
 /** Seeds the demo data when the database holds no hub and no person; returns whether it did. */
-export async function seedDemoData(file = path.join(projectRoot(), 'config', 'demo-data.json')): Promise<boolean> {
+export async function seedDemoData(
+  file = path.join(projectRoot(), 'config', 'demo-data.json'),
+): Promise<boolean> {
   const empty = (await HubModel.countDocuments({})) === 0 && (await PersonModel.countDocuments({})) === 0;
   if (!empty) return false;
   const data = DemoData.parse(JSON.parse(readFileSync(file, 'utf8')));
   for (const hub of data.hubs) await createHub(SEEDER, hub);
   for (const city of data.cities) await createCity(SEEDER, city);
   for (const person of data.people) await createPerson(SEEDER, person);
-  for (const [hub, emails] of Object.entries(data.coordinators)) await updateHub(SEEDER, hub, { coordinatorIds: await idsOf(emails) });
-  for (const [city, emails] of Object.entries(data.focalPoints)) await updateCity(SEEDER, city, { focalPointIds: await idsOf(emails) });
+  for (const [hub, emails] of Object.entries(data.coordinators))
+    await updateHub(SEEDER, hub, { coordinatorIds: await idsOf(emails) });
+  for (const [city, emails] of Object.entries(data.focalPoints))
+    await updateCity(SEEDER, city, { focalPointIds: await idsOf(emails) });
   return true;
 }

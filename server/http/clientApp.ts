@@ -7,7 +7,10 @@ import express, { Router } from 'express';
 export function clientApp(clientDir: string): Router {
   const router = Router();
   const index = path.join(clientDir, 'index.html');
-  router.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  router.use(
+    '/assets',
+    express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
+  );
   router.use(express.static(clientDir, { index: false, maxAge: '1h' }));
   router.get(/^\/(?!api\/|auth\/|socket\.io\/).*/, (_req, res) => {
     if (!existsSync(index)) {

@@ -4,7 +4,7 @@
  */
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Actor } from '../../shared/policy/actor.js';
 import { Problem } from '../../shared/schemas/common.js';
 import { InvalidError } from '../services/errors.js';
@@ -16,7 +16,12 @@ type AnyObject = z.ZodObject<z.ZodRawShape>;
 export type Access = 'public' | 'members' | 'admin';
 
 /** A route: its input schemas, its success response, and the handler that calls one service. */
-export interface RouteDefinition<P extends AnyObject, Q extends AnyObject, B extends z.ZodType, R extends z.ZodType> {
+export interface RouteDefinition<
+  P extends AnyObject,
+  Q extends AnyObject,
+  B extends z.ZodType,
+  R extends z.ZodType,
+> {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   /** Express-style path below /api/v1, e.g. `/cities/:city`. */
   path: string;
@@ -30,16 +35,26 @@ export interface RouteDefinition<P extends AnyObject, Q extends AnyObject, B ext
   response: R;
   /** Extra middleware, e.g. a stricter rate limit. */
   before?: RequestHandler[];
-  handler: (input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B>; actor: Actor; req: Request; res: Response }) => Promise<z.infer<R>>;
+  handler: (input: {
+    params: z.infer<P>;
+    query: z.infer<Q>;
+    body: z.infer<B>;
+    actor: Actor;
+    req: Request;
+    res: Response;
+  }) => Promise<z.infer<R>>;
 }
 
 /** A route with its types erased, for lists of routes. */
 export type AnyRoute = RouteDefinition<AnyObject, AnyObject, z.ZodType, z.ZodType>;
 
 /** Declares a route with full type inference. */
-export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends z.ZodType, R extends z.ZodType>(
-  route: RouteDefinition<P, Q, B, R>,
-): AnyRoute {
+export function defineRoute<
+  P extends AnyObject,
+  Q extends AnyObject,
+  B extends z.ZodType,
+  R extends z.ZodType,
+>(route: RouteDefinition<P, Q, B, R>): AnyRoute {
   return route as unknown as AnyRoute;
 }
 
@@ -80,7 +95,14 @@ const ERRORS: Record<number, string> = {
 /** The OpenAPI description of a route, for the registry. */
 export function openApiPath(route: AnyRoute, prefix: string): RouteConfig {
   const problem = { content: { 'application/problem+json': { schema: Problem } } };
-  const errorCodes = [400, 404, 413, 429, ...(route.access === 'public' ? [] : [401, 403]), ...(route.method === 'get' ? [] : [409])];
+  const errorCodes = [
+    400,
+    404,
+    413,
+    429,
+    ...(route.access === 'public' ? [] : [401, 403]),
+    ...(route.method === 'get' ? [] : [409]),
+  ];
   return {
     method: route.method,
     path: prefix + route.path.replace(/:([A-Za-z]+)/g, '{$1}'),
@@ -91,11 +113,18 @@ export function openApiPath(route: AnyRoute, prefix: string): RouteConfig {
     request: {
       ...(route.params ? { params: route.params } : {}),
       ...(route.query ? { query: route.query } : {}),
-      ...(route.body ? { body: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
+      ...(route.body
+        ? { body: { required: true, content: { 'application/json': { schema: route.body } } } }
+        : {}),
     },
     responses: {
-      [route.status ?? 200]: { description: 'Success', content: { 'application/json': { schema: route.response } } },
-      ...Object.fromEntries(errorCodes.sort().map((code) => [code, { description: ERRORS[code] ?? 'Error', ...problem }])),
+      [route.status ?? 200]: {
+        description: 'Success',
+        content: { 'application/json': { schema: route.response } },
+      },
+      ...Object.fromEntries(
+        errorCodes.sort().map((code) => [code, { description: ERRORS[code] ?? 'Error', ...problem }]),
+      ),
     },
   };
 }

@@ -18,7 +18,14 @@ function findUnsafeKey(value: unknown, path: string, depth: number): string | nu
   if (value && typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) {
       const here = path ? `${path}.${key}` : key;
-      if (key.startsWith('$') || key.includes('.') || key === '__proto__' || key === 'constructor' || key === 'prototype') return here;
+      if (
+        key.startsWith('$') ||
+        key.includes('.') ||
+        key === '__proto__' ||
+        key === 'constructor' ||
+        key === 'prototype'
+      )
+        return here;
       const found = findUnsafeKey(child, here, depth + 1);
       if (found) return found;
     }
@@ -31,7 +38,12 @@ export const rejectUnsafeKeys: RequestHandler = (req, _res, next) => {
   const inBody = findUnsafeKey(req.body, '', 0);
   const inQuery = findUnsafeKey(req.query, '', 0);
   const bad = inBody ?? inQuery;
-  if (bad) return next(new InvalidError(`The key "${bad}" is not allowed.`, [{ path: bad, message: 'keys may not start with $ or contain dots' }]));
+  if (bad)
+    return next(
+      new InvalidError(`The key "${bad}" is not allowed.`, [
+        { path: bad, message: 'keys may not start with $ or contain dots' },
+      ]),
+    );
   next();
 };
 

@@ -3,7 +3,11 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { openApiPath, type AnyRoute } from './defineRoute.js';
 
 /** The document for the given routes, mounted under `prefix`. Extra paths (health, metrics) are added by the caller. */
-export function buildOpenApiDocument(routes: AnyRoute[], prefix: string, extra: (registry: OpenAPIRegistry) => void) {
+export function buildOpenApiDocument(
+  routes: AnyRoute[],
+  prefix: string,
+  extra: (registry: OpenAPIRegistry) => void,
+) {
   const registry = new OpenAPIRegistry();
   // Shared schemas name themselves with zod's .meta({ id }), which becomes a $ref component here.
   registry.registerComponent('securitySchemes', 'apiToken', {

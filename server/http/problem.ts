@@ -30,7 +30,12 @@ const TITLE: Record<ErrorCode, string> = {
 };
 
 /** Sends a problem document. */
-export function sendProblem(res: Response, code: ErrorCode, detail: string, errors?: ProblemBody['errors']): void {
+export function sendProblem(
+  res: Response,
+  code: ErrorCode,
+  detail: string,
+  errors?: ProblemBody['errors'],
+): void {
   const body: ProblemBody = {
     type: `https://concordia.invalid/problems/${code.replace(/_/g, '-')}`,
     title: TITLE[code],
@@ -44,7 +49,10 @@ export function sendProblem(res: Response, code: ErrorCode, detail: string, erro
 
 /** Converts a zod error into field messages with dotted paths. */
 export function fieldErrors(error: ZodError): { path: string; message: string }[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(body)', message: issue.message }));
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(body)',
+    message: issue.message,
+  }));
 }
 
 interface HttpishError {
@@ -62,20 +70,33 @@ export const problemHandler: ErrorRequestHandler = (error: unknown, req, res, ne
     return sendProblem(res, 'rate_limited', error.message);
   }
   if (error instanceof AppError) return sendProblem(res, error.code, error.message, error.fieldErrors);
-  if (error instanceof ZodError) return sendProblem(res, 'invalid', 'The request does not match the expected shape.', fieldErrors(error));
+  if (error instanceof ZodError)
+    return sendProblem(res, 'invalid', 'The request does not match the expected shape.', fieldErrors(error));
   const httpish = error as HttpishError;
   const status = httpish.status ?? httpish.statusCode;
-  if (httpish.type === 'entity.too.large' || status === 413) return sendProblem(res, 'too_large', 'The request body is larger than allowed.');
-  if (httpish.type === 'entity.parse.failed') return sendProblem(res, 'invalid', 'The request body is not valid JSON.');
-  if (httpish.type === 'encoding.unsupported' || httpish.type === 'charset.unsupported') return sendProblem(res, 'invalid', 'Send the body as UTF-8 JSON.');
+  if (httpish.type === 'entity.too.large' || status === 413)
+    return sendProblem(res, 'too_large', 'The request body is larger than allowed.');
+  if (httpish.type === 'entity.parse.failed')
+    return sendProblem(res, 'invalid', 'The request body is not valid JSON.');
+  if (httpish.type === 'encoding.unsupported' || httpish.type === 'charset.unsupported')
+    return sendProblem(res, 'invalid', 'Send the body as UTF-8 JSON.');
   if (status === 415) return sendProblem(res, 'invalid', 'Send the body as application/json.');
-  if (status && status >= 400 && status < 500 && httpish.expose) return sendProblem(res, 'invalid', 'The request could not be read.');
+  if (status && status >= 400 && status < 500 && httpish.expose)
+    return sendProblem(res, 'invalid', 'The request could not be read.');
   req.log.error({ err: error }, 'unhandled error');
   res
     .status(500)
     .type('application/problem+json')
-    .send(JSON.stringify({ type: 'about:blank', title: 'Internal error', status: 500, detail: `Something went wrong. Quote request id ${String(req.id)}.` }));
+    .send(
+      JSON.stringify({
+        type: 'about:blank',
+        title: 'Internal error',
+        status: 500,
+        detail: `Something went wrong. Quote request id ${String(req.id)}.`,
+      }),
+    );
 };
 
 /** 404 for API paths no route serves. */
-export const apiNotFound: RequestHandler = (_req, res) => sendProblem(res, 'not_found', 'No such API endpoint.');
+export const apiNotFound: RequestHandler = (_req, res) =>
+  sendProblem(res, 'not_found', 'No such API endpoint.');

@@ -5,7 +5,12 @@
  */
 import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import type { Config } from '../config.js';
 import { RateLimitedError } from '../services/errors.js';
 
@@ -16,10 +21,21 @@ export interface RateLimits {
   publicForm: RequestHandler;
 }
 
-function limiter(keyPrefix: string, points: number, duration: number, redis: Redis | undefined): RateLimiterAbstract {
+function limiter(
+  keyPrefix: string,
+  points: number,
+  duration: number,
+  redis: Redis | undefined,
+): RateLimiterAbstract {
   const memory = new RateLimiterMemory({ keyPrefix, points, duration });
   if (!redis) return memory;
-  return new RateLimiterRedis({ storeClient: redis, keyPrefix: `concordia:rl:${keyPrefix}`, points, duration, insuranceLimiter: memory });
+  return new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: `concordia:rl:${keyPrefix}`,
+    points,
+    duration,
+    insuranceLimiter: memory,
+  });
 }
 
 function clientKey(req: Parameters<RequestHandler>[0]): string {
@@ -36,7 +52,8 @@ function middleware(limit: RateLimiterAbstract, applies: (method: string) => boo
         next();
       })
       .catch((rejection: unknown) => {
-        if (rejection instanceof RateLimiterRes) return next(new RateLimitedError(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))));
+        if (rejection instanceof RateLimiterRes)
+          return next(new RateLimitedError(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))));
         next(rejection);
       });
   };
@@ -49,6 +66,9 @@ export function createRateLimits(config: Config, redis?: Redis): RateLimits {
   return {
     general: middleware(limiter('general', config.rateLimit.perMinute, 60, redis), () => true),
     writes: middleware(limiter('writes', config.rateLimit.writesPerMinute, 60, redis), isWrite),
-    publicForm: middleware(limiter('public-form', config.rateLimit.publicFormsPerHour, 3600, redis), () => true),
+    publicForm: middleware(
+      limiter('public-form', config.rateLimit.publicFormsPerHour, 3600, redis),
+      () => true,
+    ),
   };
 }

@@ -20,13 +20,20 @@ const applicationSchema = new Schema(
     },
     contact: {
       type: new Schema(
-        { name: { type: String, required: true }, email: { type: String, required: true }, position: { type: String, required: true } },
+        {
+          name: { type: String, required: true },
+          email: { type: String, required: true },
+          position: { type: String, required: true },
+        },
         { _id: false },
       ),
       required: true,
     },
     pledge: {
-      type: new Schema({ version: { type: String, required: true }, pledgedAt: { type: Date, required: true } }, { _id: false }),
+      type: new Schema(
+        { version: { type: String, required: true }, pledgedAt: { type: Date, required: true } },
+        { _id: false },
+      ),
       required: true,
     },
     message: { type: String, default: null },

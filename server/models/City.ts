@@ -3,7 +3,11 @@ import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { CITY_KINDS, CITY_STATUSES } from '../../shared/schemas/cities.js';
 
 const pledgeSchema = new Schema(
-  { version: { type: String, required: true }, pledgedBy: { type: String, required: true }, pledgedAt: { type: Date, required: true } },
+  {
+    version: { type: String, required: true },
+    pledgedBy: { type: String, required: true },
+    pledgedAt: { type: Date, required: true },
+  },
   { _id: false },
 );
 

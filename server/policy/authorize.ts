@@ -5,7 +5,12 @@
 import { subject as tag } from '@casl/ability';
 import { accessibleBy } from '@casl/mongoose';
 import type { Types } from 'mongoose';
-import { defineDirectoryAbility, type DirectoryAbility, type DirectoryAction, type DirectorySubjectType } from '../../shared/policy/directory.js';
+import {
+  defineDirectoryAbility,
+  type DirectoryAbility,
+  type DirectoryAction,
+  type DirectorySubjectType,
+} from '../../shared/policy/directory.js';
 import type { Actor } from '../../shared/policy/actor.js';
 import { ForbiddenError, UnauthenticatedError } from '../services/errors.js';
 import { recordAudit } from '../audit/recordAudit.js';
@@ -31,7 +36,13 @@ export function asSubject(type: Subject, doc: Record<string, unknown>): Record<s
 }
 
 /** Whether the actor may act on the item (or on the type, without an item); optionally on one field. */
-export function can(actor: Actor, action: DirectoryAction, type: Subject, doc?: Record<string, unknown>, field?: string): boolean {
+export function can(
+  actor: Actor,
+  action: DirectoryAction,
+  type: Subject,
+  doc?: Record<string, unknown>,
+  field?: string,
+): boolean {
   const ability = abilityOf(actor);
   return doc ? ability.can(action, asSubject(type, doc) as never, field) : ability.can(action, type, field);
 }
@@ -45,7 +56,10 @@ export async function authorize(
   field?: string,
 ): Promise<void> {
   if (can(actor, action, type, doc, field)) return;
-  await recordAudit(actor, 'authz.refused', doc ? { type, id: String(doc._id) } : { type }, { action, field: field ?? null });
+  await recordAudit(actor, 'authz.refused', doc ? { type, id: String(doc._id) } : { type }, {
+    action,
+    field: field ?? null,
+  });
   if (actor.kind === 'anonymous') throw new UnauthenticatedError();
   throw new ForbiddenError();
 }

@@ -24,7 +24,10 @@ export async function citySlugsById(ids: Id[]): Promise<Map<string, string>> {
 
 /** Map of person id to name, for active people only (used for coordinator and focal-point lists). */
 export async function activeNamesById(ids: Id[]): Promise<Map<string, string>> {
-  const people = await PersonModel.find({ _id: { $in: distinct(ids) }, status: 'active' }, { name: 1 }).lean();
+  const people = await PersonModel.find(
+    { _id: { $in: distinct(ids) }, status: 'active' },
+    { name: 1 },
+  ).lean();
   return new Map(people.map((p) => [String(p._id), p.name]));
 }
 

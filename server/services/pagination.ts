@@ -33,18 +33,27 @@ function decodeCursor(cursor: string): CursorContent {
   try {
     const content = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorContent>;
     const v = content.v;
-    if (typeof content.i === 'string' && Types.ObjectId.isValid(content.i) && /^[a-f0-9]{24}$/.test(content.i) &&
-      (v === null || typeof v === 'string' || typeof v === 'number')) {
+    if (
+      typeof content.i === 'string' &&
+      Types.ObjectId.isValid(content.i) &&
+      /^[a-f0-9]{24}$/.test(content.i) &&
+      (v === null || typeof v === 'string' || typeof v === 'number')
+    ) {
       return { v, i: content.i };
     }
   } catch {
     // fall through to the error below
   }
-  throw new InvalidError('The cursor is not one this list returned.', [{ path: 'cursor', message: 'not a valid cursor' }]);
+  throw new InvalidError('The cursor is not one this list returned.', [
+    { path: 'cursor', message: 'not a valid cursor' },
+  ]);
 }
 
 /** Reads one page. Every filter is kept whole under `$and`, so none can overwrite another. */
-export async function readPage<T extends { _id: Types.ObjectId }>(model: Model<never>, request: PageRequest): Promise<StoredPage<T>> {
+export async function readPage<T extends { _id: Types.ObjectId }>(
+  model: Model<never>,
+  request: PageRequest,
+): Promise<StoredPage<T>> {
   const { sortField, limit } = request;
   const filters = request.filters.filter((f) => Object.keys(f).length > 0);
   if (request.cursor) {
@@ -67,7 +76,10 @@ export async function readPage<T extends { _id: Types.ObjectId }>(model: Model<n
   const last = items.at(-1);
   const nextCursor =
     rows.length > limit && last
-      ? encodeCursor({ v: sortField === '_id' ? null : ((last as Record<string, unknown>)[sortField] as string | number), i: String(last._id) })
+      ? encodeCursor({
+          v: sortField === '_id' ? null : ((last as Record<string, unknown>)[sortField] as string | number),
+          i: String(last._id),
+        })
       : null;
   return { items, nextCursor };
 }

@@ -17,7 +17,12 @@ const refs = (ids: unknown[], names: Map<string, string>) =>
 
 /** A hub; coordinators only for signed-in people. */
 export function presentHub(doc: HubDoc, actor: Actor, names: Map<string, string>): z.infer<typeof Hub> {
-  const name = { en: doc.name.en, ...(doc.name.fr ? { fr: doc.name.fr } : {}), ...(doc.name.ar ? { ar: doc.name.ar } : {}), ...(doc.name.es ? { es: doc.name.es } : {}) };
+  const name = {
+    en: doc.name.en,
+    ...(doc.name.fr ? { fr: doc.name.fr } : {}),
+    ...(doc.name.ar ? { ar: doc.name.ar } : {}),
+    ...(doc.name.es ? { es: doc.name.es } : {}),
+  };
   return {
     id: String(doc._id),
     slug: doc.slug,
@@ -27,7 +32,12 @@ export function presentHub(doc: HubDoc, actor: Actor, names: Map<string, string>
 }
 
 /** A city; focal points only for signed-in people. */
-export function presentCity(doc: CityDoc, actor: Actor, hubSlugs: Map<string, string>, names: Map<string, string>): z.infer<typeof City> {
+export function presentCity(
+  doc: CityDoc,
+  actor: Actor,
+  hubSlugs: Map<string, string>,
+  names: Map<string, string>,
+): z.infer<typeof City> {
   return {
     id: String(doc._id),
     slug: doc.slug,
@@ -37,14 +47,24 @@ export function presentCity(doc: CityDoc, actor: Actor, hubSlugs: Map<string, st
     hub: hubSlugs.get(String(doc.hubId)) ?? 'unknown',
     status: doc.status,
     iscSeat: doc.iscSeat,
-    pledge: doc.pledge ? { version: doc.pledge.version, pledgedBy: doc.pledge.pledgedBy, pledgedAt: iso(doc.pledge.pledgedAt) as string } : null,
+    pledge: doc.pledge
+      ? {
+          version: doc.pledge.version,
+          pledgedBy: doc.pledge.pledgedBy,
+          pledgedAt: iso(doc.pledge.pledgedAt) as string,
+        }
+      : null,
     memberSince: iso(doc.memberSince),
     ...(actor.kind === 'anonymous' ? {} : { focalPoints: refs(doc.focalPointIds, names) }),
   };
 }
 
 /** A person; the e-mail only where the policy grants that field. */
-export function presentPerson(doc: PersonDoc, actor: Actor, citySlugs: Map<string, string>): z.infer<typeof Person> {
+export function presentPerson(
+  doc: PersonDoc,
+  actor: Actor,
+  citySlugs: Map<string, string>,
+): z.infer<typeof Person> {
   const showEmail = can(actor, 'read', 'Person', doc as unknown as Record<string, unknown>, 'email');
   return {
     id: String(doc._id),
@@ -71,7 +91,12 @@ export function presentApplication(doc: ApplicationDoc): z.infer<typeof Applicat
     message: doc.message ?? null,
     submittedAt: iso(doc.submittedAt) as string,
     decision: doc.decision
-      ? { by: doc.decision.by, at: iso(doc.decision.at) as string, reason: doc.decision.reason ?? null, city: doc.decision.citySlug ?? null }
+      ? {
+          by: doc.decision.by,
+          at: iso(doc.decision.at) as string,
+          reason: doc.decision.reason ?? null,
+          city: doc.decision.citySlug ?? null,
+        }
       : null,
   };
 }

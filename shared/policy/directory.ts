@@ -7,19 +7,19 @@ import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbili
 import type { Actor } from './actor.js';
 
 /** Actions of the directory. `manage` means every action. */
-export type DirectoryAction = 'read' | 'create' | 'update' | 'delete' | 'manage' | 'decide' | 'setStatus' | 'setRoles';
+export type DirectoryAction =
+  'read' | 'create' | 'update' | 'delete' | 'manage' | 'decide' | 'setStatus' | 'setRoles';
 
 /** The names of the directory's subject types. */
 export type DirectorySubjectType = 'Hub' | 'City' | 'Person' | 'Application' | 'ApiToken' | 'AuditEntry';
 
 /** A subject: a type name, or a stored item tagged with its type. `all` means every subject. */
-export type DirectorySubject =
-  | DirectorySubjectType
-  | TaggedItem<DirectorySubjectType>
-  | 'all';
+export type DirectorySubject = DirectorySubjectType | TaggedItem<DirectorySubjectType> | 'all';
 
 /** A stored item tagged with its type name (distributes over a union of names). */
-export type TaggedItem<T extends string> = T extends string ? ForcedSubject<T> & Record<string, unknown> : never;
+export type TaggedItem<T extends string> = T extends string
+  ? ForcedSubject<T> & Record<string, unknown>
+  : never;
 
 /** A person's abilities over the directory. */
 export type DirectoryAbility = MongoAbility<[DirectoryAction, DirectorySubject]>;

@@ -35,32 +35,34 @@ export const ApplicationCreate = z
   .strict();
 
 /** An application as admins see it. */
-export const Application = z.object({
-  id: ObjectIdString,
-  status: z.enum(APPLICATION_STATUSES),
-  city: z.object({
-    name: z.string(),
-    kind: z.enum(CITY_KINDS),
-    country: CountryCode,
-    hub: Slug.nullable(),
-  }),
-  contact: z.object({ name: z.string(), email: z.string(), position: z.string() }),
-  pledge: z.object({ version: z.string(), pledgedAt: z.iso.datetime() }),
-  message: z.string().nullable(),
-  submittedAt: z.iso.datetime(),
-  decision: z
-    .object({ by: z.string(), at: z.iso.datetime(), reason: z.string().nullable(), city: Slug.nullable() })
-    .nullable(),
-}).meta({ id: 'Application' });
-
+export const Application = z
+  .object({
+    id: ObjectIdString,
+    status: z.enum(APPLICATION_STATUSES),
+    city: z.object({
+      name: z.string(),
+      kind: z.enum(CITY_KINDS),
+      country: CountryCode,
+      hub: Slug.nullable(),
+    }),
+    contact: z.object({ name: z.string(), email: z.string(), position: z.string() }),
+    pledge: z.object({ version: z.string(), pledgedAt: z.iso.datetime() }),
+    message: z.string().nullable(),
+    submittedAt: z.iso.datetime(),
+    decision: z
+      .object({ by: z.string(), at: z.iso.datetime(), reason: z.string().nullable(), city: Slug.nullable() })
+      .nullable(),
+  })
+  .meta({ id: 'Application' });
 
 /** What the public form gets back: a receipt, nothing about other applications. */
-export const ApplicationReceipt = z.object({
-  id: ObjectIdString,
-  status: z.literal('pending'),
-  submittedAt: z.iso.datetime(),
-}).meta({ id: 'ApplicationReceipt' });
-
+export const ApplicationReceipt = z
+  .object({
+    id: ObjectIdString,
+    status: z.literal('pending'),
+    submittedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ApplicationReceipt' });
 
 /** An admin's decision. Declining needs a reason; approving may set the slug and hub of the new city. */
 export const ApplicationDecision = z.discriminatedUnion('decision', [

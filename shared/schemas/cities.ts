@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { CountryCode, Line, ObjectIdString, PageQuery, Slug } from './common.js';
 
 /** The kinds of authority the network calls "city". */
-export const CITY_KINDS = ['capital', 'city', 'municipality', 'province', 'county', 'region', 'other'] as const;
+export const CITY_KINDS = [
+  'capital',
+  'city',
+  'municipality',
+  'province',
+  'county',
+  'region',
+  'other',
+] as const;
 
 /** Membership lifecycle: applicant -> member -> suspended or withdrawn. */
 export const CITY_STATUSES = ['applicant', 'member', 'suspended', 'withdrawn'] as const;
@@ -20,28 +28,30 @@ export const CITY_STATUS_TRANSITIONS: Readonly<Record<CityStatus, readonly CityS
 };
 
 /** The pledge of the principles, as recorded: which text, who pledged, when. */
-export const Pledge = z.object({
-  version: z.string(),
-  pledgedBy: z.string(),
-  pledgedAt: z.iso.datetime(),
-}).meta({ id: 'Pledge' });
-
+export const Pledge = z
+  .object({
+    version: z.string(),
+    pledgedBy: z.string(),
+    pledgedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Pledge' });
 
 /** A city as the API returns it. */
-export const City = z.object({
-  id: ObjectIdString,
-  slug: Slug,
-  name: z.string(),
-  kind: z.enum(CITY_KINDS),
-  country: CountryCode,
-  hub: Slug,
-  status: z.enum(CITY_STATUSES),
-  iscSeat: z.boolean(),
-  pledge: Pledge.nullable(),
-  memberSince: z.iso.datetime().nullable(),
-  focalPoints: z.array(z.object({ id: ObjectIdString, name: z.string() })).optional(),
-}).meta({ id: 'City' });
-
+export const City = z
+  .object({
+    id: ObjectIdString,
+    slug: Slug,
+    name: z.string(),
+    kind: z.enum(CITY_KINDS),
+    country: CountryCode,
+    hub: Slug,
+    status: z.enum(CITY_STATUSES),
+    iscSeat: z.boolean(),
+    pledge: Pledge.nullable(),
+    memberSince: z.iso.datetime().nullable(),
+    focalPoints: z.array(z.object({ id: ObjectIdString, name: z.string() })).optional(),
+  })
+  .meta({ id: 'City' });
 
 /** Input to create a city (admin). */
 export const CityCreate = z

@@ -6,13 +6,14 @@ import { LocalizedText, ObjectIdString, PageQuery, Slug } from './common.js';
 export const CoordinatorRef = z.object({ id: ObjectIdString, name: z.string() });
 
 /** A hub as the API returns it. Coordinators are listed for signed-in members only. */
-export const Hub = z.object({
-  id: ObjectIdString,
-  slug: Slug,
-  name: LocalizedText,
-  coordinators: z.array(CoordinatorRef).optional(),
-}).meta({ id: 'Hub' });
-
+export const Hub = z
+  .object({
+    id: ObjectIdString,
+    slug: Slug,
+    name: LocalizedText,
+    coordinators: z.array(CoordinatorRef).optional(),
+  })
+  .meta({ id: 'Hub' });
 
 /** Input to create a hub. */
 export const HubCreate = z

@@ -13,19 +13,20 @@ export type PersonStatus = (typeof PERSON_STATUSES)[number];
 export const ExpertiseTag = Slug;
 
 /** A person as the API returns it. The e-mail is shown only to admins and the person. */
-export const Person = z.object({
-  id: ObjectIdString,
-  name: z.string(),
-  city: Slug.nullable(),
-  organisation: z.string().nullable(),
-  roles: z.array(z.enum(ROLES)),
-  position: z.string().nullable(),
-  languages: z.array(LanguageCode),
-  expertise: z.array(ExpertiseTag),
-  status: z.enum(PERSON_STATUSES),
-  email: z.string().optional(),
-}).meta({ id: 'Person' });
-
+export const Person = z
+  .object({
+    id: ObjectIdString,
+    name: z.string(),
+    city: Slug.nullable(),
+    organisation: z.string().nullable(),
+    roles: z.array(z.enum(ROLES)),
+    position: z.string().nullable(),
+    languages: z.array(LanguageCode),
+    expertise: z.array(ExpertiseTag),
+    status: z.enum(PERSON_STATUSES),
+    email: z.string().optional(),
+  })
+  .meta({ id: 'Person' });
 
 /** Input to create a person (admin). Belongs to a city, an organisation, or both. */
 export const PersonCreate = z
@@ -63,6 +64,4 @@ export const PeopleListQuery = PageQuery.extend({
 export const PersonParams = z.object({ person: ObjectIdString }).strict();
 
 /** Input to activate or suspend a person (admin); the reason is kept in the audit log. */
-export const PersonStatusChange = z
-  .object({ status: z.enum(PERSON_STATUSES), reason: Line(1000) })
-  .strict();
+export const PersonStatusChange = z.object({ status: z.enum(PERSON_STATUSES), reason: Line(1000) }).strict();

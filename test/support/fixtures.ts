@@ -25,7 +25,12 @@ export interface Directory {
   people: Record<'admin' | 'focal' | 'practitioner' | 'otherCity' | 'expert' | 'suspended', TestPerson>;
 }
 
-async function person(name: string, email: string, roles: Role[], extra: { city?: string; organisation?: string; status?: 'active' | 'suspended' | 'invited' } = {}): Promise<TestPerson> {
+async function person(
+  name: string,
+  email: string,
+  roles: Role[],
+  extra: { city?: string; organisation?: string; status?: 'active' | 'suspended' | 'invited' } = {},
+): Promise<TestPerson> {
   const created = await createPerson(OPERATOR, {
     name,
     email,
@@ -43,17 +48,52 @@ async function person(name: string, email: string, roles: Role[], extra: { city?
 /** Seeds the test directory. Call after resetDatabase(). */
 export async function seedDirectory(): Promise<Directory> {
   await createHub(OPERATOR, { slug: 'europe', name: { en: 'Europe', fr: 'Europe' }, coordinatorIds: [] });
-  await createHub(OPERATOR, { slug: 'mena', name: { en: 'Middle East and North Africa' }, coordinatorIds: [] });
-  await createCity(OPERATOR, { slug: 'lyon', name: 'Lyon', kind: 'city', country: 'FR', hub: 'europe', status: 'member', iscSeat: false, pledgedBy: 'Mairie' });
-  await createCity(OPERATOR, { slug: 'amman', name: 'Amman', kind: 'capital', country: 'JO', hub: 'mena', status: 'member', iscSeat: true, pledgedBy: 'GAM' });
-  await createCity(OPERATOR, { slug: 'graz', name: 'Graz', kind: 'city', country: 'AT', hub: 'europe', status: 'applicant', iscSeat: false });
+  await createHub(OPERATOR, {
+    slug: 'mena',
+    name: { en: 'Middle East and North Africa' },
+    coordinatorIds: [],
+  });
+  await createCity(OPERATOR, {
+    slug: 'lyon',
+    name: 'Lyon',
+    kind: 'city',
+    country: 'FR',
+    hub: 'europe',
+    status: 'member',
+    iscSeat: false,
+    pledgedBy: 'Mairie',
+  });
+  await createCity(OPERATOR, {
+    slug: 'amman',
+    name: 'Amman',
+    kind: 'capital',
+    country: 'JO',
+    hub: 'mena',
+    status: 'member',
+    iscSeat: true,
+    pledgedBy: 'GAM',
+  });
+  await createCity(OPERATOR, {
+    slug: 'graz',
+    name: 'Graz',
+    kind: 'city',
+    country: 'AT',
+    hub: 'europe',
+    status: 'applicant',
+    iscSeat: false,
+  });
   const people = {
     admin: await person('Ada Admin', 'admin@test.example', ['admin'], { organisation: 'Management Unit' }),
     focal: await person('Fatou Focal', 'focal@lyon.test.example', ['focal_point'], { city: 'lyon' }),
-    practitioner: await person('Pierre Practitioner', 'pierre@lyon.test.example', ['practitioner'], { city: 'lyon' }),
+    practitioner: await person('Pierre Practitioner', 'pierre@lyon.test.example', ['practitioner'], {
+      city: 'lyon',
+    }),
     otherCity: await person('Omar Other', 'omar@amman.test.example', ['leader'], { city: 'amman' }),
     expert: await person('Eve Expert', 'eve@test.example', ['expert'], { organisation: 'Expert Pool' }),
-    suspended: await person('Sam Suspended', 'sam@lyon.test.example', ['practitioner'], { city: 'lyon', status: 'suspended' }),
+    suspended: await person('Sam Suspended', 'sam@lyon.test.example', ['practitioner'], {
+      city: 'lyon',
+      status: 'suspended',
+    }),
   };
   await updateCity(OPERATOR, 'lyon', { focalPointIds: [people.focal.id] });
   return { people };

@@ -16,7 +16,17 @@ export const applicationCommands: Command[] = [
       const query = validate(ApplicationListQuery, { status: values.status, limit: 100 });
       const items = await allPages((cursor) => listApplications(operator(), { ...query, cursor }));
       out.print(items, () =>
-        table([['ID', 'CITY', 'COUNTRY', 'CONTACT', 'SUBMITTED', 'STATUS'], ...items.map((a) => [a.id, a.city.name, a.city.country, `${a.contact.name} <${a.contact.email}>`, a.submittedAt, a.status])]),
+        table([
+          ['ID', 'CITY', 'COUNTRY', 'CONTACT', 'SUBMITTED', 'STATUS'],
+          ...items.map((a) => [
+            a.id,
+            a.city.name,
+            a.city.country,
+            `${a.contact.name} <${a.contact.email}>`,
+            a.submittedAt,
+            a.status,
+          ]),
+        ]),
       );
     },
   },
@@ -24,9 +34,18 @@ export const applicationCommands: Command[] = [
     name: 'application approve',
     usage: 'application approve <id> [--slug <city slug>] [--hub <hub slug>] [--reason ..]',
     async run(args, out) {
-      const { values, positionals } = parse(args, { slug: { type: 'string' }, hub: { type: 'string' }, reason: { type: 'string' } });
+      const { values, positionals } = parse(args, {
+        slug: { type: 'string' },
+        hub: { type: 'string' },
+        reason: { type: 'string' },
+      });
       const id = validate(ObjectIdString, positionals[0]);
-      const decision = validate(ApplicationDecision, { decision: 'approve', slug: values.slug, hub: values.hub, reason: values.reason });
+      const decision = validate(ApplicationDecision, {
+        decision: 'approve',
+        slug: values.slug,
+        hub: values.hub,
+        reason: values.reason,
+      });
       const result = await decideApplication(operator(), id, decision);
       out.print(result, () => `approved: city ${result.decision?.city ?? '?'} is now a member`);
     },

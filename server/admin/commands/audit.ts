@@ -13,7 +13,10 @@ export const auditCommands: Command[] = [
       const verdict = await verifyAudit();
       if (!verdict.ok) {
         out.print(verdict, () => '');
-        throw new AppError('conflict', `audit chain broken at entry ${verdict.brokenSeq}: ${verdict.reason} (${verdict.entries} entries before it verified)`);
+        throw new AppError(
+          'conflict',
+          `audit chain broken at entry ${verdict.brokenSeq}: ${verdict.reason} (${verdict.entries} entries before it verified)`,
+        );
       }
       out.print(verdict, () => `audit chain intact: ${verdict.entries} entries verified`);
     },

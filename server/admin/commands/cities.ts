@@ -1,5 +1,10 @@
 /** `city list`, `city create`, `city status`. */
-import { CityCreate, CityListQuery, CityStatusChange, CITY_STATUSES } from '../../../shared/schemas/cities.js';
+import {
+  CityCreate,
+  CityListQuery,
+  CityStatusChange,
+  CITY_STATUSES,
+} from '../../../shared/schemas/cities.js';
 import { changeCityStatus } from '../../services/cities/changeCityStatus.js';
 import { createCity } from '../../services/cities/createCity.js';
 import { listCities } from '../../services/cities/listCities.js';
@@ -16,13 +21,17 @@ export const cityCommands: Command[] = [
       const query = validate(CityListQuery, { status: values.status, hub: values.hub, limit: 100 });
       const cities = await allPages((cursor) => listCities(operator(), { ...query, cursor }));
       out.print(cities, () =>
-        table([['SLUG', 'NAME', 'KIND', 'COUNTRY', 'HUB', 'STATUS'], ...cities.map((c) => [c.slug, c.name, c.kind, c.country, c.hub, c.status])]),
+        table([
+          ['SLUG', 'NAME', 'KIND', 'COUNTRY', 'HUB', 'STATUS'],
+          ...cities.map((c) => [c.slug, c.name, c.kind, c.country, c.hub, c.status]),
+        ]),
       );
     },
   },
   {
     name: 'city create',
-    usage: 'city create --slug <slug> --name <name> --kind <kind> --country <ISO code> --hub <hub slug> [--status applicant|member] [--pledged-by <who>] [--isc]',
+    usage:
+      'city create --slug <slug> --name <name> --kind <kind> --country <ISO code> --hub <hub slug> [--status applicant|member] [--pledged-by <who>] [--isc]',
     async run(args, out) {
       const { values } = parse(args, {
         slug: { type: 'string' },
@@ -52,9 +61,16 @@ export const cityCommands: Command[] = [
     name: 'city status',
     usage: `city status <slug> <${CITY_STATUSES.join('|')}> --reason <why> [--pledged-by <who>]`,
     async run(args, out) {
-      const { values, positionals } = parse(args, { reason: { type: 'string' }, 'pledged-by': { type: 'string' } });
+      const { values, positionals } = parse(args, {
+        reason: { type: 'string' },
+        'pledged-by': { type: 'string' },
+      });
       const [slug, status] = positionals;
-      const input = validate(CityStatusChange, { status, reason: values.reason, pledgedBy: values['pledged-by'] });
+      const input = validate(CityStatusChange, {
+        status,
+        reason: values.reason,
+        pledgedBy: values['pledged-by'],
+      });
       const city = await changeCityStatus(operator(), slug ?? '', input);
       out.print(city, () => `city ${city.slug} is now ${city.status}`);
     },

@@ -1,5 +1,10 @@
 /** `person list`, `person create`, `person roles`, `person status`. */
-import { PeopleListQuery, PersonCreate, PersonRolesUpdate, PersonStatusChange } from '../../../shared/schemas/people.js';
+import {
+  PeopleListQuery,
+  PersonCreate,
+  PersonRolesUpdate,
+  PersonStatusChange,
+} from '../../../shared/schemas/people.js';
 import { Email } from '../../../shared/schemas/common.js';
 import { PersonModel } from '../../models/Person.js';
 import { NotFoundError } from '../../services/errors.js';
@@ -28,13 +33,24 @@ export const personCommands: Command[] = [
       const query = validate(PeopleListQuery, { city: values.city, role: values.role, limit: 100 });
       const people = await allPages((cursor) => listPeople(operator(), { ...query, cursor }));
       out.print(people, () =>
-        table([['ID', 'NAME', 'E-MAIL', 'CITY/ORGANISATION', 'ROLES', 'STATUS'], ...people.map((p) => [p.id, p.name, p.email ?? '', p.city ?? p.organisation ?? '', p.roles.join(','), p.status])]),
+        table([
+          ['ID', 'NAME', 'E-MAIL', 'CITY/ORGANISATION', 'ROLES', 'STATUS'],
+          ...people.map((p) => [
+            p.id,
+            p.name,
+            p.email ?? '',
+            p.city ?? p.organisation ?? '',
+            p.roles.join(','),
+            p.status,
+          ]),
+        ]),
       );
     },
   },
   {
     name: 'person create',
-    usage: 'person create --name <name> --email <e-mail> (--city <slug> | --organisation <name>) --roles <role,role> [--position ..] [--languages en,fr] [--expertise tag,tag] [--status invited|active]',
+    usage:
+      'person create --name <name> --email <e-mail> (--city <slug> | --organisation <name>) --roles <role,role> [--position ..] [--languages en,fr] [--expertise tag,tag] [--status invited|active]',
     async run(args, out) {
       const { values } = parse(args, {
         name: { type: 'string' },
@@ -59,7 +75,10 @@ export const personCommands: Command[] = [
         status: values.status,
       });
       const person = await createPerson(operator(), input);
-      out.print(person, () => `created ${person.name} (${person.id}), ${person.status}, roles ${person.roles.join(',')}`);
+      out.print(
+        person,
+        () => `created ${person.name} (${person.id}), ${person.status}, roles ${person.roles.join(',')}`,
+      );
     },
   },
   {
@@ -78,7 +97,12 @@ export const personCommands: Command[] = [
     async run(args, out) {
       const { values, positionals } = parse(args, { reason: { type: 'string' } });
       const input = validate(PersonStatusChange, { status: positionals[1], reason: values.reason });
-      const person = await setPersonStatus(operator(), await personIdByEmail(positionals[0]), input.status, input.reason);
+      const person = await setPersonStatus(
+        operator(),
+        await personIdByEmail(positionals[0]),
+        input.status,
+        input.reason,
+      );
       out.print(person, () => `${person.name} is now ${person.status}`);
     },
   },

@@ -16,8 +16,17 @@ export const tokenCommands: Command[] = [
     async run(args, out) {
       const { values, positionals } = parse(args, { label: { type: 'string' }, days: { type: 'string' } });
       const options = validate(TokenOptions, { label: values.label ?? 'api', days: values.days ?? '90' });
-      const created = await createApiToken(operator(), await personIdByEmail(positionals[0]), options.label, options.days);
-      out.print(created, () => `${created.token}\n(shown once; expires ${created.expiresAt}. Send it as "Authorization: Bearer <token>".)`);
+      const created = await createApiToken(
+        operator(),
+        await personIdByEmail(positionals[0]),
+        options.label,
+        options.days,
+      );
+      out.print(
+        created,
+        () =>
+          `${created.token}\n(shown once; expires ${created.expiresAt}. Send it as "Authorization: Bearer <token>".)`,
+      );
     },
   },
   {

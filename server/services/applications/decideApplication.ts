@@ -21,30 +21,54 @@ function deciderName(actor: Actor): string {
 }
 
 /** Applies the decision once; a second decision on the same application is a conflict. */
-export async function decideApplication(actor: Actor, id: string, input: z.infer<typeof ApplicationDecision>) {
+export async function decideApplication(
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof ApplicationDecision>,
+) {
   const application = await ApplicationModel.findById(id).lean();
   if (!application) throw new NotFoundError('Application');
   await authorize(actor, 'decide', 'Application', application);
-  if (application.status !== 'pending') throw new ConflictError(`This application was already ${application.status}.`);
-  const decision = { by: deciderName(actor), at: new Date(), reason: input.reason ?? null, citySlug: null as string | null };
+  if (application.status !== 'pending')
+    throw new ConflictError(`This application was already ${application.status}.`);
+  const decision = {
+    by: deciderName(actor),
+    at: new Date(),
+    reason: input.reason ?? null,
+    citySlug: null as string | null,
+  };
 
   if (input.decision === 'decline') {
-    const result = await ApplicationModel.updateOne({ _id: application._id, status: 'pending' }, { $set: { status: 'declined', decision } });
+    const result = await ApplicationModel.updateOne(
+      { _id: application._id, status: 'pending' },
+      { $set: { status: 'declined', decision } },
+    );
     if (result.modifiedCount !== 1) throw new ConflictError('This application was decided meanwhile.');
     await recordAudit(actor, 'application.declined', { type: 'Application', id }, { reason: input.reason });
     return getApplication(actor, id);
   }
 
   const hubSlug = input.hub ?? application.city.hub;
-  if (!hubSlug) throw new InvalidError('Choose the hub of the new city.', [{ path: 'hub', message: 'required: the application names no hub' }]);
+  if (!hubSlug)
+    throw new InvalidError('Choose the hub of the new city.', [
+      { path: 'hub', message: 'required: the application names no hub' },
+    ]);
   const hub = await hubBySlug(hubSlug);
-  if (!hub) throw new InvalidError(`There is no hub "${hubSlug}".`, [{ path: 'hub', message: 'unknown hub' }]);
+  if (!hub)
+    throw new InvalidError(`There is no hub "${hubSlug}".`, [{ path: 'hub', message: 'unknown hub' }]);
   const slug = input.slug ?? slugify(application.city.name);
-  if (!slug) throw new InvalidError('The city name gives no usable slug; choose one.', [{ path: 'slug', message: 'required for this name' }]);
-  if (await cityBySlug(slug)) throw new ConflictError(`A city with the slug "${slug}" already exists; choose another slug.`);
+  if (!slug)
+    throw new InvalidError('The city name gives no usable slug; choose one.', [
+      { path: 'slug', message: 'required for this name' },
+    ]);
+  if (await cityBySlug(slug))
+    throw new ConflictError(`A city with the slug "${slug}" already exists; choose another slug.`);
 
   decision.citySlug = slug;
-  const claimed = await ApplicationModel.updateOne({ _id: application._id, status: 'pending' }, { $set: { status: 'approved', decision } });
+  const claimed = await ApplicationModel.updateOne(
+    { _id: application._id, status: 'pending' },
+    { $set: { status: 'approved', decision } },
+  );
   if (claimed.modifiedCount !== 1) throw new ConflictError('This application was decided meanwhile.');
   let cityId;
   try {
@@ -65,8 +89,12 @@ export async function decideApplication(actor: Actor, id: string, input: z.infer
     cityId = city._id;
   } catch (error) {
     // Without multi-document transactions, undo the claim so the admin can retry.
-    await ApplicationModel.updateOne({ _id: application._id }, { $set: { status: 'pending', decision: null } });
-    if (isDuplicateKey(error)) throw new ConflictError(`A city with the slug "${slug}" already exists; choose another slug.`);
+    await ApplicationModel.updateOne(
+      { _id: application._id },
+      { $set: { status: 'pending', decision: null } },
+    );
+    if (isDuplicateKey(error))
+      throw new ConflictError(`A city with the slug "${slug}" already exists; choose another slug.`);
     throw error;
   }
   const existing = await PersonModel.findOne({ email: application.contact.email }, { _id: 1 }).lean();
@@ -81,6 +109,11 @@ export async function decideApplication(actor: Actor, id: string, input: z.infer
     });
     await CityModel.updateOne({ _id: cityId }, { $set: { focalPointIds: [contact._id] } });
   }
-  await recordAudit(actor, 'application.approved', { type: 'Application', id }, { city: slug, hub: hubSlug, contactInvited: !existing });
+  await recordAudit(
+    actor,
+    'application.approved',
+    { type: 'Application', id },
+    { city: slug, hub: hubSlug, contactInvited: !existing },
+  );
   return getApplication(actor, id);
 }

@@ -18,7 +18,9 @@ export async function submitApplication(actor: Actor, input: z.infer<typeof Appl
     ]);
   }
   if (input.city.hub && !(await hubBySlug(input.city.hub))) {
-    throw new InvalidError(`There is no hub "${input.city.hub}".`, [{ path: 'city.hub', message: 'unknown hub' }]);
+    throw new InvalidError(`There is no hub "${input.city.hub}".`, [
+      { path: 'city.hub', message: 'unknown hub' },
+    ]);
   }
   const now = new Date();
   const application = await ApplicationModel.create({
@@ -29,6 +31,11 @@ export async function submitApplication(actor: Actor, input: z.infer<typeof Appl
     message: input.message ? input.message : null,
     submittedAt: now,
   });
-  await recordAudit(actor, 'application.submitted', { type: 'Application', id: String(application._id), label: input.city.name }, null);
+  await recordAudit(
+    actor,
+    'application.submitted',
+    { type: 'Application', id: String(application._id), label: input.city.name },
+    null,
+  );
   return { id: String(application._id), status: 'pending' as const, submittedAt: now.toISOString() };
 }

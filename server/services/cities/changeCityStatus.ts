@@ -17,19 +17,30 @@ export async function changeCityStatus(actor: Actor, slug: string, input: z.infe
   await authorize(actor, 'setStatus', 'City', city);
   const allowed = CITY_STATUS_TRANSITIONS[city.status];
   if (!allowed.includes(input.status)) {
-    throw new ConflictError(`A city that is "${city.status}" can become ${allowed.map((s) => `"${s}"`).join(' or ')}, not "${input.status}".`);
+    throw new ConflictError(
+      `A city that is "${city.status}" can become ${allowed.map((s) => `"${s}"`).join(' or ')}, not "${input.status}".`,
+    );
   }
   const change: Record<string, unknown> = { status: input.status };
   if (input.status === 'member') {
     if (!city.pledge && !input.pledgedBy) {
-      throw new ConflictError('The city has no recorded pledge of the principles: give pledgedBy to record it.');
+      throw new ConflictError(
+        'The city has no recorded pledge of the principles: give pledgedBy to record it.',
+      );
     }
-    if (input.pledgedBy) change.pledge = { version: PRINCIPLES_VERSION, pledgedBy: input.pledgedBy, pledgedAt: new Date() };
+    if (input.pledgedBy)
+      change.pledge = { version: PRINCIPLES_VERSION, pledgedBy: input.pledgedBy, pledgedAt: new Date() };
     if (!city.memberSince) change.memberSince = new Date();
   }
   // The filter on the old status makes two concurrent changes unable to both apply.
   const result = await CityModel.updateOne({ _id: city._id, status: city.status }, { $set: change });
-  if (result.modifiedCount !== 1) throw new ConflictError('The city changed meanwhile; reload and try again.');
-  await recordAudit(actor, 'city.status_changed', { type: 'City', id: String(city._id), label: slug }, { from: city.status, to: input.status, reason: input.reason });
+  if (result.modifiedCount !== 1)
+    throw new ConflictError('The city changed meanwhile; reload and try again.');
+  await recordAudit(
+    actor,
+    'city.status_changed',
+    { type: 'City', id: String(city._id), label: slug },
+    { from: city.status, to: input.status, reason: input.reason },
+  );
   return getCity(actor, slug);
 }

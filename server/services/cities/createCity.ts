@@ -14,7 +14,8 @@ import { getCity } from './getCity.js';
 export async function createCity(actor: Actor, input: z.infer<typeof CityCreate>) {
   await authorize(actor, 'create', 'City');
   const hub = await hubBySlug(input.hub);
-  if (!hub) throw new InvalidError(`There is no hub "${input.hub}".`, [{ path: 'hub', message: 'unknown hub' }]);
+  if (!hub)
+    throw new InvalidError(`There is no hub "${input.hub}".`, [{ path: 'hub', message: 'unknown hub' }]);
   const now = new Date();
   const member = input.status === 'member';
   try {
@@ -26,12 +27,20 @@ export async function createCity(actor: Actor, input: z.infer<typeof CityCreate>
       hubId: hub._id,
       status: input.status,
       iscSeat: input.iscSeat,
-      pledge: input.pledgedBy ? { version: PRINCIPLES_VERSION, pledgedBy: input.pledgedBy, pledgedAt: now } : null,
+      pledge: input.pledgedBy
+        ? { version: PRINCIPLES_VERSION, pledgedBy: input.pledgedBy, pledgedAt: now }
+        : null,
       memberSince: member ? now : null,
     });
-    await recordAudit(actor, 'city.created', { type: 'City', id: String(city._id), label: input.slug }, { status: input.status, hub: input.hub });
+    await recordAudit(
+      actor,
+      'city.created',
+      { type: 'City', id: String(city._id), label: input.slug },
+      { status: input.status, hub: input.hub },
+    );
   } catch (error) {
-    if (isDuplicateKey(error)) throw new ConflictError(`A city with the slug "${input.slug}" already exists.`);
+    if (isDuplicateKey(error))
+      throw new ConflictError(`A city with the slug "${input.slug}" already exists.`);
     throw error;
   }
   return getCity(actor, input.slug);

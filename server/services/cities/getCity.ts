@@ -9,6 +9,7 @@ import { presentCity } from '../presenters.js';
 export async function getCity(actor: Actor, slug: string) {
   const city = await cityBySlug(slug);
   if (!city || !can(actor, 'read', 'City', city)) throw new NotFoundError(`City "${slug}"`);
-  const names = actor.kind === 'anonymous' ? new Map<string, string>() : await activeNamesById(city.focalPointIds);
+  const names =
+    actor.kind === 'anonymous' ? new Map<string, string>() : await activeNamesById(city.focalPointIds);
   return presentCity(city, actor, await hubSlugsById([city.hubId]), names);
 }

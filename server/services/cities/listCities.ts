@@ -27,6 +27,12 @@ export async function listCities(actor: Actor, query: z.infer<typeof CityListQue
     cursor: query.cursor,
   });
   const hubSlugs = await hubSlugsById(stored.items.map((c) => c.hubId));
-  const names = actor.kind === 'anonymous' ? new Map<string, string>() : await activeNamesById(stored.items.flatMap((c) => c.focalPointIds));
-  return { items: stored.items.map((c) => presentCity(c, actor, hubSlugs, names)), nextCursor: stored.nextCursor };
+  const names =
+    actor.kind === 'anonymous'
+      ? new Map<string, string>()
+      : await activeNamesById(stored.items.flatMap((c) => c.focalPointIds));
+  return {
+    items: stored.items.map((c) => presentCity(c, actor, hubSlugs, names)),
+    nextCursor: stored.nextCursor,
+  };
 }

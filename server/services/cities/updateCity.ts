@@ -23,7 +23,8 @@ export async function updateCity(actor: Actor, slug: string, input: z.infer<type
   if (input.iscSeat !== undefined) change.iscSeat = input.iscSeat;
   if (input.hub !== undefined) {
     const hub = await hubBySlug(input.hub);
-    if (!hub) throw new InvalidError(`There is no hub "${input.hub}".`, [{ path: 'hub', message: 'unknown hub' }]);
+    if (!hub)
+      throw new InvalidError(`There is no hub "${input.hub}".`, [{ path: 'hub', message: 'unknown hub' }]);
     change.hubId = hub._id;
   }
   if (input.focalPointIds !== undefined) {
@@ -31,6 +32,11 @@ export async function updateCity(actor: Actor, slug: string, input: z.infer<type
     change.focalPointIds = input.focalPointIds;
   }
   await CityModel.updateOne({ _id: city._id }, { $set: change });
-  await recordAudit(actor, 'city.updated', { type: 'City', id: String(city._id), label: slug }, { changed: fields });
+  await recordAudit(
+    actor,
+    'city.updated',
+    { type: 'City', id: String(city._id), label: slug },
+    { changed: fields },
+  );
   return getCity(actor, slug);
 }

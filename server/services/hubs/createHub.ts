@@ -14,8 +14,17 @@ export async function createHub(actor: Actor, input: z.infer<typeof HubCreate>) 
   await authorize(actor, 'create', 'Hub');
   await requireActivePeople(input.coordinatorIds, 'coordinatorIds');
   try {
-    const hub = await HubModel.create({ slug: input.slug, name: input.name, coordinatorIds: input.coordinatorIds });
-    await recordAudit(actor, 'hub.created', { type: 'Hub', id: String(hub._id), label: input.slug }, { name: input.name.en });
+    const hub = await HubModel.create({
+      slug: input.slug,
+      name: input.name,
+      coordinatorIds: input.coordinatorIds,
+    });
+    await recordAudit(
+      actor,
+      'hub.created',
+      { type: 'Hub', id: String(hub._id), label: input.slug },
+      { name: input.name.en },
+    );
   } catch (error) {
     if (isDuplicateKey(error)) throw new ConflictError(`A hub with the slug "${input.slug}" already exists.`);
     throw error;

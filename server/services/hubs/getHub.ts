@@ -10,6 +10,7 @@ export async function getHub(actor: Actor, slug: string) {
   const hub = await hubBySlug(slug);
   if (!hub) throw new NotFoundError(`Hub "${slug}"`);
   await authorize(actor, 'read', 'Hub', hub);
-  const names = actor.kind === 'anonymous' ? new Map<string, string>() : await activeNamesById(hub.coordinatorIds);
+  const names =
+    actor.kind === 'anonymous' ? new Map<string, string>() : await activeNamesById(hub.coordinatorIds);
   return presentHub(hub, actor, names);
 }

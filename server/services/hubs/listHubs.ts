@@ -15,6 +15,9 @@ export async function listHubs(actor: Actor, page: { limit: number; cursor?: str
     limit: page.limit,
     cursor: page.cursor,
   });
-  const names = actor.kind === 'anonymous' ? new Map<string, string>() : await activeNamesById(stored.items.flatMap((h) => h.coordinatorIds));
+  const names =
+    actor.kind === 'anonymous'
+      ? new Map<string, string>()
+      : await activeNamesById(stored.items.flatMap((h) => h.coordinatorIds));
   return { items: stored.items.map((h) => presentHub(h, actor, names)), nextCursor: stored.nextCursor };
 }

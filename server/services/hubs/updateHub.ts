@@ -17,6 +17,11 @@ export async function updateHub(actor: Actor, slug: string, input: z.infer<typeo
   await authorize(actor, 'update', 'Hub', hub);
   if (input.coordinatorIds) await requireActivePeople(input.coordinatorIds, 'coordinatorIds');
   await HubModel.updateOne({ _id: hub._id }, { $set: input });
-  await recordAudit(actor, 'hub.updated', { type: 'Hub', id: String(hub._id), label: slug }, { changed: Object.keys(input) });
+  await recordAudit(
+    actor,
+    'hub.updated',
+    { type: 'Hub', id: String(hub._id), label: slug },
+    { changed: Object.keys(input) },
+  );
   return getHub(actor, slug);
 }

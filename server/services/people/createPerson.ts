@@ -15,7 +15,10 @@ export async function createPerson(actor: Actor, input: z.infer<typeof PersonCre
   let cityId = null;
   if (input.city) {
     const city = await cityBySlug(input.city);
-    if (!city) throw new InvalidError(`There is no city "${input.city}".`, [{ path: 'city', message: 'unknown city' }]);
+    if (!city)
+      throw new InvalidError(`There is no city "${input.city}".`, [
+        { path: 'city', message: 'unknown city' },
+      ]);
     cityId = city._id;
   }
   try {
@@ -30,7 +33,12 @@ export async function createPerson(actor: Actor, input: z.infer<typeof PersonCre
       expertise: [...new Set(input.expertise)],
       status: input.status,
     });
-    await recordAudit(actor, 'person.created', { type: 'Person', id: String(person._id) }, { roles: input.roles, city: input.city ?? null });
+    await recordAudit(
+      actor,
+      'person.created',
+      { type: 'Person', id: String(person._id) },
+      { roles: input.roles, city: input.city ?? null },
+    );
     return await getPerson(actor, String(person._id));
   } catch (error) {
     if (isDuplicateKey(error)) throw new ConflictError('A person with this e-mail address already exists.');

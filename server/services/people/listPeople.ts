@@ -27,5 +27,8 @@ export async function listPeople(actor: Actor, query: z.infer<typeof PeopleListQ
     cursor: query.cursor,
   });
   const citySlugs = await citySlugsById(stored.items.map((p) => p.cityId));
-  return { items: stored.items.map((p) => presentPerson(p, actor, citySlugs)), nextCursor: stored.nextCursor };
+  return {
+    items: stored.items.map((p) => presentPerson(p, actor, citySlugs)),
+    nextCursor: stored.nextCursor,
+  };
 }

@@ -4,5 +4,11 @@ import type { PersonDoc } from '../../models/Person.js';
 
 /** The actor for a person, with ids as strings as the policy expects. */
 export function personActor(person: Pick<PersonDoc, '_id' | 'name' | 'cityId' | 'roles'>): PersonActor {
-  return { kind: 'person', id: String(person._id), name: person.name, cityId: person.cityId ? String(person.cityId) : null, roles: [...person.roles] };
+  return {
+    kind: 'person',
+    id: String(person._id),
+    name: person.name,
+    cityId: person.cityId ? String(person.cityId) : null,
+    roles: [...person.roles],
+  };
 }

@@ -11,6 +11,8 @@ export async function requireActivePeople(ids: string[], field: string, cityId?:
   const found = await PersonModel.countDocuments(filter);
   if (found !== unique.length) {
     const where = cityId ? ' of this city' : '';
-    throw new InvalidError(`Every id in ${field} must name an active person${where}.`, [{ path: field, message: `unknown, inactive or not a person${where}` }]);
+    throw new InvalidError(`Every id in ${field} must name an active person${where}.`, [
+      { path: field, message: `unknown, inactive or not a person${where}` },
+    ]);
   }
 }

@@ -13,6 +13,11 @@ export async function setPersonStatus(actor: Actor, id: string, status: PersonSt
   if (!person) throw new NotFoundError('Person');
   await authorize(actor, 'setStatus', 'Person', person);
   await PersonModel.updateOne({ _id: person._id }, { $set: { status } });
-  await recordAudit(actor, 'person.status_changed', { type: 'Person', id }, { from: person.status, to: status, reason });
+  await recordAudit(
+    actor,
+    'person.status_changed',
+    { type: 'Person', id },
+    { from: person.status, to: status, reason },
+  );
   return getPerson(actor, id);
 }

@@ -18,32 +18,59 @@ function hashOf(token: string): string {
 }
 
 /** Creates a token for a person and returns its only plain-text copy. */
-export async function createApiToken(actor: Actor, personId: string, label: string, days: number): Promise<{ token: string; expiresAt: string }> {
+export async function createApiToken(
+  actor: Actor,
+  personId: string,
+  label: string,
+  days: number,
+): Promise<{ token: string; expiresAt: string }> {
   await authorize(actor, 'create', 'ApiToken');
   const person = await PersonModel.findById(personId, { _id: 1 }).lean();
   if (!person) throw new NotFoundError('Person');
   const token = PREFIX + randomBytes(32).toString('base64url');
   const now = new Date();
   const expiresAt = new Date(now.getTime() + days * 86_400_000);
-  const stored = await ApiTokenModel.create({ tokenHash: hashOf(token), personId: person._id, label, createdAt: now, expiresAt });
-  await recordAudit(actor, 'api_token.created', { type: 'ApiToken', id: String(stored._id) }, { person: personId, label, expiresAt });
+  const stored = await ApiTokenModel.create({
+    tokenHash: hashOf(token),
+    personId: person._id,
+    label,
+    createdAt: now,
+    expiresAt,
+  });
+  await recordAudit(
+    actor,
+    'api_token.created',
+    { type: 'ApiToken', id: String(stored._id) },
+    { person: personId, label, expiresAt },
+  );
   return { token, expiresAt: expiresAt.toISOString() };
 }
 
 /** Revokes every token of a person. */
 export async function revokeApiTokens(actor: Actor, personId: string): Promise<number> {
   await authorize(actor, 'delete', 'ApiToken');
-  const result = await ApiTokenModel.updateMany({ personId, revokedAt: null }, { $set: { revokedAt: new Date() } });
-  await recordAudit(actor, 'api_token.revoked', { type: 'Person', id: personId }, { count: result.modifiedCount });
+  const result = await ApiTokenModel.updateMany(
+    { personId, revokedAt: null },
+    { $set: { revokedAt: new Date() } },
+  );
+  await recordAudit(
+    actor,
+    'api_token.revoked',
+    { type: 'Person', id: personId },
+    { count: result.modifiedCount },
+  );
   return result.modifiedCount;
 }
 
 /** The actor a bearer token stands for. Throws Unauthenticated for any token that is not valid now. */
 export async function actorFromApiToken(token: string): Promise<PersonActor> {
-  if (!token.startsWith(PREFIX) || token.length > 100) throw new UnauthenticatedError('The API token is not valid.');
+  if (!token.startsWith(PREFIX) || token.length > 100)
+    throw new UnauthenticatedError('The API token is not valid.');
   const stored = await ApiTokenModel.findOne({ tokenHash: hashOf(token) }).lean();
-  if (!stored || stored.revokedAt || stored.expiresAt.getTime() <= Date.now()) throw new UnauthenticatedError('The API token is not valid or has expired.');
+  if (!stored || stored.revokedAt || stored.expiresAt.getTime() <= Date.now())
+    throw new UnauthenticatedError('The API token is not valid or has expired.');
   const person = await PersonModel.findById(stored.personId).lean();
-  if (!person || person.status !== 'active') throw new UnauthenticatedError('The API token belongs to an account that is not active.');
+  if (!person || person.status !== 'active')
+    throw new UnauthenticatedError('The API token belongs to an account that is not active.');
   return personActor(person);
 }
