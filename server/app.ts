@@ -4,14 +4,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import cors from 'cors';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import { pinoHttp } from 'pino-http';
 import { ANONYMOUS } from '../shared/policy/actor.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import { resolveActor } from './http/actor.js';
+import { createActorResolver } from './http/actor.js';
+import { requireCsrfToken } from './auth/csrf.js';
+import { createSessionMiddleware } from './auth/sessions.js';
+import { sessionRoutes } from './http/routes/session.js';
+import { identityProviderRoutes } from './http/routes/identityProviders.js';
+import { samlRoutes } from './auth/saml/samlRoutes.js';
 import { clientApp } from './http/clientApp.js';
 import { mountRoutes, type AnyRoute } from './http/defineRoute.js';
 import { rejectUnsafeKeys, requireJsonBody } from './http/inputGuards.js';
@@ -31,6 +36,8 @@ export interface AppDependencies {
   logger: Logger;
   redis?: Redis;
   readiness?: ReadinessState;
+  /** The session middleware, shared with Socket.IO; made from the config when not given. */
+  sessionMiddleware?: RequestHandler;
 }
 
 const API_PREFIX = '/api/v1';
@@ -42,11 +49,13 @@ export function createApp({
   logger,
   redis,
   readiness = { shuttingDown: false },
+  sessionMiddleware = createSessionMiddleware(config),
 }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.set('query parser', 'simple');
+  app.locals.config = config;
 
   const metrics = createMetrics();
   const limits = createRateLimits(config, redis);
@@ -96,7 +105,11 @@ export function createApp({
 
   app.use(operationsRoutes(metrics, config.metricsToken, readiness));
 
+  app.use(['/api', '/auth'], sessionMiddleware);
+
   const routes: AnyRoute[] = [
+    ...sessionRoutes,
+    ...identityProviderRoutes,
     ...hubRoutes,
     ...cityRoutes,
     ...peopleRoutes,
@@ -111,11 +124,13 @@ export function createApp({
   api.use(requireJsonBody);
   api.use(express.json({ limit: config.bodyLimit, strict: true, type: 'application/json' }));
   api.use(rejectUnsafeKeys);
-  api.use(resolveActor);
+  api.use(createActorResolver(config));
+  api.use(requireCsrfToken((path) => path.startsWith('/auth/')));
   api.use(limits.writes);
   mountRoutes(api, routes);
   app.use(API_PREFIX, api);
   app.use('/api', apiNotFound);
+  app.use('/auth/saml', samlRoutes(config));
 
   app.use(clientApp(config.clientDir));
   app.use(problemHandler);

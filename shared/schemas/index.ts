@@ -4,3 +4,5 @@ export * from './hubs.js';
 export * from './cities.js';
 export * from './people.js';
 export * from './applications.js';
+export * from './auth.js';
+export * from './identityProviders.js';

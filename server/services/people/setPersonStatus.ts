@@ -5,14 +5,16 @@ import { PersonModel } from '../../models/Person.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { authorize } from '../../policy/authorize.js';
 import { NotFoundError } from '../errors.js';
+import { endPersonSessions } from '../../auth/endSessions.js';
 import { getPerson } from './getPerson.js';
 
-/** Sets the status and records the change with its reason. */
+/** Sets the status and records the change with its reason. Anyone not active loses every session at once. */
 export async function setPersonStatus(actor: Actor, id: string, status: PersonStatus, reason: string) {
   const person = await PersonModel.findById(id).lean();
   if (!person) throw new NotFoundError('Person');
   await authorize(actor, 'setStatus', 'Person', person);
   await PersonModel.updateOne({ _id: person._id }, { $set: { status } });
+  if (status !== 'active') await endPersonSessions(id);
   await recordAudit(
     actor,
     'person.status_changed',

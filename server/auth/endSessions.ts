@@ -1,0 +1,16 @@
+/** Ends sessions in the store and tells open sockets, for sign-out, sign-out everywhere and suspension. */
+import { SessionModel } from '../models/Session.js';
+import { announceSessionsEnded } from './sessionEvents.js';
+
+/** Ends one session by id. */
+export async function endSession(sessionId: string): Promise<void> {
+  await SessionModel.deleteOne({ _id: sessionId });
+  announceSessionsEnded({ sessionId });
+}
+
+/** Ends every session of a person; returns how many were stored. */
+export async function endPersonSessions(personId: string): Promise<number> {
+  const result = await SessionModel.deleteMany({ personId });
+  announceSessionsEnded({ personId });
+  return result.deletedCount;
+}
