@@ -24,7 +24,7 @@ export async function testKey(name: string): Promise<SigningKey> {
   if (cached) return cached;
   const pems = await generate([{ name: 'commonName', value: name }], {
     keySize: 2048,
-    days: 30,
+    notAfterDate: new Date(Date.now() + 30 * 86_400_000),
     algorithm: 'sha256',
   });
   const key = { privateKey: pems.private, cert: pems.cert };
