@@ -17,7 +17,7 @@ function child(parent: Element, localName: string): Element {
 function setNameId(assertion: Element, nameId: string): void {
   const nameIdElement = child(child(assertion, 'Subject'), 'NameID');
   while (nameIdElement.firstChild) nameIdElement.removeChild(nameIdElement.firstChild);
-  nameIdElement.appendChild(assertion.ownerDocument.createTextNode(nameId));
+  nameIdElement.appendChild(assertion.ownerDocument!.createTextNode(nameId));
 }
 
 function removeSignature(element: Element): void {
