@@ -125,3 +125,24 @@ export function sessionCookie(res: { headers: Record<string, unknown> }): string
   const found = list.find((c) => c.startsWith('concordia.sid='));
   return found ? (found.split(';')[0] ?? null) : null;
 }
+
+/** Signs in through a provider end to end; returns the session cookie and the CSRF token. */
+export async function signInWithSaml(
+  app: Express,
+  idp: TestIdp,
+  nameId: string,
+  spec: Partial<SamlResponseSpec> = {},
+  cookie?: string,
+): Promise<{ cookie: string; csrf: string; personId: string }> {
+  const { requestId } = await startLogin(app, idp);
+  const post = request(app)
+    .post(`/auth/saml/${idp.slug}/acs`)
+    .type('form')
+    .send({ SAMLResponse: Buffer.from(responseFor(idp, requestId, nameId, spec)).toString('base64') });
+  if (cookie) void post.set('Cookie', cookie);
+  const res = await post.expect(303);
+  const session = sessionCookie(res);
+  if (!session) throw new Error('no session cookie');
+  const me = await request(app).get('/api/v1/me').set('Cookie', session).expect(200);
+  return { cookie: session, csrf: me.body.csrfToken as string, personId: me.body.person.id as string };
+}
