@@ -17,6 +17,10 @@ import { createSessionMiddleware } from './auth/sessions.js';
 import { sessionRoutes } from './http/routes/session.js';
 import { identityProviderRoutes } from './http/routes/identityProviders.js';
 import { samlRoutes } from './auth/saml/samlRoutes.js';
+import { localAuthRoutes } from './http/routes/localAuth.js';
+import { createIpThrottle } from './auth/local/loginThrottle.js';
+import { createMailer, type Mailer } from './auth/mailer.js';
+import type { AuthContext } from './auth/authContext.js';
 import { clientApp } from './http/clientApp.js';
 import { mountRoutes, type AnyRoute } from './http/defineRoute.js';
 import { rejectUnsafeKeys, requireJsonBody } from './http/inputGuards.js';
@@ -38,6 +42,8 @@ export interface AppDependencies {
   readiness?: ReadinessState;
   /** The session middleware, shared with Socket.IO; made from the config when not given. */
   sessionMiddleware?: RequestHandler;
+  /** Outgoing mail; made from the config when not given (tests pass one that keeps the messages). */
+  mailer?: Mailer;
 }
 
 const API_PREFIX = '/api/v1';
@@ -50,12 +56,15 @@ export function createApp({
   redis,
   readiness = { shuttingDown: false },
   sessionMiddleware = createSessionMiddleware(config),
+  mailer = createMailer(config, logger),
 }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.set('query parser', 'simple');
   app.locals.config = config;
+  const auth: AuthContext = { config, mailer, ipThrottle: createIpThrottle(config, redis) };
+  app.locals.auth = auth;
 
   const metrics = createMetrics();
   const limits = createRateLimits(config, redis);
@@ -110,6 +119,7 @@ export function createApp({
   const routes: AnyRoute[] = [
     ...sessionRoutes,
     ...identityProviderRoutes,
+    ...localAuthRoutes,
     ...hubRoutes,
     ...cityRoutes,
     ...peopleRoutes,

@@ -34,6 +34,8 @@ export interface Config {
   samlClockSkewSeconds: number;
   /** Outgoing mail (invitations, password resets); without smtpUrl links are logged instead. */
   mail: { smtpUrl: string | undefined; from: string };
+  /** Failed local sign-ins one address may make per hour before it is refused for a while. */
+  loginFailuresPerIpPerHour: number;
 }
 
 /** Raised when the environment does not validate; its message names every bad setting. */
@@ -110,5 +112,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     samlClockSkewSeconds: e.SAML_CLOCK_SKEW_SECONDS,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    loginFailuresPerIpPerHour: e.LOGIN_FAILURES_PER_IP_PER_HOUR,
   };
 }

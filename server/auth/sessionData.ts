@@ -16,6 +16,6 @@ declare module 'express-session' {
     /** The synchronizer token every state-changing cookie request must echo in X-CSRF-Token. */
     csrfToken?: string;
     /** A local sign-in that passed the password and waits for the second factor. */
-    pendingSecondFactor?: { personId: string; at: number };
+    pendingSecondFactor?: { personId: string; at: number; enrol: boolean };
   }
 }

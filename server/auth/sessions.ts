@@ -68,6 +68,20 @@ export async function beginSession(req: Request, record: SignInRecord): Promise<
   await new Promise<void>((resolve, reject) => req.session.save((e: unknown) => (e ? reject(e) : resolve())));
 }
 
+/** Starts a half-signed-in session (password passed, second factor pending) under a new id. */
+export async function beginPendingSecondFactor(
+  req: Request,
+  personId: string,
+  enrol: boolean,
+): Promise<void> {
+  await new Promise<void>((resolve, reject) =>
+    req.session.regenerate((e: unknown) => (e ? reject(e) : resolve())),
+  );
+  req.session.pendingSecondFactor = { personId, at: Date.now(), enrol };
+  req.session.csrfToken = newCsrfToken();
+  await new Promise<void>((resolve, reject) => req.session.save((e: unknown) => (e ? reject(e) : resolve())));
+}
+
 /** Ends the request's session (sign-out) and disconnects its sockets. */
 export async function destroySession(req: Request): Promise<void> {
   const id = req.sessionID;
