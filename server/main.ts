@@ -12,6 +12,9 @@ import { NoDatabaseError, obtainDatabase, type ObtainedDatabase } from './db/lau
 import { createLogger } from './logger.js';
 import './models/index.js';
 import { seedDemoData } from './demo/seedDemoData.js';
+import { createSessionMiddleware } from './auth/sessions.js';
+import { startSweeper } from './auth/sweeper.js';
+import { createRealtime } from './realtime.js';
 
 function configOrExit(): Config {
   try {
@@ -49,8 +52,11 @@ await connectDatabase(database.uri, config.dbName);
 if (config.demoData && (await seedDemoData())) logger.info('demo data loaded into the empty database');
 
 const readiness = { shuttingDown: false };
-const app = createApp({ config, logger, readiness });
+const sessionMiddleware = createSessionMiddleware(config);
+const app = createApp({ config, logger, readiness, sessionMiddleware });
 const server = http.createServer(app);
+const realtime = createRealtime(server, { config, logger, sessionMiddleware });
+const sweeper = startSweeper(logger);
 server.headersTimeout = 20_000;
 server.requestTimeout = 30_000;
 
@@ -64,6 +70,8 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
   force.unref();
   const hardExit = setTimeout(() => process.exit(exitCode || 1), 9_500);
   hardExit.unref();
+  sweeper.stop();
+  realtime.close();
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();
