@@ -16,12 +16,14 @@ import { cityCommands } from './commands/cities.js';
 import { hubCommands } from './commands/hubs.js';
 import { personCommands } from './commands/people.js';
 import { tokenCommands } from './commands/tokens.js';
+import { identityProviderCommands } from './commands/identityProviders.js';
 
 const COMMANDS: Command[] = [
   ...hubCommands,
   ...cityCommands,
   ...personCommands,
   ...tokenCommands,
+  ...identityProviderCommands,
   ...applicationCommands,
   ...auditCommands,
 ];

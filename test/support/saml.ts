@@ -146,3 +146,21 @@ export async function signInWithSaml(
   const me = await request(app).get('/api/v1/me').set('Cookie', session).expect(200);
   return { cookie: session, csrf: me.body.csrfToken as string, personId: me.body.person.id as string };
 }
+
+/** IdP metadata XML as a provider publishes it (signing certificates in KeyDescriptor). */
+export function idpMetadataXml(entityId: string, ssoUrl: string, certs: string[]): string {
+  const keys = certs
+    .map((pem) => pem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, ''))
+    .map(
+      (b64) =>
+        `<md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>${b64}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>`,
+    )
+    .join('');
+  return (
+    `<?xml version="1.0"?><md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="${entityId}">` +
+    `<md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">${keys}` +
+    `<md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${ssoUrl.replace('/sso', '/slo')}"/>` +
+    `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${ssoUrl}"/>` +
+    `</md:IDPSSODescriptor></md:EntityDescriptor>`
+  );
+}
