@@ -17,6 +17,7 @@ import { createSessionMiddleware } from './auth/sessions.js';
 import { sessionRoutes } from './http/routes/session.js';
 import { identityProviderRoutes } from './http/routes/identityProviders.js';
 import { samlRoutes } from './auth/saml/samlRoutes.js';
+import { devIdpRoutes } from './auth/devIdp/devIdpRoutes.js';
 import { localAuthRoutes } from './http/routes/localAuth.js';
 import { createIpThrottle } from './auth/local/loginThrottle.js';
 import { createMailer, type Mailer } from './auth/mailer.js';
@@ -141,6 +142,8 @@ export function createApp({
   app.use(API_PREFIX, api);
   app.use('/api', apiNotFound);
   app.use('/auth/saml', samlRoutes(config));
+  // The development identity provider exists only in development with demo data, never in production.
+  if (config.env !== 'production' && config.demoData) app.use('/dev-idp', devIdpRoutes(config));
 
   app.use(clientApp(config.clientDir));
   app.use(problemHandler);

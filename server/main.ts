@@ -15,6 +15,7 @@ import { seedDemoData } from './demo/seedDemoData.js';
 import { createSessionMiddleware } from './auth/sessions.js';
 import { startSweeper } from './auth/sweeper.js';
 import { createRealtime } from './realtime.js';
+import { registerDemoIdp } from './auth/devIdp/registerDemoIdp.js';
 
 function configOrExit(): Config {
   try {
@@ -50,6 +51,8 @@ try {
 logger.info({ source: database.source }, 'database available');
 await connectDatabase(database.uri, config.dbName);
 if (config.demoData && (await seedDemoData())) logger.info('demo data loaded into the empty database');
+if (await registerDemoIdp(config))
+  logger.info(`development identity provider ready: ${config.publicUrl}/auth/saml/demo/login`);
 
 const readiness = { shuttingDown: false };
 const sessionMiddleware = createSessionMiddleware(config);
