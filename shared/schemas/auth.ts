@@ -23,6 +23,11 @@ export const Me = z
 /** A plain acknowledgement. */
 export const Done = z.object({ ok: z.literal(true) }).meta({ id: 'Done' });
 
+/** Sign-out: where to send the browser next to end the identity provider's session too (SAML single logout). */
+export const LogoutResult = z
+  .object({ ok: z.literal(true), logoutUrl: z.string().nullable() })
+  .meta({ id: 'LogoutResult' });
+
 /** Sign out everywhere: how many sessions ended. */
 export const SessionsEnded = z.object({ ended: z.number().int() });
 

@@ -9,6 +9,8 @@ import request from 'supertest';
 import type { Role } from '../../shared/roles.js';
 import {
   buildSamlResponse,
+  samlId,
+  signElement,
   type SamlResponseSpec,
   type SigningKey,
 } from '../../server/auth/devIdp/samlResponse.js';
@@ -48,7 +50,12 @@ export async function registerTestIdp(
   slug: string,
   city: string,
   key: SigningKey,
-  extra: { allowUnsolicited?: boolean; allowPrivilegedRoles?: boolean; defaultRoles?: Role[] } = {},
+  extra: {
+    allowUnsolicited?: boolean;
+    allowPrivilegedRoles?: boolean;
+    defaultRoles?: Role[];
+    sloUrl?: string;
+  } = {},
 ): Promise<TestIdp> {
   const entityId = `https://idp.${city}.example/saml`;
   const ssoUrl = `https://idp.${city}.example/sso`;
@@ -163,4 +170,19 @@ export function idpMetadataXml(entityId: string, ssoUrl: string, certs: string[]
     `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${ssoUrl}"/>` +
     `</md:IDPSSODescriptor></md:EntityDescriptor>`
   );
+}
+
+/** A LogoutRequest from the provider (HTTP-POST binding), signed with `key` unless `signed` is false. */
+export function logoutRequestFor(
+  idp: TestIdp,
+  sloUrl: string,
+  nameId: string,
+  key = idp.key,
+  signed = true,
+  id = samlId(),
+): string {
+  const xml =
+    `<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${id}" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${sloUrl}">` +
+    `<saml:Issuer>${idp.entityId}</saml:Issuer><saml:NameID>${nameId}</saml:NameID></samlp:LogoutRequest>`;
+  return signed ? signElement(xml, 'LogoutRequest', key, false) : xml;
 }

@@ -72,7 +72,7 @@ function attributeXml(attributes: Record<string, string | string[]>): string {
 /** Signs the element named by `localName` (enveloped signature placed after its Issuer). */
 export function signElement(
   xml: string,
-  localName: 'Response' | 'Assertion',
+  localName: 'Response' | 'Assertion' | 'LogoutRequest',
   key: SigningKey,
   embedCert = true,
 ): string {

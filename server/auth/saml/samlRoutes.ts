@@ -15,6 +15,8 @@ import type { Config } from '../../config.js';
 import { sendProblem } from '../../http/problem.js';
 import { IdentityProviderModel, type IdentityProviderDoc } from '../../models/IdentityProvider.js';
 import { PersonIdentityModel } from '../../models/PersonIdentity.js';
+import { SamlAssertionModel } from '../../models/SamlAssertion.js';
+import { isDuplicateKey } from '../../services/errors.js';
 import { personActor } from '../../services/people/personActor.js';
 import { endPersonSessions } from '../endSessions.js';
 import { beginSession } from '../sessions.js';
@@ -36,6 +38,16 @@ async function activeProvider(req: Request, res: Response): Promise<IdentityProv
   const idp = SLUG.test(slug) ? await IdentityProviderModel.findOne({ slug, status: 'active' }).lean() : null;
   if (!idp) sendProblem(res, 'not_found', 'There is no such identity provider.');
   return idp;
+}
+
+/** Accepts a logout request id once (same replay cache as assertions, kept ten minutes). */
+async function rememberOnce(key: string): Promise<void> {
+  try {
+    await SamlAssertionModel.create({ _id: key, expiresAt: new Date(Date.now() + 10 * 60_000) });
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new SamlRefusal('logout request replayed');
+    throw error;
+  }
 }
 
 function reasonOf(error: unknown): string {
@@ -129,12 +141,22 @@ export function samlRoutes(config: Config): Router {
       if (typeof message !== 'string') throw new SamlRefusal('no SAML message');
       if (req.method === 'GET' && typeof source.Signature !== 'string')
         throw new SamlRefusal('unsigned redirect');
-      if (req.method === 'POST') parseStrictXml(decodeSamlMessage(message));
+      let destination: string | null = null;
+      if (req.method === 'POST')
+        destination =
+          parseStrictXml(decodeSamlMessage(message)).documentElement?.getAttribute('Destination') ?? null;
+      if (destination && destination !== spUrls(config, idp.slug).slo)
+        throw new SamlRefusal('wrong Destination');
       const originalQuery = req.originalUrl.split('?')[1] ?? '';
       const result =
         req.method === 'GET'
           ? await saml.validateRedirectAsync(source, originalQuery)
-          : await saml.validatePostRequestAsync(source);
+          : source.SAMLRequest
+            ? await saml.validatePostRequestAsync({ SAMLRequest: source.SAMLRequest })
+            : await saml.validatePostResponseAsync({ SAMLResponse: message });
+      if (source.SAMLRequest && result.profile?.ID) {
+        await rememberOnce(`${String(idp._id)}:logout:${String(result.profile.ID)}`);
+      }
       if (source.SAMLRequest && result.profile) {
         const identity = await PersonIdentityModel.findOne({
           idpId: idp._id,

@@ -1,5 +1,6 @@
 /** /api/v1/me, /api/v1/csrf, sign-out and sign-out everywhere. */
-import { CsrfToken, Done, Me, SessionsEnded } from '../../../shared/schemas/index.js';
+import { CsrfToken, LogoutResult, Me, SessionsEnded } from '../../../shared/schemas/index.js';
+import type { Config } from '../../config.js';
 import { newCsrfToken } from '../../auth/sessions.js';
 import { getMe } from '../../services/auth/getMe.js';
 import { signOut, signOutEverywhere } from '../../services/auth/signOut.js';
@@ -45,12 +46,12 @@ export const sessionRoutes = [
     path: '/auth/logout',
     tag: 'Session',
     access: 'public',
-    summary: 'Sign out of this session',
-    response: Done,
-    handler: async ({ actor, req }) => {
-      await signOut(actor, req);
-      return { ok: true as const };
-    },
+    summary: "Sign out of this session (and get the identity provider's logout URL, if it has one)",
+    response: LogoutResult,
+    handler: async ({ actor, req }) => ({
+      ok: true as const,
+      logoutUrl: await signOut(actor, req, req.app.locals.config as Config),
+    }),
   }),
   defineRoute({
     method: 'post',
