@@ -4,11 +4,12 @@ import request from 'supertest';
 import { SessionModel } from '../../../../server/models/Session.js';
 import { AuditEntryModel } from '../../../../server/models/AuditEntry.js';
 import { resetDatabase } from '../../../support/database.js';
-import { seedDirectory } from '../../../support/fixtures.js';
+import { seedDirectory, type Directory } from '../../../support/fixtures.js';
 import { testApp, testConfig } from '../../../support/app.js';
 import {
   postToAcs,
   registerTestIdp,
+  signInWithSaml,
   responseFor,
   sessionCookie,
   startLogin,
@@ -19,11 +20,18 @@ import {
 describe('/auth/saml: sign-in end to end', () => {
   let app: Express;
   let lyon: TestIdp;
+  let amman: TestIdp;
+  let trusted: TestIdp;
+  let dir: Directory;
   before(async () => {
     await resetDatabase();
-    await seedDirectory();
+    dir = await seedDirectory();
     const config = testConfig();
     lyon = await registerTestIdp(config, 'lyon-idp', 'lyon', await testKey('lyon-idp'));
+    amman = await registerTestIdp(config, 'amman-idp', 'amman', await testKey('amman-idp'));
+    trusted = await registerTestIdp(config, 'mu-idp', 'lyon', await testKey('mu-idp'), {
+      allowPrivilegedRoles: true,
+    });
     app = testApp();
   });
   beforeEach(async () => {
@@ -74,5 +82,57 @@ describe('/auth/saml: sign-in end to end', () => {
     assert.deepEqual(me.body.roles, ['leader']);
     assert.equal(me.body.city.slug, 'lyon');
     assert.equal(me.body.person.name, 'M. Maire');
+  });
+
+  it('treats the same e-mail at two providers as two people, each in their provider city', async () => {
+    const inLyon = await signInWithSaml(app, lyon, 'same@person.example');
+    const inAmman = await signInWithSaml(app, amman, 'same@person.example');
+    assert.notEqual(inLyon.personId, inAmman.personId);
+    const me = await request(app).get('/api/v1/me').set('Cookie', inAmman.cookie).expect(200);
+    assert.equal(me.body.city.slug, 'amman');
+    const again = await signInWithSaml(app, lyon, 'same@person.example');
+    assert.equal(again.personId, inLyon.personId);
+  });
+
+  it('grants privileged roles from groups only when the provider explicitly allows it', async () => {
+    const s = await signInWithSaml(app, trusted, 'staff@mu.example', {
+      attributes: { email: 'staff@mu.example', groups: ['platform-admins'] },
+    });
+    const me = await request(app).get('/api/v1/me').set('Cookie', s.cookie).expect(200);
+    assert.deepEqual(me.body.roles, ['admin']);
+  });
+
+  it('refuses a suspended person, and keeps redirects on our own site', async () => {
+    const s = await signInWithSaml(app, lyon, 'later-suspended@lyon.example');
+    await request(app)
+      .post(`/api/v1/people/${s.personId}/status`)
+      .set(dir.people.admin.auth)
+      .send({ status: 'suspended', reason: 'test' })
+      .expect(200);
+    const { requestId } = await startLogin(app, lyon);
+    await postToAcs(app, lyon.slug, responseFor(lyon, requestId, 'later-suspended@lyon.example')).expect(401);
+
+    for (const relay of ['https://evil.example/', '//evil.example/x', '/\\evil.example']) {
+      const { requestId: id } = await startLogin(app, lyon);
+      const res = await request(app)
+        .post(`/auth/saml/${lyon.slug}/acs`)
+        .type('form')
+        .send({
+          SAMLResponse: Buffer.from(responseFor(lyon, id, 'relay@lyon.example')).toString('base64'),
+          RelayState: relay,
+        })
+        .expect(303);
+      assert.equal(res.headers.location, '/');
+    }
+    const { requestId: ok } = await startLogin(app, lyon);
+    const res = await request(app)
+      .post(`/auth/saml/${lyon.slug}/acs`)
+      .type('form')
+      .send({
+        SAMLResponse: Buffer.from(responseFor(lyon, ok, 'relay@lyon.example')).toString('base64'),
+        RelayState: '/rooms/42',
+      })
+      .expect(303);
+    assert.equal(res.headers.location, '/rooms/42');
   });
 });
