@@ -1,5 +1,6 @@
 /**
- * The checks node-saml leaves to us, made on the documents it validated: Destination (on the signed
+ * The checks node-saml leaves to us, made on the documents it validated: Issuer (the provider's
+ * entity id, on the response and the assertion), Destination (on the signed
  * Response) and Recipient (on the signed assertion's bearer confirmation) must be our ACS; validity
  * windows must be present; the NameID must be one plain text node; the InResponseTo is consumed once;
  * the assertion id is accepted once (replay cache until the assertion expires).
@@ -42,7 +43,13 @@ export interface CheckedAssertion {
 /** Runs the checks; throws {@link SamlRefusal}. */
 export async function checkValidatedResponse(
   profile: Profile,
-  expected: { idpId: string; acsUrl: string; allowUnsolicited: boolean; clockSkewMs: number },
+  expected: {
+    idpId: string;
+    entityId: string;
+    acsUrl: string;
+    allowUnsolicited: boolean;
+    clockSkewMs: number;
+  },
 ): Promise<CheckedAssertion> {
   const responseXml = profile.getSamlResponseXml?.();
   const assertionXml = profile.getAssertionXml?.();
@@ -56,6 +63,12 @@ export async function checkValidatedResponse(
   const assertion = parseStrictXml(assertionXml).documentElement as Element;
   if (assertion.localName !== 'Assertion' || assertion.namespaceURI !== SAML_ASSERTION_NS)
     throw new SamlRefusal('not an Assertion');
+  // node-saml checks the issuer of logout messages only: check the sign-in's issuers here.
+  if (only(assertion, 'Issuer').textContent?.trim() !== expected.entityId)
+    throw new SamlRefusal('wrong Issuer');
+  const responseIssuer = children(response, 'Issuer');
+  if (responseIssuer.some((i) => i.textContent?.trim() !== expected.entityId))
+    throw new SamlRefusal('wrong Issuer');
   const assertionId = assertion.getAttribute('ID');
   if (!assertionId) throw new SamlRefusal('assertion without ID');
 

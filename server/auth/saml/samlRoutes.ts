@@ -95,6 +95,7 @@ export function samlRoutes(config: Config): Router {
       if (!profile) throw new SamlRefusal('no profile');
       const checked = await checkValidatedResponse(profile, {
         idpId: String(idp._id),
+        entityId: idp.entityId,
         acsUrl: spUrls(config, idp.slug).acs,
         allowUnsolicited: idp.allowUnsolicited,
         clockSkewMs: config.samlClockSkewSeconds * 1000,

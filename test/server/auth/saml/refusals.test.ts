@@ -113,6 +113,11 @@ describe('/auth/saml/:idp/acs refuses hostile and broken responses', () => {
     assert.equal(await PersonModel.countDocuments({ email: 'admin@city.example' }), 0);
   });
 
+  it('refuses a response naming another issuer, even signed with the registered key', async () => {
+    const xml = await fresh(undefined, { idpEntityId: 'https://idp.amman.example/saml' });
+    await refused(await postToAcs(app, lyon.slug, xml), /Issuer/);
+  });
+
   it('refuses a wrong Audience', async () => {
     await refused(
       await postToAcs(app, lyon.slug, await fresh(undefined, { audience: 'https://other.example/sp' })),
