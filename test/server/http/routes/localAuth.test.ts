@@ -6,6 +6,7 @@ import { AuthLinkModel } from '../../../../server/models/AuthLink.js';
 import { LocalCredentialModel } from '../../../../server/models/LocalCredential.js';
 import { PersonModel } from '../../../../server/models/Person.js';
 import { createPerson } from '../../../../server/services/people/createPerson.js';
+import { createApiToken } from '../../../../server/services/tokens/apiTokens.js';
 import type { MailMessage } from '../../../../server/auth/mailer.js';
 import { resetDatabase } from '../../../support/database.js';
 import { OPERATOR, seedDirectory, type Directory } from '../../../support/fixtures.js';
@@ -73,6 +74,25 @@ describe('/api/v1/auth: local accounts, TOTP, lock-out, invitations and resets',
     assert.equal(me.body.person.id, id);
   });
 
+  it('lets anyone opt in to TOTP; then sign-in asks for a code', async () => {
+    await invitedPerson('opt@un.example', ['partner_observer']);
+    const agent = request.agent(app);
+    await postWithCsrf(agent, '/api/v1/auth/login', { email: 'opt@un.example', password: PASSWORD });
+    const enrol = await postWithCsrf(agent, '/api/v1/auth/totp/enrol');
+    const confirmed = await postWithCsrf(agent, '/api/v1/auth/totp/confirm', {
+      code: await generate({ secret: enrol.body.secret as string }),
+    });
+    assert.equal(confirmed.status, 200, confirmed.text);
+    const next = await postWithCsrf(request.agent(app), '/api/v1/auth/login', {
+      email: 'opt@un.example',
+      password: PASSWORD,
+    });
+    assert.equal(next.body.status, 'second_factor_required');
+    await postWithCsrf(request.agent(app), '/api/v1/auth/totp/enrol').then((r) =>
+      assert.equal(r.status, 401),
+    );
+  });
+
   it('gives the same answer for an unknown e-mail and a wrong password', async () => {
     const unknown = await postWithCsrf(request.agent(app), '/api/v1/auth/login', {
       email: 'nobody@nowhere.example',
@@ -102,6 +122,22 @@ describe('/api/v1/auth: local accounts, TOTP, lock-out, invitations and resets',
       .set(dir.people.practitioner.auth)
       .send({ personId: person.id })
       .expect(403);
+    const moderator = await createPerson(OPERATOR, {
+      name: 'Mo',
+      email: 'mo@mu.example',
+      roles: ['moderator'],
+      organisation: 'MU',
+      languages: [],
+      expertise: [],
+      status: 'active',
+    });
+    const { token } = await createApiToken(OPERATOR, moderator.id, 'test', 1);
+    await request(app)
+      .post('/api/v1/auth/invitations')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ personId: person.id })
+      .expect(202);
+    lastLinkToken(messages, 'x@un.example');
   });
 
   it('makes experts enrol TOTP, then requires a fresh code; codes and recovery codes work once', async () => {
