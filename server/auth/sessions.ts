@@ -89,5 +89,6 @@ export async function destroySession(req: Request): Promise<void> {
   await new Promise<void>((resolve, reject) =>
     req.session.destroy((e: unknown) => (e ? reject(e) : resolve())),
   );
+  req.res?.clearCookie(SESSION_COOKIE, { path: '/' });
   announceSessionsEnded({ sessionId: id });
 }

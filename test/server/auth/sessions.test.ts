@@ -97,6 +97,20 @@ describe('sessions: cookie, CSRF, time-outs, sign-out', () => {
     assert.equal(await sweepExpired(), 1);
   });
 
+  it('refuses a cookie that names no live session once, clearing it, instead of going anonymous', async () => {
+    const s = await signInWithSaml(app, lyon, 'stale@lyon.example');
+    const out = await request(app)
+      .post('/api/v1/auth/logout')
+      .set('Cookie', s.cookie)
+      .set('X-CSRF-Token', s.csrf)
+      .expect(200);
+    assert.match(String(out.headers['set-cookie']), /concordia\.sid=;.*Expires=Thu, 01 Jan 1970/);
+    const stale = await request(app).get('/api/v1/cities').set('Cookie', s.cookie).expect(401);
+    assert.match(String(stale.headers['set-cookie']), /concordia\.sid=;/);
+    await request(app).get('/api/v1/cities').set('Cookie', 'concordia.sid=s%3Aforged.signature').expect(401);
+    await request(app).get('/api/v1/cities').expect(200);
+  });
+
   it('keeps bearer-token requests free of CSRF and of cookies', async () => {
     await request(app).get('/api/v1/me').set(dir.people.admin.auth).expect(200);
     const res = await request(app)
