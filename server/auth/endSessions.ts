@@ -14,3 +14,12 @@ export async function endPersonSessions(personId: string): Promise<number> {
   announceSessionsEnded({ personId });
   return result.deletedCount;
 }
+
+/** Ends every session signed in through an identity provider (it was disabled); returns how many. */
+export async function endProviderSessions(idpSlug: string): Promise<number> {
+  const sessions = await SessionModel.find({ idp: idpSlug }, { _id: 1 }).lean();
+  if (sessions.length === 0) return 0;
+  await SessionModel.deleteMany({ _id: { $in: sessions.map((s) => s._id) } });
+  for (const session of sessions) announceSessionsEnded({ sessionId: session._id });
+  return sessions.length;
+}

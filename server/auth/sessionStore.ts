@@ -33,6 +33,7 @@ export class MongoSessionStore extends session.Store {
       {
         $set: {
           personId: data.personId ?? null,
+          idp: data.saml?.idp ?? null,
           expires: expiryOf(data, this.idleMs),
           data: JSON.stringify(data),
         },

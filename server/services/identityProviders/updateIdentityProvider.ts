@@ -9,6 +9,7 @@ import { authorize, can } from '../../policy/authorize.js';
 import { NotFoundError } from '../errors.js';
 import { citySlugsById } from '../lookups.js';
 import { presentIdentityProvider } from './presentIdentityProvider.js';
+import { endProviderSessions } from '../../auth/endSessions.js';
 import { endpointsOf } from './registerIdentityProvider.js';
 
 /** Applies the change and records which fields changed. */
@@ -26,12 +27,15 @@ export async function updateIdentityProvider(
   for (const field of Object.keys(changes)) await authorize(actor, 'update', 'IdentityProvider', doc, field);
   await IdentityProviderModel.updateOne({ _id: doc._id }, { $set: changes });
   const action = input.status === 'disabled' ? 'idp.disabled' : 'idp.updated';
+  // A disabled provider is no longer trusted: everyone it signed in is signed out at once.
+  const sessionsEnded = input.status === 'disabled' ? await endProviderSessions(doc.slug) : 0;
   await recordAudit(
     actor,
     action,
     { type: 'IdentityProvider', id: String(doc._id), label: doc.slug },
     {
       fields: Object.keys(changes),
+      sessionsEnded,
     },
   );
   const updated = await IdentityProviderModel.findById(doc._id).lean();

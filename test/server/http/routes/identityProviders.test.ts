@@ -121,7 +121,7 @@ describe('/api/v1/identity-providers', () => {
       acs: `${base}/acs`,
       audience: `${base}/metadata`,
     };
-    await signInWithSaml(app, idp, 'old-key@lyon.example');
+    const oldKey = await signInWithSaml(app, idp, 'old-key@lyon.example');
     await signInWithSaml(app, { ...idp, key: await testKey('lyon-idp-next') }, 'new-key@lyon.example');
     await request(app)
       .patch('/api/v1/identity-providers/lyon')
@@ -129,6 +129,7 @@ describe('/api/v1/identity-providers', () => {
       .send({ status: 'disabled' })
       .expect(200);
     await request(app).get('/auth/saml/lyon/login').expect(404);
+    await request(app).get('/api/v1/me').set('Cookie', oldKey.cookie).expect(401);
     assert.ok(await AuditEntryModel.findOne({ action: 'idp.disabled' }).lean());
   });
 });
