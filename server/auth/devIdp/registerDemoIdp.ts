@@ -10,6 +10,7 @@ import { IdentityProviderModel } from '../../models/IdentityProvider.js';
 import { PersonIdentityModel } from '../../models/PersonIdentity.js';
 import { PersonModel } from '../../models/Person.js';
 import { devIdpKey } from './devIdpKeys.js';
+import { endProviderSessions } from '../endSessions.js';
 
 /** The provider slug and the city it signs people into. */
 export const DEMO_IDP = { slug: 'demo', city: 'nairobi' } as const;
@@ -36,10 +37,11 @@ export function devIdpUrls(config: Config) {
 export async function registerDemoIdp(config: Config): Promise<boolean> {
   if (config.env === 'production' || !config.demoData) {
     // A database that once ran in development must not keep trusting the development provider.
-    await IdentityProviderModel.updateMany(
-      { slug: DEMO_IDP.slug, ssoUrl: /\/dev-idp\/sso$/ },
+    const disabled = await IdentityProviderModel.updateMany(
+      { slug: DEMO_IDP.slug, ssoUrl: /\/dev-idp\/sso$/, status: 'active' },
       { $set: { status: 'disabled' } },
     );
+    if (disabled.modifiedCount > 0) await endProviderSessions(DEMO_IDP.slug);
     return false;
   }
   const city = await CityModel.findOne({ slug: DEMO_IDP.city }).lean();
