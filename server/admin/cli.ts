@@ -17,6 +17,7 @@ import { hubCommands } from './commands/hubs.js';
 import { personCommands } from './commands/people.js';
 import { tokenCommands } from './commands/tokens.js';
 import { identityProviderCommands } from './commands/identityProviders.js';
+import { accountCommands } from './commands/accounts.js';
 
 const COMMANDS: Command[] = [
   ...hubCommands,
@@ -24,6 +25,7 @@ const COMMANDS: Command[] = [
   ...personCommands,
   ...tokenCommands,
   ...identityProviderCommands,
+  ...accountCommands,
   ...applicationCommands,
   ...auditCommands,
 ];
