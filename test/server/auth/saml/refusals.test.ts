@@ -145,6 +145,21 @@ describe('/auth/saml/:idp/acs refuses hostile and broken responses', () => {
     await refused(await postToAcs(app, lyon.slug, xml), /expired|valid/i);
   });
 
+  it('tolerates the configured clock skew, and no more', async () => {
+    const justExpired = {
+      notBefore: new Date(Date.now() - 120_000),
+      notOnOrAfter: new Date(Date.now() - 30_000),
+    };
+    await postToAcs(app, lyon.slug, await fresh('skew@lyon.example', justExpired)).expect(303);
+    await SessionModel.deleteMany({});
+    const strict = testApp({ SAML_CLOCK_SKEW_SECONDS: '0' });
+    const { requestId } = await startLogin(strict, lyon);
+    const xml = responseFor(lyon, requestId, 'skew@lyon.example', justExpired);
+    const res = await postToAcs(strict, lyon.slug, xml);
+    assert.equal(res.status, 401);
+    assert.equal(await SessionModel.countDocuments({}), 0);
+  });
+
   it('refuses an assertion that is not yet valid', async () => {
     const future = Date.now() + 10 * 60_000;
     const xml = await fresh(undefined, {
