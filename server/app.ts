@@ -74,7 +74,8 @@ export function createApp({
     pinoHttp({
       logger,
       genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
+        // A request id from the client is kept only behind a trusted proxy, which sets it itself.
+        const given = config.trustProxy === false ? undefined : req.headers['x-request-id'];
         const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
         res.setHeader('X-Request-Id', id);
         return id;
@@ -102,6 +103,9 @@ export function createApp({
         },
       },
       crossOriginEmbedderPolicy: true,
+      // HSTS over plain-http development would only confuse browsers about localhost.
+      strictTransportSecurity:
+        config.env === 'production' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
@@ -113,7 +117,7 @@ export function createApp({
     app.use('/api', cors({ origin: config.corsOrigins, credentials: true, maxAge: 600 }));
   app.use(limits.general);
 
-  app.use(operationsRoutes(metrics, config.metricsToken, readiness));
+  app.use(operationsRoutes(metrics, config.metricsToken, readiness, config.env === 'production'));
 
   app.use(['/api', '/auth'], sessionMiddleware);
 
@@ -132,13 +136,19 @@ export function createApp({
   });
 
   const api = express.Router();
+  api.use((_req, res, next) => {
+    // API answers are per person and may carry protected material: never store them in caches.
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   api.use(requireJsonBody);
   api.use(express.json({ limit: config.bodyLimit, strict: true, type: 'application/json' }));
   api.use(rejectUnsafeKeys);
   api.use(createActorResolver(config));
   api.use(requireCsrfToken((path) => path.startsWith('/auth/')));
+  api.use(limits.perPerson);
   api.use(limits.writes);
-  mountRoutes(api, routes);
+  mountRoutes(api, routes, API_PREFIX);
   app.use(API_PREFIX, api);
   app.use('/api', apiNotFound);
   app.use('/auth/saml', samlRoutes(config));

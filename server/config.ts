@@ -65,7 +65,9 @@ function developmentSecret(dataDir: string): string {
 
 /** Builds the configuration from an environment (process.env by default). Throws {@link ConfigError}. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = EnvSchema.safeParse(source);
+  // An empty value means "not set" (compose files and env templates write `NAME=` for optional settings).
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const parsed = EnvSchema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

@@ -4,6 +4,7 @@
  * database, and exits 0 within 10 s.
  */
 import http from 'node:http';
+import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -12,6 +13,7 @@ import { NoDatabaseError, obtainDatabase, type ObtainedDatabase } from './db/lau
 import { createLogger } from './logger.js';
 import './models/index.js';
 import { seedDemoData } from './demo/seedDemoData.js';
+import { setAuditAnchor } from './audit/recordAudit.js';
 import { createSessionMiddleware } from './auth/sessions.js';
 import { startSweeper } from './auth/sweeper.js';
 import { createRealtime } from './realtime.js';
@@ -49,14 +51,26 @@ try {
   process.exit(1);
 }
 logger.info({ source: database.source }, 'database available');
+// Each new audit head goes to the log, outside the database, so `audit verify --expect-head` can
+// later prove that nothing was cut from the end of the chain.
+setAuditAnchor((head) => logger.info({ auditHead: `${head.seq}:${head.hash}` }, 'audit appended'));
 await connectDatabase(database.uri, config.dbName);
 if (config.demoData && (await seedDemoData())) logger.info('demo data loaded into the empty database');
 if (await registerDemoIdp(config))
   logger.info(`development identity provider ready: ${config.publicUrl}/auth/saml/demo/login`);
 
+// With REDIS_URL, rate-limit counters are shared by every node (the limiter falls back to memory if Redis
+// is unreachable, so limits never switch off).
+const redis = config.redisUrl
+  ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+  : undefined;
+redis?.on('error', (err) =>
+  logger.warn({ err: err.message }, 'redis unavailable; rate limits fall back to this node'),
+);
+
 const readiness = { shuttingDown: false };
 const sessionMiddleware = createSessionMiddleware(config);
-const app = createApp({ config, logger, readiness, sessionMiddleware });
+const app = createApp({ config, logger, readiness, redis, sessionMiddleware });
 const server = http.createServer(app);
 const realtime = createRealtime(server, { config, logger, sessionMiddleware });
 const sweeper = startSweeper(logger);
@@ -80,6 +94,7 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
     server.closeIdleConnections();
   });
   await mongoose.disconnect().catch(() => undefined);
+  redis?.disconnect();
   await database.stop();
   logger.info('stopped');
   process.exit(exitCode);

@@ -45,9 +45,9 @@ export function list(value: string | undefined): string[] | undefined {
 
 /** Formats rows as aligned columns. */
 export function table(rows: string[][]): string {
-  const first = rows[0];
-  if (!first) return '(none)';
-  const widths = first.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const header = rows[0];
+  if (!header) return '(none)';
+  const widths = header.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows
     .map((r) =>
       r

@@ -15,14 +15,24 @@ export async function connectDatabase(uri: string, dbName: string): Promise<type
   return mongoose;
 }
 
-/** True when the database answers a ping. */
-export async function databaseReachable(): Promise<boolean> {
+/** True when the database answers a ping within `timeoutMs` (readiness must answer fast, not hang). */
+export async function databaseReachable(timeoutMs = 2000): Promise<boolean> {
   const db = mongoose.connection.db;
   if (mongoose.connection.readyState !== 1 || !db) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const ping = db
+    .admin()
+    .command({ ping: 1 })
+    .then(
+      () => true,
+      () => false,
+    );
   try {
-    await db.admin().command({ ping: 1 });
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([ping, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

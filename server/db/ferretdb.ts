@@ -27,8 +27,8 @@ export const FERRETDB_VERSION = 'v1.24.2';
 const MODULE = 'github.com/FerretDB/FerretDB';
 
 /** Where the built binary is cached (git-ignored). */
-export function cachedFerretDbPath(): string {
-  return path.join(projectRoot(), '.cache', 'ferretdb', `ferretdb-${FERRETDB_VERSION}`);
+export function cachedFerretDbPath(cacheDir = path.join(projectRoot(), '.cache', 'ferretdb')): string {
+  return path.join(cacheDir, `ferretdb-${FERRETDB_VERSION}`);
 }
 
 /** True when a `go` toolchain is on PATH. */
@@ -55,8 +55,8 @@ function makeWritable(dir: string): void {
  * Builds FerretDB from the Go module proxy into the cache and returns the binary's path.
  * `progress` receives a line now and then, since the first build takes a minute or two.
  */
-export async function buildFerretDb(progress: (line: string) => void): Promise<string> {
-  const target = cachedFerretDbPath();
+export async function buildFerretDb(progress: (line: string) => void, cacheDir?: string): Promise<string> {
+  const target = cachedFerretDbPath(cacheDir);
   const started = Date.now();
   const ticker = setInterval(
     () => progress(`still building FerretDB (${Math.round((Date.now() - started) / 1000)} s)`),
@@ -94,16 +94,17 @@ export async function buildFerretDb(progress: (line: string) => void): Promise<s
 export async function ferretDbBinary(
   configured: string | undefined,
   progress: (line: string) => void,
+  cacheDir?: string,
 ): Promise<string | null> {
   if (configured) {
     if (!existsSync(configured))
       throw new Error(`FERRETDB_BIN points to ${configured}, which does not exist`);
     return configured;
   }
-  const cached = cachedFerretDbPath();
+  const cached = cachedFerretDbPath(cacheDir);
   if (existsSync(cached)) return cached;
   if (!(await goAvailable())) return null;
-  return buildFerretDb(progress);
+  return buildFerretDb(progress, cacheDir);
 }
 
 /** Starts FerretDB on a free loopback port with its SQLite files in `dataDir`. */
@@ -120,6 +121,8 @@ export async function startFerretDb(binary: string, dataDir: string): Promise<Da
       `--listen-addr=127.0.0.1:${port}`,
       '--debug-addr=-',
       '--telemetry=disable',
+      // FerretDB keeps a small state file; by default in the working directory, which is not ours to litter.
+      `--state-dir=${dataDir}`,
       '--log-level=warn',
     ],
   });

@@ -29,6 +29,8 @@ export interface LauncherOptions {
   progress: (line: string) => void;
   /** Reuse a database another process of ours started on the same DATA_DIR (the admin CLI does). */
   reuseRunning?: boolean;
+  /** Where a built FerretDB is cached; the project's .cache/ferretdb by default. */
+  cacheDir?: string;
 }
 
 /** Raised when no database can be had; the message says what to install or set. */
@@ -40,6 +42,8 @@ interface RunningRecord {
   uri: string;
   pid: number;
   port: number;
+  /** The database child's pid, to clean it up if its server died without stopping it. */
+  childPid?: number;
 }
 
 function pidAlive(pid: number): boolean {
@@ -51,11 +55,24 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-async function runningDatabase(recordFile: string): Promise<RunningRecord | null> {
+/**
+ * Stops a database child left running by a server that was killed (SIGKILL leaves no chance to stop
+ * it), so two database processes never share one data folder. The child is recognised by its pid and
+ * by its command line naming this data folder.
+ */
+function stopOrphanedChild(record: RunningRecord, dataDir: string): void {
+  const pid = record.childPid;
+  if (!pid || !pidAlive(pid)) return;
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (existsSync(cmdline) && readFileSync(cmdline, 'utf8').includes(dataDir)) process.kill(pid, 'SIGKILL');
+}
+
+async function runningDatabase(recordFile: string, dataDir: string): Promise<RunningRecord | null> {
   if (!existsSync(recordFile)) return null;
   try {
     const record = JSON.parse(readFileSync(recordFile, 'utf8')) as RunningRecord;
     if (pidAlive(record.pid) && (await portAnswers(record.port))) return record;
+    stopOrphanedChild(record, dataDir);
   } catch {
     // An unreadable record is stale; it is replaced below.
   }
@@ -75,7 +92,7 @@ export async function obtainDatabase(options: LauncherOptions): Promise<Obtained
 
   mkdirSync(options.dataDir, { recursive: true });
   const recordFile = path.join(options.dataDir, 'embedded-db.json');
-  const running = await runningDatabase(recordFile);
+  const running = await runningDatabase(recordFile, options.dataDir);
   if (running) {
     if (options.reuseRunning) return external(running.uri, "running server's database");
     throw new NoDatabaseError(
@@ -90,7 +107,7 @@ export async function obtainDatabase(options: LauncherOptions): Promise<Obtained
     child = await startMongod(path.join(options.dataDir, 'mongod'));
     source = 'mongod';
   } else {
-    const binary = await ferretDbBinary(options.ferretdbBin, options.progress);
+    const binary = await ferretDbBinary(options.ferretdbBin, options.progress, options.cacheDir);
     if (!binary) {
       throw new NoDatabaseError(
         'No database available. Set MONGODB_URI to a MongoDB 7+ server, or install MongoDB (mongod on PATH), ' +
@@ -103,7 +120,7 @@ export async function obtainDatabase(options: LauncherOptions): Promise<Obtained
   const port = Number(new URL(child.uri).port);
   writeFileSync(
     recordFile,
-    JSON.stringify({ uri: child.uri, pid: process.pid, port } satisfies RunningRecord),
+    JSON.stringify({ uri: child.uri, pid: process.pid, port, childPid: child.pid } satisfies RunningRecord),
   );
   const started = child;
   return {

@@ -7,7 +7,7 @@ import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import type { Actor } from '../../shared/policy/actor.js';
 import { Problem } from '../../shared/schemas/common.js';
-import { InvalidError } from '../services/errors.js';
+import { InvalidError, MethodNotAllowedError, UnauthenticatedError } from '../services/errors.js';
 import { fieldErrors } from './problem.js';
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
@@ -68,17 +68,37 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where
   return result.data;
 }
 
-/** Mounts routes on a router. */
-export function mountRoutes(router: Router, routes: AnyRoute[]): void {
+/**
+ * Mounts routes on a router mounted at `prefix`; each request notes its route pattern for metrics.
+ * A known path asked with another method gets 405 with an Allow header.
+ */
+export function mountRoutes(router: Router, routes: AnyRoute[], prefix: string): void {
+  const methodsByPath = new Map<string, string[]>();
+  for (const route of routes)
+    methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method.toUpperCase()]);
   for (const route of routes) {
+    const pattern = prefix + route.path;
+    const note: RequestHandler = (_req, res, next) => {
+      res.locals.routePattern = pattern;
+      next();
+    };
     const handler: RequestHandler = async (req, res) => {
+      // Fail closed early: callers of non-public routes must sign in before their input is even read.
+      // The service still makes every permission decision.
+      if (route.access !== 'public' && req.actor.kind === 'anonymous') throw new UnauthenticatedError();
       const params = parse(route.params, req.params, 'path');
       const query = parse(route.query, req.query, 'query');
       const body = route.body ? parse(route.body, req.body, 'body') : undefined;
       const result = await route.handler({ params, query, body, actor: req.actor, req, res });
       res.status(route.status ?? 200).json(result);
     };
-    router[route.method](route.path, ...(route.before ?? []), handler);
+    router[route.method](route.path, note, ...(route.before ?? []), handler);
+  }
+  for (const [path, methods] of methodsByPath) {
+    const allowed = methods.includes('GET') ? [...methods, 'HEAD'] : methods;
+    router.all(path, () => {
+      throw new MethodNotAllowedError(allowed);
+    });
   }
 }
 
@@ -95,12 +115,14 @@ const ERRORS: Record<number, string> = {
 /** The OpenAPI description of a route, for the registry. */
 export function openApiPath(route: AnyRoute, prefix: string): RouteConfig {
   const problem = { content: { 'application/problem+json': { schema: Problem } } };
+  // 401 is possible everywhere: a bad or expired credential is refused, never downgraded to anonymous.
   const errorCodes = [
     400,
+    401,
     404,
     413,
     429,
-    ...(route.access === 'public' ? [] : [401, 403]),
+    ...(route.access === 'public' ? [] : [403]),
     ...(route.method === 'get' ? [] : [409]),
   ];
   return {
@@ -123,7 +145,9 @@ export function openApiPath(route: AnyRoute, prefix: string): RouteConfig {
         content: { 'application/json': { schema: route.response } },
       },
       ...Object.fromEntries(
-        errorCodes.sort().map((code) => [code, { description: ERRORS[code] ?? 'Error', ...problem }]),
+        errorCodes
+          .sort((a, b) => a - b)
+          .map((code) => [code, { description: ERRORS[code] ?? 'Error', ...problem }]),
       ),
     },
   };

@@ -5,13 +5,14 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import type { ProblemBody } from '../../shared/schemas/common.js';
-import { AppError, RateLimitedError, type ErrorCode } from '../services/errors.js';
+import { AppError, MethodNotAllowedError, RateLimitedError, type ErrorCode } from '../services/errors.js';
 
 const STATUS: Record<ErrorCode, number> = {
   invalid: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   too_large: 413,
   rate_limited: 429,
@@ -23,6 +24,7 @@ const TITLE: Record<ErrorCode, string> = {
   unauthenticated: 'Sign-in required',
   forbidden: 'Forbidden',
   not_found: 'Not found',
+  method_not_allowed: 'Method not allowed',
   conflict: 'Conflict',
   too_large: 'Request too large',
   rate_limited: 'Too many requests',
@@ -69,6 +71,7 @@ export const problemHandler: ErrorRequestHandler = (error: unknown, req, res, ne
     res.setHeader('Retry-After', String(error.retryAfterSeconds));
     return sendProblem(res, 'rate_limited', error.message);
   }
+  if (error instanceof MethodNotAllowedError) res.setHeader('Allow', error.allowed.join(', '));
   if (error instanceof AppError) return sendProblem(res, error.code, error.message, error.fieldErrors);
   if (error instanceof ZodError)
     return sendProblem(res, 'invalid', 'The request does not match the expected shape.', fieldErrors(error));

@@ -16,10 +16,18 @@ import { RateLimitedError } from '../services/errors.js';
 
 /** The limiters of one app. */
 export interface RateLimits {
+  /** Every request, per address, before anyone is identified: generous, since a city hall shares one address. */
   general: RequestHandler;
+  /** API requests, per signed-in person (or per address when anonymous). */
+  perPerson: RequestHandler;
+  /** State-changing API requests, per person or address. */
   writes: RequestHandler;
+  /** Public forms, per address. */
   publicForm: RequestHandler;
 }
+
+/** How many people may share one address (a city hall's NAT) before the per-address limit bites. */
+const PEOPLE_PER_ADDRESS = 10;
 
 function limiter(
   keyPrefix: string,
@@ -38,8 +46,25 @@ function limiter(
   });
 }
 
+/** An address key: IPv4 as is, IPv6 by its /64 network, which one client usually controls whole. */
+export function addressKey(ip: string | undefined): string {
+  if (!ip) return 'ip:unknown';
+  const address = ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+  if (!address.includes(':')) return `ip:${address}`;
+  const [head = '', tail = ''] = address.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = address.includes('::')
+    ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right]
+    : left;
+  return `ip6:${groups
+    .slice(0, 4)
+    .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
 function clientKey(req: Parameters<RequestHandler>[0]): string {
-  return req.actor.kind === 'person' ? `p:${req.actor.id}` : `ip:${req.ip ?? 'unknown'}`;
+  return req.actor.kind === 'person' ? `p:${req.actor.id}` : addressKey(req.ip);
 }
 
 function middleware(limit: RateLimiterAbstract, applies: (method: string) => boolean): RequestHandler {
@@ -64,7 +89,11 @@ const isWrite = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method)
 /** Builds the limiters from the configuration. */
 export function createRateLimits(config: Config, redis?: Redis): RateLimits {
   return {
-    general: middleware(limiter('general', config.rateLimit.perMinute, 60, redis), () => true),
+    general: middleware(
+      limiter('general', config.rateLimit.perMinute * PEOPLE_PER_ADDRESS, 60, redis),
+      () => true,
+    ),
+    perPerson: middleware(limiter('per-person', config.rateLimit.perMinute, 60, redis), () => true),
     writes: middleware(limiter('writes', config.rateLimit.writesPerMinute, 60, redis), isWrite),
     publicForm: middleware(
       limiter('public-form', config.rateLimit.publicFormsPerHour, 3600, redis),

@@ -29,8 +29,9 @@ export function createMetrics(): Metrics {
     const end = duration.startTimer();
     res.on('finish', () => {
       // The matched route pattern keeps label cardinality bounded; unmatched paths share one label.
-      const routePath = (req.route as { path?: string } | undefined)?.path;
-      const route = routePath ? `${req.baseUrl}${routePath}` : 'unmatched';
+      const noted = res.locals.routePattern as string | undefined;
+      const routePath = (req.route as { path?: unknown } | undefined)?.path;
+      const route = noted ?? (typeof routePath === 'string' ? routePath : 'unmatched');
       requests.inc({ method: req.method, route, status: String(res.statusCode) });
       end({ method: req.method, route });
     });

@@ -23,11 +23,15 @@ function sameSecret(given: string, expected: string): boolean {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-/** The operations router. */
+/**
+ * The operations router. Without a metrics token, /metrics answers loopback clients only, and never in
+ * production, where a reverse proxy on the same host would make every client look like loopback.
+ */
 export function operationsRoutes(
   metrics: Metrics,
   metricsToken: string | undefined,
   state: ReadinessState,
+  production: boolean,
 ): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
@@ -43,7 +47,7 @@ export function operationsRoutes(
     const header = req.headers.authorization ?? '';
     const allowed = metricsToken
       ? sameSecret(header, `Bearer ${metricsToken}`)
-      : LOOPBACK.has(req.socket.remoteAddress ?? '');
+      : !production && LOOPBACK.has(req.socket.remoteAddress ?? '');
     if (!allowed) return next(new ForbiddenError('Metrics need the metrics token.'));
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'
+  | 'method_not_allowed'
   | 'conflict'
   | 'too_large'
   | 'rate_limited'
@@ -57,6 +58,13 @@ export class ForbiddenError extends AppError {
 export class NotFoundError extends AppError {
   constructor(what: string) {
     super('not_found', `${what} was not found.`);
+  }
+}
+
+/** The path exists but does not take this method; `allowed` lists the methods it does take. */
+export class MethodNotAllowedError extends AppError {
+  constructor(readonly allowed: string[]) {
+    super('method_not_allowed', `Use ${allowed.join(', ')} on this path.`);
   }
 }
 

@@ -1,5 +1,7 @@
 /** Batch look-ups of related documents by id (FerretDB has no $lookup, so lists join in one extra query). */
 import type { Types } from 'mongoose';
+import type { Actor } from '../../shared/policy/actor.js';
+import { can } from '../policy/authorize.js';
 import { CityModel } from '../models/City.js';
 import { HubModel } from '../models/Hub.js';
 import { PersonModel } from '../models/Person.js';
@@ -16,10 +18,10 @@ export async function hubSlugsById(ids: Id[]): Promise<Map<string, string>> {
   return new Map(hubs.map((h) => [String(h._id), h.slug]));
 }
 
-/** Map of city id to slug. */
-export async function citySlugsById(ids: Id[]): Promise<Map<string, string>> {
-  const cities = await CityModel.find({ _id: { $in: distinct(ids) } }, { slug: 1 }).lean();
-  return new Map(cities.map((c) => [String(c._id), c.slug]));
+/** Map of city id to slug, for the cities the actor may read (others stay unnamed). */
+export async function citySlugsById(actor: Actor, ids: Id[]): Promise<Map<string, string>> {
+  const cities = await CityModel.find({ _id: { $in: distinct(ids) } }, { slug: 1, status: 1 }).lean();
+  return new Map(cities.filter((c) => can(actor, 'read', 'City', c)).map((c) => [String(c._id), c.slug]));
 }
 
 /** Map of person id to name, for active people only (used for coordinator and focal-point lists). */

@@ -50,7 +50,8 @@ export function presentCity(
     pledge: doc.pledge
       ? {
           version: doc.pledge.version,
-          pledgedBy: doc.pledge.pledgedBy,
+          // Who signed is for members; the public sees that the city pledged, and when.
+          ...(actor.kind === 'anonymous' ? {} : { pledgedBy: doc.pledge.pledgedBy }),
           pledgedAt: iso(doc.pledge.pledgedAt) as string,
         }
       : null,

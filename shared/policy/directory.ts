@@ -4,6 +4,7 @@
  * Conditions are written against stored field names, with ids as strings.
  */
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
+import type { Role } from '../roles.js';
 import type { Actor } from './actor.js';
 
 /** Actions of the directory. `manage` means every action. */
@@ -39,7 +40,7 @@ export type TaggedItem<T extends string> = T extends string
 /** A person's abilities over the directory. */
 export type DirectoryAbility = MongoAbility<[DirectoryAction, DirectorySubject]>;
 
-/** Fields of a person that any signed-in member may read; the rest (e-mail) is for admins and the person. */
+/** Fields of a person that members may read; the e-mail is for admins, the person and their city's focal point. */
 export const PERSON_MEMBER_FIELDS = [
   '_id',
   'name',
@@ -50,6 +51,21 @@ export const PERSON_MEMBER_FIELDS = [
   'languages',
   'expertise',
   'status',
+];
+
+/**
+ * Roles that make someone a member of the network's community, who may browse its people.
+ * Community partners and partner observers see only what they are invited to (DOMAIN.md), so the
+ * directory of people is not theirs to browse; they still see themselves.
+ */
+export const DIRECTORY_MEMBER_ROLES: readonly Role[] = [
+  'admin',
+  'moderator',
+  'expert',
+  'focal_point',
+  'leader',
+  'practitioner',
+  'isc_member',
 ];
 
 /** Builds the directory ability of an actor. */
@@ -66,11 +82,14 @@ export function defineDirectoryAbility(actor: Actor): DirectoryAbility {
     return build();
   }
   if (actor.kind === 'person') {
-    can('read', 'Person', PERSON_MEMBER_FIELDS, { status: 'active' });
+    if (actor.roles.some((role) => DIRECTORY_MEMBER_ROLES.includes(role))) {
+      can('read', 'Person', PERSON_MEMBER_FIELDS, { status: 'active' });
+    }
     can('read', 'Person', { _id: actor.id });
     if (actor.cityId) {
       can('read', 'City', { _id: actor.cityId });
       if (actor.roles.includes('focal_point')) {
+        // On purpose: a focal point manages the city's people, so sees all of them, e-mail included.
         can('read', 'Person', { cityId: actor.cityId });
         can('update', 'City', ['name', 'focalPointIds'], { _id: actor.cityId });
         can('read', 'IdentityProvider', { cityId: actor.cityId });

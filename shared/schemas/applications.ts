@@ -1,10 +1,9 @@
 /** Membership applications: a city applies through the public form and pledges the principles. */
 import { z } from 'zod';
-import { CITY_KINDS } from './cities.js';
+import { APPLICATION_STATUSES, CITY_KINDS } from '../directoryTerms.js';
 import { CountryCode, Email, Line, ObjectIdString, PageQuery, Paragraphs, Slug } from './common.js';
 
-/** Where an application stands. */
-export const APPLICATION_STATUSES = ['pending', 'approved', 'declined'] as const;
+export { APPLICATION_STATUSES } from '../directoryTerms.js';
 
 /** The public application form. The pledge must name the current principles version. */
 export const ApplicationCreate = z

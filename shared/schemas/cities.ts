@@ -1,37 +1,16 @@
 /** Cities: every sub-national authority that belongs to, or applies to, the network. */
 import { z } from 'zod';
+import { CITY_KINDS, CITY_STATUSES } from '../directoryTerms.js';
 import { CountryCode, Line, ObjectIdString, PageQuery, Slug } from './common.js';
 
-/** The kinds of authority the network calls "city". */
-export const CITY_KINDS = [
-  'capital',
-  'city',
-  'municipality',
-  'province',
-  'county',
-  'region',
-  'other',
-] as const;
-
-/** Membership lifecycle: applicant -> member -> suspended or withdrawn. */
-export const CITY_STATUSES = ['applicant', 'member', 'suspended', 'withdrawn'] as const;
-
-/** One of {@link CITY_STATUSES}. */
-export type CityStatus = (typeof CITY_STATUSES)[number];
-
-/** Which status may follow which; anything else is refused with a clear error. */
-export const CITY_STATUS_TRANSITIONS: Readonly<Record<CityStatus, readonly CityStatus[]>> = {
-  applicant: ['member', 'withdrawn'],
-  member: ['suspended', 'withdrawn'],
-  suspended: ['member', 'withdrawn'],
-  withdrawn: ['applicant'],
-};
+export { CITY_KINDS, CITY_STATUSES, CITY_STATUS_TRANSITIONS, type CityStatus } from '../directoryTerms.js';
 
 /** The pledge of the principles, as recorded: which text, who pledged, when. */
 export const Pledge = z
   .object({
     version: z.string(),
-    pledgedBy: z.string(),
+    /** Who pledged for the city; shown to signed-in members only. */
+    pledgedBy: z.string().optional(),
     pledgedAt: z.iso.datetime(),
   })
   .meta({ id: 'Pledge' });

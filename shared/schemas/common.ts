@@ -13,24 +13,34 @@ export const Slug = z
 /** A MongoDB ObjectId as 24 hexadecimal characters. */
 export const ObjectIdString = z.string().regex(/^[a-f0-9]{24}$/, 'a 24-character hexadecimal id');
 
-/** A single line of human text: trimmed, no control characters. */
+/**
+ * Human text must be well-formed Unicode (no lone surrogates, which storage would silently replace)
+ * and free of bidirectional overrides, which can disguise a name. Joiners stay: scripts need them.
+ */
+const wellFormed = (s: string) => s.isWellFormed();
+/* eslint-disable no-control-regex -- these patterns exist to refuse control characters */
+const NO_CONTROLS_OR_BIDI = /^[^\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]*$/;
+const NO_CONTROLS_BUT_LINES =
+  /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/;
+/* eslint-enable no-control-regex */
+
+/** A single line of human text: trimmed, NFC-normalised, no control or bidi-override characters. */
 export const Line = (max: number) =>
   z
     .string()
-    .trim()
-    .min(1)
-    .max(max)
-    // eslint-disable-next-line no-control-regex
-    .regex(/^[^\u0000-\u001f\u007f]*$/, 'no control characters');
+    .refine(wellFormed, 'not well-formed Unicode text')
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(
+      z.string().min(1).max(max).regex(NO_CONTROLS_OR_BIDI, 'no control or direction-override characters'),
+    );
 
-/** Multi-line human text: trimmed, no control characters but newlines and tabs. */
+/** Multi-line human text: trimmed, NFC-normalised, no control characters but newlines and tabs. */
 export const Paragraphs = (max: number) =>
   z
     .string()
-    .trim()
-    .max(max)
-    // eslint-disable-next-line no-control-regex
-    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'no control characters');
+    .refine(wellFormed, 'not well-formed Unicode text')
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().max(max).regex(NO_CONTROLS_BUT_LINES, 'no control or direction-override characters'));
 
 /** A name given in the interface languages; English is required, the others optional. */
 export const LocalizedText = z
@@ -49,10 +59,9 @@ export const UiLanguage = z.enum(UI_LANGUAGES);
 export const LanguageCode = z.string().regex(/^[a-z]{2}$/, 'a two-letter ISO 639-1 code');
 
 /** An ISO 3166-1 alpha-2 country code, upper case. */
-export const CountryCode = z
-  .string()
-  .length(2)
-  .refine((code) => COUNTRY_CODES.has(code), 'an ISO 3166-1 alpha-2 country code such as KE or FR');
+export const CountryCode = z.enum([...COUNTRY_CODES] as [string, ...string[]], {
+  error: 'an ISO 3166-1 alpha-2 country code such as KE or FR',
+});
 
 /** An e-mail address, normalised to lower case. */
 export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());

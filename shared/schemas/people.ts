@@ -1,18 +1,15 @@
 /** People: practitioners, leaders, experts, moderators and the others of DOMAIN.md. */
 import { z } from 'zod';
 import { ROLES } from '../roles.js';
+import { PERSON_STATUSES } from '../directoryTerms.js';
 import { Email, LanguageCode, Line, ObjectIdString, PageQuery, Slug } from './common.js';
 
-/** A person's account status. */
-export const PERSON_STATUSES = ['invited', 'active', 'suspended'] as const;
-
-/** One of {@link PERSON_STATUSES}. */
-export type PersonStatus = (typeof PERSON_STATUSES)[number];
+export { PERSON_STATUSES, type PersonStatus } from '../directoryTerms.js';
 
 /** An expertise tag such as `youth-engagement` or `disinformation`. */
 export const ExpertiseTag = Slug;
 
-/** A person as the API returns it. The e-mail is shown only to admins and the person. */
+/** A person as the API returns it. The e-mail is shown only to admins, the person and their city's focal point. */
 export const Person = z
   .object({
     id: ObjectIdString,

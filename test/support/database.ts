@@ -19,6 +19,11 @@ export function testDatabaseUri(): string {
   return database.uri;
 }
 
+/** The database name this test run uses. */
+export function testDatabaseName(): string {
+  return `test_${process.pid}`;
+}
+
 /** Starts the database and connects Mongoose to a fresh database name. */
 export async function startTestDatabase(): Promise<void> {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'concordia-test-db-'));
@@ -28,7 +33,7 @@ export async function startTestDatabase(): Promise<void> {
     ferretdbBin: process.env.FERRETDB_BIN,
     progress: (line) => console.log(line),
   });
-  await connectDatabase(database.uri, `test_${process.pid}`);
+  await connectDatabase(database.uri, testDatabaseName());
 }
 
 /** Drops the test database, disconnects and stops the embedded server. */

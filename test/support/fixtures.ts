@@ -2,7 +2,10 @@
  * A small directory for tests, made through the real services: two hubs, member and applicant
  * cities, and one person per role, with API tokens to act as them over HTTP.
  */
+import type { Express } from 'express';
 import type { OperatorActor } from '../../shared/policy/actor.js';
+import { testApp } from './app.js';
+import { resetDatabase } from './database.js';
 import type { Role } from '../../shared/roles.js';
 import { createCity } from '../../server/services/cities/createCity.js';
 import { updateCity } from '../../server/services/cities/updateCity.js';
@@ -97,4 +100,18 @@ export async function seedDirectory(): Promise<Directory> {
   };
   await updateCity(OPERATOR, 'lyon', { focalPointIds: [people.focal.id] });
   return { people };
+}
+
+/**
+ * For a `describe` block: empties the database, seeds the directory and builds an app before its
+ * tests. Read `.app` and `.dir` inside the tests (they are set when the hook has run).
+ */
+export function seededApp(overrides: Record<string, string> = {}): { app: Express; dir: Directory } {
+  const context = {} as { app: Express; dir: Directory };
+  before(async () => {
+    await resetDatabase();
+    context.dir = await seedDirectory();
+    context.app = testApp(overrides);
+  });
+  return context;
 }

@@ -27,7 +27,12 @@ function auth(req: { app: { locals: Record<string, unknown> } }): AuthContext {
 
 const done = { ok: true as const };
 
-/** The local-account routes. Every POST needs the session's X-CSRF-Token (see GET /api/v1/csrf). */
+/**
+ * The local-account routes. Every POST needs the session's X-CSRF-Token (see GET /api/v1/csrf).
+ * TOTP enrolment is "public" for the route layer because a person who must use a second factor
+ * enrols between the password step and a full session; the service admits only them and the
+ * signed-in.
+ */
 export const localAuthRoutes = [
   defineRoute({
     method: 'post',
@@ -53,7 +58,7 @@ export const localAuthRoutes = [
     method: 'post',
     path: '/auth/totp/enrol',
     tag: 'Sign-in',
-    access: 'members',
+    access: 'public',
     summary: 'Start TOTP enrolment (signed in, or right after the password when a second factor is required)',
     response: TotpEnrolment,
     handler: ({ actor, req }) => startTotpEnrolment(actor, req),
@@ -62,7 +67,7 @@ export const localAuthRoutes = [
     method: 'post',
     path: '/auth/totp/confirm',
     tag: 'Sign-in',
-    access: 'members',
+    access: 'public',
     summary: 'Confirm TOTP enrolment with a first code; returns recovery codes once',
     body: TotpConfirm,
     response: RecoveryCodes,

@@ -26,6 +26,8 @@ export async function decideApplication(
   id: string,
   input: z.infer<typeof ApplicationDecision>,
 ) {
+  // Asked before loading, so a refused caller learns nothing about which ids exist.
+  await authorize(actor, 'decide', 'Application');
   const application = await ApplicationModel.findById(id).lean();
   if (!application) throw new NotFoundError('Application');
   await authorize(actor, 'decide', 'Application', application);
@@ -97,23 +99,31 @@ export async function decideApplication(
       throw new ConflictError(`A city with the slug "${slug}" already exists; choose another slug.`);
     throw error;
   }
-  const existing = await PersonModel.findOne({ email: application.contact.email }, { _id: 1 }).lean();
-  if (!existing) {
-    const contact = await PersonModel.create({
-      name: application.contact.name,
-      email: application.contact.email,
-      cityId,
-      roles: ['focal_point'],
-      position: application.contact.position,
-      status: 'invited',
-    });
-    await CityModel.updateOne({ _id: cityId }, { $set: { focalPointIds: [contact._id] } });
-  }
+  // Upsert, so a contact who became a person meanwhile is left as they are instead of failing the approval.
+  const contact = await PersonModel.updateOne(
+    { email: application.contact.email },
+    {
+      $setOnInsert: {
+        name: application.contact.name,
+        email: application.contact.email,
+        cityId,
+        organisation: null,
+        roles: ['focal_point'],
+        position: application.contact.position,
+        languages: [],
+        expertise: [],
+        status: 'invited',
+      },
+    },
+    { upsert: true },
+  );
+  const invited = contact.upsertedCount === 1 && contact.upsertedId !== null;
+  if (invited) await CityModel.updateOne({ _id: cityId }, { $set: { focalPointIds: [contact.upsertedId] } });
   await recordAudit(
     actor,
     'application.approved',
     { type: 'Application', id },
-    { city: slug, hub: hubSlug, contactInvited: !existing },
+    { city: slug, hub: hubSlug, contactInvited: invited },
   );
   return getApplication(actor, id);
 }

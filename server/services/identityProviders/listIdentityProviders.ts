@@ -29,7 +29,10 @@ export async function listIdentityProviders(
     limit: query.limit,
     cursor: query.cursor,
   });
-  const slugs = await citySlugsById(page.items.map((i) => i.cityId));
+  const slugs = await citySlugsById(
+    actor,
+    page.items.map((i) => i.cityId),
+  );
   return {
     items: page.items.map((i) =>
       presentIdentityProvider(i, slugs.get(String(i.cityId)) ?? 'unknown', config),
@@ -43,6 +46,6 @@ export async function getIdentityProvider(actor: Actor, slug: string, config: Co
   await authorize(actor, 'read', 'IdentityProvider');
   const doc = await IdentityProviderModel.findOne({ slug }).lean();
   if (!doc || !can(actor, 'read', 'IdentityProvider', doc)) throw new NotFoundError('Identity provider');
-  const slugs = await citySlugsById([doc.cityId]);
+  const slugs = await citySlugsById(actor, [doc.cityId]);
   return presentIdentityProvider(doc, slugs.get(String(doc.cityId)) ?? 'unknown', config);
 }

@@ -40,6 +40,6 @@ export async function updateIdentityProvider(
   );
   const updated = await IdentityProviderModel.findById(doc._id).lean();
   if (!updated) throw new NotFoundError('Identity provider');
-  const slugs = await citySlugsById([updated.cityId]);
+  const slugs = await citySlugsById(actor, [updated.cityId]);
   return presentIdentityProvider(updated, slugs.get(String(updated.cityId)) ?? 'unknown', config);
 }

@@ -11,5 +11,5 @@ export async function getPerson(actor: Actor, id: string) {
   await authorize(actor, 'read', 'Person');
   const person = await PersonModel.findById(id).lean();
   if (!person || !can(actor, 'read', 'Person', person)) throw new NotFoundError('Person');
-  return presentPerson(person, actor, await citySlugsById([person.cityId]));
+  return presentPerson(person, actor, await citySlugsById(actor, [person.cityId]));
 }

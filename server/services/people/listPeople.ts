@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { PeopleListQuery } from '../../../shared/schemas/people.js';
 import { PersonModel, type PersonDoc } from '../../models/Person.js';
-import { accessFilter, authorize } from '../../policy/authorize.js';
+import { accessFilter, authorize, can } from '../../policy/authorize.js';
 import { cityBySlug, citySlugsById } from '../lookups.js';
 import { readPage } from '../pagination.js';
 import { presentPerson } from '../presenters.js';
@@ -14,7 +14,7 @@ export async function listPeople(actor: Actor, query: z.infer<typeof PeopleListQ
   const filter: Record<string, unknown> = {};
   if (query.city) {
     const city = await cityBySlug(query.city);
-    if (!city) return { items: [], nextCursor: null };
+    if (!city || !can(actor, 'read', 'City', city)) return { items: [], nextCursor: null };
     filter.cityId = city._id;
   }
   if (query.role) filter.roles = query.role;
@@ -26,7 +26,10 @@ export async function listPeople(actor: Actor, query: z.infer<typeof PeopleListQ
     limit: query.limit,
     cursor: query.cursor,
   });
-  const citySlugs = await citySlugsById(stored.items.map((p) => p.cityId));
+  const citySlugs = await citySlugsById(
+    actor,
+    stored.items.map((p) => p.cityId),
+  );
   return {
     items: stored.items.map((p) => presentPerson(p, actor, citySlugs)),
     nextCursor: stored.nextCursor,

@@ -6,18 +6,26 @@ import { recordAudit } from '../../audit/recordAudit.js';
 import { authorize } from '../../policy/authorize.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { getPerson } from './getPerson.js';
+import { requireAnotherActiveAdmin } from './requireAnotherActiveAdmin.js';
 
 /** Sets the roles and records the change from -> to. */
 export async function setPersonRoles(actor: Actor, id: string, roles: Role[]) {
+  // Asked before loading, so a refused caller learns nothing about which ids exist.
+  await authorize(actor, 'setRoles', 'Person');
   const person = await PersonModel.findById(id).lean();
   if (!person) throw new NotFoundError('Person');
   await authorize(actor, 'setRoles', 'Person', person);
   const next = [...new Set(roles)];
   if (person.roles.includes('admin') && !next.includes('admin') && person.status === 'active') {
-    const admins = await PersonModel.countDocuments({ roles: 'admin', status: 'active' });
-    if (admins <= 1) throw new ConflictError('This is the last active admin; make someone else admin first.');
+    await requireAnotherActiveAdmin(String(person._id));
   }
-  await PersonModel.updateOne({ _id: person._id }, { $set: { roles: next } });
+  // Conditional on the roles read above, so two concurrent changes cannot both apply.
+  const result = await PersonModel.updateOne(
+    { _id: person._id, roles: person.roles },
+    { $set: { roles: next } },
+  );
+  if (result.matchedCount !== 1)
+    throw new ConflictError('The person changed meanwhile; reload and try again.');
   await recordAudit(actor, 'person.roles_changed', { type: 'Person', id }, { from: person.roles, to: next });
   return getPerson(actor, id);
 }

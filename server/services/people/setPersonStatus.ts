@@ -4,16 +4,27 @@ import type { PersonStatus } from '../../../shared/schemas/people.js';
 import { PersonModel } from '../../models/Person.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { authorize } from '../../policy/authorize.js';
-import { NotFoundError } from '../errors.js';
+import { ConflictError, NotFoundError } from '../errors.js';
 import { endPersonSessions } from '../../auth/endSessions.js';
 import { getPerson } from './getPerson.js';
+import { requireAnotherActiveAdmin } from './requireAnotherActiveAdmin.js';
 
 /** Sets the status and records the change with its reason. Anyone not active loses every session at once. */
 export async function setPersonStatus(actor: Actor, id: string, status: PersonStatus, reason: string) {
+  // Asked before loading, so a refused caller learns nothing about which ids exist.
+  await authorize(actor, 'setStatus', 'Person');
   const person = await PersonModel.findById(id).lean();
   if (!person) throw new NotFoundError('Person');
   await authorize(actor, 'setStatus', 'Person', person);
-  await PersonModel.updateOne({ _id: person._id }, { $set: { status } });
+  if (person.roles.includes('admin') && person.status === 'active' && status !== 'active') {
+    await requireAnotherActiveAdmin(String(person._id));
+  }
+  const result = await PersonModel.updateOne(
+    { _id: person._id, status: person.status },
+    { $set: { status } },
+  );
+  if (result.matchedCount !== 1)
+    throw new ConflictError('The person changed meanwhile; reload and try again.');
   if (status !== 'active') await endPersonSessions(id);
   await recordAudit(
     actor,

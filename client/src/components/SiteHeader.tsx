@@ -1,0 +1,38 @@
+/** The banner on every page: the network's name, the main navigation and the language picker. */
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from '../router.js';
+import { LanguageSwitcher } from './LanguageSwitcher.js';
+
+/** Header with the site name, navigation (the current page marked) and language switcher. */
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const { path } = useLocation();
+  const links = [
+    { to: '/', label: t('nav.directory'), current: path === '/' || path.startsWith('/cities/') },
+    { to: '/apply', label: t('nav.apply'), current: path === '/apply' },
+  ];
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <p className="brand">
+          <Link to="/" className="brand__link">
+            Concordia
+          </Link>
+          <span className="brand__tagline">{t('layout.tagline')}</span>
+        </p>
+        <nav aria-label={t('nav.label')}>
+          <ul className="nav-list">
+            {links.map((link) => (
+              <li key={link.to}>
+                <Link to={link.to} aria-current={link.current ? 'page' : undefined}>
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <LanguageSwitcher />
+      </div>
+    </header>
+  );
+}

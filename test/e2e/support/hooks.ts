@@ -1,0 +1,35 @@
+/**
+ * Mocha root hooks for the end-to-end run: one real server and one browser for all test files,
+ * stopped at the end. Pages opened during a test are closed after it.
+ */
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+import { closeOpenPages } from './page.js';
+import { startServer, type RunningServer } from './server.js';
+
+let server: RunningServer | null = null;
+let browser: Browser | null = null;
+
+/** The shared server and browser; only valid inside tests. */
+export function e2e(): { baseUrl: string; browser: Browser } {
+  if (!server || !browser) throw new Error('The e2e root hooks have not started the server and browser.');
+  return { baseUrl: server.url, browser };
+}
+
+/** Registered through test/e2e/.mocharc.json `require`. */
+export const mochaHooks = {
+  async beforeAll(this: Mocha.Context) {
+    this.timeout(120_000);
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  },
+  async afterEach() {
+    await closeOpenPages();
+  },
+  async afterAll(this: Mocha.Context) {
+    this.timeout(30_000);
+    await browser?.close();
+    await server?.stop();
+    browser = null;
+    server = null;
+  },
+};

@@ -1,0 +1,100 @@
+/**
+ * Opens a browser page that records every console error or warning, uncaught exception and Content
+ * Security Policy violation, so each test can assert the client ran cleanly under the server's CSP.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+/** Where screenshots go; look at them after a run. */
+export const SCREENSHOT_DIR = '/tmp/concordia-e2e';
+
+/** An API answer a test provokes on purpose, which Chromium logs as "Failed to load resource". */
+export interface ExpectedFailure {
+  status: number;
+  /** The path of the request, e.g. `/api/v1/applications`. */
+  path: string;
+}
+
+/** A page and what went wrong on it. */
+export interface Session {
+  page: Page;
+  context: BrowserContext;
+  problems: string[];
+  /** Fails the test if anything but the `expected` API failures was logged. */
+  assertClean: (expected?: ExpectedFailure[]) => void;
+  /** Saves a full-page screenshot as SCREENSHOT_DIR/`name`.png. */
+  screenshot: (name: string) => Promise<string>;
+}
+
+const open = new Set<BrowserContext>();
+
+const FAILED_RESOURCE = /^Failed to load resource: the server responded with a status of (\d{3})/;
+
+function isExpected(text: string, url: string, expected: ExpectedFailure[]): boolean {
+  const status = FAILED_RESOURCE.exec(text)?.[1];
+  if (!status) return false;
+  const pathname = url ? new URL(url).pathname : '';
+  return expected.some((e) => String(e.status) === status && e.path === pathname);
+}
+
+/** Opens a page in a fresh context (no stored language) with the browser language `locale`. */
+export async function openSession(
+  browser: Browser,
+  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<Session> {
+  const context = await browser.newContext({
+    locale: options.locale ?? 'en-GB',
+    viewport: options.viewport ?? { width: 1100, height: 800 },
+    reducedMotion: 'reduce',
+  });
+  open.add(context);
+  // Runs in the page before its scripts (injected by the debugger, so the page's CSP does not apply):
+  // reports CSP violations to the console, where they are collected below.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`);
+    });
+  });
+  const page = await context.newPage();
+  const logged: { text: string; url: string }[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      logged.push({ text: `console.${message.type()}: ${message.text()}`, url: message.location().url });
+    }
+  });
+  page.on('pageerror', (error) => logged.push({ text: `uncaught: ${error.message}`, url: '' }));
+  page.on('crash', () => logged.push({ text: 'the page crashed', url: '' }));
+
+  return {
+    page,
+    context,
+    get problems() {
+      return logged.map((entry) => entry.text);
+    },
+    assertClean(expected = []) {
+      const unexpected = logged.filter(
+        (entry) => !isExpected(entry.text.replace(/^console\.\w+: /, ''), entry.url, expected),
+      );
+      assert.deepEqual(
+        unexpected.map((entry) => `${entry.text}${entry.url ? ` (${entry.url})` : ''}`),
+        [],
+        'the page logged errors, warnings or CSP violations',
+      );
+    },
+    async screenshot(name: string) {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+  };
+}
+
+/** Closes every context opened since the last call (root afterEach hook). */
+export async function closeOpenPages(): Promise<void> {
+  const contexts = [...open];
+  open.clear();
+  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
+}

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { freePort } from '../../server/db/childProcess.js';
+import { testDatabaseUri } from '../support/database.js';
+
+const run = promisify(execFile);
+
+describe('the compiled server (the Dockerfile start command)', function () {
+  this.timeout(120_000);
+
+  it('builds with tsc, starts in production mode with `node dist/server/main.js`, serves, and stops on SIGTERM', async () => {
+    await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'concordia-prod-'));
+    const port = await freePort();
+    const child = spawn(process.execPath, ['dist/server/main.js'], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        MONGODB_URI: testDatabaseUri(),
+        DB_NAME: `prod_${process.pid}`,
+        SESSION_SECRET: 'a'.repeat(48),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      let ready = false;
+      for (let i = 0; i < 150 && !ready && child.exitCode === null; i++) {
+        ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+          (r) => r.status === 200,
+          () => false,
+        );
+        if (!ready) await new Promise((r) => setTimeout(r, 200));
+      }
+      assert.ok(ready, `not ready: ${output}`);
+      const hubs = await fetch(`http://127.0.0.1:${port}/api/v1/hubs`);
+      assert.equal(hubs.status, 200);
+      assert.deepEqual(((await hubs.json()) as { items: unknown[] }).items, [], 'no demo data in production');
+      const csp =
+        (await fetch(`http://127.0.0.1:${port}/healthz`)).headers.get('content-security-policy') ?? '';
+      assert.match(csp, /upgrade-insecure-requests/);
+    } finally {
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0, output);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../server/config.js';
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'concordia-config-'));
+
+describe('configuration', () => {
+  it('names every bad setting and what it expects', () => {
+    assert.throws(
+      () => loadConfig({ PORT: 'eighty', MONGODB_URI: 'postgres://x', LOG_LEVEL: 'loud', DATA_DIR: tmp() }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /PORT: a port number/);
+        assert.match(error.message, /MONGODB_URI: a mongodb:\/\/ or mongodb\+srv:\/\/ connection string/);
+        assert.match(error.message, /LOG_LEVEL/);
+        return true;
+      },
+    );
+  });
+
+  it('refuses to start in production without a session secret, or with demo data', () => {
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp() }),
+      /SESSION_SECRET: required in production/,
+    );
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'short' }),
+      /at least 32 characters/,
+    );
+    const secret = 'x'.repeat(40);
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, DEMO_DATA: 'true' }),
+      /DEMO_DATA/,
+    );
+    const prod = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, DATA_DIR: tmp() });
+    assert.equal(prod.demoData, false);
+    assert.equal(prod.host, '0.0.0.0');
+  });
+
+  it('generates a development secret once, keeps it private in DATA_DIR, and reuses it', () => {
+    const dir = tmp();
+    const first = loadConfig({ DATA_DIR: dir });
+    const second = loadConfig({ DATA_DIR: dir });
+    assert.ok(first.sessionSecret.length >= 32);
+    assert.equal(second.sessionSecret, first.sessionSecret);
+    const file = path.join(dir, 'secrets.json');
+    assert.equal(JSON.parse(readFileSync(file, 'utf8')).sessionSecret, first.sessionSecret);
+    assert.equal(statSync(file).mode & 0o077, 0, 'not readable by others');
+  });
+
+  it('has development defaults a newcomer can run with', () => {
+    const config = loadConfig({ DATA_DIR: tmp() });
+    assert.equal(config.port, 3000);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.publicUrl, 'http://localhost:3000');
+    assert.equal(config.demoData, true);
+    assert.deepEqual(config.corsOrigins, []);
+  });
+});
