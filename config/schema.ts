@@ -45,6 +45,15 @@ export const EnvSchema = z.object({
     .regex(/^\d+(kb|mb)$/, 'a size such as 100kb')
     .default('100kb'),
   FERRETDB_BIN: z.string().min(1).optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number('a whole number').int().min(1).max(1440).default(60),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number('a whole number').int().min(1).max(168).default(12),
+  SAML_CLOCK_SKEW_SECONDS: z.coerce.number('a whole number').int().min(0).max(600).default(60),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')
+    .optional(),
+  LOGIN_FAILURES_PER_IP_PER_HOUR: z.coerce.number('a whole number').int().min(1).default(30),
+  MAIL_FROM: z.string().min(3).default('Concordia <no-reply@concordia.invalid>'),
   CLIENT_DIR: z.string().min(1).optional(),
 });
 

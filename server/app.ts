@@ -4,14 +4,24 @@
  */
 import { randomUUID } from 'node:crypto';
 import cors from 'cors';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import { pinoHttp } from 'pino-http';
 import { ANONYMOUS } from '../shared/policy/actor.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import { resolveActor } from './http/actor.js';
+import { createActorResolver } from './http/actor.js';
+import { requireCsrfToken } from './auth/csrf.js';
+import { createSessionMiddleware } from './auth/sessions.js';
+import { sessionRoutes } from './http/routes/session.js';
+import { identityProviderRoutes } from './http/routes/identityProviders.js';
+import { samlRoutes } from './auth/saml/samlRoutes.js';
+import { devIdpRoutes } from './auth/devIdp/devIdpRoutes.js';
+import { localAuthRoutes } from './http/routes/localAuth.js';
+import { createIpThrottle } from './auth/local/loginThrottle.js';
+import { createMailer, type Mailer } from './auth/mailer.js';
+import type { AuthContext } from './auth/authContext.js';
 import { clientApp } from './http/clientApp.js';
 import { mountRoutes, type AnyRoute } from './http/defineRoute.js';
 import { rejectUnsafeKeys, requireJsonBody } from './http/inputGuards.js';
@@ -35,6 +45,10 @@ export interface AppDependencies {
   logger: Logger;
   redis?: Redis;
   readiness?: ReadinessState;
+  /** The session middleware, shared with Socket.IO; made from the config when not given. */
+  sessionMiddleware?: RequestHandler;
+  /** Outgoing mail; made from the config when not given (tests pass one that keeps the messages). */
+  mailer?: Mailer;
 }
 
 const API_PREFIX = '/api/v1';
@@ -46,11 +60,16 @@ export function createApp({
   logger,
   redis,
   readiness = { shuttingDown: false },
+  sessionMiddleware = createSessionMiddleware(config),
+  mailer = createMailer(config, logger),
 }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.set('query parser', 'simple');
+  app.locals.config = config;
+  const auth: AuthContext = { config, mailer, ipThrottle: createIpThrottle(config, redis) };
+  app.locals.auth = auth;
 
   const metrics = createMetrics();
   const limits = createRateLimits(config, redis);
@@ -104,7 +123,12 @@ export function createApp({
 
   app.use(operationsRoutes(metrics, config.metricsToken, readiness, config.env === 'production'));
 
+  app.use(['/api', '/auth'], sessionMiddleware);
+
   const routes: AnyRoute[] = [
+    ...sessionRoutes,
+    ...identityProviderRoutes,
+    ...localAuthRoutes,
     ...hubRoutes,
     ...cityRoutes,
     ...peopleRoutes,
@@ -128,12 +152,16 @@ export function createApp({
   api.use(requireJsonBody);
   api.use(express.json({ limit: config.bodyLimit, strict: true, type: 'application/json' }));
   api.use(rejectUnsafeKeys);
-  api.use(resolveActor);
+  api.use(createActorResolver(config));
+  api.use(requireCsrfToken((path) => path.startsWith('/auth/')));
   api.use(limits.perPerson);
   api.use(limits.writes);
   mountRoutes(api, routes, API_PREFIX);
   app.use(API_PREFIX, api);
   app.use('/api', apiNotFound);
+  app.use('/auth/saml', samlRoutes(config));
+  // The development identity provider exists only in development with demo data, never in production.
+  if (config.env !== 'production' && config.demoData) app.use('/dev-idp', devIdpRoutes(config));
 
   app.use(clientApp(config.clientDir));
   app.use(problemHandler);

@@ -28,6 +28,14 @@ export interface Config {
   bodyLimit: string;
   ferretdbBin: string | undefined;
   clientDir: string;
+  /** Sessions end after this much inactivity, and at the latest this long after sign-in. */
+  session: { idleMinutes: number; absoluteHours: number };
+  /** Tolerated clock difference with identity providers when checking SAML validity windows. */
+  samlClockSkewSeconds: number;
+  /** Outgoing mail (invitations, password resets); without smtpUrl links are logged instead. */
+  mail: { smtpUrl: string | undefined; from: string };
+  /** Failed local sign-ins one address may make per hour before it is refused for a while. */
+  loginFailuresPerIpPerHour: number;
 }
 
 /** Raised when the environment does not validate; its message names every bad setting. */
@@ -103,5 +111,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.BODY_LIMIT,
     ferretdbBin: e.FERRETDB_BIN,
     clientDir: path.resolve(e.CLIENT_DIR ?? 'client/dist'),
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
+    samlClockSkewSeconds: e.SAML_CLOCK_SKEW_SECONDS,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    loginFailuresPerIpPerHour: e.LOGIN_FAILURES_PER_IP_PER_HOUR,
   };
 }

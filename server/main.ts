@@ -14,6 +14,10 @@ import { createLogger } from './logger.js';
 import './models/index.js';
 import { seedDemoData } from './demo/seedDemoData.js';
 import { setAuditAnchor } from './audit/recordAudit.js';
+import { createSessionMiddleware } from './auth/sessions.js';
+import { startSweeper } from './auth/sweeper.js';
+import { createRealtime } from './realtime.js';
+import { registerDemoIdp } from './auth/devIdp/registerDemoIdp.js';
 
 function configOrExit(): Config {
   try {
@@ -52,6 +56,8 @@ logger.info({ source: database.source }, 'database available');
 setAuditAnchor((head) => logger.info({ auditHead: `${head.seq}:${head.hash}` }, 'audit appended'));
 await connectDatabase(database.uri, config.dbName);
 if (config.demoData && (await seedDemoData())) logger.info('demo data loaded into the empty database');
+if (await registerDemoIdp(config))
+  logger.info(`development identity provider ready: ${config.publicUrl}/auth/saml/demo/login`);
 
 // With REDIS_URL, rate-limit counters are shared by every node (the limiter falls back to memory if Redis
 // is unreachable, so limits never switch off).
@@ -63,8 +69,11 @@ redis?.on('error', (err) =>
 );
 
 const readiness = { shuttingDown: false };
-const app = createApp({ config, logger, readiness, redis });
+const sessionMiddleware = createSessionMiddleware(config);
+const app = createApp({ config, logger, readiness, redis, sessionMiddleware });
 const server = http.createServer(app);
+const realtime = createRealtime(server, { config, logger, sessionMiddleware });
+const sweeper = startSweeper(logger);
 server.headersTimeout = 20_000;
 server.requestTimeout = 30_000;
 
@@ -78,6 +87,8 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
   force.unref();
   const hardExit = setTimeout(() => process.exit(exitCode || 1), 9_500);
   hardExit.unref();
+  sweeper.stop();
+  realtime.close();
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();

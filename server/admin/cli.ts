@@ -16,12 +16,16 @@ import { cityCommands } from './commands/cities.js';
 import { hubCommands } from './commands/hubs.js';
 import { personCommands } from './commands/people.js';
 import { tokenCommands } from './commands/tokens.js';
+import { identityProviderCommands } from './commands/identityProviders.js';
+import { accountCommands } from './commands/accounts.js';
 
 const COMMANDS: Command[] = [
   ...hubCommands,
   ...cityCommands,
   ...personCommands,
   ...tokenCommands,
+  ...identityProviderCommands,
+  ...accountCommands,
   ...applicationCommands,
   ...auditCommands,
 ];

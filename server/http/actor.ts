@@ -1,11 +1,17 @@
 /**
- * Resolves the actor of each request: a valid bearer API token gives its person; no credentials give
- * the anonymous actor; a bad token is refused rather than downgraded to anonymous.
- * (Sessions from sign-in are added by the identity capability through the same `req.actor`.)
+ * Resolves the actor of each request, from a bearer API token or from the signed-in session.
+ * No credentials give the anonymous actor. A bad credential is refused rather than downgraded to
+ * anonymous: a bad token, a session cookie naming no live session (expired, ended, forged), a session
+ * past its absolute lifetime, or a session of a person who is no longer active answer 401 (and such
+ * a session is ended, its cookie cleared).
  */
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { ANONYMOUS, type Actor } from '../../shared/policy/actor.js';
+import type { Config } from '../config.js';
+import { PersonModel } from '../models/Person.js';
+import { destroySession, pastAbsoluteLimit, SESSION_COOKIE } from '../auth/sessions.js';
 import { actorFromApiToken } from '../services/tokens/apiTokens.js';
+import { personActor } from '../services/people/personActor.js';
 import { UnauthenticatedError } from '../services/errors.js';
 
 declare module 'express-serve-static-core' {
@@ -15,17 +21,60 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** Sets `req.actor`. */
-export const resolveActor: RequestHandler = (req, _res, next) => {
-  req.actor = ANONYMOUS;
-  const header = req.headers.authorization;
-  if (header === undefined) return next();
-  const match = /^Bearer ([A-Za-z0-9_-]{1,100})$/.exec(header);
-  if (!match?.[1]) return next(new UnauthenticatedError('Use "Authorization: Bearer <API token>".'));
-  actorFromApiToken(match[1])
-    .then((actor) => {
-      req.actor = actor;
-      next();
-    })
-    .catch(next);
-};
+/** True when the request carries a session cookie that names no live session (expired, ended or forged). */
+function staleSessionCookie(req: Request): boolean {
+  const raw = (req.headers.cookie ?? '')
+    .split(';')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${SESSION_COOKIE}=`));
+  if (!raw) return false;
+  let value: string;
+  try {
+    value = decodeURIComponent(raw.slice(SESSION_COOKIE.length + 1));
+  } catch {
+    return true;
+  }
+  const sid = value.startsWith('s:') ? value.slice(2, value.lastIndexOf('.')) : null;
+  return sid !== req.sessionID;
+}
+
+async function actorFromSession(req: Request, config: Config): Promise<Actor> {
+  const personId = req.session?.personId;
+  if (!personId) {
+    if (!staleSessionCookie(req)) return ANONYMOUS;
+    // Refused once, with the cookie cleared, so the next request is simply anonymous.
+    req.res?.clearCookie(SESSION_COOKIE, { path: '/' });
+    throw new UnauthenticatedError('Your session has ended; sign in again.');
+  }
+  if (pastAbsoluteLimit(req.session.signedInAt, config)) {
+    await destroySession(req);
+    throw new UnauthenticatedError('Your session has ended; sign in again.');
+  }
+  const person = await PersonModel.findById(personId).lean();
+  if (!person || person.status !== 'active') {
+    await destroySession(req);
+    throw new UnauthenticatedError('Your account is not active; your session has ended.');
+  }
+  return personActor(person);
+}
+
+/** Builds the middleware that sets `req.actor`. */
+export function createActorResolver(config: Config): RequestHandler {
+  return (req, _res, next) => {
+    req.actor = ANONYMOUS;
+    const header = req.headers.authorization;
+    let resolving: Promise<Actor>;
+    if (header === undefined) resolving = actorFromSession(req, config);
+    else {
+      const match = /^Bearer ([A-Za-z0-9_-]{1,100})$/.exec(header);
+      if (!match?.[1]) return next(new UnauthenticatedError('Use "Authorization: Bearer <API token>".'));
+      resolving = actorFromApiToken(match[1]);
+    }
+    resolving
+      .then((actor) => {
+        req.actor = actor;
+        next();
+      })
+      .catch(next);
+  };
+}

@@ -17,8 +17,9 @@ const personSchema = new Schema(
   },
   { timestamps: true, strict: 'throw' },
 );
-// Local accounts are unique by e-mail; identity-provider accounts are keyed by (provider, subject) later.
-personSchema.index({ email: 1 }, { unique: true });
+// Not unique: the same e-mail at two identity providers is two people. Local accounts are unique by
+// e-mail in LocalCredential; identity-provider accounts by (provider, subject) in PersonIdentity.
+personSchema.index({ email: 1 });
 personSchema.index({ status: 1, name: 1, _id: 1 });
 personSchema.index({ cityId: 1, status: 1, name: 1 });
 personSchema.index({ roles: 1, status: 1 });

@@ -5,6 +5,7 @@
  * content; one who could read it before but not now gets `post:removed {id}`; anyone else nothing.
  * Pure apart from the final emit, so the recipient computation is tested without sockets.
  */
+import type { PostDelivery } from '../../shared/events.js';
 import type { SharingContext } from '../../shared/policy/sharingContext.js';
 import { defineSharingAbility } from '../../shared/policy/sharing.js';
 import { asSubject } from '../policy/authorize.js';
@@ -16,15 +17,8 @@ export interface RoomEmitter {
   to(room: string): { emit(event: string, payload: unknown): void };
 }
 
-/** The payload of a content delivery (the client re-fetches anything richer over REST). */
-export interface PostPayload {
-  id: string;
-  space: string;
-  label: string;
-  title: string;
-  body: string;
-  state: string;
-}
+/** The payload of a content delivery (defined with the typed events, for clients). */
+export type PostPayload = PostDelivery;
 
 /** One delivery to one person. */
 export type Delivery =

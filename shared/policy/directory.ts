@@ -12,7 +12,22 @@ export type DirectoryAction =
   'read' | 'create' | 'update' | 'delete' | 'manage' | 'decide' | 'setStatus' | 'setRoles';
 
 /** The names of the directory's subject types. */
-export type DirectorySubjectType = 'Hub' | 'City' | 'Person' | 'Application' | 'ApiToken' | 'AuditEntry';
+export type DirectorySubjectType =
+  'Hub' | 'City' | 'Person' | 'Application' | 'ApiToken' | 'AuditEntry' | 'IdentityProvider' | 'Invitation';
+
+/** Fields of an identity provider a city's focal point may set (privileged roles are for admins). */
+export const IDP_FOCAL_POINT_FIELDS = [
+  'name',
+  'entityId',
+  'ssoUrl',
+  'sloUrl',
+  'certificates',
+  'status',
+  'allowUnsolicited',
+  'attributeMap',
+  'roleRules',
+  'defaultRoles',
+];
 
 /** A subject: a type name, or a stored item tagged with its type. `all` means every subject. */
 export type DirectorySubject = DirectorySubjectType | TaggedItem<DirectorySubjectType> | 'all';
@@ -77,8 +92,12 @@ export function defineDirectoryAbility(actor: Actor): DirectoryAbility {
         // On purpose: a focal point manages the city's people, so sees all of them, e-mail included.
         can('read', 'Person', { cityId: actor.cityId });
         can('update', 'City', ['name', 'focalPointIds'], { _id: actor.cityId });
+        can('read', 'IdentityProvider', { cityId: actor.cityId });
+        can(['create', 'update'], 'IdentityProvider', IDP_FOCAL_POINT_FIELDS, { cityId: actor.cityId });
       }
     }
+    // Moderators invite experts and observers to local accounts; admins can do everything.
+    if (actor.roles.includes('moderator')) can('create', 'Invitation');
     if (actor.roles.includes('admin')) can('manage', 'all');
   }
   return build();

@@ -6,3 +6,5 @@ export * from './people.js';
 export * from './applications.js';
 export * from './spaces.js';
 export * from './posts.js';
+export * from './auth.js';
+export * from './identityProviders.js';

@@ -3,6 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
+import type request from 'supertest';
+import type { MailMessage, Mailer } from '../../server/auth/mailer.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
@@ -20,8 +22,43 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   });
 }
 
-/** A fresh app over the shared test database. */
-export function testApp(overrides: Record<string, string> = {}): Express {
+/** A fresh app over the shared test database; `mailer` keeps messages instead of sending them. */
+export function testApp(overrides: Record<string, string> = {}, deps: { mailer?: Mailer } = {}): Express {
   const config = testConfig(overrides);
-  return createApp({ config, logger: createLogger(config.logLevel) });
+  return createApp({ config, logger: createLogger(config.logLevel), ...deps });
+}
+
+/** A mailer that keeps what it is asked to send. */
+export function captureMailer(): { mailer: Mailer; messages: MailMessage[] } {
+  const messages: MailMessage[] = [];
+  return {
+    messages,
+    mailer: {
+      send(message) {
+        messages.push(message);
+        return Promise.resolve();
+      },
+    },
+  };
+}
+
+/** The token of the last link sent to `to`. */
+export function lastLinkToken(messages: MailMessage[], to: string): string {
+  const message = messages.filter((m) => m.to === to).at(-1);
+  const token = message ? /#token=([A-Za-z0-9_-]+)/.exec(message.link)?.[1] : undefined;
+  if (!token) throw new Error(`no link sent to ${to}`);
+  return token;
+}
+
+/** Sends a state-changing JSON request the way the web client does: with the session's CSRF token. */
+export async function postWithCsrf(
+  agent: request.Agent,
+  path: string,
+  body: object = {},
+): Promise<request.Response> {
+  const csrf = await agent.get('/api/v1/csrf').expect(200);
+  return agent
+    .post(path)
+    .set('X-CSRF-Token', csrf.body.csrfToken as string)
+    .send(body);
 }

@@ -7,7 +7,8 @@ import {
 } from '../../../shared/schemas/people.js';
 import { Email } from '../../../shared/schemas/common.js';
 import { PersonModel } from '../../models/Person.js';
-import { NotFoundError } from '../../services/errors.js';
+import { InvalidError, NotFoundError } from '../../services/errors.js';
+import { LocalCredentialModel } from '../../models/LocalCredential.js';
 import { createPerson } from '../../services/people/createPerson.js';
 import { listPeople } from '../../services/people/listPeople.js';
 import { setPersonRoles } from '../../services/people/setPersonRoles.js';
@@ -15,12 +16,18 @@ import { setPersonStatus } from '../../services/people/setPersonStatus.js';
 import { allPages, list, parse, table, validate, type Command } from '../commandKit.js';
 import { operator } from '../operator.js';
 
-/** The id of the person with this e-mail; NotFound otherwise. */
+/**
+ * The id of the person with this e-mail: the local account's owner, else the one person from an
+ * identity provider with it (the same e-mail at two providers is two people: then it is ambiguous).
+ */
 export async function personIdByEmail(email: string | undefined): Promise<string> {
   const address = validate(Email, email);
-  const person = await PersonModel.findOne({ email: address }, { _id: 1 }).lean();
-  if (!person) throw new NotFoundError(`Person with e-mail ${address}`);
-  return String(person._id);
+  const local = await LocalCredentialModel.findOne({ email: address }, { personId: 1 }).lean();
+  if (local) return String(local.personId);
+  const people = await PersonModel.find({ email: address }, { _id: 1 }).limit(2).lean();
+  if (people.length > 1) throw new InvalidError(`Several people have the e-mail ${address}; use their id.`);
+  if (!people[0]) throw new NotFoundError(`Person with e-mail ${address}`);
+  return String(people[0]._id);
 }
 
 /** The people commands. */

@@ -2,6 +2,8 @@
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { PersonCreate } from '../../../shared/schemas/people.js';
+import { Types } from 'mongoose';
+import { LocalCredentialModel } from '../../models/LocalCredential.js';
 import { PersonModel } from '../../models/Person.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { authorize } from '../../policy/authorize.js';
@@ -9,7 +11,11 @@ import { ConflictError, InvalidError, isDuplicateKey } from '../errors.js';
 import { cityBySlug } from '../lookups.js';
 import { getPerson } from './getPerson.js';
 
-/** Stores the person and returns them. Conflict when the e-mail is taken. */
+/**
+ * Stores a person with a local account (no password yet: they set one from an invitation) and
+ * returns them. Local accounts are unique by e-mail: Conflict when the e-mail is taken. People from
+ * identity providers are made by sign-in (server/auth/saml/provisionPerson.ts), not here.
+ */
 export async function createPerson(actor: Actor, input: z.infer<typeof PersonCreate>) {
   await authorize(actor, 'create', 'Person');
   let cityId = null;
@@ -21,8 +27,16 @@ export async function createPerson(actor: Actor, input: z.infer<typeof PersonCre
       ]);
     cityId = city._id;
   }
+  const personId = new Types.ObjectId();
   try {
-    const person = await PersonModel.create({
+    await LocalCredentialModel.create({ personId, email: input.email });
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new ConflictError('A person with this e-mail address already exists.');
+    throw error;
+  }
+  try {
+    await PersonModel.create({
+      _id: personId,
       name: input.name,
       email: input.email,
       cityId,
@@ -33,15 +47,15 @@ export async function createPerson(actor: Actor, input: z.infer<typeof PersonCre
       expertise: [...new Set(input.expertise)],
       status: input.status,
     });
-    await recordAudit(
-      actor,
-      'person.created',
-      { type: 'Person', id: String(person._id) },
-      { roles: input.roles, city: input.city ?? null },
-    );
-    return await getPerson(actor, String(person._id));
   } catch (error) {
-    if (isDuplicateKey(error)) throw new ConflictError('A person with this e-mail address already exists.');
+    await LocalCredentialModel.deleteOne({ personId });
     throw error;
   }
+  await recordAudit(
+    actor,
+    'person.created',
+    { type: 'Person', id: String(personId) },
+    { roles: input.roles, city: input.city ?? null },
+  );
+  return getPerson(actor, String(personId));
 }

@@ -5,10 +5,11 @@ import { PersonModel } from '../../models/Person.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { authorize } from '../../policy/authorize.js';
 import { ConflictError, NotFoundError } from '../errors.js';
+import { endPersonSessions } from '../../auth/endSessions.js';
 import { getPerson } from './getPerson.js';
 import { requireAnotherActiveAdmin } from './requireAnotherActiveAdmin.js';
 
-/** Sets the status and records the change with its reason. */
+/** Sets the status and records the change with its reason. Anyone not active loses every session at once. */
 export async function setPersonStatus(actor: Actor, id: string, status: PersonStatus, reason: string) {
   // Asked before loading, so a refused caller learns nothing about which ids exist.
   await authorize(actor, 'setStatus', 'Person');
@@ -24,6 +25,7 @@ export async function setPersonStatus(actor: Actor, id: string, status: PersonSt
   );
   if (result.matchedCount !== 1)
     throw new ConflictError('The person changed meanwhile; reload and try again.');
+  if (status !== 'active') await endPersonSessions(id);
   await recordAudit(
     actor,
     'person.status_changed',

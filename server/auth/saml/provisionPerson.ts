@@ -1,0 +1,123 @@
+/**
+ * Just-in-time provisioning: the person behind (provider, NameID), created on first sign-in and
+ * updated from the provider's attributes on every sign-in. The person's city is always the
+ * provider's city: no attribute can move them to another. Roles follow the provider's role rules:
+ *   1. admin and moderator never come from a provider unless its record allows privileged roles;
+ *   2. the roles the provider manages (those named by its rules and default roles) are the matched
+ *      rules' roles, or the default roles when no rule matched;
+ *   3. any other role the person holds (given by an admin, e.g. focal point) is kept.
+ */
+import type { Profile } from '@node-saml/node-saml';
+import type { Role } from '../../../shared/roles.js';
+import type { IdentityProviderDoc } from '../../models/IdentityProvider.js';
+import { PersonIdentityModel } from '../../models/PersonIdentity.js';
+import { PersonModel, type PersonDoc } from '../../models/Person.js';
+import { isDuplicateKey } from '../../services/errors.js';
+import { SamlRefusal } from './checkResponse.js';
+
+const PRIVILEGED: readonly Role[] = ['admin', 'moderator'];
+const MAX_TEXT = 200;
+
+function values(profile: Profile, name: string | null | undefined): string[] {
+  if (!name) return [];
+  const attributes = (profile.attributes ?? {}) as Record<string, unknown>;
+  const raw = attributes[name];
+  const list = Array.isArray(raw) ? raw : [raw];
+  return list
+    .filter((v): v is string => typeof v === 'string')
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+function text(profile: Profile, name: string | null | undefined): string | null {
+  // eslint-disable-next-line no-control-regex
+  const value = values(profile, name)[0]?.replace(/[\u0000-\u001f\u007f]/g, '');
+  return value ? value.slice(0, MAX_TEXT) : null;
+}
+
+/** The roles a sign-in gives, from the provider's rules and the person's current roles. */
+export function rolesFromProvider(
+  idp: IdentityProviderDoc,
+  groups: string[],
+  current: readonly Role[],
+): Role[] {
+  const allowed = (role: Role) => idp.allowPrivilegedRoles || !PRIVILEGED.includes(role);
+  const managed = new Set<Role>([
+    ...idp.roleRules.map((r) => r.role as Role),
+    ...(idp.defaultRoles as Role[]),
+  ]);
+  const matched = idp.roleRules.filter((r) => groups.includes(r.value)).map((r) => r.role as Role);
+  const fromProvider = (matched.length > 0 ? matched : (idp.defaultRoles as Role[])).filter(allowed);
+  const kept = current.filter((role) => !managed.has(role));
+  return [...new Set([...kept, ...fromProvider])];
+}
+
+/** What a sign-in made of the person. */
+export interface Provisioned {
+  person: PersonDoc;
+  created: boolean;
+  rolesBefore: Role[] | null;
+}
+
+/** Finds or creates the person of (provider, NameID), updates them, and returns them. */
+export async function provisionPerson(
+  idp: IdentityProviderDoc,
+  nameId: string,
+  profile: Profile,
+): Promise<Provisioned> {
+  const map = idp.attributeMap ?? {};
+  const email =
+    (text(profile, map.email ?? null) ?? (nameId.includes('@') ? nameId : null))?.toLowerCase() ?? null;
+  if (!email) throw new SamlRefusal('no e-mail attribute');
+  const name = text(profile, map.name ?? null) ?? email;
+  const position = text(profile, map.position ?? null);
+  const department = text(profile, map.department ?? null);
+  const groups = values(profile, map.groups ?? null);
+
+  const identity = await PersonIdentityModel.findOne({ idpId: idp._id, subject: nameId }).lean();
+  if (identity) {
+    const person = await PersonModel.findById(identity.personId).lean();
+    if (!person) throw new SamlRefusal('identity without person');
+    if (person.status === 'suspended') throw new SamlRefusal('person suspended');
+    const roles = rolesFromProvider(idp, groups, person.roles as Role[]);
+    const update = {
+      name,
+      email,
+      position,
+      organisation: department,
+      cityId: idp.cityId,
+      roles,
+      status: 'active' as const,
+    };
+    await PersonModel.updateOne({ _id: person._id }, { $set: update });
+    await PersonIdentityModel.updateOne({ _id: identity._id }, { $set: { lastSignInAt: new Date() } });
+    return { person: { ...person, ...update }, created: false, rolesBefore: person.roles as Role[] };
+  }
+
+  const roles = rolesFromProvider(idp, groups, []);
+  const person = await PersonModel.create({
+    name,
+    email,
+    cityId: idp.cityId,
+    organisation: department,
+    roles,
+    position,
+    languages: [],
+    expertise: [],
+    status: 'active',
+  });
+  try {
+    await PersonIdentityModel.create({
+      idpId: idp._id,
+      subject: nameId,
+      personId: person._id,
+      lastSignInAt: new Date(),
+    });
+  } catch (error) {
+    // Two first sign-ins raced: keep the identity that won, drop our person, use theirs.
+    await PersonModel.deleteOne({ _id: person._id });
+    if (!isDuplicateKey(error)) throw error;
+    return provisionPerson(idp, nameId, profile);
+  }
+  return { person: person.toObject() as PersonDoc, created: true, rolesBefore: null };
+}

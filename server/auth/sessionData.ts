@@ -1,0 +1,21 @@
+/** What a session holds (express-session's SessionData, extended once for the whole server). */
+import 'express-session';
+
+/** How a person signed in. */
+export type SignInMethod = 'saml' | 'local';
+
+declare module 'express-session' {
+  interface SessionData {
+    /** The signed-in person; absent before sign-in. */
+    personId?: string;
+    /** When the person signed in (ms since epoch), for the absolute time-out. */
+    signedInAt?: number;
+    method?: SignInMethod;
+    /** SAML sign-ins: the provider slug, NameID and session index, for single logout. */
+    saml?: { idp: string; nameId: string; nameIdFormat: string | null; sessionIndex: string | null };
+    /** The synchronizer token every state-changing cookie request must echo in X-CSRF-Token. */
+    csrfToken?: string;
+    /** A local sign-in that passed the password and waits for the second factor. */
+    pendingSecondFactor?: { personId: string; at: number; enrol: boolean };
+  }
+}

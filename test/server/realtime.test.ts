@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { io as connect, type Socket } from 'socket.io-client';
+import request from 'supertest';
+import { SessionModel } from '../../server/models/Session.js';
+import { resetDatabase } from '../support/database.js';
+import { seedDirectory, type Directory } from '../support/fixtures.js';
+import { registerTestIdp, signInWithSaml, testKey, type TestIdp } from '../support/saml.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+function open(server: TestServer, headers: Record<string, string>): Socket {
+  return connect(server.url, {
+    transports: ['websocket'],
+    extraHeaders: headers,
+    reconnection: false,
+    forceNew: true,
+  });
+}
+
+function outcome(socket: Socket): Promise<'connected' | string> {
+  return new Promise((resolve) => {
+    if (socket.connected) return resolve('connected');
+    socket.once('connect', () => resolve('connected'));
+    socket.once('connect_error', (error) => resolve(error.message));
+  });
+}
+
+function disconnected(socket: Socket, withinMs: number): Promise<number> {
+  const start = Date.now();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('socket still connected')), withinMs);
+    socket.once('disconnect', () => {
+      clearTimeout(timer);
+      resolve(Date.now() - start);
+    });
+  });
+}
+
+describe('realtime: sockets share the session', () => {
+  let server: TestServer;
+  let dir: Directory;
+  let lyon: TestIdp;
+  const sockets: Socket[] = [];
+  before(async () => {
+    await resetDatabase();
+    dir = await seedDirectory();
+    server = await startTestServer();
+    lyon = await registerTestIdp(server.config, 'lyon-idp', 'lyon', await testKey('lyon-idp'));
+  });
+  after(async () => {
+    for (const s of sockets) s.close();
+    await server.close();
+  });
+  const track = (s: Socket) => {
+    sockets.push(s);
+    return s;
+  };
+
+  it('connects with the session cookie from a SAML sign-in, from our own origin', async () => {
+    const { cookie, personId } = await signInWithSaml(server.app, lyon, 'sock@lyon.example');
+    const socket = track(open(server, { Cookie: cookie, Origin: server.url }));
+    assert.equal(await outcome(socket), 'connected');
+    const answer = await socket.emitWithAck('session:whoami');
+    assert.deepEqual(answer, { ok: true, data: { personId } });
+  });
+
+  it('refuses sockets without a session, and a stolen cookie from another origin', async () => {
+    const anonymous = track(open(server, { Origin: server.url }));
+    assert.equal(await outcome(anonymous), 'unauthorized');
+    const { cookie } = await signInWithSaml(server.app, lyon, 'stolen@lyon.example');
+    const hijack = track(open(server, { Cookie: cookie, Origin: 'https://evil.example' }));
+    assert.notEqual(await outcome(hijack), 'connected');
+    const noOrigin = track(open(server, { Cookie: cookie }));
+    assert.notEqual(await outcome(noOrigin), 'connected');
+  });
+
+  it('disconnects the sockets of a signed-out session within a second', async () => {
+    const { cookie, csrf } = await signInWithSaml(server.app, lyon, 'out@lyon.example');
+    const socket = track(open(server, { Cookie: cookie, Origin: server.url }));
+    assert.equal(await outcome(socket), 'connected');
+    const gone = disconnected(socket, 1000);
+    await request(server.app)
+      .post('/api/v1/auth/logout')
+      .set('Cookie', cookie)
+      .set('X-CSRF-Token', csrf)
+      .expect(200);
+    assert.ok((await gone) < 1000);
+    const again = track(open(server, { Cookie: cookie, Origin: server.url }));
+    assert.equal(await outcome(again), 'unauthorized');
+  });
+
+  it('disconnects every socket of a person on sign-out everywhere and on suspension', async () => {
+    const a = await signInWithSaml(server.app, lyon, 'all@lyon.example');
+    const b = await signInWithSaml(server.app, lyon, 'all@lyon.example');
+    const sa = track(open(server, { Cookie: a.cookie, Origin: server.url }));
+    const sb = track(open(server, { Cookie: b.cookie, Origin: server.url }));
+    assert.deepEqual(await Promise.all([outcome(sa), outcome(sb)]), ['connected', 'connected']);
+    const both = Promise.all([disconnected(sa, 1000), disconnected(sb, 1000)]);
+    await request(server.app)
+      .post('/api/v1/auth/logout-everywhere')
+      .set('Cookie', a.cookie)
+      .set('X-CSRF-Token', a.csrf)
+      .expect(200);
+    await both;
+
+    const c = await signInWithSaml(server.app, lyon, 'susp@lyon.example');
+    const sc = track(open(server, { Cookie: c.cookie, Origin: server.url }));
+    assert.equal(await outcome(sc), 'connected');
+    const gone = disconnected(sc, 1000);
+    await request(server.app)
+      .post(`/api/v1/people/${c.personId}/status`)
+      .set(dir.people.admin.auth)
+      .send({ status: 'suspended', reason: 'test' })
+      .expect(200);
+    await gone;
+  });
+
+  it('disconnects sockets when their session expires', async () => {
+    const s = await signInWithSaml(server.app, lyon, 'expire@lyon.example');
+    const socket = track(open(server, { Cookie: s.cookie, Origin: server.url }));
+    assert.equal(await outcome(socket), 'connected');
+    const gone = disconnected(socket, 1000);
+    await SessionModel.updateOne({ personId: s.personId }, { $set: { expires: new Date(Date.now() - 1) } });
+    await gone;
+  });
+});

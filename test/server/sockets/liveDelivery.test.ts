@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { io as connect, type Socket } from 'socket.io-client';
+import request from 'supertest';
+import type { PostDelivery } from '../../../shared/events.js';
+import { resetDatabase } from '../../support/database.js';
+import { seedDirectory } from '../../support/fixtures.js';
+import { registerTestIdp, signInWithSaml, testKey } from '../../support/saml.js';
+import { startTestServer, type TestServer } from '../../support/server.js';
+import { space } from '../../support/sharingFixtures.js';
+
+/** Everything a socket receives, by event name. */
+function recorder(socket: Socket): Record<string, unknown[]> {
+  const seen: Record<string, unknown[]> = {};
+  socket.onAny((event: string, payload: unknown) => (seen[event] ??= []).push(payload));
+  return seen;
+}
+
+async function until(check: () => boolean, ms = 2000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('content reaches open sockets through the policy (sharing x realtime)', function () {
+  this.timeout(30_000);
+  let server: TestServer;
+  const sockets: Socket[] = [];
+  after(async () => {
+    for (const s of sockets) s.close();
+    await server.close();
+  });
+
+  async function signedIn(idp: Awaited<ReturnType<typeof registerTestIdp>>, nameId: string) {
+    const session = await signInWithSaml(server.app, idp, nameId);
+    const socket = connect(server.url, {
+      transports: ['websocket'],
+      extraHeaders: { Cookie: session.cookie, Origin: server.url },
+      reconnection: false,
+      forceNew: true,
+    });
+    sockets.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
+    return { ...session, socket, seen: recorder(socket) };
+  }
+
+  it('delivers a new post only to those who may read it, and takes it back from their screens', async () => {
+    await resetDatabase();
+    await seedDirectory();
+    server = await startTestServer();
+    const lyonIdp = await registerTestIdp(server.config, 'lyon-idp', 'lyon', await testKey('lyon-idp'));
+    const ammanIdp = await registerTestIdp(server.config, 'amman-idp', 'amman', await testKey('amman-idp'));
+    await space('lyon-internal', 'city', 'AMBER+STRICT', 'AMBER+STRICT', { city: 'lyon' });
+
+    const alice = await signedIn(lyonIdp, 'alice@lyon.example');
+    const bob = await signedIn(lyonIdp, 'bob@lyon.example');
+    const omar = await signedIn(ammanIdp, 'omar@amman.example');
+
+    const created = await request(server.app)
+      .post('/api/v1/spaces/lyon-internal/posts')
+      .set('Cookie', alice.cookie)
+      .set('X-CSRF-Token', alice.csrf)
+      .send({ title: 'Threat assessment, north district', body: 'Names and places inside.' })
+      .expect(201);
+
+    await until(() => (bob.seen['post:created']?.length ?? 0) === 1);
+    const delivered = bob.seen['post:created']?.[0] as PostDelivery;
+    assert.equal(delivered.id, created.body.id);
+    assert.equal(delivered.label, 'AMBER+STRICT');
+    assert.equal(delivered.title, 'Threat assessment, north district');
+
+    await request(server.app)
+      .delete(`/api/v1/posts/${String(created.body.id)}`)
+      .set('Cookie', alice.cookie)
+      .set('X-CSRF-Token', alice.csrf)
+      .expect((res) => assert.ok(res.status === 200 || res.status === 204, `delete answered ${res.status}`));
+    await until(() => (bob.seen['post:removed']?.length ?? 0) === 1);
+    assert.deepEqual(bob.seen['post:removed']?.[0], { id: created.body.id });
+
+    // Omar (Amman) was connected the whole time and never received a byte of it.
+    await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual(
+      Object.keys(omar.seen).filter((e) => e.startsWith('post:')),
+      [],
+    );
+  });
+});
