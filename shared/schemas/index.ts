@@ -8,3 +8,4 @@ export * from './spaces.js';
 export * from './posts.js';
 export * from './auth.js';
 export * from './identityProviders.js';
+export * from './signInOptions.js';

@@ -1,13 +1,23 @@
 /** /api/v1/me, /api/v1/csrf, sign-out and sign-out everywhere. */
-import { CsrfToken, LogoutResult, Me, SessionsEnded } from '../../../shared/schemas/index.js';
+import { CsrfToken, LogoutResult, Me, SessionsEnded, SignInOptions } from '../../../shared/schemas/index.js';
 import type { Config } from '../../config.js';
 import { newCsrfToken } from '../../auth/sessions.js';
 import { getMe } from '../../services/auth/getMe.js';
 import { signOut, signOutEverywhere } from '../../services/auth/signOut.js';
+import { listSignInOptions } from '../../services/identityProviders/listSignInOptions.js';
 import { defineRoute } from '../defineRoute.js';
 
 /** The session routes. */
 export const sessionRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/sign-in-options',
+    tag: 'Session',
+    access: 'public',
+    summary: "The ways to sign in: member cities' identity providers, and local accounts",
+    response: SignInOptions,
+    handler: () => listSignInOptions(),
+  }),
   defineRoute({
     method: 'get',
     path: '/me',
