@@ -4,7 +4,7 @@
  * Conditions are written against stored field names, with ids as strings.
  */
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
-import type { Role } from '../roles.js';
+import { COMMUNITY_ROLES } from '../roles.js';
 import type { Actor } from './actor.js';
 
 /** Actions of the directory. `manage` means every action. */
@@ -53,20 +53,8 @@ export const PERSON_MEMBER_FIELDS = [
   'status',
 ];
 
-/**
- * Roles that make someone a member of the network's community, who may browse its people.
- * Community partners and partner observers see only what they are invited to (DOMAIN.md), so the
- * directory of people is not theirs to browse; they still see themselves.
- */
-export const DIRECTORY_MEMBER_ROLES: readonly Role[] = [
-  'admin',
-  'moderator',
-  'expert',
-  'focal_point',
-  'leader',
-  'practitioner',
-  'isc_member',
-];
+/** Roles that may browse the directory of people: the network's own community (see COMMUNITY_ROLES). */
+export const DIRECTORY_MEMBER_ROLES = COMMUNITY_ROLES;
 
 /** Builds the directory ability of an actor. */
 export function defineDirectoryAbility(actor: Actor): DirectoryAbility {

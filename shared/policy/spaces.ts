@@ -2,7 +2,7 @@
  * Spaces (SHARING.md, "Spaces and ceilings"): where material lives, who belongs, and the kinds a
  * space may be. Membership is explicit (a SpaceMembership) or derived from the directory as below.
  */
-import type { Role } from '../roles.js';
+import { COMMUNITY_ROLES, type Role } from '../roles.js';
 
 /**
  * The kinds of space. `city` is a city's internal space; `city_partners` is a space of that city with
@@ -28,19 +28,8 @@ export const SPACE_ROLES = ['owner', 'moderator', 'member'] as const;
 /** One of {@link SPACE_ROLES}. */
 export type SpaceRole = (typeof SPACE_ROLES)[number];
 
-/**
- * Roles that bring derived membership (network, hub, city, committee spaces). Community partners and
- * partner observers see only what they are invited to (DOMAIN.md), so they need explicit membership.
- */
-export const DERIVED_MEMBERSHIP_ROLES: readonly Role[] = [
-  'admin',
-  'moderator',
-  'expert',
-  'focal_point',
-  'leader',
-  'practitioner',
-  'isc_member',
-];
+/** Roles that bring derived membership of network, hub, city and committee spaces (see COMMUNITY_ROLES). */
+export const DERIVED_MEMBERSHIP_ROLES = COMMUNITY_ROLES;
 
 /**
  * How each kind derives its members, as data the interface can explain:

@@ -3,7 +3,7 @@
  * with demo data only; never in production). The demo city's people are linked to it by e-mail, so
  * picking one signs in as that demo person; anyone else typed in is provisioned as a newcomer.
  */
-import type { Role } from '../../../shared/roles.js';
+import { PRIVILEGED_ROLES, ROLES, type Role } from '../../../shared/roles.js';
 import type { Config } from '../../config.js';
 import { CityModel } from '../../models/City.js';
 import { IdentityProviderModel } from '../../models/IdentityProvider.js';
@@ -15,15 +15,8 @@ import { endProviderSessions } from '../endSessions.js';
 /** The provider slug and the city it signs people into. */
 export const DEMO_IDP = { slug: 'demo', city: 'nairobi' } as const;
 
-const MAPPED_ROLES: Role[] = [
-  'expert',
-  'focal_point',
-  'leader',
-  'practitioner',
-  'community_partner',
-  'partner_observer',
-  'isc_member',
-];
+// Every role a provider may map without being trusted with privileged ones.
+const MAPPED_ROLES: Role[] = ROLES.filter((role) => !PRIVILEGED_ROLES.includes(role));
 
 /** The dev IdP's own addresses. */
 export function devIdpUrls(config: Config) {

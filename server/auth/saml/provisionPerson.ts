@@ -8,14 +8,13 @@
  *   3. any other role the person holds (given by an admin, e.g. focal point) is kept.
  */
 import type { Profile } from '@node-saml/node-saml';
-import type { Role } from '../../../shared/roles.js';
+import { PRIVILEGED_ROLES, type Role } from '../../../shared/roles.js';
 import type { IdentityProviderDoc } from '../../models/IdentityProvider.js';
 import { PersonIdentityModel } from '../../models/PersonIdentity.js';
 import { PersonModel, type PersonDoc } from '../../models/Person.js';
 import { isDuplicateKey } from '../../services/errors.js';
 import { SamlRefusal } from './checkResponse.js';
 
-const PRIVILEGED: readonly Role[] = ['admin', 'moderator'];
 const MAX_TEXT = 200;
 
 function values(profile: Profile, name: string | null | undefined): string[] {
@@ -41,7 +40,7 @@ export function rolesFromProvider(
   groups: string[],
   current: readonly Role[],
 ): Role[] {
-  const allowed = (role: Role) => idp.allowPrivilegedRoles || !PRIVILEGED.includes(role);
+  const allowed = (role: Role) => idp.allowPrivilegedRoles || !PRIVILEGED_ROLES.includes(role);
   const managed = new Set<Role>([
     ...idp.roleRules.map((r) => r.role as Role),
     ...(idp.defaultRoles as Role[]),
