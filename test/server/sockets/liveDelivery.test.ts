@@ -7,6 +7,9 @@ import { seedDirectory } from '../../support/fixtures.js';
 import { registerTestIdp, signInWithSaml, testKey } from '../../support/saml.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { space } from '../../support/sharingFixtures.js';
+import { OPERATOR } from '../../support/fixtures.js';
+import { createPerson } from '../../../server/services/people/createPerson.js';
+import { createApiToken } from '../../../server/services/tokens/apiTokens.js';
 
 /** Everything a socket receives, by event name. */
 function recorder(socket: Socket): Record<string, unknown[]> {
@@ -48,7 +51,7 @@ describe('content reaches open sockets through the policy (sharing x realtime)',
     return { ...session, socket, seen: recorder(socket) };
   }
 
-  it('delivers a new post only to those who may read it, and takes it back from their screens', async () => {
+  it('delivers a new post only to those who may read it, and takes it back on delete and quarantine', async () => {
     await resetDatabase();
     await seedDirectory();
     server = await startTestServer();
@@ -80,6 +83,38 @@ describe('content reaches open sockets through the policy (sharing x realtime)',
       .expect((res) => assert.ok(res.status === 200 || res.status === 204, `delete answered ${res.status}`));
     await until(() => (bob.seen['post:removed']?.length ?? 0) === 1);
     assert.deepEqual(bob.seen['post:removed']?.[0], { id: created.body.id });
+
+    // A second post is quarantined by a moderator: it leaves open screens within a second.
+    const moderator = await createPerson(OPERATOR, {
+      name: 'Mo Derator',
+      email: 'mo@mu.example',
+      organisation: 'Management Unit',
+      roles: ['moderator'],
+      languages: [],
+      expertise: [],
+      status: 'active',
+    });
+    const { token } = await createApiToken(OPERATOR, moderator.id, 'test', 1);
+    const second = await request(server.app)
+      .post('/api/v1/spaces/lyon-internal/posts')
+      .set('Cookie', alice.cookie)
+      .set('X-CSRF-Token', alice.csrf)
+      .send({ title: 'Vulnerable sites list', body: 'Posted in the wrong place.' })
+      .expect(201);
+    await until(() => (bob.seen['post:created']?.length ?? 0) === 2);
+    const quarantinedAt = Date.now();
+    await request(server.app)
+      .post(`/api/v1/posts/${String(second.body.id)}/quarantine`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ reason: 'Names of vulnerable sites' })
+      .expect(200);
+    await until(() => (bob.seen['post:removed']?.length ?? 0) === 2, 1000);
+    assert.deepEqual(bob.seen['post:removed']?.[1], { id: second.body.id });
+    assert.ok(Date.now() - quarantinedAt < 1000, 'gone from open screens within a second');
+    await request(server.app)
+      .get(`/api/v1/posts/${String(second.body.id)}`)
+      .set('Cookie', bob.cookie)
+      .expect(404);
 
     // Omar (Amman) was connected the whole time and never received a byte of it.
     await new Promise((r) => setTimeout(r, 200));
