@@ -1,16 +1,29 @@
 /** The application: the shared page frame around the page the current path names. */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SessionProvider } from './auth/session.js';
 import { Layout } from './components/Layout.js';
 import { StatusMessage } from './components/StatusMessage.js';
 import { CityPage } from './pages/city/CityPage.js';
 import { DirectoryPage } from './pages/directory/DirectoryPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { SignInPage } from './pages/signIn/SignInPage.js';
 import { useLocation } from './router.js';
 
 // The application form is the largest page and the least visited: it loads when first opened.
 const ApplyPage = lazy(() =>
   import('./pages/apply/ApplyPage.js').then((module) => ({ default: module.ApplyPage })),
+);
+
+// The account pages are visited once in a while: loaded when first opened.
+const AccountPage = lazy(() =>
+  import('./pages/account/AccountPage.js').then((module) => ({ default: module.AccountPage })),
+);
+const SetPasswordPage = lazy(() =>
+  import('./pages/account/SetPasswordPage.js').then((module) => ({ default: module.SetPasswordPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('./pages/account/ForgotPasswordPage.js').then((module) => ({ default: module.ForgotPasswordPage })),
 );
 
 const CITY_PATH = /^\/cities\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
@@ -19,6 +32,11 @@ const CITY_PATH = /^\/cities\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 function pageFor(path: string): ReactNode {
   if (path === '/') return <DirectoryPage />;
   if (path === '/apply') return <ApplyPage />;
+  if (path === '/sign-in') return <SignInPage />;
+  if (path === '/account') return <AccountPage />;
+  if (path === '/accept-invitation') return <SetPasswordPage key="invitation" mode="invitation" />;
+  if (path === '/reset-password') return <SetPasswordPage key="reset" mode="reset" />;
+  if (path === '/forgot-password') return <ForgotPasswordPage />;
   const city = CITY_PATH.exec(path)?.[1];
   if (city) return <CityPage key={city} slug={city} />;
   return <NotFoundPage />;
@@ -29,8 +47,12 @@ export function App() {
   const { t } = useTranslation();
   const { path } = useLocation();
   return (
-    <Layout>
-      <Suspense fallback={<StatusMessage>{t('layout.loadingPage')}</StatusMessage>}>{pageFor(path)}</Suspense>
-    </Layout>
+    <SessionProvider>
+      <Layout>
+        <Suspense fallback={<StatusMessage>{t('layout.loadingPage')}</StatusMessage>}>
+          {pageFor(path)}
+        </Suspense>
+      </Layout>
+    </SessionProvider>
   );
 }

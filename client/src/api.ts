@@ -99,10 +99,15 @@ export function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
 }
 
 /** POSTs `body` as JSON to `path` (below /api/v1) and returns the parsed JSON. Throws {@link ApiError}. */
-export function apiPost<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+export function apiPost<T>(
+  path: string,
+  body: unknown,
+  signal?: AbortSignal,
+  headers: Record<string, string> = {},
+): Promise<T> {
   return request<T>(path, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(body),
     signal: signal ?? null,
   });

@@ -8,6 +8,7 @@ import './styles/layout.css';
 import './styles/directory.css';
 import './styles/city.css';
 import './styles/forms.css';
+import './styles/account.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

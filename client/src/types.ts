@@ -8,7 +8,9 @@ import type {
   ApplicationReceipt,
   City,
   Hub,
+  Me,
   Problem,
+  SignInOptions,
 } from '../../shared/schemas/index.js';
 
 /** A city as the API returns it. */
@@ -28,6 +30,12 @@ export type ApplicationReceiptView = z.infer<typeof ApplicationReceipt>;
 
 /** An RFC 9457 problem document. */
 export type ProblemView = z.infer<typeof Problem>;
+
+/** The signed-in person, their roles and city, how they signed in, and the CSRF token. */
+export type MeView = z.infer<typeof Me>;
+
+/** The ways to sign in: member cities' identity providers and local accounts. */
+export type SignInOptionsView = z.infer<typeof SignInOptions>;
 
 /** A page of a paginated list. */
 export interface Page<T> {

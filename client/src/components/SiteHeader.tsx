@@ -1,6 +1,7 @@
-/** The banner on every page: the network's name, the main navigation and the language picker. */
+/** The banner on every page: the network's name, the main navigation, the account and the language picker. */
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from '../router.js';
+import { AccountMenu } from './AccountMenu.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 
 /** Header with the site name, navigation (the current page marked) and language switcher. */
@@ -31,6 +32,7 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
+        <AccountMenu />
         <LanguageSwitcher />
       </div>
     </header>

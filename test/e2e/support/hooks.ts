@@ -11,9 +11,9 @@ let server: RunningServer | null = null;
 let browser: Browser | null = null;
 
 /** The shared server and browser; only valid inside tests. */
-export function e2e(): { baseUrl: string; browser: Browser } {
+export function e2e(): { baseUrl: string; dataDir: string; browser: Browser } {
   if (!server || !browser) throw new Error('The e2e root hooks have not started the server and browser.');
-  return { baseUrl: server.url, browser };
+  return { baseUrl: server.url, dataDir: server.dataDir, browser };
 }
 
 /** Registered through test/e2e/.mocharc.json `require`. */

@@ -30,6 +30,12 @@ export interface Session {
 
 const open = new Set<BrowserContext>();
 
+/**
+ * Failures every page may log: the client asks GET /api/v1/me on load to learn who is signed in, and
+ * the server answers 401 when nobody is (Chromium logs that as a failed resource).
+ */
+const ALWAYS_EXPECTED: ExpectedFailure[] = [{ status: 401, path: '/api/v1/me' }];
+
 const FAILED_RESOURCE = /^Failed to load resource: the server responded with a status of (\d{3})/;
 
 function isExpected(text: string, url: string, expected: ExpectedFailure[]): boolean {
@@ -75,7 +81,11 @@ export async function openSession(
     },
     assertClean(expected = []) {
       const unexpected = logged.filter(
-        (entry) => !isExpected(entry.text.replace(/^console\.\w+: /, ''), entry.url, expected),
+        (entry) =>
+          !isExpected(entry.text.replace(/^console\.\w+: /, ''), entry.url, [
+            ...ALWAYS_EXPECTED,
+            ...expected,
+          ]),
       );
       assert.deepEqual(
         unexpected.map((entry) => `${entry.text}${entry.url ? ` (${entry.url})` : ''}`),

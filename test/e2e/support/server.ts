@@ -17,6 +17,8 @@ const STOP_TIMEOUT_MS = 15_000;
 export interface RunningServer {
   /** Base URL, e.g. http://127.0.0.1:41234 (no trailing slash). */
   url: string;
+  /** The server's DATA_DIR: the admin command line run with it uses the server's own database. */
+  dataDir: string;
   /** The last lines the server wrote to stderr and stdout, for failure messages. */
   output: () => string;
   /** Sends SIGTERM, waits for the exit, and removes the data directory. */
@@ -85,6 +87,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       DATA_DIR: dataDir,
       PORT: String(port),
       HOST: '127.0.0.1',
+      // SAML sign-in sends the browser back to PUBLIC_URL: keep it on the host the tests use.
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PUBLIC_FORMS_PER_HOUR: '100',
       ...env,
@@ -114,5 +118,5 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     await stop();
     throw error;
   }
-  return { url, output, stop };
+  return { url, dataDir, output, stop };
 }

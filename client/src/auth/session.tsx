@@ -1,0 +1,98 @@
+/**
+ * Who is signed in, shared by the header and the pages: GET /api/v1/me on load (401 means signed
+ * out), `refresh()` after a sign-in, and sign-out (this session, or every session of the person).
+ */
+import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiError, apiGet } from '../api.js';
+import { asApiError } from '../hooks/useApiGet.js';
+import { navigate } from '../router.js';
+import type { MeView } from '../types.js';
+import { postWithCsrf, rememberCsrfToken } from './csrf.js';
+
+/** The session as the client knows it. */
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'signedOut' }
+  | { status: 'signedIn'; me: MeView }
+  | { status: 'error'; error: ApiError };
+
+/** The session and what can be done with it. */
+export interface SessionValue {
+  session: SessionState;
+  /** Reads /me again (after a sign-in); resolves once the new state is set. */
+  refresh: () => Promise<void>;
+  /** Signs out of this session; follows the identity provider's logout URL when it has one. */
+  signOut: () => Promise<void>;
+  /** Ends every session of the signed-in person; resolves with how many ended. */
+  signOutEverywhere: () => Promise<number>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+async function readSession(): Promise<SessionState> {
+  try {
+    const me = await apiGet<MeView>('/me');
+    rememberCsrfToken(me.csrfToken);
+    return { status: 'signedIn', me };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      return { status: 'signedOut' };
+    }
+    return { status: 'error', error: asApiError(error) };
+  }
+}
+
+/** Provides the session to everything below it. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<SessionState>({ status: 'loading' });
+
+  useEffect(() => {
+    let live = true;
+    void readSession().then((state) => {
+      if (live) setSession(state);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const refresh = useCallback(async () => {
+    rememberCsrfToken(null); // the server renews the session (and its token) at sign-in
+    setSession(await readSession());
+  }, []);
+
+  const signOut = useCallback(async () => {
+    const result = await postWithCsrf<{ ok: true; logoutUrl: string | null }>('/auth/logout');
+    rememberCsrfToken(null);
+    setSession({ status: 'signedOut' });
+    if (result.logoutUrl) window.location.assign(result.logoutUrl);
+    else navigate('/');
+  }, []);
+
+  const signOutEverywhere = useCallback(async () => {
+    const result = await postWithCsrf<{ ended: number }>('/auth/logout-everywhere');
+    rememberCsrfToken(null);
+    setSession({ status: 'signedOut' });
+    return result.ended;
+  }, []);
+
+  const value = useMemo(
+    () => ({ session, refresh, signOut, signOutEverywhere }),
+    [session, refresh, signOut, signOutEverywhere],
+  );
+  return <SessionContext value={value}>{children}</SessionContext>;
+}
+
+/** The session; only inside {@link SessionProvider}. */
+export function useSession(): SessionValue {
+  const value = use(SessionContext);
+  if (!value) throw new Error('useSession() is used outside <SessionProvider>');
+  return value;
+}
+
+/** A same-site path to come back to after signing in: `/...` but not `//host` nor the sign-in pages. */
+export function safeReturnTo(value: string | null | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (/^\/(sign-in|accept-invitation|reset-password|forgot-password)(\/|\?|$)/.test(value)) return '/';
+  return value;
+}
