@@ -1,10 +1,12 @@
 /**
- * One node-saml instance per identity provider, built from its database record on each request, with
- * the settings that make validation fail closed: signed response AND signed assertion, only the
+ * The node-saml settings of one identity provider, built from its database record on each request,
+ * with the settings that make validation fail closed: signed response AND signed assertion, only the
  * provider's registered certificates, our audience, the provider's issuer, a small clock skew, and
- * InResponseTo required (unless the provider is explicitly allowed unsolicited responses).
+ * InResponseTo required (unless the provider is explicitly allowed unsolicited responses). Sign-in
+ * uses them through passport's MultiSamlStrategy (samlStrategy.ts); single logout and the logout URL
+ * use a node-saml instance built from the same settings.
  */
-import { SAML, ValidateInResponseTo } from '@node-saml/node-saml';
+import { SAML, ValidateInResponseTo, type SamlConfig } from '@node-saml/node-saml';
 import type { Config } from '../../config.js';
 import type { IdentityProviderDoc } from '../../models/IdentityProvider.js';
 import { requestCache } from './requestCache.js';
@@ -13,10 +15,10 @@ import { spUrls } from './spUrls.js';
 /** How long an AuthnRequest may wait for its answer. */
 export const REQUEST_LIFETIME_MS = 10 * 60_000;
 
-/** The SAML service provider for one identity provider. */
-export function samlFor(config: Config, idp: IdentityProviderDoc): SAML {
+/** The node-saml settings for one identity provider. */
+export function samlOptionsFor(config: Config, idp: IdentityProviderDoc): SamlConfig {
   const urls = spUrls(config, idp.slug);
-  return new SAML({
+  return {
     entryPoint: idp.ssoUrl,
     issuer: urls.entityId,
     callbackUrl: urls.acs,
@@ -35,5 +37,10 @@ export function samlFor(config: Config, idp: IdentityProviderDoc): SAML {
     logoutUrl: idp.sloUrl ?? idp.ssoUrl,
     logoutCallbackUrl: urls.slo,
     signatureAlgorithm: 'sha256',
-  });
+  };
+}
+
+/** The SAML service provider for one identity provider (single logout and the logout URL). */
+export function samlFor(config: Config, idp: IdentityProviderDoc): SAML {
+  return new SAML(samlOptionsFor(config, idp));
 }

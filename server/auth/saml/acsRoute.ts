@@ -1,0 +1,64 @@
+/**
+ * POST /auth/saml/:idp/acs: the provider's answer (HTTP-POST binding). The message is refused unless
+ * it is safe XML (no DTD, strict parsing) before any library parses it; passport's MultiSamlStrategy
+ * then validates it with node-saml and runs our checks in its verify callback (samlStrategy.ts); the
+ * route starts our own session under a new id and audits the outcome. The ACS is a cross-site POST,
+ * so the session cookie is not there: the answer is matched to our request by InResponseTo, stored in
+ * the database, never by the cookie.
+ */
+import type { Request, Response } from 'express';
+import { ANONYMOUS } from '../../../shared/policy/actor.js';
+import { recordAudit } from '../../audit/recordAudit.js';
+import { sendProblem } from '../../http/problem.js';
+import { personActor } from '../../services/people/personActor.js';
+import { beginSession } from '../sessions.js';
+import { SamlRefusal } from './checkResponse.js';
+import { activeProvider, reasonOf, safeReturnTo } from './routeHelpers.js';
+import { decodeSamlMessage, parseStrictXml } from './safeXml.js';
+import type { SamlPassport } from './samlPassport.js';
+
+/** The ACS handler. */
+export function acsRoute(saml: SamlPassport) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const idp = await activeProvider(req, res);
+    if (!idp) return;
+    const target = { type: 'IdentityProvider', id: String(idp._id), label: idp.slug };
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    try {
+      if (typeof body.SAMLResponse !== 'string') throw new SamlRefusal('no SAMLResponse');
+      parseStrictXml(decodeSamlMessage(body.SAMLResponse));
+      const signIn = await saml.signIn(req, res, body.SAMLResponse);
+      if (!signIn) throw new SamlRefusal('no profile');
+      if (String(signIn.idp._id) !== String(idp._id)) throw new SamlRefusal('identity provider changed');
+      const { person, created, rolesBefore, profile } = signIn;
+      const actor = personActor(person);
+      await beginSession(req, {
+        personId: actor.id,
+        method: 'saml',
+        saml: {
+          idp: idp.slug,
+          nameId: signIn.nameId,
+          nameIdFormat: profile.nameIDFormat ?? null,
+          sessionIndex: profile.sessionIndex ?? null,
+        },
+      });
+      const personTarget = { type: 'Person', id: actor.id };
+      if (created)
+        await recordAudit(actor, 'person.provisioned', personTarget, { idp: idp.slug, roles: person.roles });
+      else if (rolesBefore && [...rolesBefore].sort().join() !== [...person.roles].sort().join())
+        await recordAudit(actor, 'person.roles_changed', personTarget, {
+          from: rolesBefore,
+          to: person.roles,
+          by: `idp:${idp.slug}`,
+        });
+      await recordAudit(actor, 'auth.signed_in', personTarget, { method: 'saml', idp: idp.slug });
+      res.redirect(303, safeReturnTo(body.RelayState));
+    } catch (error) {
+      await recordAudit(ANONYMOUS, 'auth.sign_in_failed', target, {
+        method: 'saml',
+        reason: reasonOf(error),
+      });
+      sendProblem(res, 'unauthenticated', 'Sign-in through the identity provider failed.');
+    }
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * Sign-in through passport-saml's MultiSamlStrategy. getSamlOptions loads the provider named by the
+ * path from the database on each request and gives node-saml its fail-closed settings
+ * (samlOptionsFor); the verify callback (passReqToCallback) then runs our own checks on what node-saml
+ * validated (checkValidatedResponse: Destination, Recipient, issuers, replay cache, InResponseTo from
+ * our database cache, ...) and provisions the person. Passport sessions are not used: the route starts
+ * our own session (sessions.ts). The strategy's redirects answer 303 See Other.
+ */
+import { MultiSamlStrategy, type Profile, type VerifiedCallback } from '@node-saml/passport-saml';
+import type { Config } from '../../config.js';
+import type { IdentityProviderDoc } from '../../models/IdentityProvider.js';
+import { checkValidatedResponse, SamlRefusal } from './checkResponse.js';
+import { provisionPerson, type Provisioned } from './provisionPerson.js';
+import { findActiveProvider } from './routeHelpers.js';
+import { samlOptionsFor } from './samlFor.js';
+import { spUrls } from './spUrls.js';
+import type { StrategyRequest } from './strategyRequest.js';
+
+/** What a successful sign-in established (for the route to start the session and audit it). */
+export type SamlSignIn = Provisioned & { idp: IdentityProviderDoc; nameId: string; profile: Profile };
+
+type AuthenticateOptions = Parameters<MultiSamlStrategy['authenticate']>[1];
+
+/** MultiSamlStrategy whose redirects are 303 See Other (passport's default is 302). */
+class SeeOtherSamlStrategy extends MultiSamlStrategy {
+  override authenticate(req: StrategyRequest, options: AuthenticateOptions): void {
+    // `this` is passport's per-request copy of the strategy, holding that request's redirect.
+    const redirect = this.redirect.bind(this);
+    this.redirect = (url: string, status?: number) => redirect(url, status ?? 303);
+    super.authenticate(req, options);
+  }
+}
+
+/** The strategy, and what it learnt about each request it handled. */
+export interface SamlStrategy {
+  strategy: MultiSamlStrategy;
+  /** The sign-in the verify callback accepted for this request, if any. */
+  signInOf(req: StrategyRequest): SamlSignIn | undefined;
+}
+
+/** Builds the strategy for one configuration. */
+export function createSamlStrategy(config: Config): SamlStrategy {
+  const providers = new WeakMap<StrategyRequest, IdentityProviderDoc>();
+  const signIns = new WeakMap<StrategyRequest, SamlSignIn>();
+
+  const getSamlOptions = (
+    req: StrategyRequest,
+    done: (err: Error | null, options?: ReturnType<typeof samlOptionsFor>) => void,
+  ): void => {
+    findActiveProvider(String(req.params.idp ?? '')).then(
+      (idp) => {
+        if (!idp) return done(new SamlRefusal('no such identity provider'));
+        providers.set(req, idp);
+        try {
+          done(null, samlOptionsFor(config, idp));
+        } catch (error) {
+          // node-saml refused the settings (thrown synchronously while building the SAML instance).
+          done(error as Error);
+        }
+      },
+      (error: unknown) => done(error as Error),
+    );
+  };
+
+  const signIn = async (req: StrategyRequest, profile: Profile | null): Promise<SamlSignIn> => {
+    const idp = providers.get(req);
+    if (!idp) throw new SamlRefusal('no such identity provider');
+    if (!profile) throw new SamlRefusal('no profile');
+    const checked = await checkValidatedResponse(profile, {
+      idpId: String(idp._id),
+      entityId: idp.entityId,
+      acsUrl: spUrls(config, idp.slug).acs,
+      allowUnsolicited: idp.allowUnsolicited,
+      clockSkewMs: config.samlClockSkewSeconds * 1000,
+    });
+    const provisioned = await provisionPerson(idp, checked.nameId, profile);
+    return { ...provisioned, idp, nameId: checked.nameId, profile };
+  };
+
+  const verify = (req: StrategyRequest, profile: Profile | null, done: VerifiedCallback): void => {
+    signIn(req, profile).then(
+      (result) => {
+        signIns.set(req, result);
+        done(null, { personId: String(result.person._id) });
+      },
+      (error: unknown) => done(error as Error),
+    );
+  };
+
+  // Single logout has its own route; a logout message never reaches this strategy.
+  const refuseLogout = (_req: StrategyRequest, _profile: Profile | null, done: VerifiedCallback): void =>
+    done(new SamlRefusal('logout message at the sign-in strategy'));
+
+  const strategy = new SeeOtherSamlStrategy(
+    { name: 'saml', passReqToCallback: true, getSamlOptions },
+    verify,
+    refuseLogout,
+  );
+  return { strategy, signInOf: (req) => signIns.get(req) };
+}
