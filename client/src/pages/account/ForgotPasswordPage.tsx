@@ -11,6 +11,7 @@ import { StatusMessage } from '../../components/StatusMessage.js';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { Link } from '../../router.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 
 function Sent() {
   const { t } = useTranslation();
@@ -78,9 +79,9 @@ export function ForgotPasswordPage() {
               />
             </div>
             <div className="form-actions">
-              <button type="submit" className="button" disabled={sending}>
-                {sending ? t('forgot.sending') : t('forgot.submit')}
-              </button>
+              <SubmitButton sending={sending} busyLabel={t('forgot.sending')}>
+                {t('forgot.submit')}
+              </SubmitButton>
               <Link to="/sign-in">{t('forgot.back')}</Link>
             </div>
             <StatusMessage>{sending ? t('forgot.sendingStatus') : ''}</StatusMessage>

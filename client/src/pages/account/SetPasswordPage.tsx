@@ -14,6 +14,7 @@ import { useFocusOnMount } from '../../hooks/useFocusOnMount.js';
 import { useLinkToken } from '../../hooks/useLinkToken.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { Link } from '../../router.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 
 /** The password rule of the server (shared/schemas/auth.ts). */
 const MIN_LENGTH = 12;
@@ -155,9 +156,9 @@ export function SetPasswordPage({ mode }: { mode: SetPasswordMode }) {
           )}
         </FormField>
         <div className="form-actions">
-          <button type="submit" className="button" disabled={sending}>
-            {sending ? t('setPassword.saving') : t('setPassword.submit')}
-          </button>
+          <SubmitButton sending={sending} busyLabel={t('setPassword.saving')}>
+            {t('setPassword.submit')}
+          </SubmitButton>
         </div>
         <StatusMessage>{sending ? t('setPassword.savingStatus') : ''}</StatusMessage>
       </form>

@@ -21,6 +21,7 @@ import type { ApplicationValues, FieldName } from './applicationModel.js';
 import { ApplicationFields } from './ApplicationFields.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { PrinciplesPledge } from './PrinciplesPledge.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 
 /** Why the last attempt did not go through. */
 type Refusal =
@@ -132,9 +133,9 @@ export function ApplicationForm({ onSubmitted }: { onSubmitted: (receipt: Applic
         onChange={(checked) => change('pledged', checked)}
       />
       <div className="form-actions">
-        <button type="submit" className="button" disabled={sending}>
-          {sending ? t('apply.sending') : t('apply.submit')}
-        </button>
+        <SubmitButton sending={sending} busyLabel={t('apply.sending')}>
+          {t('apply.submit')}
+        </SubmitButton>
         <StatusMessage className="status progress">{sending ? t('apply.sendingStatus') : ''}</StatusMessage>
       </div>
     </form>

@@ -9,6 +9,7 @@ import { postWithCsrf } from '../../auth/csrf.js';
 import { alertMessage, FormAlert, type AlertMessage } from '../../components/FormAlert.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 
 /** The secret in groups of four, easier to copy by hand. */
 function grouped(secret: string): string {
@@ -133,9 +134,9 @@ export function EnrolmentStep({ onSignedIn, onRestart }: { onSignedIn: () => voi
             />
           </div>
           <div className="form-actions">
-            <button type="submit" className="button" disabled={sending}>
-              {sending ? t('signIn.signingIn') : t('enrol.confirm')}
-            </button>
+            <SubmitButton sending={sending} busyLabel={t('signIn.signingIn')}>
+              {t('enrol.confirm')}
+            </SubmitButton>
             <button type="button" className="button button--secondary" onClick={onRestart}>
               {t('signIn.startAgain')}
             </button>

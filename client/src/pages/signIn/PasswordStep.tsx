@@ -7,6 +7,7 @@ import { alertMessage, FormAlert, type AlertMessage } from '../../components/For
 import { StatusMessage } from '../../components/StatusMessage.js';
 import { asApiError } from '../../hooks/useApiGet.js';
 import { Link } from '../../router.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 
 /** What the password step can lead to. */
 export type LoginStatus = 'signed_in' | 'second_factor_required' | 'second_factor_enrolment_required';
@@ -72,9 +73,9 @@ export function PasswordStep({ email, onEmailChange, onDone }: PasswordStepProps
         />
       </div>
       <div className="form-actions">
-        <button type="submit" className="button" disabled={sending}>
-          {sending ? t('signIn.signingIn') : t('signIn.submit')}
-        </button>
+        <SubmitButton sending={sending} busyLabel={t('signIn.signingIn')}>
+          {t('signIn.submit')}
+        </SubmitButton>
         <Link to="/forgot-password">{t('signIn.forgot')}</Link>
       </div>
       <StatusMessage>{sending ? t('signIn.checking') : ''}</StatusMessage>

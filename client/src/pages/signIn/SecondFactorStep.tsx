@@ -6,6 +6,7 @@ import { postWithCsrf } from '../../auth/csrf.js';
 import { alertMessage, FormAlert, type AlertMessage } from '../../components/FormAlert.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 
 /** The code form; `onSignedIn` once the server accepts it, `onRestart` to go back to the password. */
 export function SecondFactorStep({
@@ -87,9 +88,9 @@ export function SecondFactorStep({
         </div>
       )}
       <div className="form-actions">
-        <button type="submit" className="button" disabled={sending}>
-          {sending ? t('signIn.signingIn') : t('signIn.verify')}
-        </button>
+        <SubmitButton sending={sending} busyLabel={t('signIn.signingIn')}>
+          {t('signIn.verify')}
+        </SubmitButton>
         <button
           type="button"
           className="button button--secondary"
