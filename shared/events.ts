@@ -1,10 +1,28 @@
 /**
  * The typed Socket.IO events, one place for server and client (see server/realtime.ts).
- * Acks follow one shape: `{ ok: true, data }` or `{ ok: false, error: { code, message } }`.
+ * Names are `resource:verb`. Acks follow one shape: `{ ok: true, data }` or
+ * `{ ok: false, error: { code, message, field? } }`; no Error objects cross the wire.
+ *
+ * Rooms are spaces (SHARING.md): a hub's room is its hub space, peer rooms, committee rooms and
+ * direct conversations are spaces of those kinds. A socket receives a room's messages only after
+ * `room:join` was authorised by the services, and loses them at once when it may no longer take part.
  */
 
+/** The error codes an ack may carry (mirrors the HTTP problem types). */
+export type AckErrorCode =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_large'
+  | 'rate_limited'
+  | 'unavailable';
+
 /** The answer to an event with an acknowledgement. */
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+export type Ack<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: AckErrorCode | string; message: string; field?: string } };
 
 /** A post as it reaches open clients; anything richer is fetched over REST (`GET /api/v1/posts/:id`). */
 export interface PostDelivery {
@@ -14,6 +32,69 @@ export interface PostDelivery {
   title: string;
   body: string;
   state: string;
+}
+
+/** A reaction on a message: the emoji, how many, and whether the receiver is among them. */
+export interface ReactionSummary {
+  emoji: string;
+  count: number;
+  /** Ids of the people who reacted (empty under the Chatham House Rule for people outside the space). */
+  personIds: string[];
+}
+
+/**
+ * A room message as clients receive it. `author` is the sender inside the room (the Chatham House
+ * Rule hides names only outside the space). `html` is the server-rendered, sanitised Markdown.
+ */
+export interface MessageDelivery {
+  id: string;
+  /** The id the sending client chose (idempotency key), echoed so the sender can match its ack. */
+  clientId: string;
+  roomId: string;
+  /** The thread's first message when this is a reply, else null. */
+  threadId: string | null;
+  label: string;
+  body: string;
+  html: string;
+  language: string | null;
+  author: { id: string; name: string } | null;
+  state: string;
+  createdAt: string;
+  editedAt: string | null;
+  /** Replies in the thread (on a thread's first message). */
+  replyCount: number;
+  reactions: ReactionSummary[];
+}
+
+/** A room as `room:join` describes it. */
+export interface RoomSummary {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  ceiling: string;
+  defaultLabel: string;
+  chathamHouse: boolean;
+  leadersOnly: boolean;
+  /** The joiner's role: an explicit role, `derived`, or null. */
+  role: string | null;
+}
+
+/** One page of messages, oldest first, with the cursor of the next older page (null at the start). */
+export interface MessagePage {
+  items: MessageDelivery[];
+  before: string | null;
+}
+
+/** An in-app notification as it reaches open clients (body only where the label allows it). */
+export interface NotificationDelivery {
+  id: string;
+  kind: string;
+  space: { id: string; name: string } | null;
+  /** The title/excerpt for CLEAR and GREEN material; null for AMBER and above ("new material in <space>"). */
+  text: string | null;
+  link: string;
+  createdAt: string;
 }
 
 /** Events the server sends. */
@@ -35,18 +116,94 @@ export interface ServerToClientEvents {
    * right after. Example: `socket.on('session:ended', ({ reason }) => showSignIn(reason))`.
    */
   'session:ended': (payload: { reason: 'signed_out' | 'expired' }) => void;
+  /** A message in a joined room. Example: `socket.on('message:created', (m) => room.add(m))`. */
+  'message:created': (message: MessageDelivery) => void;
+  /** A message changed (edit, relabel, restore, reply count). Example: `socket.on('message:updated', (m) => room.replace(m))`. */
+  'message:updated': (message: MessageDelivery) => void;
+  /** A message is gone for this person (deleted, quarantined, relabelled away). Example: `socket.on('message:removed', ({ id }) => room.remove(id))`. */
+  'message:removed': (payload: { id: string; roomId: string }) => void;
+  /** Reactions of a message changed. Example: `socket.on('reaction:updated', (r) => room.setReactions(r.messageId, r.reactions))`. */
+  'reaction:updated': (payload: { roomId: string; messageId: string; reactions: ReactionSummary[] }) => void;
+  /** Someone started or stopped typing. Example: `socket.on('typing:updated', (t) => bar.show(t))`. */
+  'typing:updated': (payload: {
+    roomId: string;
+    person: { id: string; name: string };
+    typing: boolean;
+  }) => void;
+  /** Someone in the room came online or went away. Example: `socket.on('presence:updated', (p) => list.set(p))`. */
+  'presence:updated': (payload: { roomId: string; personId: string; online: boolean }) => void;
+  /** A member's read marker moved. Example: `socket.on('read:updated', (r) => markers.set(r))`. */
+  'read:updated': (payload: { roomId: string; personId: string; messageId: string }) => void;
+  /** The person may no longer take part in a joined room; its messages must leave the screen. */
+  'room:removed': (payload: { roomId: string }) => void;
+  /** A new in-app notification. Example: `socket.on('notification:created', (n) => bell.add(n))`. */
+  'notification:created': (notification: NotificationDelivery) => void;
 }
 
-/** Events the client sends. */
+/** Events the client sends. Every event with a payload answers through the ack. */
 export interface ClientToServerEvents {
   /**
    * Asks who this socket acts for. Example:
    * `socket.emit('session:whoami', (ack) => ack.ok && console.log(ack.data.personId))`.
    */
   'session:whoami': (ack: (answer: Ack<{ personId: string }>) => void) => void;
+  /**
+   * Joins a room's live stream. With `lastSeenId` (the last message this client saw), the ack carries
+   * everything since that the person may still see (re-authorised now; quarantined items excluded).
+   * Example: `socket.emit('room:join', { roomId, lastSeenId }, (ack) => ack.ok && room.merge(ack.data.missed))`.
+   */
+  'room:join': (
+    payload: { roomId: string; lastSeenId?: string },
+    ack: (
+      answer: Ack<{ room: RoomSummary; missed: MessageDelivery[]; more: boolean; online: string[] }>,
+    ) => void,
+  ) => void;
+  /** Stops receiving a room. Example: `socket.emit('room:leave', { roomId }, (ack) => {})`. */
+  'room:leave': (payload: { roomId: string }, ack: (answer: Ack<{ roomId: string }>) => void) => void;
+  /**
+   * Sends a message. `clientId` is generated by the client; the ack comes only once the message is
+   * stored, and a retry with the same clientId stores nothing new and answers the same message.
+   * Example: `socket.emit('message:send', { roomId, clientId: crypto.randomUUID(), body }, (ack) => ...)`.
+   */
+  'message:send': (
+    payload: { roomId: string; clientId: string; body: string; label?: string; threadId?: string },
+    ack: (answer: Ack<MessageDelivery>) => void,
+  ) => void;
+  /** Edits one's own message. Example: `socket.emit('message:edit', { messageId, body }, (ack) => ...)`. */
+  'message:edit': (
+    payload: { messageId: string; body: string },
+    ack: (answer: Ack<MessageDelivery>) => void,
+  ) => void;
+  /** Deletes a message (author or room moderator). Example: `socket.emit('message:delete', { messageId }, (ack) => ...)`. */
+  'message:delete': (payload: { messageId: string }, ack: (answer: Ack<{ id: string }>) => void) => void;
+  /**
+   * Reads history by cursor, newest page first (items oldest first inside a page); with `threadId`,
+   * a thread's replies. Example: `socket.emit('message:history', { roomId, before }, (ack) => ...)`.
+   */
+  'message:history': (
+    payload: { roomId: string; before?: string; threadId?: string; limit?: number },
+    ack: (answer: Ack<MessagePage>) => void,
+  ) => void;
+  /** Adds a reaction. Example: `socket.emit('reaction:add', { messageId, emoji: '👍' }, (ack) => ...)`. */
+  'reaction:add': (
+    payload: { messageId: string; emoji: string },
+    ack: (answer: Ack<{ messageId: string; reactions: ReactionSummary[] }>) => void,
+  ) => void;
+  /** Removes one's reaction. Example: `socket.emit('reaction:remove', { messageId, emoji: '👍' }, (ack) => ...)`. */
+  'reaction:remove': (
+    payload: { messageId: string; emoji: string },
+    ack: (answer: Ack<{ messageId: string; reactions: ReactionSummary[] }>) => void,
+  ) => void;
+  /** Tells the room one is typing (`typing: true`) or stopped. Example: `socket.emit('typing:set', { roomId, typing: true }, () => {})`. */
+  'typing:set': (payload: { roomId: string; typing: boolean }, ack: (answer: Ack<null>) => void) => void;
+  /** Moves one's read marker. Example: `socket.emit('read:mark', { roomId, messageId }, (ack) => ...)`. */
+  'read:mark': (
+    payload: { roomId: string; messageId: string },
+    ack: (answer: Ack<{ roomId: string; messageId: string }>) => void,
+  ) => void;
 }
 
-/** Events between server nodes (none yet). */
+/** Events between server nodes (none: nodes share rooms through the Redis adapter). */
 export type InterServerEvents = Record<string, never>;
 
 /** What the server keeps on each socket: who it acts for and which session it belongs to. */
