@@ -14,7 +14,6 @@ import {
   startRoomWorld,
   until,
   type Client,
-  type RoomPerson,
   type RoomWorld,
 } from '../../support/rooms.js';
 
