@@ -444,6 +444,13 @@ describe('/api/v1 forums', () => {
         .expect(403);
       assert.match(refusedRed.body.detail, /RED material goes nowhere/);
 
+      // The plain post move refuses forum items: a topic needs a category, a reply its topic.
+      await request(app)
+        .post(`/api/v1/posts/${green.id}/move`)
+        .set(p.moderator.auth)
+        .send({ to: 'network', justification: 'x' })
+        .expect(409);
+
       // A GREEN topic holding an AMBER reply stays whole where it is.
       const mixed = await topicIn(p.practitioner, 'europe-amber', 'Mixed');
       await replyTo(p.focal, mixed.id, 'sensitive detail', 'AMBER');
