@@ -149,7 +149,9 @@ export interface ClientToServerEvents {
   'session:whoami': (ack: (answer: Ack<{ personId: string }>) => void) => void;
   /**
    * Joins a room's live stream. With `lastSeenId` (the last message this client saw), the ack carries
-   * everything since that the person may still see (re-authorised now; quarantined items excluded).
+   * everything since that the person may still see (re-authorised now; quarantined items excluded),
+   * oldest first, starting a few seconds before `lastSeenId` (ids from different nodes are ordered only
+   * to the second), so merge by id. With `more: true` it holds only the newest ones: page older history.
    * Example: `socket.emit('room:join', { roomId, lastSeenId }, (ack) => ack.ok && room.merge(ack.data.missed))`.
    */
   'room:join': (
