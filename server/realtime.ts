@@ -26,6 +26,8 @@ import './auth/sessionData.js';
 import { contentEvents, type ContentEvent } from './services/contentEvents.js';
 import type { RoomEmitter } from './sockets/broadcast.js';
 import { deliverContentEvent } from './sockets/deliverContentEvent.js';
+import { deliverNotifications } from './sockets/deliverNotifications.js';
+import { onNotificationsStored } from './services/notifications/notificationEvents.js';
 
 type SessionRequest = IncomingMessage & { session?: Session & Partial<SessionData>; sessionID?: string };
 type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -129,6 +131,13 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
     );
   };
   contentEvents.on('content', onContent);
+  // Stored notifications reach their recipient's room, rendered for that person through the policy.
+  const offNotifications = onNotificationsStored((docs) => {
+    deliverNotifications(
+      (personId, n) => io.to(`person:${personId}`).emit('notification:created', n),
+      docs,
+    ).catch((error: unknown) => logger.warn({ err: error }, 'notification delivery failed'));
+  });
 
   return {
     io,
@@ -136,6 +145,7 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
       clearInterval(timer);
       unsubscribe();
       contentEvents.off('content', onContent);
+      offNotifications();
       // Not io.close(): that would also close the HTTP server, which main.ts drains itself.
       io.disconnectSockets(true);
       io.engine.close();
