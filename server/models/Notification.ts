@@ -39,8 +39,6 @@ const notificationSchema = new Schema(
     reason: { type: String, default: null },
     createdAt: { type: Date, required: true },
     readAt: { type: Date, default: null },
-    /** Set (by a conditional update) when an immediate e-mail about this notification was claimed. */
-    emailedAt: { type: Date, default: null },
   },
   { strict: 'throw' },
 );

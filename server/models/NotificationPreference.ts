@@ -3,10 +3,9 @@
  * (its `_id` is the person's id), created with the defaults the first time the person is notified or reads their preferences.
  *
  * The digest marker: every notification with `_id <= digestAfter` has been considered for a digest
- * (sent, or left out because it could not be shown). A run claims the document with a conditional
- * update (`claimToken`, `claimedUntil`), sends, then moves the marker and `nextDigestAt` in one
- * update conditioned on its own claim; a run that dies after sending leaves the marker in place, so
- * the digest is sent again after the claim expires (at least once, never skipped).
+ * (sent, or left out because it could not be shown). A run claims the person's digest (MailClaim),
+ * sends, then moves the marker and `nextDigestAt`; a run that dies after sending leaves the marker in
+ * place, so the digest is sent again after the claim's lease (at least once, never skipped).
  */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
@@ -25,8 +24,6 @@ const notificationPreferenceSchema = new Schema(
     mentions: { type: Boolean, required: true },
     digestAfter: { type: Schema.Types.ObjectId, required: true },
     nextDigestAt: { type: Date, required: true },
-    claimToken: { type: String, default: null },
-    claimedUntil: { type: Date, default: null },
     lastDigest: {
       type: new Schema(
         {

@@ -11,6 +11,7 @@ export { PostModel } from './Post.js';
 export { FlagModel } from './Flag.js';
 export { NotificationModel } from './Notification.js';
 export { NotificationPreferenceModel } from './NotificationPreference.js';
+export { MailClaimModel } from './MailClaim.js';
 export { SessionModel } from './Session.js';
 export { PersonIdentityModel } from './PersonIdentity.js';
 export { LocalCredentialModel } from './LocalCredential.js';

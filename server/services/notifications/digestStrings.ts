@@ -23,7 +23,7 @@ export interface DigestStrings {
 /** Every language's strings. */
 export const DIGEST_STRINGS: Record<UiLanguage, DigestStrings> = {
   en: {
-    digestSubject: 'Concordia: {n} new notifications',
+    digestSubject: 'Concordia: your notification digest ({n})',
     intro: 'What happened in your spaces since your last digest:',
     created: 'New material in {space}',
     mentioned: 'You were mentioned in {space}',
@@ -38,7 +38,7 @@ export const DIGEST_STRINGS: Record<UiLanguage, DigestStrings> = {
       'You receive an e-mail when mentioned. Change this in your notification preferences: {url}',
   },
   fr: {
-    digestSubject: 'Concordia : {n} nouvelles notifications',
+    digestSubject: 'Concordia : votre résumé de notifications ({n})',
     intro: 'Ce qui s’est passé dans vos espaces depuis votre dernier résumé :',
     created: 'Nouveau contenu dans {space}',
     mentioned: 'Vous avez été mentionné·e dans {space}',
@@ -55,7 +55,7 @@ export const DIGEST_STRINGS: Record<UiLanguage, DigestStrings> = {
       'Vous recevez un e-mail quand on vous mentionne. Modifiez ce choix dans vos préférences de notification : {url}',
   },
   ar: {
-    digestSubject: 'كونكورديا: {n} إشعارات جديدة',
+    digestSubject: 'كونكورديا: ملخص إشعاراتك ({n})',
     intro: 'ما جرى في مساحاتك منذ آخر ملخص:',
     created: 'محتوى جديد في {space}',
     mentioned: 'تمت الإشارة إليك في {space}',
@@ -69,7 +69,7 @@ export const DIGEST_STRINGS: Record<UiLanguage, DigestStrings> = {
     footerMention: 'تتلقى رسالة بريد إلكتروني عند الإشارة إليك. يمكنك تغيير ذلك في تفضيلات الإشعارات: {url}',
   },
   es: {
-    digestSubject: 'Concordia: {n} notificaciones nuevas',
+    digestSubject: 'Concordia: su resumen de notificaciones ({n})',
     intro: 'Lo que ocurrió en sus espacios desde su último resumen:',
     created: 'Material nuevo en {space}',
     mentioned: 'Le mencionaron en {space}',

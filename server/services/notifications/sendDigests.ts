@@ -3,19 +3,21 @@
  * digest that they may still read, with bodies only where the label allows (see digestEmail.ts).
  *
  * Safe on several nodes and across crashes, without transactions:
- * - a run claims each person with a conditional update (`claimToken`, `claimedUntil`), so two runs
- *   never work on the same person at once;
- * - the marker (`digestAfter`) moves, with `nextDigestAt`, in one update conditioned on the claim, and
- *   only after the e-mail was accepted by the SMTP server. A run that dies between the two leaves the
- *   marker in place: after the claim expires the same digest is sent again (at least once, never
- *   skipped), with the same Message-ID, so mail systems can recognise the repeat;
+ * - a run claims a person's digest by inserting claim keys (MailClaim) for the person's current marker
+ *   and for the current and next lease period: a unique `_id` insert is atomic on FerretDB and
+ *   MongoDB alike (conditional updates are not, on FerretDB 1.24), so two runs never both win, and a
+ *   new claim for the same marker can only be won a full lease after the last one;
+ * - the marker (`digestAfter`, the last notification considered) moves, with `nextDigestAt`, only
+ *   after the SMTP server accepted the e-mail. A run that dies in between leaves the marker, so the
+ *   same digest goes out again after the lease (at least once, never skipped), with the same
+ *   Message-ID, so mail systems can recognise the repeat. We prefer a rare duplicate to a digest lost;
  * - only notifications older than `settleMs` are taken (ObjectIds start with the second they were
  *   made), so one stored on another node a moment earlier cannot slip below the marker unseen.
  */
-import { randomUUID } from 'node:crypto';
-import type { Types } from 'mongoose';
+import { createHash } from 'node:crypto';
 import type { Mailer } from '../../auth/mailer.js';
 import type { Logger } from '../../logger.js';
+import { MailClaimModel, claimAll } from '../../models/MailClaim.js';
 import { NotificationModel, type NotificationDoc } from '../../models/Notification.js';
 import {
   NotificationPreferenceModel,
@@ -39,7 +41,7 @@ export interface DigestDependencies {
   now?: Date;
   /** People handled per run. */
   batchSize?: number;
-  /** How long a claim holds before another run may take the person over. */
+  /** How long a claim holds at least before another run may take the person over. */
   leaseMs?: number;
   /** Notifications younger than this wait for the next digest. */
   settleMs?: number;
@@ -51,9 +53,9 @@ export interface DigestRunResult {
   sent: number;
   /** People due with nothing they may read: marker moved, nothing sent. */
   empty: number;
-  /** People another run had claimed. */
+  /** People another run had claimed (or is working on). */
   skipped: number;
-  /** Sends that failed (the claim is released; the next run tries again). */
+  /** Sends that failed (the marker stays; a run after the lease tries again). */
   failed: number;
 }
 
@@ -66,39 +68,29 @@ const LINES_PER_DIGEST = 50;
 export async function sendDigests(deps: DigestDependencies): Promise<DigestRunResult> {
   const now = deps.now ?? new Date();
   const result: DigestRunResult = { sent: 0, empty: 0, skipped: 0, failed: 0 };
+  const leaseMs = deps.leaseMs ?? 10 * 60_000;
+  // Claims older than any lease are of no use: sweep them.
+  await MailClaimModel.deleteMany({ createdAt: { $lt: new Date(now.getTime() - 2 * 24 * 60 * 60_000) } });
   const due = (await NotificationPreferenceModel.find({
     digest: { $in: ['daily', 'weekly'] },
     nextDigestAt: { $lte: now },
-    $or: [{ claimedUntil: null }, { claimedUntil: { $lte: now } }],
   })
     .sort({ nextDigestAt: 1 })
     .limit(deps.batchSize ?? 100)
     .lean()) as NotificationPreferenceDoc[];
   for (const pref of due) {
-    const token = randomUUID();
-    const claimed = await NotificationPreferenceModel.updateOne(
-      {
-        _id: pref._id,
-        digest: { $in: ['daily', 'weekly'] },
-        nextDigestAt: { $lte: now },
-        $or: [{ claimedUntil: null }, { claimedUntil: { $lte: now } }],
-      },
-      { $set: { claimToken: token, claimedUntil: new Date(now.getTime() + (deps.leaseMs ?? 10 * 60_000)) } },
-    );
-    if (claimed.modifiedCount !== 1) {
+    const bucket = Math.floor(now.getTime() / leaseMs);
+    // One digest is the person's state (marker, due time); each finished run changes one of them.
+    const key = `digest:${String(pref._id)}:${String(pref.digestAfter)}:${pref.nextDigestAt.getTime()}`;
+    if (!(await claimAll([`${key}:${bucket}`, `${key}:${bucket + 1}`], now))) {
       result.skipped += 1;
       continue;
     }
     try {
-      const outcome = await digestOne(deps, now, pref, token);
-      result[outcome] += 1;
+      result[await digestOne(deps, now, pref)] += 1;
     } catch (error) {
       result.failed += 1;
       deps.logger?.warn({ err: error, personId: String(pref._id) }, 'digest not sent; will retry');
-      await NotificationPreferenceModel.updateOne(
-        { _id: pref._id, claimToken: token },
-        { $set: { claimToken: null, claimedUntil: null } },
-      );
     }
   }
   return result;
@@ -108,7 +100,6 @@ async function digestOne(
   deps: DigestDependencies,
   now: Date,
   pref: NotificationPreferenceDoc,
-  token: string,
 ): Promise<'sent' | 'empty'> {
   const frequency = pref.digest as DigestFrequency;
   const bound = idBefore(new Date(now.getTime() - (deps.settleMs ?? 60_000)));
@@ -121,7 +112,8 @@ async function digestOne(
     .lean()) as NotificationDoc[];
   const truncated = docs.length > NOTIFICATIONS_PER_DIGEST;
   const considered = docs.slice(0, NOTIFICATIONS_PER_DIGEST);
-  const upTo: Types.ObjectId = truncated ? (considered.at(-1) as NotificationDoc)._id : bound;
+  // The last notification considered: any stored later below the bound is still above it.
+  const upTo = considered.at(-1)?._id ?? pref.digestAfter;
 
   const person = await PersonModel.findById(pref._id).lean();
   let lines: MailLine[] = [];
@@ -135,7 +127,11 @@ async function digestOne(
   }
   let messageId: string | null = null;
   if (person && lines.length > 0) {
-    messageId = `<digest-${String(pref._id)}-${String(pref.digestAfter)}-${String(upTo)}@${new URL(deps.publicUrl).hostname}>`;
+    const digestKey = createHash('sha256')
+      .update(`${String(pref._id)}:${String(pref.digestAfter)}:${String(upTo)}`)
+      .digest('hex')
+      .slice(0, 32);
+    messageId = `<digest-${digestKey}@${new URL(deps.publicUrl).hostname}>`;
     const subject = strings.digestSubject.replace('{n}', String(lines.length));
     const url = `${deps.publicUrl}/settings/notifications`;
     const email = renderEmail({
@@ -149,14 +145,12 @@ async function digestOne(
     await deps.mailer.send({ to: person.email, link: url, messageId, ...email });
   }
   await NotificationPreferenceModel.updateOne(
-    { _id: pref._id, claimToken: token },
+    { _id: pref._id },
     {
       $set: {
         digestAfter: upTo,
         // A truncated digest stays due, so the rest follows on the next run.
         ...(truncated ? {} : { nextDigestAt: new Date(now.getTime() + digestPeriodMs(frequency)) }),
-        claimToken: null,
-        claimedUntil: null,
         ...(messageId ? { lastDigest: { sentAt: now, count: lines.length, messageId } } : {}),
       },
     },

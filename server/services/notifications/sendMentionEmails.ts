@@ -1,13 +1,13 @@
 /**
  * Immediate e-mail when someone is mentioned (`*.mentioned`), for people whose preference says so.
  * The same label rules as digests (digestEmail.ts); the item must be readable by the person now.
- * Each notification is claimed with a conditional update (`emailedAt`) before sending, so it is
- * e-mailed at most once even if several nodes see it; the digest lists it too, so a failed send
- * loses nothing.
+ * Each notification is claimed (MailClaim `mention:<id>`) before sending, so it is e-mailed at most
+ * once even if several runs see it; the digest lists it too, so a failed send loses nothing.
  */
 import type { Mailer } from '../../auth/mailer.js';
 import type { Logger } from '../../logger.js';
-import { NotificationModel, type NotificationDoc } from '../../models/Notification.js';
+import { claimAll } from '../../models/MailClaim.js';
+import type { NotificationDoc } from '../../models/Notification.js';
 import { NotificationPreferenceModel } from '../../models/NotificationPreference.js';
 import { PersonModel } from '../../models/Person.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
@@ -33,11 +33,7 @@ export async function sendMentionEmails(
     const [resolved] = await resolveNotifications(await loadSharingContext(personActor(person)), [doc]);
     const line = resolved ? mailLine(resolved, strings, deps.publicUrl) : null;
     if (!line) continue;
-    const claim = await NotificationModel.updateOne(
-      { _id: doc._id, emailedAt: null },
-      { $set: { emailedAt: new Date() } },
-    );
-    if (claim.modifiedCount !== 1) continue;
+    if (!(await claimAll([`mention:${String(doc._id)}`]))) continue;
     const url = `${deps.publicUrl}/settings/notifications`;
     const email = renderEmail({
       language,
