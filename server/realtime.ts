@@ -28,6 +28,8 @@ import type { RoomEmitter } from './sockets/broadcast.js';
 import { deliverContentEvent } from './sockets/deliverContentEvent.js';
 import { deliverNotifications } from './sockets/deliverNotifications.js';
 import { onNotificationsStored } from './services/notifications/notificationEvents.js';
+import { attachRooms } from './sockets/rooms.js';
+import type { Redis } from 'ioredis';
 
 type SessionRequest = IncomingMessage & { session?: Session & Partial<SessionData>; sessionID?: string };
 type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -46,6 +48,8 @@ export interface RealtimeDependencies {
   sessionMiddleware: RequestHandler;
   /** How often open sockets' sessions are re-checked for expiry (ms). */
   checkIntervalMs?: number;
+  /** Shared counters for room flood control (the HTTP limiters' client); memory without it. */
+  redis?: Redis;
 }
 
 function allowedOrigins(config: Config): Set<string> {
@@ -138,6 +142,8 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
       docs,
     ).catch((error: unknown) => logger.warn({ err: error }, 'notification delivery failed'));
   });
+  // Rooms: handlers per socket, fan-out of messages, re-authorisation on permission changes.
+  const detachRooms = attachRooms(io, { config, logger, redis: deps.redis });
 
   return {
     io,
@@ -146,6 +152,7 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
       unsubscribe();
       contentEvents.off('content', onContent);
       offNotifications();
+      detachRooms();
       // Not io.close(): that would also close the HTTP server, which main.ts drains itself.
       io.disconnectSockets(true);
       io.engine.close();
