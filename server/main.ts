@@ -20,6 +20,7 @@ import { createRealtime } from './realtime.js';
 import { registerDemoIdp } from './auth/devIdp/registerDemoIdp.js';
 import { createMailer } from './auth/mailer.js';
 import { startNotificationMail } from './services/notifications/notificationMail.js';
+import { startRoomNotifications } from './services/notifications/roomNotifications.js';
 
 function configOrExit(): Config {
   try {
@@ -77,6 +78,7 @@ const server = http.createServer(app);
 const realtime = createRealtime(server, { config, logger, sessionMiddleware, ...(redis ? { redis } : {}) });
 const sweeper = startSweeper(logger);
 const notificationMail = startNotificationMail({ config, logger, mailer: createMailer(config, logger) });
+const stopRoomNotifications = startRoomNotifications(logger);
 server.headersTimeout = 20_000;
 server.requestTimeout = 30_000;
 
@@ -92,6 +94,7 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
   hardExit.unref();
   sweeper.stop();
   const mailStopped = notificationMail.stop();
+  stopRoomNotifications();
   realtime.close();
   await new Promise<void>((resolve) => {
     server.close(() => resolve());

@@ -4,7 +4,6 @@
  * actor may read now, so quarantined, relabelled-away and departed-from items show nothing. A type
  * without a registered source shows nothing (fail closed).
  */
-import type { Types } from 'mongoose';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import type { NotifiableType } from '../../models/Notification.js';
 import { findContentByIds } from '../../policy/contentAccess.js';
@@ -65,7 +64,7 @@ export async function readableItems(
 
 registerItemSource('Post', {
   async readable(ctx, ids) {
-    const posts = await findContentByIds(ctx, ids as (Types.ObjectId | string)[]);
+    const posts = await findContentByIds(ctx, ids, 'read', 'Post');
     return posts.map((p) => ({
       id: String(p._id),
       spaceId: String(p.spaceId),
@@ -77,4 +76,21 @@ registerItemSource('Post', {
     }));
   },
   link: ({ id }) => `/posts/${id}`,
+});
+
+registerItemSource('Message', {
+  async readable(ctx, ids) {
+    const messages = await findContentByIds(ctx, ids, 'read', 'Message');
+    return messages.map((m) => ({
+      id: String(m._id),
+      spaceId: String(m.spaceId),
+      label: m.label,
+      title: null,
+      body: m.body,
+      authorId: String(m.authorId),
+      anonymous: false,
+    }));
+  },
+  // A room is a space: the room page opens on the message.
+  link: ({ id, spaceId }) => `/rooms/${spaceId}#message-${id}`,
 });

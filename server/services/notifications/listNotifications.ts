@@ -45,7 +45,7 @@ function personId(actor: Actor): string {
   return actor.id;
 }
 
-/** One page of the actor's notifications (oldest first; `unread` keeps unread ones only). */
+/** One page of the actor's notifications, newest first (`unread` keeps unread ones only). */
 export async function listNotifications(
   actor: Actor,
   query: Pick<z.infer<typeof PageQuery>, 'limit' | 'cursor'> & { unread?: boolean },
@@ -57,6 +57,7 @@ export async function listNotifications(
     sortField: '_id',
     limit: query.limit,
     cursor: query.cursor,
+    direction: 'desc',
   });
   return { items: await renderNotifications(ctx, stored.items), nextCursor: stored.nextCursor };
 }

@@ -56,17 +56,18 @@ export async function notify(
 }
 
 /**
- * Notifies the people mentioned in an item who may read it now (active, not the author): kind
- * `<type>.mentioned`. Mention parsing is the caller's (forums, rooms); this decides who is told.
- * Returns the ids notified.
+ * Notifies those among `personIds` who may read the item now (active, not its author) with `kind`;
+ * returns the ids notified. For mentions and replies, where the caller names people who may not
+ * have the right to the item.
  */
-export async function notifyMentions(
+export async function notifyReaders(
+  personIds: string[],
   item: NotifiedItem & { authorId?: unknown },
+  kind: NotificationKind,
   itemType: NotifiableType,
-  mentionIds: string[],
 ): Promise<string[]> {
   const source = itemSource(itemType);
-  const candidates = [...new Set(mentionIds.map(String))].filter((id) => id !== String(item.authorId));
+  const candidates = [...new Set(personIds.map(String))].filter((id) => id !== String(item.authorId));
   if (!source || candidates.length === 0) return [];
   const people = await PersonModel.find({ _id: { $in: candidates }, status: 'active' }).lean();
   const itemId = String(item._id);
@@ -75,9 +76,26 @@ export async function notifyMentions(
     const ctx = await loadSharingContext(personActor(person));
     if ((await source.readable(ctx, [itemId])).length > 0) allowed.push(String(person._id));
   }
-  const kind = itemType === 'Post' ? 'post.mentioned' : 'message.mentioned';
   await notify(allowed, item, kind, null, itemType);
   return allowed;
+}
+
+/**
+ * Notifies the people mentioned in an item who may read it now (active, not the author): kind
+ * `<type>.mentioned`. Mention parsing is the caller's (forums, rooms); this decides who is told.
+ * Returns the ids notified.
+ */
+export function notifyMentions(
+  item: NotifiedItem & { authorId?: unknown },
+  itemType: NotifiableType,
+  mentionIds: string[],
+): Promise<string[]> {
+  return notifyReaders(
+    mentionIds,
+    item,
+    itemType === 'Post' ? 'post.mentioned' : 'message.mentioned',
+    itemType,
+  );
 }
 
 /** The moderators of an item: global moderators and the coordinators of its space's hub. */
