@@ -8,7 +8,7 @@ import { claimAll } from '../../../../server/models/MailClaim.js';
 import { NotificationPreferenceModel } from '../../../../server/models/NotificationPreference.js';
 import { PersonModel } from '../../../../server/models/Person.js';
 import { SpaceModel } from '../../../../server/models/Space.js';
-import { notify } from '../../../../server/services/notifications/notify.js';
+import { notify, notifyMentions } from '../../../../server/services/notifications/notify.js';
 import { startNotificationMail } from '../../../../server/services/notifications/notificationMail.js';
 import { sendDigests } from '../../../../server/services/notifications/sendDigests.js';
 import { testApp, testConfig } from '../../../support/app.js';
@@ -199,6 +199,45 @@ describe('sendDigests: e-mail digests through a real SMTP server', function () {
     assert.equal(countTo(people.practitioner.email, 'Claimed body'), 0);
     await run({ now: new Date(now + 2 * leaseMs), leaseMs });
     assert.equal(countTo(people.practitioner.email, 'Claimed body'), 1);
+  });
+
+  it('e-mails a mention at once to those who want it, with the body only where the label allows', async () => {
+    await setPreferences('expert', 'daily', false);
+    const runner = startNotificationMail({
+      config: testConfig({ SMTP_URL: sink.url, PUBLIC_URL: publicUrl }),
+      logger: createLogger('silent'),
+      mailer,
+    });
+    try {
+      const greenId = await post('focal', 'network', 'Mentioned title', 'Mentioned body');
+      const strictId = await post('focal', 'lyon-internal', 'Hushed title', 'Hushed body', 'AMBER+STRICT');
+      const network = await spaceId('network');
+      const lyon = await spaceId('lyon-internal');
+      const before = sink.messages.length;
+      await notifyMentions({ _id: greenId, spaceId: network, authorId: people.focal.id }, 'Post', [
+        people.practitioner.id,
+        people.expert.id,
+      ]);
+      await notifyMentions({ _id: strictId, spaceId: lyon, authorId: people.focal.id }, 'Post', [
+        people.practitioner.id,
+      ]);
+      const deadline = Date.now() + 5000;
+      while (sink.messages.length < before + 2 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 200));
+      const mails = sink.messages.slice(before);
+      assert.equal(mails.length, 2, 'two mentions of Pierre; the expert turned mention e-mail off');
+      assert.ok(mails.every((m) => m.to.includes(people.practitioner.email)));
+      const texts = mails.map((m) => readableForms(m.raw));
+      const green = texts.find((t) => t.includes('You were mentioned in network'));
+      assert.ok(green);
+      assert.match(green, /Mentioned body/);
+      const strict = texts.find((t) => t.includes('New material in lyon-internal'));
+      assert.ok(strict);
+      assert.ok(!/Hushed|mentioned in lyon/.test(strict));
+    } finally {
+      await runner.stop();
+    }
   });
 
   it('does nothing without SMTP and says so once in the log', async () => {
