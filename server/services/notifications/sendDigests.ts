@@ -9,8 +9,9 @@
  *   new claim for the same marker can only be won a full lease after the last one;
  * - the marker (`digestAfter`, the last notification considered) moves, with `nextDigestAt`, only
  *   after the SMTP server accepted the e-mail. A run that dies in between leaves the marker, so the
- *   same digest goes out again after the lease (at least once, never skipped), with the same
- *   Message-ID, so mail systems can recognise the repeat. We prefer a rare duplicate to a digest lost;
+ *   digest goes out again after the lease (at least once, never skipped; it then also holds anything
+ *   new). Its Message-ID is derived from the notifications it covers, so an identical repeat carries
+ *   the same Message-ID and mail systems can recognise it. We prefer a rare duplicate to a lost digest;
  * - only notifications older than `settleMs` are taken (ObjectIds start with the second they were
  *   made), so one stored on another node a moment earlier cannot slip below the marker unseen.
  */
