@@ -33,7 +33,7 @@ const notificationSchema = new Schema(
     kind: { type: String, enum: NOTIFICATION_KINDS, required: true },
     itemType: { type: String, enum: NOTIFIABLE_TYPES, default: null },
     itemId: { type: Schema.Types.ObjectId, default: null },
-    /** Legacy: the post of notifications stored before `itemType`/`itemId`. */
+    /** The post again (posts only), as stored before `itemType`/`itemId`; read with itemRefOf. */
     postId: { type: Schema.Types.ObjectId, default: null },
     spaceId: { type: Schema.Types.ObjectId, required: true },
     reason: { type: String, default: null },

@@ -47,6 +47,8 @@ export async function notify(
       kind,
       itemType,
       itemId: item._id,
+      // Kept for posts, so readers written before item types (queries by postId) still find them.
+      ...(itemType === 'Post' ? { postId: item._id } : {}),
       spaceId: item.spaceId,
       reason,
       createdAt,
