@@ -26,6 +26,8 @@ import './auth/sessionData.js';
 import { contentEvents, type ContentEvent } from './services/contentEvents.js';
 import type { RoomEmitter } from './sockets/broadcast.js';
 import { deliverContentEvent } from './sockets/deliverContentEvent.js';
+import { deliverNotifications } from './sockets/deliverNotifications.js';
+import { onNotificationsStored } from './services/notifications/notificationEvents.js';
 import { attachRooms } from './sockets/rooms.js';
 import type { Redis } from 'ioredis';
 
@@ -133,6 +135,13 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
     );
   };
   contentEvents.on('content', onContent);
+  // Stored notifications reach their recipient's room, rendered for that person through the policy.
+  const offNotifications = onNotificationsStored((docs) => {
+    deliverNotifications(
+      (personId, n) => io.to(`person:${personId}`).emit('notification:created', n),
+      docs,
+    ).catch((error: unknown) => logger.warn({ err: error }, 'notification delivery failed'));
+  });
   // Rooms: handlers per socket, fan-out of messages, re-authorisation on permission changes.
   const detachRooms = attachRooms(io, { config, logger, redis: deps.redis });
 
@@ -142,6 +151,7 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
       clearInterval(timer);
       unsubscribe();
       contentEvents.off('content', onContent);
+      offNotifications();
       detachRooms();
       // Not io.close(): that would also close the HTTP server, which main.ts drains itself.
       io.disconnectSockets(true);

@@ -10,4 +10,5 @@ export * from './auth.js';
 export * from './identityProviders.js';
 export * from './signInOptions.js';
 export * from './forums.js';
+export * from './notifications.js';
 export * from './rooms.js';
