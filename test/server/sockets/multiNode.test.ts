@@ -101,7 +101,8 @@ describe('more than one node: two server processes and one Redis', function () {
 
   after(async () => {
     for (const socket of sockets) socket.close();
-    await Promise.all([a?.stop(), b?.stop()]);
+    if (a?.child.exitCode === null) await a.stop();
+    if (b?.child.exitCode === null) await b.stop();
     await redis?.destroy();
   });
 
@@ -147,6 +148,15 @@ describe('more than one node: two server processes and one Redis', function () {
     while (resyncs.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     assert.equal(resyncs.length, 2, `room:resync received ${resyncs.length} times`);
     for (const since of resyncs) assert.ok(Date.parse(since) <= stoppedAt, since);
+    // One warning per Redis client and outage (rate limits, adapter publish, stream, pub/sub), not
+    // one per reconnection attempt.
+    for (const node of [a, b]) {
+      const warnings = node
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('redis link lost'));
+      assert.equal(warnings.length, 4, warnings.join('\n'));
+    }
     const reason = ended(onB, 5_000);
     await request(a.url)
       .post('/api/v1/auth/logout')
@@ -154,5 +164,13 @@ describe('more than one node: two server processes and one Redis', function () {
       .set('X-CSRF-Token', member.csrf)
       .expect(200);
     assert.equal(await reason, 'signed_out');
+  });
+
+  it('stops both nodes cleanly on SIGTERM with their Redis clients open', async () => {
+    for (const socket of sockets) socket.close();
+    const [stopA, stopB] = await Promise.all([a.stop(), b.stop()]);
+    assert.equal(stopA.code, 0, a.output());
+    assert.equal(stopB.code, 0, b.output());
+    assert.ok(Math.max(stopA.ms, stopB.ms) < 10_000);
   });
 });
