@@ -17,8 +17,8 @@ import type { Redis, RedisOptions } from 'ioredis';
 import type { Logger } from '../logger.js';
 import { createRedisClient } from '../ops/redis.js';
 
-/** How far before a detected outage clients should look again: clock skew and in-flight publishes. */
-export const RESYNC_MARGIN_MS = 5_000;
+/** How far before the last good publish clients should look again: clock skew between nodes. */
+export const RESYNC_MARGIN_MS = 2_000;
 
 /** A request to resynchronise clients: from when, and whether other nodes' clients need it too. */
 export interface ResyncRequest {
@@ -51,6 +51,9 @@ export function createRedisAdapter(
   const clients: Redis[] = [];
   const down = new Set<symbol>();
   let downSince: number | null = null;
+  // What was published before this moment reached Redis; what came after may not have (a link can
+  // hang for a while before the client notices it is gone).
+  let lastPublishOk = Date.now();
   let publisherFailed = false;
   let pendingResync: NodeJS.Timeout | undefined;
 
@@ -69,7 +72,7 @@ export function createRedisAdapter(
       back() {
         down.delete(key);
         if (down.size > 0 || downSince === null) return;
-        const since = downSince;
+        const since = Math.min(downSince, lastPublishOk);
         const clusterWide = publisherFailed;
         downSince = null;
         publisherFailed = false;
@@ -117,18 +120,24 @@ export function createRedisAdapter(
     // A publish that fails while the link looks up (Redis refused it) also costs other nodes their
     // live delivery: ask everyone to resynchronise once things settle.
     instance.doPublish = (message: Parameters<typeof instance.doPublish>[0]) =>
-      publish(message).catch((error: unknown) => {
-        if (downSince === null && !pendingResync) {
-          const failedAt = Date.now();
-          logger.warn({ err: (error as Error).message }, 'socket adapter publish failed');
-          pendingResync = setTimeout(() => {
-            pendingResync = undefined;
-            resync(failedAt, true);
-          }, 1_000);
-          pendingResync.unref();
-        }
-        throw error;
-      });
+      publish(message).then(
+        (offset) => {
+          if (downSince === null) lastPublishOk = Date.now();
+          return offset;
+        },
+        (error: unknown) => {
+          if (downSince === null && !pendingResync) {
+            const failedAt = Date.now();
+            logger.warn({ err: (error as Error).message }, 'socket adapter publish failed');
+            pendingResync = setTimeout(() => {
+              pendingResync = undefined;
+              resync(Math.min(failedAt, lastPublishOk), true);
+            }, 1_000);
+            pendingResync.unref();
+          }
+          throw error;
+        },
+      );
     return instance;
   } as typeof make;
 
