@@ -29,6 +29,8 @@ import { contentEvents, type ContentEvent } from './services/contentEvents.js';
 import type { RoomEmitter } from './sockets/broadcast.js';
 import { deliverContentEvent } from './sockets/deliverContentEvent.js';
 import { createRedisAdapter } from './sockets/adapter.js';
+import { attachRooms } from './sockets/rooms.js';
+import type { Redis } from 'ioredis';
 
 type SessionRequest = IncomingMessage & { session?: Session & Partial<SessionData>; sessionID?: string };
 type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -47,6 +49,8 @@ export interface RealtimeDependencies {
   sessionMiddleware: RequestHandler;
   /** How often open sockets' sessions are re-checked for expiry (ms). */
   checkIntervalMs?: number;
+  /** Shared counters for room flood control (the HTTP limiters' client); memory without it. */
+  redis?: Redis;
 }
 
 function allowedOrigins(config: Config): Set<string> {
@@ -59,13 +63,13 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
   const origins = allowedOrigins(config);
   // With REDIS_URL every node shares rooms and emits through Redis; clients re-fetch what a Redis
   // outage kept from them (`room:resync`). Without it, the in-memory adapter of one node.
-  const redis = config.redisUrl
+  const redisAdapter = config.redisUrl
     ? createRedisAdapter(config.redisUrl, logger, ({ since, clusterWide }) =>
         (clusterWide ? io : io.local).emit('room:resync', { since: since.toISOString() }),
       )
     : undefined;
   const io: RealtimeServer = new Server(server, {
-    ...(redis ? { adapter: redis.adapter } : {}),
+    ...(redisAdapter ? { adapter: redisAdapter.adapter } : {}),
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     allowRequest: (req, callback) => {
@@ -140,6 +144,8 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
     );
   };
   contentEvents.on('content', onContent);
+  // Rooms: handlers per socket, fan-out of messages, re-authorisation on permission changes.
+  const detachRooms = attachRooms(io, { config, logger, redis: deps.redis });
 
   return {
     io,
@@ -147,11 +153,12 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
       clearInterval(timer);
       unsubscribe();
       contentEvents.off('content', onContent);
+      detachRooms();
       // Not io.close(): that would also close the HTTP server, which main.ts drains itself.
       io.disconnectSockets(true);
       io.engine.close();
       void io.of('/').adapter.close();
-      redis?.close();
+      redisAdapter?.close();
     },
   };
 }
