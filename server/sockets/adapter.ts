@@ -138,6 +138,10 @@ export function createRedisAdapter(
           throw error;
         },
       );
+    // While Redis is down the other nodes cannot answer: fetchSockets (presence, audits) answers with
+    // this node's sockets instead of failing.
+    const serverCount = instance.serverCount.bind(instance);
+    instance.serverCount = () => serverCount().catch(() => 1);
     return instance;
   } as typeof make;
 
