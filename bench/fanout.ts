@@ -6,9 +6,10 @@
  * payload of the same shape, in the same run, driven by the same client process
  * (bench/fanoutClients.ts: socket.io-client, WebSocket transport).
  *
- * Per size and server: a warm-up, a steady run at BENCH_RATE messages/s (latency from send to the
- * LAST member receiving it: p50/p99), then a closed-loop run keeping BENCH_WINDOW messages on their
- * way (deliveries per second). Prints one JSON line per size:
+ * Per size, both servers' members connect (two client processes), then BENCH_ROUNDS rounds alternate
+ * bare and ours: a steady run at BENCH_RATE messages/s (latency from send to the LAST member
+ * receiving it: p50/p99) and a closed-loop run keeping BENCH_WINDOW messages on their way
+ * (deliveries per second), BENCH_SECONDS in all per kind of run. Prints one JSON line per size:
  * {"n","ours_per_s","bare_per_s","ratio","ours_p99_ms","bare_p99_ms",...}; set-up timings go to stderr.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -26,7 +27,8 @@ import { startOurServer, type BenchServer } from './fanoutServer.js';
 const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
 const RATE = Number(process.env.BENCH_RATE ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const WINDOW = Number(process.env.BENCH_WINDOW ?? 4);
+const WINDOW = Number(process.env.BENCH_WINDOW ?? 16);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((x, y) => x - y);
@@ -51,38 +53,76 @@ function startClients(): { child: ChildProcess; ask: (command: ClientCommand) =>
   return { child, ask };
 }
 
-interface Measured {
-  steady: RunReport;
-  saturate: RunReport;
+/** One server's members, connected and joined, driven by their own client process. */
+interface Side {
+  label: string;
+  run(command: Extract<ClientCommand, { type: 'run' }>): Promise<RunReport>;
+  close(): Promise<void>;
 }
 
-async function measure(server: BenchServer, n: number, label: string): Promise<Measured> {
+async function connectSide(server: BenchServer, n: number, label: string): Promise<Side> {
   const { child, ask } = startClients();
-  try {
-    const connected = (await ask({
-      type: 'connect',
-      url: server.url,
-      cookies: server.cookies(n),
-      roomId: server.roomId,
-    })) as { ms: number; joinMs: number };
-    console.error(
-      `[${label} n=${n}] ${n + 1} sockets connected in ${Math.round(connected.ms)} ms, joined in ${Math.round(connected.joinMs)} ms`,
-    );
-    await ask({ type: 'run', mode: 'steady', seconds: 1, rate: RATE });
-    const steady = (await ask({ type: 'run', mode: 'steady', seconds: SECONDS, rate: RATE })) as {
-      report: RunReport;
-    };
-    const saturate = (await ask({ type: 'run', mode: 'saturate', seconds: SECONDS, window: WINDOW })) as {
-      report: RunReport;
-    };
-    for (const report of [steady.report, saturate.report])
+  const connected = (await ask({
+    type: 'connect',
+    url: server.url,
+    cookies: server.cookies(n),
+    roomId: server.roomId,
+  })) as { ms: number; joinMs: number };
+  console.error(
+    `[${label} n=${n}] ${n + 1} sockets: handshakes ${Math.round(connected.ms)} ms, room:join ${Math.round(connected.joinMs)} ms`,
+  );
+  return {
+    label,
+    async run(command) {
+      const { report } = (await ask(command)) as { report: RunReport };
       if (report.errors.length > 0)
         console.error(`[${label} n=${n}] errors: ${[...new Set(report.errors)].join(', ')}`);
-    await ask({ type: 'close' });
-    return { steady: steady.report, saturate: saturate.report };
-  } finally {
-    child.kill();
-  }
+      return report;
+    },
+    async close() {
+      await ask({ type: 'close' });
+      child.kill();
+    },
+  };
+}
+
+/** Reports of several rounds taken together. */
+function merge(reports: RunReport[]): RunReport {
+  return {
+    messages: reports.reduce((sum, r) => sum + r.messages, 0),
+    deliveries: reports.reduce((sum, r) => sum + r.deliveries, 0),
+    seconds: reports.reduce((sum, r) => sum + r.seconds, 0),
+    latenciesMs: reports.flatMap((r) => r.latenciesMs),
+    errors: reports.flatMap((r) => r.errors),
+  };
+}
+
+/**
+ * Both servers' members stay connected while the runs alternate in short rounds (bare, ours, bare,
+ * ours…), so a busy machine weighs on both alike.
+ */
+async function compare(
+  bare: Side,
+  ours: Side,
+): Promise<Record<'bare' | 'ours', Record<'steady' | 'saturate', RunReport>>> {
+  const runs = {
+    bare: { steady: [] as RunReport[], saturate: [] as RunReport[] },
+    ours: { steady: [] as RunReport[], saturate: [] as RunReport[] },
+  };
+  for (const side of [bare, ours]) await side.run({ type: 'run', mode: 'steady', seconds: 1, rate: RATE });
+  const seconds = SECONDS / ROUNDS;
+  for (let round = 0; round < ROUNDS; round++)
+    for (const [key, side] of [
+      ['bare', bare],
+      ['ours', ours],
+    ] as const) {
+      runs[key].steady.push(await side.run({ type: 'run', mode: 'steady', seconds, rate: RATE }));
+      runs[key].saturate.push(await side.run({ type: 'run', mode: 'saturate', seconds, window: WINDOW }));
+    }
+  return {
+    bare: { steady: merge(runs.bare.steady), saturate: merge(runs.bare.saturate) },
+    ours: { steady: merge(runs.ours.steady), saturate: merge(runs.ours.saturate) },
+  };
 }
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'concordia-bench-'));
@@ -97,15 +137,18 @@ try {
   const ours = await startOurServer(dataDir, Math.max(...SIZES) + 1, console.error);
   const bare = await startBareServer();
   for (const n of SIZES) {
-    const b = await measure(bare, n, 'bare');
-    const o = await measure(ours, n, 'ours');
-    const perSecond = (m: Measured) => m.saturate.deliveries / m.saturate.seconds;
+    const bareSide = await connectSide(bare, n, 'bare');
+    const oursSide = await connectSide(ours, n, 'ours');
+    const { bare: b, ours: o } = await compare(bareSide, oursSide);
+    await bareSide.close();
+    await oursSide.close();
+    const perSecond = (r: RunReport) => r.deliveries / r.seconds;
     console.log(
       JSON.stringify({
         n,
-        ours_per_s: Math.round(perSecond(o)),
-        bare_per_s: Math.round(perSecond(b)),
-        ratio: round(perSecond(o) / perSecond(b), 3),
+        ours_per_s: Math.round(perSecond(o.saturate)),
+        bare_per_s: Math.round(perSecond(b.saturate)),
+        ratio: round(perSecond(o.saturate) / perSecond(b.saturate), 3),
         ours_p99_ms: round(percentile(o.steady.latenciesMs, 99)),
         bare_p99_ms: round(percentile(b.steady.latenciesMs, 99)),
         ours_p50_ms: round(percentile(o.steady.latenciesMs, 50)),
