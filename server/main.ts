@@ -4,7 +4,6 @@
  * database, and exits 0 within 10 s.
  */
 import http from 'node:http';
-import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -17,6 +16,7 @@ import { setAuditAnchor } from './audit/recordAudit.js';
 import { createSessionMiddleware } from './auth/sessions.js';
 import { startSweeper } from './auth/sweeper.js';
 import { createRealtime } from './realtime.js';
+import { createRedisClient } from './ops/redis.js';
 import { registerDemoIdp } from './auth/devIdp/registerDemoIdp.js';
 import { createMailer } from './auth/mailer.js';
 import { startNotificationMail } from './services/notifications/notificationMail.js';
@@ -63,13 +63,13 @@ if (await registerDemoIdp(config))
   logger.info(`development identity provider ready: ${config.publicUrl}/auth/saml/demo/login`);
 
 // With REDIS_URL, rate-limit counters are shared by every node (the limiter falls back to memory if Redis
-// is unreachable, so limits never switch off).
+// is unreachable, so limits never switch off); the client reconnects with back-off and logs once per outage.
 const redis = config.redisUrl
-  ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+  ? createRedisClient(config.redisUrl, 'rate limits', logger, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+    })
   : undefined;
-redis?.on('error', (err) =>
-  logger.warn({ err: err.message }, 'redis unavailable; rate limits fall back to this node'),
-);
 
 const readiness = { shuttingDown: false };
 const sessionMiddleware = createSessionMiddleware(config);

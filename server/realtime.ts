@@ -3,7 +3,9 @@
  * origin (PUBLIC_URL: no cross-site WebSocket hijacking) and only with a signed-in session cookie
  * (the express-session middleware runs on the engine). Each socket joins `session:<id>` and
  * `person:<id>`; when sessions end (sign-out, sign-out everywhere, suspension, expiry) their sockets
- * are disconnected at once. Reconnection and connection-state recovery re-run the same checks.
+ * are disconnected at once, on every node (with REDIS_URL the Redis adapter carries rooms, emits and
+ * disconnections between nodes: server/sockets/adapter.ts). Reconnection and connection-state recovery
+ * re-run the same checks.
  */
 import type http from 'node:http';
 import type { IncomingMessage } from 'node:http';
@@ -28,6 +30,7 @@ import type { RoomEmitter } from './sockets/broadcast.js';
 import { deliverContentEvent } from './sockets/deliverContentEvent.js';
 import { deliverNotifications } from './sockets/deliverNotifications.js';
 import { onNotificationsStored } from './services/notifications/notificationEvents.js';
+import { createRedisAdapter } from './sockets/adapter.js';
 import { attachRooms } from './sockets/rooms.js';
 import type { Redis } from 'ioredis';
 
@@ -60,7 +63,15 @@ function allowedOrigins(config: Config): Set<string> {
 export function createRealtime(server: http.Server, deps: RealtimeDependencies): Realtime {
   const { config, logger, sessionMiddleware } = deps;
   const origins = allowedOrigins(config);
+  // With REDIS_URL every node shares rooms and emits through Redis; clients re-fetch what a Redis
+  // outage kept from them (`room:resync`). Without it, the in-memory adapter of one node.
+  const redisAdapter = config.redisUrl
+    ? createRedisAdapter(config.redisUrl, logger, ({ since, clusterWide }) =>
+        (clusterWide ? io : io.local).emit('room:resync', { since: since.toISOString() }),
+      )
+    : undefined;
   const io: RealtimeServer = new Server(server, {
+    ...(redisAdapter ? { adapter: redisAdapter.adapter } : {}),
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     allowRequest: (req, callback) => {
@@ -156,6 +167,8 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
       // Not io.close(): that would also close the HTTP server, which main.ts drains itself.
       io.disconnectSockets(true);
       io.engine.close();
+      void io.of('/').adapter.close();
+      redisAdapter?.close();
     },
   };
 }

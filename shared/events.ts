@@ -136,6 +136,14 @@ export interface ServerToClientEvents {
   'read:updated': (payload: { roomId: string; personId: string; messageId: string }) => void;
   /** The person may no longer take part in a joined room; its messages must leave the screen. */
   'room:removed': (payload: { roomId: string }) => void;
+  /**
+   * The server may have missed live messages for you (its link to the other nodes was down): re-join
+   * your rooms with `lastSeenId` = the last message you saw created before `since`, and merge the
+   * `missed` messages by id. Several nodes may ask within moments: wait a random second, then once.
+   * Example: `socket.on('room:resync', ({ since }) => rooms.forEach((r) =>
+   * socket.emit('room:join', { roomId: r.id, lastSeenId: r.lastSeenBefore(since) }, (ack) => ack.ok && r.merge(ack.data.missed))))`.
+   */
+  'room:resync': (payload: { since: string }) => void;
   /** A new in-app notification. Example: `socket.on('notification:created', (n) => bell.add(n))`. */
   'notification:created': (notification: NotificationDelivery) => void;
 }

@@ -83,7 +83,7 @@ export async function registerTestIdp(
 
 /** GET /login and read the AuthnRequest: its id and where it was sent. */
 export async function startLogin(
-  app: Express,
+  app: Express | string,
   idp: TestIdp,
 ): Promise<{ requestId: string; location: string }> {
   const res = await request(app).get(`/auth/saml/${idp.slug}/login`).expect(303);
@@ -133,9 +133,12 @@ export function sessionCookie(res: { headers: Record<string, unknown> }): string
   return found ? (found.split(';')[0] ?? null) : null;
 }
 
-/** Signs in through a provider end to end; returns the session cookie and the CSRF token. */
+/**
+ * Signs in through a provider end to end (`app` is an Express app or a running server's URL); returns
+ * the session cookie and the CSRF token.
+ */
 export async function signInWithSaml(
-  app: Express,
+  app: Express | string,
   idp: TestIdp,
   nameId: string,
   spec: Partial<SamlResponseSpec> = {},

@@ -14,9 +14,12 @@ export interface ServerProcess {
   stop(): Promise<{ code: number | null; ms: number }>;
 }
 
-/** Starts the server with `env` added to the environment and waits until /readyz answers 200. */
+/**
+ * Starts the server with `env` added to the environment and waits until /readyz answers 200. It
+ * listens on `env.PORT` when given (so PUBLIC_URL can name it), else on a free port.
+ */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
