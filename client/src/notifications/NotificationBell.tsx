@@ -4,15 +4,17 @@
  * notifications live from `notification:created`, announced politely. Escape closes the list and
  * returns focus to the bell.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotificationDelivery } from '../../../shared/events.js';
 import { getSocket } from '../realtime/socket.js';
 import { Link } from '../router.js';
 import {
   fetchNotifications,
+  fetchUnreadCount,
   fromDelivery,
-  markNotificationsRead,
+  markAllNotificationsRead,
+  markNotificationRead,
   safeLink,
   type BellItem,
 } from './notificationsApi.js';
@@ -22,30 +24,29 @@ import './notifications.css';
 export function NotificationBell() {
   const { t } = useTranslation();
   const [items, setItems] = useState<BellItem[]>([]);
+  const [unread, setUnread] = useState<{ count: number; capped: boolean }>({ count: 0, capped: false });
   const [open, setOpen] = useState(false);
   const [failed, setFailed] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const button = useRef<HTMLButtonElement>(null);
-  const unread = items.filter((item) => !item.read).length;
-
-  const load = useCallback((signal: AbortSignal) => {
-    fetchNotifications(signal).then(
-      (list) => {
-        setFailed(false);
-        setItems((live) => [...live.filter((n) => !list.some((l) => l.id === n.id)), ...list]);
-      },
-      () => {
-        if (!signal.aborted) setFailed(true);
-      },
-    );
-  }, []);
 
   useEffect(() => {
     const controller = new AbortController();
-    load(controller.signal);
+    const failure = () => {
+      if (!controller.signal.aborted) setFailed(true);
+    };
+    fetchNotifications(controller.signal).then(
+      (list) => setItems((live) => [...live.filter((n) => !list.some((l) => l.id === n.id)), ...list]),
+      failure,
+    );
+    fetchUnreadCount(controller.signal).then(
+      (counted) => setUnread({ count: counted.count, capped: counted.capped }),
+      failure,
+    );
     const socket = getSocket();
     const onCreated = (notification: NotificationDelivery) => {
       setItems((list) => [fromDelivery(notification), ...list.filter((n) => n.id !== notification.id)]);
+      setUnread((live) => ({ ...live, count: live.count + 1 }));
       setAnnouncement(t('notifications.arrived'));
     };
     socket.on('notification:created', onCreated);
@@ -53,12 +54,14 @@ export function NotificationBell() {
       controller.abort();
       socket.off('notification:created', onCreated);
     };
-  }, [load, t]);
+  }, [t]);
 
   const markAll = () => {
-    const ids = items.filter((item) => !item.read).map((item) => item.id);
+    const newest = items[0];
+    if (!newest) return;
     setItems((list) => list.map((item) => ({ ...item, read: true })));
-    markNotificationsRead(ids).catch(() => setFailed(true));
+    setUnread({ count: 0, capped: false });
+    markAllNotificationsRead(newest.id).catch(() => setFailed(true));
   };
   const close = () => {
     setOpen(false);
@@ -66,11 +69,12 @@ export function NotificationBell() {
   };
   const follow = (item: BellItem) => {
     setOpen(false);
-    if (!item.read) {
-      setItems((list) => list.map((n) => (n.id === item.id ? { ...n, read: true } : n)));
-      markNotificationsRead([item.id]).catch(() => setFailed(true));
-    }
+    if (item.read) return;
+    setItems((list) => list.map((n) => (n.id === item.id ? { ...n, read: true } : n)));
+    setUnread((live) => ({ ...live, count: Math.max(0, live.count - 1) }));
+    markNotificationRead(item.id).catch(() => setFailed(true));
   };
+  const shown = unread.capped ? `${unread.count}+` : String(unread.count);
 
   return (
     <div
@@ -87,11 +91,11 @@ export function NotificationBell() {
         aria-controls="bell-panel"
         onClick={() => setOpen(!open)}
       >
-        <span aria-hidden="true">🔔</span>{' '}
-        <span className="bell__label">{t('notifications.button', { n: unread })}</span>
-        {unread > 0 && (
+        <span aria-hidden="true">🔔</span>
+        <span className="bell__label">{t('notifications.button', { n: shown })}</span>
+        {unread.count > 0 && (
           <span className="bell__count" aria-hidden="true">
-            {unread}
+            {shown}
           </span>
         )}
       </button>
@@ -115,7 +119,7 @@ export function NotificationBell() {
             ))}
           </ul>
         )}
-        {unread > 0 && (
+        {items.some((item) => !item.read) && (
           <button type="button" className="button button--secondary" onClick={markAll}>
             {t('notifications.markAll')}
           </button>

@@ -50,9 +50,19 @@ export function fromDelivery(n: NotificationDelivery): BellItem {
   };
 }
 
-/** Marks notifications as read. */
-export async function markNotificationsRead(ids: string[]): Promise<void> {
-  await Promise.all(ids.map((id) => postWithCsrf(`/me/notifications/${encodeURIComponent(id)}/read`)));
+/** How many unread notifications the server counts (`capped` past its counting limit). */
+export function fetchUnreadCount(signal: AbortSignal): Promise<{ count: number; capped: boolean }> {
+  return apiGet<{ count: number; capped: boolean }>('/me/notifications/unread-count', signal);
+}
+
+/** Marks one notification as read. */
+export async function markNotificationRead(id: string): Promise<void> {
+  await postWithCsrf(`/me/notifications/${encodeURIComponent(id)}/read`);
+}
+
+/** Marks every notification up to `upTo` (the newest one shown) as read. */
+export async function markAllNotificationsRead(upTo: string): Promise<void> {
+  await postWithCsrf('/me/notifications/read', { upTo });
 }
 
 /** Only same-site paths are followed from a notification (anything else goes to the list). */
