@@ -35,14 +35,16 @@ export function NotificationBell() {
     const failure = () => {
       if (!controller.signal.aborted) setFailed(true);
     };
-    fetchNotifications(controller.signal).then(
-      (list) => setItems((live) => [...live.filter((n) => !list.some((l) => l.id === n.id)), ...list]),
-      failure,
-    );
-    fetchUnreadCount(controller.signal).then(
-      (counted) => setUnread({ count: counted.count, capped: counted.capped }),
-      failure,
-    );
+    // Read the list and the count once the socket is accepted (the session is valid), and again
+    // after every reconnection, so what arrived while offline is counted.
+    const refresh = () => {
+      setFailed(false);
+      fetchNotifications(controller.signal).then(
+        (list) => setItems((live) => [...live.filter((n) => !list.some((l) => l.id === n.id)), ...list]),
+        failure,
+      );
+      fetchUnreadCount(controller.signal).then(setUnread, failure);
+    };
     const socket = getSocket();
     const onCreated = (notification: NotificationDelivery) => {
       setItems((list) => [fromDelivery(notification), ...list.filter((n) => n.id !== notification.id)]);
@@ -50,9 +52,12 @@ export function NotificationBell() {
       setAnnouncement(t('notifications.arrived'));
     };
     socket.on('notification:created', onCreated);
+    socket.on('connect', refresh);
+    if (socket.connected) refresh();
     return () => {
       controller.abort();
       socket.off('notification:created', onCreated);
+      socket.off('connect', refresh);
     };
   }, [t]);
 
