@@ -36,6 +36,7 @@ import { meRoutes } from './http/routes/me.js';
 import { moderationRoutes } from './http/routes/moderation.js';
 import { postRoutes } from './http/routes/posts.js';
 import { spaceRoutes } from './http/routes/spaces.js';
+import { roomRoutes } from './http/routes/rooms.js';
 import { createMetrics } from './ops/metrics.js';
 import { documentOperations, operationsRoutes, type ReadinessState } from './ops/operationsRoutes.js';
 
@@ -137,6 +138,7 @@ export function createApp({
     ...postRoutes,
     ...moderationRoutes,
     ...meRoutes,
+    ...roomRoutes,
   ];
   const openApi = buildOpenApiDocument(routes, API_PREFIX, documentOperations);
   app.get('/api/openapi.json', (_req, res) => {
