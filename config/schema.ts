@@ -57,6 +57,7 @@ export const EnvSchema = z.object({
   LOGIN_FAILURES_PER_IP_PER_HOUR: z.coerce.number('a whole number').int().min(1).default(30),
   MAIL_FROM: z.string().min(3).default('Concordia <no-reply@concordia.invalid>'),
   CLIENT_DIR: z.string().min(1).optional(),
+  DIGEST_CHECK_MINUTES: z.coerce.number('a whole number').int().min(1).max(1440).default(15),
 });
 
 /** The raw environment after validation. */

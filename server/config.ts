@@ -38,6 +38,8 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string };
   /** Failed local sign-ins one address may make per hour before it is refused for a while. */
   loginFailuresPerIpPerHour: number;
+  /** Notification e-mail: how often the digest job looks for people who are due. */
+  notifications: { digestCheckMinutes: number };
 }
 
 /** Raised when the environment does not validate; its message names every bad setting. */
@@ -122,5 +124,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     samlClockSkewSeconds: e.SAML_CLOCK_SKEW_SECONDS,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     loginFailuresPerIpPerHour: e.LOGIN_FAILURES_PER_IP_PER_HOUR,
+    notifications: { digestCheckMinutes: e.DIGEST_CHECK_MINUTES },
   };
 }

@@ -18,6 +18,8 @@ import { createSessionMiddleware } from './auth/sessions.js';
 import { startSweeper } from './auth/sweeper.js';
 import { createRealtime } from './realtime.js';
 import { registerDemoIdp } from './auth/devIdp/registerDemoIdp.js';
+import { createMailer } from './auth/mailer.js';
+import { startNotificationMail } from './services/notifications/notificationMail.js';
 
 function configOrExit(): Config {
   try {
@@ -74,6 +76,7 @@ const app = createApp({ config, logger, readiness, redis, sessionMiddleware });
 const server = http.createServer(app);
 const realtime = createRealtime(server, { config, logger, sessionMiddleware, ...(redis ? { redis } : {}) });
 const sweeper = startSweeper(logger);
+const notificationMail = startNotificationMail({ config, logger, mailer: createMailer(config, logger) });
 server.headersTimeout = 20_000;
 server.requestTimeout = 30_000;
 
@@ -88,11 +91,13 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
   const hardExit = setTimeout(() => process.exit(exitCode || 1), 9_500);
   hardExit.unref();
   sweeper.stop();
+  const mailStopped = notificationMail.stop();
   realtime.close();
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();
   });
+  await mailStopped.catch(() => undefined);
   await mongoose.disconnect().catch(() => undefined);
   redis?.disconnect();
   await database.stop();

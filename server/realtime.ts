@@ -28,6 +28,8 @@ import type { RoomEmitter } from './sockets/broadcast.js';
 import { deliverContentEvent } from './sockets/deliverContentEvent.js';
 import { attachRooms } from './sockets/rooms.js';
 import type { Redis } from 'ioredis';
+import { deliverNotifications } from './sockets/deliverNotifications.js';
+import { onNotificationsStored } from './services/notifications/notificationEvents.js';
 
 type SessionRequest = IncomingMessage & { session?: Session & Partial<SessionData>; sessionID?: string };
 type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -135,6 +137,13 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
   contentEvents.on('content', onContent);
   // Rooms: handlers per socket, fan-out of messages, re-authorisation on permission changes.
   const detachRooms = attachRooms(io, { config, logger, redis: deps.redis });
+  // Stored notifications reach their recipient's room, rendered for that person through the policy.
+  const offNotifications = onNotificationsStored((docs) => {
+    deliverNotifications(
+      (personId, n) => io.to(`person:${personId}`).emit('notification:created', n),
+      docs,
+    ).catch((error: unknown) => logger.warn({ err: error }, 'notification delivery failed'));
+  });
 
   return {
     io,
@@ -143,6 +152,7 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
       unsubscribe();
       contentEvents.off('content', onContent);
       detachRooms();
+      offNotifications();
       // Not io.close(): that would also close the HTTP server, which main.ts drains itself.
       io.disconnectSockets(true);
       io.engine.close();

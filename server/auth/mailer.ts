@@ -1,5 +1,5 @@
 /**
- * Outgoing mail for invitations and password resets. With SMTP_URL it sends through nodemailer;
+ * Outgoing mail for invitations, password resets and notification e-mail. With SMTP_URL it sends through nodemailer;
  * without it (development), the message and its link are written to the log instead.
  */
 import nodemailer from 'nodemailer';
@@ -13,6 +13,10 @@ export interface MailMessage {
   text: string;
   /** The single-use link in the message, logged in development when there is no SMTP server. */
   link: string;
+  /** An HTML alternative to `text` (already escaped by the caller). */
+  html?: string;
+  /** A fixed Message-ID (`<id@host>`), so a message sent twice can be recognised as one. */
+  messageId?: string;
 }
 
 /** Sends messages. */
@@ -31,6 +35,8 @@ export function createMailer(config: Config, logger: Logger): Mailer {
           to: message.to,
           subject: message.subject,
           text: message.text,
+          ...(message.html ? { html: message.html } : {}),
+          ...(message.messageId ? { messageId: message.messageId } : {}),
         });
       },
     };

@@ -1,10 +1,12 @@
 /**
- * In-app notifications. Only references are stored; the body is computed when read (or sent) with
- * `notificationBody`, so a later relabel, quarantine or departure takes effect on old notifications too.
+ * In-app notifications. Only references are stored (the item's type and id); the body is computed when
+ * read (or sent) with `notificationBody`, so a later relabel, quarantine or departure takes effect on
+ * old notifications too. Notifications stored before items had a type carry `postId` only: read them
+ * with {@link itemRefOf}.
  */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
-/** Kinds of notification. */
+/** Kinds of notification. `*.mentioned` may also be e-mailed at once (per-person preference). */
 export const NOTIFICATION_KINDS = [
   'post.created',
   'post.quarantined',
@@ -13,13 +15,26 @@ export const NOTIFICATION_KINDS = [
   'post.relabelled',
   'post.moved',
   'post.flagged',
+  'post.mentioned',
+  'post.replied',
+  'message.mentioned',
+  'message.replied',
 ] as const;
+
+/** The labelled content types a notification may point at. */
+export const NOTIFIABLE_TYPES = ['Post', 'Message'] as const;
+
+/** One of {@link NOTIFIABLE_TYPES}. */
+export type NotifiableType = (typeof NOTIFIABLE_TYPES)[number];
 
 const notificationSchema = new Schema(
   {
     recipientId: { type: Schema.Types.ObjectId, required: true },
     kind: { type: String, enum: NOTIFICATION_KINDS, required: true },
-    postId: { type: Schema.Types.ObjectId, required: true },
+    itemType: { type: String, enum: NOTIFIABLE_TYPES, default: null },
+    itemId: { type: Schema.Types.ObjectId, default: null },
+    /** Legacy: the post of notifications stored before `itemType`/`itemId`. */
+    postId: { type: Schema.Types.ObjectId, default: null },
     spaceId: { type: Schema.Types.ObjectId, required: true },
     reason: { type: String, default: null },
     createdAt: { type: Date, required: true },
@@ -28,9 +43,19 @@ const notificationSchema = new Schema(
   { strict: 'throw' },
 );
 notificationSchema.index({ recipientId: 1, _id: 1 });
+notificationSchema.index({ recipientId: 1, readAt: 1, _id: 1 });
 
 /** A stored notification. */
 export type NotificationDoc = InferSchemaType<typeof notificationSchema> & { _id: Types.ObjectId };
+
+/** The item a notification points at, whether stored with a type or (legacy) as a post. */
+export function itemRefOf(doc: Pick<NotificationDoc, 'itemType' | 'itemId' | 'postId'>): {
+  type: NotifiableType;
+  id: string;
+} {
+  if (doc.itemType && doc.itemId) return { type: doc.itemType as NotifiableType, id: String(doc.itemId) };
+  return { type: 'Post', id: String(doc.postId) };
+}
 
 /** The notifications collection. */
 export const NotificationModel = model('Notification', notificationSchema);

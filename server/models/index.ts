@@ -10,6 +10,8 @@ export { SpaceMembershipModel } from './SpaceMembership.js';
 export { PostModel } from './Post.js';
 export { FlagModel } from './Flag.js';
 export { NotificationModel } from './Notification.js';
+export { NotificationPreferenceModel } from './NotificationPreference.js';
+export { MailClaimModel } from './MailClaim.js';
 export { SessionModel } from './Session.js';
 export { PersonIdentityModel } from './PersonIdentity.js';
 export { LocalCredentialModel } from './LocalCredential.js';

@@ -10,3 +10,4 @@ export * from './auth.js';
 export * from './identityProviders.js';
 export * from './signInOptions.js';
 export * from './rooms.js';
+export * from './notifications.js';

@@ -148,7 +148,11 @@ export const Notification = z
   .object({
     id: ObjectIdString,
     kind: z.string(),
-    post: ObjectIdString,
+    /** The content type of the item: `Post` or `Message`. */
+    itemType: z.enum(['Post', 'Message']),
+    item: ObjectIdString,
+    /** The item again when it is a post (kept for clients written before other types). */
+    post: ObjectIdString.optional(),
     createdAt: z.string(),
     read: z.boolean(),
     text: z.string(),
@@ -159,8 +163,13 @@ export const Notification = z
   })
   .meta({ id: 'Notification' });
 
-/** The query of the notification list. */
-export const NotificationListQuery = PageQuery.strict();
+/** The query of the notification list (`unread=true`: unread ones only). */
+export const NotificationListQuery = PageQuery.extend({
+  unread: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+}).strict();
 
 /** A person's own data export. */
 export const MyExport = z

@@ -1,17 +1,32 @@
-/** /api/v1/me: the signed-in person's notifications and data export; the public content API. */
+/** /api/v1/me: the signed-in person's notifications, notification preferences and data export; the public content API. */
 import {
+  MarkAllNotificationsRead,
+  MarkedNotification,
+  MarkedNotifications,
   MyExport,
   MySharingContext,
   NotificationListQuery,
   Notification,
+  NotificationParams,
+  NotificationPreferences,
   PageQuery,
   Post,
   PostParams,
+  UnreadNotificationCount,
   pageOf,
 } from '../../../shared/schemas/index.js';
 import { exportMyData } from '../../services/me/exportMyData.js';
 import { getSharingContext } from '../../services/me/getSharingContext.js';
-import { listNotifications } from '../../services/notifications/listNotifications.js';
+import {
+  countUnreadNotifications,
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+} from '../../services/notifications/listNotifications.js';
+import {
+  getNotificationPreferences,
+  updateNotificationPreferences,
+} from '../../services/notifications/notificationPreferences.js';
 import { getPublicPost, listPublicPosts } from '../../services/posts/listPublicPosts.js';
 import { defineRoute } from '../defineRoute.js';
 
@@ -26,6 +41,54 @@ export const meRoutes = [
     query: NotificationListQuery,
     response: pageOf(Notification),
     handler: ({ actor, query }) => listNotifications(actor, query),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/me/notifications/unread-count',
+    tag: 'Me',
+    access: 'members',
+    summary: 'How many unread notifications I would see (only those whose item I may still read)',
+    response: UnreadNotificationCount,
+    handler: ({ actor }) => countUnreadNotifications(actor),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/me/notifications/read',
+    tag: 'Me',
+    access: 'members',
+    summary: 'Mark all my notifications read (or those up to `upTo`)',
+    body: MarkAllNotificationsRead,
+    response: MarkedNotifications,
+    handler: ({ actor, body }) => markAllNotificationsRead(actor, body.upTo),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/me/notifications/:notification/read',
+    tag: 'Me',
+    access: 'members',
+    summary: 'Mark one of my notifications read',
+    params: NotificationParams,
+    response: MarkedNotification,
+    handler: ({ actor, params }) => markNotificationRead(actor, params.notification),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/me/notification-preferences',
+    tag: 'Me',
+    access: 'members',
+    summary: 'My notification preferences: e-mail digest (off, daily, weekly) and e-mail when mentioned',
+    response: NotificationPreferences,
+    handler: ({ actor }) => getNotificationPreferences(actor),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/me/notification-preferences',
+    tag: 'Me',
+    access: 'members',
+    summary: 'Replace my notification preferences',
+    body: NotificationPreferences,
+    response: NotificationPreferences,
+    handler: ({ actor, body }) => updateNotificationPreferences(actor, body),
   }),
   defineRoute({
     method: 'get',

@@ -1,8 +1,9 @@
 /**
- * What a notification may say (SHARING.md, "Leaving the platform"), for in-app lists, e-mail, push and
- * digests alike: CLEAR and GREEN may carry the title and body; AMBER and above only "new material in
- * <space>" with a link, never the content, file name or title. Moderation notices never carry content.
- * Under the Chatham House Rule no name or city, since a notification leaves the space.
+ * What a notification may say (SHARING.md, "Leaving the platform"), for in-app lists, sockets, e-mail,
+ * push and digests alike: CLEAR and GREEN may carry the title and body; AMBER and above only "new
+ * material in <space>" with a link, never the content, file name or title (nor what kind of event it
+ * was). Moderation notices never carry content. Under the Chatham House Rule no name or city, since a
+ * notification leaves the space. The same rules hold for every content type (posts, room messages).
  */
 import { BODY_MAY_LEAVE } from '../../../shared/policy/labels.js';
 import { asLabel } from '../../../shared/policy/content.js';
@@ -20,9 +21,10 @@ export interface NotificationBody {
 export interface NotificationFacts {
   kind: string;
   reason: string | null;
-  postId: string;
-  space: { slug: string; name: string; chathamHouse: boolean };
-  item: { label: string; title: string; body: string; authorName: string | null } | null;
+  /** The in-app link of the item (see itemSources). */
+  link: string;
+  space: { name: string; chathamHouse: boolean };
+  item: { label: string; title: string | null; body: string; authorName: string | null } | null;
 }
 
 const MODERATION_TEXT: Record<string, string> = {
@@ -34,21 +36,43 @@ const MODERATION_TEXT: Record<string, string> = {
   'post.flagged': 'was flagged for review',
 };
 
+/** Whether a kind is a moderation notice (which never carries content). */
+export function isModerationKind(kind: string): boolean {
+  return kind in MODERATION_TEXT;
+}
+
+/** The event a content kind tells of: new material, a mention or a reply. */
+export function contentEvent(kind: string): 'created' | 'mentioned' | 'replied' {
+  if (kind.endsWith('.mentioned')) return 'mentioned';
+  if (kind.endsWith('.replied')) return 'replied';
+  return 'created';
+}
+
+const CONTENT_TEXT = {
+  created: 'New material in',
+  mentioned: 'You were mentioned in',
+  replied: 'New reply in',
+} as const;
+
+/** Whether the item's content (title, body) may leave the space in a notification. */
+export function contentMayLeave(label: string): boolean {
+  return BODY_MAY_LEAVE.includes(asLabel(label));
+}
+
 /** The body for one recipient, or null when nothing may be shown (the item is not readable now). */
 export function notificationBody(facts: NotificationFacts): NotificationBody | null {
-  const link = `/posts/${facts.postId}`;
+  const { link } = facts;
   const moderation = MODERATION_TEXT[facts.kind];
   if (moderation) {
     const why = facts.reason ? `: ${facts.reason}` : '.';
     return { text: `Material in ${facts.space.name} ${moderation}${why}`, link };
   }
   if (!facts.item) return null;
-  const text = `New material in ${facts.space.name}`;
-  if (!BODY_MAY_LEAVE.includes(asLabel(facts.item.label))) return { text, link };
+  if (!contentMayLeave(facts.item.label)) return { text: `New material in ${facts.space.name}`, link };
   return {
-    text,
+    text: `${CONTENT_TEXT[contentEvent(facts.kind)]} ${facts.space.name}`,
     link,
-    title: facts.item.title,
+    ...(facts.item.title !== null ? { title: facts.item.title } : {}),
     body: facts.item.body,
     ...(facts.space.chathamHouse || !facts.item.authorName ? {} : { author: facts.item.authorName }),
   };

@@ -1,32 +1,83 @@
-/** Stores in-app notifications (references only; bodies are rendered when read). */
+/**
+ * Stores in-app notifications (references only; bodies are rendered when read) and tells the
+ * subscribers (sockets, immediate mention e-mail). Works for any notifiable content type.
+ */
 import { PersonModel } from '../../models/Person.js';
 import { HubModel } from '../../models/Hub.js';
-import { NotificationModel, type NOTIFICATION_KINDS } from '../../models/Notification.js';
-import type { PostDoc } from '../../models/Post.js';
+import {
+  NotificationModel,
+  type NOTIFICATION_KINDS,
+  type NotifiableType,
+  type NotificationDoc,
+} from '../../models/Notification.js';
+import { loadSharingContext } from '../../policy/loadSharingContext.js';
+import { personActor } from '../people/personActor.js';
+import { itemSource } from './itemSources.js';
+import { emitNotificationsStored } from './notificationEvents.js';
+import { ensurePreferences } from './notificationPreferences.js';
 
 /** One notification kind. */
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-/** Notifies each person once about the item. */
+/** What a notification needs to know about its item: its id and space. */
+export interface NotifiedItem {
+  _id: unknown;
+  spaceId: unknown;
+}
+
+/**
+ * Notifies each person once about the item (a post unless `itemType` says otherwise). The caller has
+ * chosen the recipients; what each may see is decided when the notification is rendered.
+ */
 export async function notify(
   recipientIds: string[],
-  item: Pick<PostDoc, '_id' | 'spaceId'>,
+  item: NotifiedItem,
   kind: NotificationKind,
   reason: string | null = null,
+  itemType: NotifiableType = 'Post',
 ): Promise<void> {
-  const distinct = [...new Set(recipientIds)];
+  const distinct = [...new Set(recipientIds.map(String))];
   if (distinct.length === 0) return;
   const createdAt = new Date();
-  await NotificationModel.insertMany(
+  // Before the insert, so a new person's digest marker is older than these notifications.
+  await ensurePreferences(distinct, createdAt);
+  const stored = await NotificationModel.insertMany(
     distinct.map((recipientId) => ({
       recipientId,
       kind,
-      postId: item._id,
+      itemType,
+      itemId: item._id,
       spaceId: item.spaceId,
       reason,
       createdAt,
     })),
   );
+  emitNotificationsStored(stored.map((d) => d.toObject() as unknown as NotificationDoc));
+}
+
+/**
+ * Notifies the people mentioned in an item who may read it now (active, not the author): kind
+ * `<type>.mentioned`. Mention parsing is the caller's (forums, rooms); this decides who is told.
+ * Returns the ids notified.
+ */
+export async function notifyMentions(
+  item: NotifiedItem & { authorId?: unknown },
+  itemType: NotifiableType,
+  mentionIds: string[],
+): Promise<string[]> {
+  const source = itemSource(itemType);
+  const candidates = [...new Set(mentionIds.map(String))].filter((id) => id !== String(item.authorId));
+  if (!source || candidates.length === 0) return [];
+  const people = await PersonModel.find({ _id: { $in: candidates }, status: 'active' }).lean();
+  const itemId = String(item._id);
+  const allowed: string[] = [];
+  for (const person of people) {
+    const ctx = await loadSharingContext(personActor(person));
+    if ((await source.readable(ctx, [itemId])).length > 0) allowed.push(String(person._id));
+  }
+  const kind = itemType === 'Post' ? 'post.mentioned' : 'message.mentioned';
+  await notify(allowed, item, kind, null, itemType);
+  return allowed;
 }
 
 /** The moderators of an item: global moderators and the coordinators of its space's hub. */

@@ -8,7 +8,7 @@ const item = (label: string) => ({ label, title: 'Secret title', body: 'Secret b
 describe('notificationBody', () => {
   it('carries the content of CLEAR and GREEN only; AMBER and above say "new material" with a link', () => {
     const bodies = LABELS.map((label) =>
-      notificationBody({ kind: 'post.created', reason: null, postId: 'p1', space, item: item(label) }),
+      notificationBody({ kind: 'post.created', reason: null, link: '/posts/p1', space, item: item(label) }),
     );
     assert.deepEqual(bodies, [
       {
@@ -35,7 +35,7 @@ describe('notificationBody', () => {
     const body = notificationBody({
       kind: 'post.created',
       reason: null,
-      postId: 'p1',
+      link: '/posts/p1',
       space: { ...space, chathamHouse: true },
       item: item('GREEN'),
     });
@@ -45,7 +45,7 @@ describe('notificationBody', () => {
 
   it('says nothing about an item the recipient may not read now', () => {
     assert.equal(
-      notificationBody({ kind: 'post.created', reason: null, postId: 'p1', space, item: null }),
+      notificationBody({ kind: 'post.created', reason: null, link: '/posts/p1', space, item: null }),
       null,
     );
   });
@@ -54,7 +54,7 @@ describe('notificationBody', () => {
     const body = notificationBody({
       kind: 'post.quarantined',
       reason: 'personal data',
-      postId: 'p1',
+      link: '/posts/p1',
       space,
       item: item('GREEN'),
     });
@@ -62,5 +62,29 @@ describe('notificationBody', () => {
       text: 'Material in Mayors was quarantined by a moderator: personal data',
       link: '/posts/p1',
     });
+  });
+
+  it('tells mentions and replies apart only where the content may leave; a message has no title', () => {
+    const green = notificationBody({
+      kind: 'message.mentioned',
+      reason: null,
+      link: '/rooms/r1/messages/m1',
+      space,
+      item: { ...item('GREEN'), title: null },
+    });
+    assert.deepEqual(green, {
+      text: 'You were mentioned in Mayors',
+      link: '/rooms/r1/messages/m1',
+      body: 'Secret body',
+      author: 'Omar',
+    });
+    const amber = notificationBody({
+      kind: 'post.replied',
+      reason: null,
+      link: '/posts/p1',
+      space,
+      item: item('AMBER'),
+    });
+    assert.deepEqual(amber, { text: 'New material in Mayors', link: '/posts/p1' });
   });
 });
