@@ -79,12 +79,14 @@ describe('rooms (/rooms)', () => {
     const seen = messages(b.page).getByRole('article').filter({ hasText: 'Hello from Wanjiru' });
     await seen.waitFor();
     assert.equal(
-      await seen.locator('strong', { hasText: 'Wanjiru' }).count(),
+      await seen.locator('.message__body strong', { hasText: 'Wanjiru' }).count(),
       1,
       'Markdown rendered by the server',
     );
     await seen.getByText('TLP:GREEN').waitFor();
-    await seen.getByText(WANJIRU).waitFor();
+    await seen.getByText(WANJIRU, { exact: true }).waitFor();
+    // Read markers: the author's own page saw the message, and the marker reaches the other member.
+    await seen.getByText(`Seen by ${WANJIRU}`).waitFor();
     // The receiver hears about it politely.
     await b.page.getByText(`New message from ${WANJIRU}`).waitFor({ state: 'attached' });
 

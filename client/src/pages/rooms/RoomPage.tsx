@@ -40,19 +40,19 @@ function OpenRoom({ roomId, me }: { roomId: string; me: string }) {
   const [error, setError] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const lastMarked = useRef<string | null>(null);
-  const announced = useRef<string | null>(null);
+  const announced = useRef<string | null | undefined>(undefined);
   const { room } = state;
   usePageTitle(room?.name ?? t('rooms.roomTitle'));
 
   const fail = useCallback((code: string) => setError(t(ackErrorKey(code))), [t]);
 
-  // Announce the newest message when it came from someone else after the room was loaded.
+  // Announce the newest message when it came from someone else after the room was first loaded.
   useEffect(() => {
+    if (!state.loaded) return;
     const newest = state.lastSeen?.id ?? null;
-    if (!state.loaded || !newest) return;
     const previous = announced.current;
     announced.current = newest;
-    if (previous === null || previous === newest) return;
+    if (previous === undefined || previous === newest || newest === null) return; // first load
     const all = [...state.messages, ...Object.values(state.threads).flat()];
     const message = all.find((m) => m.id === newest);
     if (message && message.author?.id !== me)
