@@ -278,4 +278,113 @@ describe('rooms (/rooms)', () => {
     await session.screenshot('room-ar');
     session.assertClean();
   });
+  it('delivers what was sent while a member was offline when they come back, exactly once', async () => {
+    const room = await createHubRoom(e2e(), { name: 'Away and back' });
+    const { a, b } = await twoMembers(room);
+    await send(a.page, 'Before the tunnel');
+    await messages(b.page).getByText('Before the tunnel').waitFor();
+
+    await b.context.setOffline(true);
+    await b.page.getByText('You are offline.').waitFor();
+    await send(a.page, 'While you were away');
+    await messages(a.page)
+      .getByRole('article')
+      .filter({ hasText: 'While you were away' })
+      .getByRole('button', { name: 'Edit' })
+      .waitFor();
+    await b.context.setOffline(false);
+    await messages(b.page).getByText('While you were away').waitFor();
+    await b.page.getByText('You are offline.').waitFor({ state: 'detached' });
+    assert.equal(await messages(b.page).getByText('While you were away').count(), 1);
+    assert.equal(await messages(b.page).getByText('Before the tunnel').count(), 1);
+    a.assertClean();
+    b.assertClean();
+  });
+
+  it('sends a burst written offline in order, waiting out flood control, each message once', async () => {
+    const room = await createHubRoom(e2e(), { name: 'Burst' });
+    const { a, b } = await twoMembers(room);
+    await a.context.setOffline(true);
+    await a.page.getByText('You are offline.').waitFor();
+    const bodies = Array.from({ length: 24 }, (_, i) => `Burst message ${String(i + 1).padStart(2, '0')}`);
+    for (const body of bodies) await send(a.page, body);
+    await a.context.setOffline(false);
+    // 20 per person per 10 s: the last ones are refused with rate_limited and sent again by the outbox.
+    await messages(b.page)
+      .getByText(bodies.at(-1) ?? '')
+      .waitFor({ timeout: 45_000 });
+    const shown = await messages(b.page).locator('.message__body').allInnerTexts();
+    assert.deepEqual(
+      shown.map((text) => text.trim()).filter((text) => text.startsWith('Burst message')),
+      bodies,
+      'every message once, in the order written',
+    );
+    for (const body of [bodies[0] ?? '', bodies.at(-1) ?? '']) assert.equal(await storedCount(room, body), 1);
+    await messages(a.page).locator('.message--pending').waitFor({ state: 'detached' });
+    a.assertClean();
+    b.assertClean();
+  });
+
+  it("takes a quarantined message off the other member's screen at once", async () => {
+    const room = await createHubRoom(e2e(), { name: 'Spillage' });
+    const { a, b } = await twoMembers(room);
+    await send(a.page, 'Personal data by mistake');
+    await messages(b.page).getByText('Personal data by mistake').waitFor();
+    const page = await adminApi<{ items: { id: string; body: string }[] }>(
+      e2e(),
+      'GET',
+      `/rooms/${room.id}/messages`,
+    );
+    const id = page.items.find((m) => m.body === 'Personal data by mistake')?.id;
+    assert.ok(id);
+    await adminApi(e2e(), 'POST', `/messages/${id}/quarantine`, { reason: 'personal data of a member' });
+    await messages(b.page).getByText('Personal data by mistake').waitFor({ state: 'detached' });
+    await messages(a.page).getByText('Personal data by mistake').waitFor({ state: 'detached' });
+    await b.page.reload();
+    await roomReady(b.page, room);
+    assert.equal(await messages(b.page).getByText('Personal data by mistake').count(), 0);
+    a.assertClean();
+    b.assertClean();
+  });
+
+  it('rings the bell live for a new post in one of my spaces; the list opens and marks read', async () => {
+    const room = await createHubRoom(e2e(), { name: 'Bell room' });
+    const { a, b } = await twoMembers(room);
+    const banner = a.page.getByRole('banner');
+    await banner.getByRole('button', { name: /^Notifications, unread: / }).click();
+    const panel = a.page.locator('#bell-panel');
+    await panel.getByRole('heading', { name: 'Notifications' }).waitFor();
+    // B posts in the room's space (from B's own page, with B's CSRF token).
+    const status = await b.page.evaluate(async (slug) => {
+      const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
+      const response = await fetch(`/api/v1/spaces/${slug}/posts`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
+        body: JSON.stringify({
+          title: 'Youth outreach results',
+          body: 'The numbers are in.',
+          label: 'GREEN',
+        }),
+      });
+      return response.status;
+    }, room.slug);
+    assert.equal(status, 201);
+    // The bell rings live: the new item appears in the open list and the count goes up.
+    await panel.getByRole('link', { name: /Youth outreach results/ }).waitFor();
+    await banner.getByRole('button', { name: /^Notifications, unread: [1-9]/ }).waitFor();
+    await a.page.getByText('New notification').waitFor({ state: 'attached' });
+    await a.screenshot('bell-open');
+    await panel.getByRole('button', { name: 'Mark all as read' }).click();
+    await a.page.getByRole('banner').getByRole('button', { name: 'Notifications, unread: 0' }).waitFor();
+    await a.page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    assert.equal(
+      await a.page.evaluate(() => document.activeElement?.getAttribute('aria-controls')),
+      'bell-panel',
+    );
+    await a.page.reload();
+    await a.page.getByRole('banner').getByRole('button', { name: 'Notifications, unread: 0' }).waitFor();
+    a.assertClean();
+    b.assertClean();
+  });
 });

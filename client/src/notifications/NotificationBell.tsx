@@ -29,6 +29,7 @@ export function NotificationBell() {
   const [failed, setFailed] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const button = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -61,16 +62,25 @@ export function NotificationBell() {
     };
   }, [t]);
 
+  // While the list is open, Escape anywhere closes it (focus may be on the page after a button went).
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
+
   const markAll = () => {
     const newest = items[0];
     if (!newest) return;
+    heading.current?.focus(); // the button is about to go: keep focus in the list
     setItems((list) => list.map((item) => ({ ...item, read: true })));
     setUnread({ count: 0, capped: false });
     markAllNotificationsRead(newest.id).catch(() => setFailed(true));
-  };
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
   };
   const follow = (item: BellItem) => {
     setOpen(false);
@@ -82,12 +92,7 @@ export function NotificationBell() {
   const shown = unread.capped ? `${unread.count}+` : String(unread.count);
 
   return (
-    <div
-      className="bell"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) close();
-      }}
-    >
+    <div className="bell">
       <button
         ref={button}
         type="button"
@@ -96,7 +101,9 @@ export function NotificationBell() {
         aria-controls="bell-panel"
         onClick={() => setOpen(!open)}
       >
-        <span aria-hidden="true">🔔</span>
+        <svg className="bell__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" />
+        </svg>
         <span className="bell__label">{t('notifications.button', { n: shown })}</span>
         {unread.count > 0 && (
           <span className="bell__count" aria-hidden="true">
@@ -108,7 +115,9 @@ export function NotificationBell() {
         {announcement}
       </div>
       <div id="bell-panel" className="bell__panel" hidden={!open}>
-        <h2 className="bell__heading">{t('notifications.heading')}</h2>
+        <h2 className="bell__heading" ref={heading} tabIndex={-1}>
+          {t('notifications.heading')}
+        </h2>
         {failed && <p className="field-error">{t('notifications.failed')}</p>}
         {items.length === 0 ? (
           <p>{t('notifications.empty')}</p>

@@ -19,6 +19,7 @@ import { MessageList } from './MessageList.js';
 import { PresenceList, TypingIndicator } from './RoomPeople.js';
 import { SignInFirst } from './SignInFirst.js';
 import { ThreadPanel } from './ThreadPanel.js';
+import { usePeopleNames } from './usePeopleNames.js';
 import { useRoom } from './useRoom.js';
 import { useConnectionState, useOutbox } from './useRealtimeStores.js';
 import './rooms.css';
@@ -43,6 +44,16 @@ function OpenRoom({ roomId, me }: { roomId: string; me: string }) {
   const announced = useRef<string | null | undefined>(undefined);
   const { room } = state;
   usePageTitle(room?.name ?? t('rooms.roomTitle'));
+
+  const addNames = useCallback(
+    (names: Record<string, string>) => dispatch({ type: 'names', names }),
+    [dispatch],
+  );
+  usePeopleNames(
+    [...state.online, ...Object.keys(state.reads)].filter((id) => id !== me),
+    state.names,
+    addNames,
+  );
 
   const fail = useCallback((code: string) => setError(t(ackErrorKey(code))), [t]);
 

@@ -45,7 +45,8 @@ export type RoomAction =
   | { type: 'typing'; person: { id: string; name: string }; typing: boolean; now: number }
   | { type: 'expireTyping'; now: number }
   | { type: 'presence'; personId: string; online: boolean }
-  | { type: 'read'; personId: string; messageId: string };
+  | { type: 'read'; personId: string; messageId: string }
+  | { type: 'names'; names: Record<string, string> };
 
 /** How long a typing indicator lasts without news. */
 export const TYPING_LAPSE_MS = 6_000;
@@ -175,5 +176,7 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
     }
     case 'read':
       return { ...state, reads: { ...state.reads, [action.personId]: action.messageId } };
+    case 'names':
+      return { ...state, names: { ...action.names, ...state.names } };
   }
 }
