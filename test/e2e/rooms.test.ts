@@ -387,4 +387,39 @@ describe('rooms (/rooms)', () => {
     a.assertClean();
     b.assertClean();
   });
+  it('pages history upwards with "Load earlier messages"', async () => {
+    const room = await createHubRoom(e2e(), { name: 'Long history' });
+    const { a, b } = await twoMembers(room);
+    // 32 messages over REST from both members' pages (16 each stays under flood control).
+    const post = (page: Page, from: number) =>
+      page.evaluate(
+        async ({ roomId, from }) => {
+          const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
+          for (let i = from; i < from + 16; i++) {
+            const response = await fetch(`/api/v1/rooms/${roomId}/messages`, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
+              body: JSON.stringify({ clientId: `history-${roomId}-${i}`, body: `History ${i}` }),
+            });
+            if (!response.ok) return response.status;
+          }
+          return 200;
+        },
+        { roomId: room.id, from },
+      );
+    assert.equal(await post(a.page, 1), 200);
+    assert.equal(await post(b.page, 17), 200);
+    await b.page.reload();
+    await roomReady(b.page, room);
+    await messages(b.page).getByText('History 32', { exact: true }).waitFor();
+    assert.equal(await messages(b.page).getByText('History 1', { exact: true }).count(), 0);
+    await messages(b.page).getByRole('button', { name: 'Load earlier messages' }).click();
+    await messages(b.page).getByText('History 1', { exact: true }).waitFor();
+    assert.equal(await messages(b.page).locator('.message__body').count(), 32, 'each message once');
+    await messages(b.page)
+      .getByRole('button', { name: 'Load earlier messages' })
+      .waitFor({ state: 'detached' });
+    a.assertClean();
+    b.assertClean();
+  });
 });
