@@ -13,8 +13,8 @@ import { request } from '../../realtime/socket.js';
 
 const TYPING_EVERY_MS = 3_000;
 const TYPING_IDLE_MS = 4_000;
-/** The server's limit is authoritative; this only warns early. */
-const MAX_LENGTH = 10_000;
+/** The server's limit (MESSAGE_MAX_CHARS, characters) is authoritative; this only warns early. */
+const MAX_CHARACTERS = 8_000;
 
 function asLabel(value: string): Label {
   return (LABELS as readonly string[]).includes(value) ? (value as Label) : 'RED';
@@ -66,7 +66,7 @@ export function Composer({ room, threadId, idPrefix }: ComposerProps) {
   const send = () => {
     const text = body.trim();
     if (!text) return setError(t('rooms.composer.empty'));
-    if (text.length > MAX_LENGTH) return setError(t('rooms.errors.too_large'));
+    if ([...text].length > MAX_CHARACTERS) return setError(t('rooms.errors.too_large'));
     enqueueMessage({ roomId: room.id, threadId, body: text, label });
     setBody('');
     stopTyping();

@@ -125,6 +125,15 @@ function mapAll(state: RoomState, change: (m: MessageDelivery) => MessageDeliver
   return { ...state, messages: state.messages.map(change), threads };
 }
 
+/** The newest message seen that was created before `since` (for `room:resync`), or null. */
+export function lastSeenBefore(state: RoomState, since: string): { id: string; createdAt: string } | null {
+  const limit = Date.parse(since);
+  const earlier = [...state.messages, ...Object.values(state.threads).flat()].filter(
+    (m) => Date.parse(m.createdAt) < limit,
+  );
+  return newest(null, earlier);
+}
+
 /** The reducer of {@link RoomState}. */
 export function roomReducer(state: RoomState, action: RoomAction): RoomState {
   switch (action.type) {

@@ -8,7 +8,13 @@ import type { Socket } from 'socket.io-client';
 import type { MessageDelivery, ServerToClientEvents } from '../../../../shared/events.js';
 import { onMessageAcknowledged, outboxItems, settleMessage } from '../../realtime/outbox.js';
 import { getSocket, request, TIMEOUT_CODE } from '../../realtime/socket.js';
-import { initialRoomState, roomReducer, type RoomAction, type RoomState } from './roomState.js';
+import {
+  initialRoomState,
+  lastSeenBefore,
+  roomReducer,
+  type RoomAction,
+  type RoomState,
+} from './roomState.js';
 
 /** Messages per history page. */
 export const PAGE_SIZE = 30;
@@ -23,8 +29,14 @@ export interface RoomHandle {
   dispatch: (action: RoomAction) => void;
 }
 
-/** A server event that another part of the system may add (`room:resync`): re-join with the last id. */
-type ResyncEvents = ServerToClientEvents & { 'room:resync': (payload?: { roomId?: string }) => void };
+/**
+ * `room:resync` (added to shared/events.ts on the `scale` branch): the node may have missed live
+ * messages since `since`; re-join with the last message seen created before then.
+ */
+type ResyncEvents = ServerToClientEvents & { 'room:resync': (payload: { since: string }) => void };
+
+/** How long a resync waits at most (random), so that several nodes asking at once cause one join. */
+const RESYNC_SPREAD_MS = 1_000;
 
 /** Joins room `roomId` and follows it while mounted. */
 export function useRoom(roomId: string): RoomHandle {
@@ -38,22 +50,30 @@ export function useRoom(roomId: string): RoomHandle {
     return page.ok ? null : page.error.code;
   }, [roomId]);
 
-  const join = useCallback(async () => {
-    const { lastSeen, loaded, status } = current.current;
-    if (status === 'denied' || status === 'removed') return;
-    const ack = await request('room:join', { roomId, ...(lastSeen ? { lastSeenId: lastSeen.id } : {}) });
-    if (!ack.ok) {
-      if (ack.error.code !== TIMEOUT_CODE && ack.error.code !== 'unavailable') dispatch({ type: 'denied' });
-      return; // a lost answer: the next connect joins again
-    }
-    dispatch({ type: 'joined', room: ack.data.room, missed: ack.data.missed, online: ack.data.online });
-    // First visit, or more was missed than one answer holds: start again from the latest page.
-    if (!loaded || !lastSeen || ack.data.more) await readLatest();
-  }, [roomId, readLatest]);
+  /** Joins (again); `since` re-joins from the last message seen created before that time. */
+  const join = useCallback(
+    async (since?: string) => {
+      const { loaded, status } = current.current;
+      if (status === 'denied' || status === 'removed') return;
+      const lastSeen =
+        since === undefined ? current.current.lastSeen : lastSeenBefore(current.current, since);
+      const ack = await request('room:join', { roomId, ...(lastSeen ? { lastSeenId: lastSeen.id } : {}) });
+      if (!ack.ok) {
+        if (ack.error.code !== TIMEOUT_CODE && ack.error.code !== 'unavailable') dispatch({ type: 'denied' });
+        return; // a lost answer: the next connect joins again
+      }
+      dispatch({ type: 'joined', room: ack.data.room, missed: ack.data.missed, online: ack.data.online });
+      // First visit, or more was missed than one answer holds: start again from the latest page.
+      if (!loaded || !lastSeen || ack.data.more) await readLatest();
+    },
+    [roomId, readLatest],
+  );
 
   useEffect(() => {
     const socket = getSocket() as unknown as Socket<ResyncEvents>;
     const mine = (payload: { roomId: string }) => payload.roomId === roomId;
+    let resyncTimer: ReturnType<typeof setTimeout> | null = null;
+    let resyncSince: string | null = null;
     const onCreated = (message: MessageDelivery) => {
       if (!mine(message)) return;
       if (outboxItems().some((item) => item.clientId === message.clientId)) settleMessage(message.clientId);
@@ -87,7 +107,15 @@ export function useRoom(roomId: string): RoomHandle {
         if (mine(payload)) dispatch({ type: 'removed' });
       },
       'room:resync': (payload) => {
-        if (!payload?.roomId || payload.roomId === roomId) void join();
+        // Several nodes may ask within moments: wait a random moment, then join once from the earliest.
+        const since = typeof payload?.since === 'string' ? payload.since : new Date(0).toISOString();
+        if (resyncSince === null || Date.parse(since) < Date.parse(resyncSince)) resyncSince = since;
+        resyncTimer ??= setTimeout(() => {
+          const from = resyncSince ?? since;
+          resyncTimer = null;
+          resyncSince = null;
+          void join(from);
+        }, Math.random() * RESYNC_SPREAD_MS);
       },
     };
     const onConnect = () => void join();
@@ -105,6 +133,7 @@ export function useRoom(roomId: string): RoomHandle {
       socket.off('connect', onConnect);
       stopAcks();
       clearInterval(lapse);
+      if (resyncTimer) clearTimeout(resyncTimer);
       if (socket.connected) void request('room:leave', { roomId });
     };
   }, [roomId, join]);
