@@ -26,6 +26,15 @@ const ForgotPasswordPage = lazy(() =>
   import('./pages/account/ForgotPasswordPage.js').then((module) => ({ default: module.ForgotPasswordPage })),
 );
 
+// Rooms carry the socket client and are visited by members only: loaded when first opened.
+const RoomsPage = lazy(() =>
+  import('./pages/rooms/RoomsPage.js').then((module) => ({ default: module.RoomsPage })),
+);
+const RoomPage = lazy(() =>
+  import('./pages/rooms/RoomPage.js').then((module) => ({ default: module.RoomPage })),
+);
+
+const ROOM_PATH = /^\/rooms\/([A-Za-z0-9_-]{1,64})$/;
 const CITY_PATH = /^\/cities\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 /** The page for `path`; unknown paths get the not-found page. */
@@ -37,6 +46,9 @@ function pageFor(path: string): ReactNode {
   if (path === '/accept-invitation') return <SetPasswordPage key="invitation" mode="invitation" />;
   if (path === '/reset-password') return <SetPasswordPage key="reset" mode="reset" />;
   if (path === '/forgot-password') return <ForgotPasswordPage />;
+  if (path === '/rooms') return <RoomsPage />;
+  const room = ROOM_PATH.exec(path)?.[1];
+  if (room) return <RoomPage key={room} roomId={room} />;
   const city = CITY_PATH.exec(path)?.[1];
   if (city) return <CityPage key={city} slug={city} />;
   return <NotFoundPage />;

@@ -1,16 +1,28 @@
 /** The banner on every page: the network's name, the main navigation, the account and the language picker. */
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../auth/session.js';
 import { Link, useLocation } from '../router.js';
 import { AccountMenu } from './AccountMenu.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
+
+// The bell brings the socket client: loaded only once someone is signed in.
+const NotificationBell = lazy(() =>
+  import('../notifications/NotificationBell.js').then((module) => ({ default: module.NotificationBell })),
+);
 
 /** Header with the site name, navigation (the current page marked) and language switcher. */
 export function SiteHeader() {
   const { t } = useTranslation();
   const { path } = useLocation();
+  const { session } = useSession();
+  const signedIn = session.status === 'signedIn';
   const links = [
     { to: '/', label: t('nav.directory'), current: path === '/' || path.startsWith('/cities/') },
     { to: '/apply', label: t('nav.apply'), current: path === '/apply' },
+    ...(signedIn
+      ? [{ to: '/rooms', label: t('nav.rooms'), current: path === '/rooms' || path.startsWith('/rooms/') }]
+      : []),
   ];
   return (
     <header className="site-header">
@@ -32,6 +44,11 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
+        {signedIn && (
+          <Suspense fallback={null}>
+            <NotificationBell key={session.me.person.id} />
+          </Suspense>
+        )}
         <AccountMenu />
         <LanguageSwitcher />
       </div>

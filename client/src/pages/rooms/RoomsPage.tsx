@@ -1,0 +1,76 @@
+/** "Your rooms": the hub, peer, committee and direct rooms the signed-in person takes part in. */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../api.js';
+import { useSession } from '../../auth/session.js';
+import { LoadError } from '../../components/LoadError.js';
+import { StatusMessage } from '../../components/StatusMessage.js';
+import { asApiError } from '../../hooks/useApiGet.js';
+import { usePageTitle } from '../../hooks/usePageTitle.js';
+import { Link } from '../../router.js';
+import { LabelBadge } from './LabelBadge.js';
+import { fetchMyRooms, groupOf, ROOM_GROUPS, type RoomListItem } from './roomList.js';
+import { SignInFirst } from './SignInFirst.js';
+import './rooms.css';
+
+/** The rooms list page. */
+export function RoomsPage() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  usePageTitle(t('rooms.heading'));
+  if (session.status === 'loading') return null;
+  if (session.status !== 'signedIn') return <SignInFirst />;
+  return <MyRooms />;
+}
+
+function MyRooms() {
+  const { t } = useTranslation();
+  const [rooms, setRooms] = useState<RoomListItem[] | ApiError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setRooms(null);
+    fetchMyRooms(controller.signal).then(setRooms, (error: unknown) => {
+      if (!controller.signal.aborted) setRooms(asApiError(error));
+    });
+    return () => controller.abort();
+  }, [attempt]);
+
+  return (
+    <section className="rooms-page">
+      <h1>{t('rooms.heading')}</h1>
+      {rooms === null && <StatusMessage>{t('rooms.loading')}</StatusMessage>}
+      {rooms !== null && !Array.isArray(rooms) && <LoadError error={rooms} onRetry={retry} />}
+      {Array.isArray(rooms) && (
+        <>
+          <StatusMessage>{t('rooms.count', { n: rooms.length })}</StatusMessage>
+          {ROOM_GROUPS.map((group) => {
+            const inGroup = rooms.filter((room) => groupOf(room.kind) === group);
+            if (inGroup.length === 0) return null;
+            return (
+              <section key={group} aria-labelledby={`rooms-${group}`} className="rooms-group">
+                <h2 id={`rooms-${group}`}>{t(`rooms.groups.${group}`)}</h2>
+                <ul className="rooms-list">
+                  {inGroup.map((room) => (
+                    <li key={room.id} className="rooms-list__item">
+                      <Link to={`/rooms/${room.id}`}>
+                        <bdi>{room.name}</bdi>
+                      </Link>{' '}
+                      <LabelBadge label={room.ceiling} />
+                      {room.chathamHouse && <span className="chr-tag"> {t('rooms.chathamHouse.short')}</span>}
+                      {room.unread !== null && room.unread > 0 && (
+                        <span className="unread"> {t('rooms.unread', { n: room.unread })}</span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * The one Socket.IO connection of a signed-in tab, typed by shared/events.ts. It is created on first
+ * use (this module and socket.io-client load only with the pages that need them), follows the
+ * browser's online/offline signals so a dead mobile link is noticed at once, and is closed at
+ * sign-out. `request()` turns every emit into a promise of the contract's {@link Ack} shape, with a
+ * time-out so nothing waits for ever.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../../shared/events.js';
+
+/** The typed client socket. */
+export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Whether the socket is connected, reconnecting, or the browser says it is offline. */
+export type ConnectionState = 'connecting' | 'connected' | 'offline';
+
+/** The error code of an ack that never came (time-out or lost connection). */
+export const TIMEOUT_CODE = 'timeout';
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+let socket: RealtimeSocket | null = null;
+let state: ConnectionState = 'connecting';
+const listeners = new Set<() => void>();
+const closedListeners = new Set<() => void>();
+
+function setState(next: ConnectionState): void {
+  if (next === state) return;
+  state = next;
+  for (const listener of listeners) listener();
+}
+
+const goOffline = () => {
+  setState('offline');
+  // The browser knows the link is gone: drop the socket now instead of waiting for the ping time-out.
+  socket?.disconnect();
+};
+const goOnline = () => {
+  setState('connecting');
+  socket?.connect();
+};
+
+/** The shared socket, connecting it on first use. */
+export function getSocket(): RealtimeSocket {
+  if (socket) return socket;
+  // WebSocket only: its handshake always carries the Origin the server checks, and one long-lived
+  // connection suits slow mobile links better than long polling.
+  const created: RealtimeSocket = io({ transports: ['websocket'], autoConnect: false });
+  created.on('connect', () => setState('connected'));
+  created.on('disconnect', () => setState(navigator.onLine ? 'connecting' : 'offline'));
+  created.io.on('reconnect_attempt', () => {
+    if (navigator.onLine) setState('connecting');
+  });
+  created.on('session:ended', () => closeSocket());
+  window.addEventListener('offline', goOffline);
+  window.addEventListener('online', goOnline);
+  socket = created;
+  if (navigator.onLine) created.connect();
+  else setState('offline');
+  return created;
+}
+
+/** Closes the socket (sign-out, session ended); the next {@link getSocket} opens a new one. */
+export function closeSocket(): void {
+  window.removeEventListener('offline', goOffline);
+  window.removeEventListener('online', goOnline);
+  socket?.removeAllListeners();
+  socket?.disconnect();
+  socket = null;
+  setState('connecting');
+  for (const listener of closedListeners) listener();
+}
+
+/** Calls `listener` when the socket is closed for good (the session ended); returns the unsubscribe. */
+export function onSocketClosed(listener: () => void): () => void {
+  closedListeners.add(listener);
+  return () => closedListeners.delete(listener);
+}
+
+/** The connection state now. */
+export function connectionState(): ConnectionState {
+  return state;
+}
+
+/** Calls `listener` whenever the connection state changes; returns the unsubscribe function. */
+export function onConnectionState(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+type AckData<E extends keyof ClientToServerEvents> =
+  Parameters<ClientToServerEvents[E]> extends [unknown, (answer: Ack<infer T>) => void] ? T : never;
+type PayloadOf<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[0];
+
+/** Events that take a payload and answer through an ack. */
+export type RequestEvent = Exclude<keyof ClientToServerEvents, 'session:whoami'>;
+
+/**
+ * Emits `event` with `payload` and resolves with the server's ack, or with a `timeout` error when no
+ * answer came within `timeoutMs` (the socket was down or the answer was lost). Never rejects.
+ */
+export function request<E extends RequestEvent>(
+  event: E,
+  payload: PayloadOf<E>,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<Ack<AckData<E>>> {
+  const current = getSocket();
+  // Not connected: answer at once rather than let socket.io buffer the packet and send it later
+  // behind our back (the outbox decides when to try again).
+  if (!current.connected) {
+    return Promise.resolve({ ok: false, error: { code: TIMEOUT_CODE, message: 'not connected' } });
+  }
+  const timed = current.timeout(timeoutMs) as unknown as {
+    emit(name: string, body: unknown, callback: (error: Error | null, answer?: unknown) => void): void;
+  };
+  return new Promise((resolve) => {
+    timed.emit(event, payload, (error, answer) => {
+      if (error || !answer || typeof answer !== 'object') {
+        resolve({ ok: false, error: { code: TIMEOUT_CODE, message: 'no answer' } });
+      } else resolve(answer as Ack<AckData<E>>);
+    });
+  });
+}
