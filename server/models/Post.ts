@@ -56,7 +56,8 @@ const postSchema = new Schema(
   { timestamps: true, strict: 'throw' },
 );
 postSchema.index({ spaceId: 1, createdAt: 1, _id: 1 });
-postSchema.index({ tokens: 1 });
+// Search: $in on tokens, newest first (MongoDB merges the sorted ranges of each key: a bounded top-k).
+postSchema.index({ tokens: 1, createdAt: -1, _id: -1 });
 postSchema.index({ authorId: 1, _id: 1 });
 postSchema.index({ label: 1, published: 1, state: 1 });
 

@@ -133,8 +133,11 @@ export const FlagQueueQuery = PageQuery.extend({
   state: z.enum(['open', 'resolved']).default('open'),
 }).strict();
 
-/** Query of the search endpoint. */
-export const SearchQuery = PageQuery.extend({ q: Line(200) }).strict();
+/** Query of the posts search endpoint (GET /search/posts; GET /search searches every type). */
+export const SearchQuery = PageQuery.extend({
+  q: Line(200),
+  language: z.enum(CONTENT_LANGUAGES).optional(),
+}).strict();
 
 /** An audit entry about one's own material. */
 export const MaterialAuditEntry = z

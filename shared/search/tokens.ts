@@ -68,14 +68,15 @@ function stopLanguages(language: ContentLanguage | null, arabic: boolean): Conte
 }
 
 /**
- * The tokens stored on an item written in `language` (null: unknown, stem in every language), and
- * the language to store: the given one, else the detected one (which may be null).
+ * The tokens stored on an item written in `language` (null: unknown, stem in every language;
+ * undefined: detect it), and the language to store: the given one, else the detected one (which
+ * may be null).
  */
 export function indexTokens(
   texts: string[],
   language?: ContentLanguage | null,
 ): { language: ContentLanguage | null; tokens: string[] } {
-  const lang = language ?? detectLanguage(...texts);
+  const lang = language === undefined ? detectLanguage(...texts) : language;
   const tokens = new Set<string>();
   for (const text of texts) {
     for (const raw of splitWords(caseFold(text))) {

@@ -19,7 +19,7 @@ export async function updatePost(actor: Actor, id: string, input: z.infer<typeof
   const title = input.title ?? item.title;
   const body = input.body ?? item.body;
   // A given language wins; else the stored one (given or detected before); else detect afresh.
-  const index = indexTokens([title, body], input.language ?? item.language ?? null);
+  const index = indexTokens([title, body], input.language ?? item.language ?? undefined);
   const result = await PostModel.updateOne(
     { _id: item._id, state: 'visible' },
     { $set: { title, body, language: index.language, tokens: index.tokens } },
