@@ -40,6 +40,8 @@ export const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number('a whole number').int().min(1).default(600),
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number('a whole number').int().min(1).default(60),
   RATE_LIMIT_PUBLIC_FORMS_PER_HOUR: z.coerce.number('a whole number').int().min(1).default(10),
+  ROOM_MESSAGES_PER_PERSON_PER_10S: z.coerce.number('a whole number').int().min(1).default(20),
+  ROOM_MESSAGES_PER_ROOM_PER_10S: z.coerce.number('a whole number').int().min(1).default(300),
   BODY_LIMIT: z
     .string()
     .regex(/^\d+(kb|mb)$/, 'a size such as 100kb')

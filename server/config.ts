@@ -25,6 +25,8 @@ export interface Config {
   trustProxy: boolean | number | string;
   metricsToken: string | undefined;
   rateLimit: { perMinute: number; writesPerMinute: number; publicFormsPerHour: number };
+  /** Room flood control: messages per person and per room in each window. */
+  roomLimits: { perPerson: number; perRoom: number; windowSeconds: number };
   bodyLimit: string;
   ferretdbBin: string | undefined;
   clientDir: string;
@@ -107,6 +109,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       perMinute: e.RATE_LIMIT_PER_MINUTE,
       writesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE,
       publicFormsPerHour: e.RATE_LIMIT_PUBLIC_FORMS_PER_HOUR,
+    },
+    roomLimits: {
+      perPerson: e.ROOM_MESSAGES_PER_PERSON_PER_10S,
+      perRoom: e.ROOM_MESSAGES_PER_ROOM_PER_10S,
+      windowSeconds: 10,
     },
     bodyLimit: e.BODY_LIMIT,
     ferretdbBin: e.FERRETDB_BIN,

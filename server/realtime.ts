@@ -26,6 +26,8 @@ import './auth/sessionData.js';
 import { contentEvents, type ContentEvent } from './services/contentEvents.js';
 import type { RoomEmitter } from './sockets/broadcast.js';
 import { deliverContentEvent } from './sockets/deliverContentEvent.js';
+import { attachRooms } from './sockets/rooms.js';
+import type { Redis } from 'ioredis';
 
 type SessionRequest = IncomingMessage & { session?: Session & Partial<SessionData>; sessionID?: string };
 type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -44,6 +46,8 @@ export interface RealtimeDependencies {
   sessionMiddleware: RequestHandler;
   /** How often open sockets' sessions are re-checked for expiry (ms). */
   checkIntervalMs?: number;
+  /** Shared counters for room flood control (the HTTP limiters' client); memory without it. */
+  redis?: Redis;
 }
 
 function allowedOrigins(config: Config): Set<string> {
@@ -129,6 +133,8 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
     );
   };
   contentEvents.on('content', onContent);
+  // Rooms: handlers per socket, fan-out of messages, re-authorisation on permission changes.
+  const detachRooms = attachRooms(io, { config, logger, redis: deps.redis });
 
   return {
     io,
@@ -136,6 +142,7 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
       clearInterval(timer);
       unsubscribe();
       contentEvents.off('content', onContent);
+      detachRooms();
       // Not io.close(): that would also close the HTTP server, which main.ts drains itself.
       io.disconnectSockets(true);
       io.engine.close();

@@ -12,3 +12,8 @@ export const CONTENT_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
 
 /** One of {@link CONTENT_LANGUAGES}. */
 export type ContentLanguage = (typeof CONTENT_LANGUAGES)[number];
+
+/** The content language a stored value names, or undefined for anything else (null included). */
+export function contentLanguageOf(value: unknown): ContentLanguage | undefined {
+  return (CONTENT_LANGUAGES as readonly unknown[]).includes(value) ? (value as ContentLanguage) : undefined;
+}

@@ -17,3 +17,6 @@ export { AuthLinkModel } from './AuthLink.js';
 export { IdentityProviderModel } from './IdentityProvider.js';
 export { SamlRequestModel } from './SamlRequest.js';
 export { SamlAssertionModel } from './SamlAssertion.js';
+export { MessageModel } from './Message.js';
+export { ReactionModel } from './Reaction.js';
+export { ReadMarkerModel } from './ReadMarker.js';

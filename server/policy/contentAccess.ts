@@ -1,22 +1,37 @@
 /**
- * The only road to read labelled content. Every content query in the services goes through
- * {@link readableContentFilter} (lists, search, counts, notifications, exports, public pages,
- * broadcasts); single items are loaded with {@link loadContent} and checked per item.
- * A test greps the server for content reads that bypass this file.
+ * The only road to read labelled content, for every content type (posts, room messages). Every content
+ * query in the services goes through {@link readableContentFilter} (lists, search, counts,
+ * notifications, exports, public pages, broadcasts, room history and missed messages); single items are
+ * loaded with {@link loadContent} and checked per item. A test greps the server for content reads that
+ * bypass this file. Functions take the content type last, defaulting to `Post`.
  */
 import type { Model, Types } from 'mongoose';
 import { asLabel, type ContentAction, type ContentType } from '../../shared/policy/content.js';
 import { ACCESS_AUDITED } from '../../shared/policy/labels.js';
 import type { SharingContext } from '../../shared/policy/sharingContext.js';
 import { recordAudit } from '../audit/recordAudit.js';
+import { MessageModel, type MessageDoc } from '../models/Message.js';
 import { PostModel, type PostDoc } from '../models/Post.js';
 import { readPage, type StoredPage } from '../services/pagination.js';
 import { sharingFilter } from './sharingAccess.js';
 
-/**
- * The query filter of the content (of `type`, posts by default) the actor may `action` (read by
- * default). Combine under `$and`.
- */
+/** The stored document of each content type. */
+export interface ContentDocs {
+  Post: PostDoc;
+  Message: MessageDoc;
+}
+
+const MODELS: Record<ContentType, Model<never>> = {
+  Post: PostModel as never,
+  Message: MessageModel as never,
+};
+
+/** The collection of a content type (for the reads below only). */
+function model(type: ContentType): Model<never> {
+  return MODELS[type];
+}
+
+/** The query filter of the content the actor may `action` (read by default). Combine under `$and`. */
 export function readableContentFilter(
   ctx: SharingContext,
   action: ContentAction = 'read',
@@ -26,48 +41,69 @@ export function readableContentFilter(
 }
 
 /** One page of content the actor may `action`, with extra filters kept whole under `$and`. */
-export async function findContentPage(
+export async function findContentPage<T extends ContentType = 'Post'>(
   ctx: SharingContext,
   request: {
+    type?: T;
     action?: ContentAction;
     filters: Record<string, unknown>[];
     sortField: string;
     limit: number;
     cursor: string | undefined;
+    direction?: 'asc' | 'desc';
   },
-): Promise<StoredPage<PostDoc>> {
-  return readPage<PostDoc>(PostModel as never, {
-    filters: [readableContentFilter(ctx, request.action ?? 'read'), ...request.filters],
+): Promise<StoredPage<ContentDocs[T]>> {
+  const type = request.type ?? 'Post';
+  return readPage<ContentDocs[T]>(model(type), {
+    filters: [readableContentFilter(ctx, request.action ?? 'read', type), ...request.filters],
     sortField: request.sortField,
     limit: request.limit,
     cursor: request.cursor,
+    direction: request.direction,
   });
 }
 
 /** The items among `ids` that the actor may `action`. */
-export async function findContentByIds(
+export async function findContentByIds<T extends ContentType = 'Post'>(
   ctx: SharingContext,
   ids: (Types.ObjectId | string)[],
   action: ContentAction = 'read',
-): Promise<PostDoc[]> {
+  type: T = 'Post' as T,
+): Promise<ContentDocs[T][]> {
   if (ids.length === 0) return [];
-  return (await PostModel.find({
-    $and: [readableContentFilter(ctx, action), { _id: { $in: ids } }],
-  } as never).lean()) as unknown as PostDoc[];
+  return (await model(type)
+    .find({
+      $and: [readableContentFilter(ctx, action, type), { _id: { $in: ids } }],
+    } as never)
+    .lean()) as unknown as ContentDocs[T][];
 }
 
 /**
  * Loads one item by id for a per-item decision. The caller must check it with the policy before
- * showing anything (see getPost); writes use conditional updates on the loaded state.
+ * showing anything (see getPost, loadMessageFor); writes use conditional updates on the loaded state.
  */
-export async function loadContent(id: string): Promise<PostDoc | null> {
-  return (await PostModel.findById(id).lean()) as unknown as PostDoc | null;
+export async function loadContent<T extends ContentType = 'Post'>(
+  id: string,
+  type: T = 'Post' as T,
+): Promise<ContentDocs[T] | null> {
+  return (await model(type).findById(id).lean()) as unknown as ContentDocs[T] | null;
+}
+
+/**
+ * The author's own message sent with `clientId` (the idempotency key), for answering a retried send
+ * with the stored message. Only ever the caller's own material: `authorId` is the actor's id.
+ */
+export async function loadOwnMessageByClientId(
+  authorId: string,
+  clientId: string,
+): Promise<MessageDoc | null> {
+  return (await MessageModel.findOne({ authorId, clientId }).lean()) as unknown as MessageDoc | null;
 }
 
 /** Records a view (or download) of every AMBER+STRICT and RED item shown, for the originator to read. */
 export async function recordSensitiveAccess(
   ctx: SharingContext,
-  items: { _id: Types.ObjectId; label: string }[],
+  items: { _id: unknown; label: string }[],
   how: 'view' | 'download',
   channel: string,
   type: ContentType = 'Post',
@@ -91,12 +127,12 @@ export async function recordSensitiveAccess(
 /** The policy fields only (no title, body or author) of items, for moderation queues. */
 export async function loadContentMeta(
   ids: (Types.ObjectId | string)[],
+  type: ContentType = 'Post',
 ): Promise<Pick<PostDoc, '_id' | 'spaceId' | 'spaceHubId' | 'label' | 'state'>[]> {
   if (ids.length === 0) return [];
-  return (await PostModel.find(
-    { _id: { $in: ids } },
-    { _id: 1, spaceId: 1, spaceHubId: 1, label: 1, state: 1 },
-  ).lean()) as unknown as Pick<PostDoc, '_id' | 'spaceId' | 'spaceHubId' | 'label' | 'state'>[];
+  return (await model(type)
+    .find({ _id: { $in: ids } } as never, { _id: 1, spaceId: 1, spaceHubId: 1, label: 1, state: 1 })
+    .lean()) as unknown as Pick<PostDoc, '_id' | 'spaceId' | 'spaceHubId' | 'label' | 'state'>[];
 }
 
 /**
@@ -106,13 +142,13 @@ export async function loadContentMeta(
  */
 export async function findReadableMatches<T>(
   ctx: SharingContext,
-  source: { subject: ContentType; model: Model<never> },
+  type: ContentType,
   filter: Record<string, unknown>,
   limit: number,
   projection: Record<string, 0 | 1>,
 ): Promise<T[]> {
-  return (await source.model
-    .find({ $and: [readableContentFilter(ctx, 'read', source.subject), filter] } as never, projection)
+  return (await model(type)
+    .find({ $and: [readableContentFilter(ctx, 'read', type), filter] } as never, projection)
     .sort({ createdAt: -1, _id: -1 })
     .limit(limit)
     .lean()) as unknown as T[];
@@ -124,7 +160,7 @@ export async function findReadableMatches<T>(
  * tokens back and prints counts.
  */
 export async function readIndexBatch<T>(
-  model: Model<never>,
+  type: ContentType,
   afterId: Types.ObjectId | null,
   limit: number,
   fields: string[],
@@ -132,7 +168,7 @@ export async function readIndexBatch<T>(
   const projection = Object.fromEntries(
     ['_id', 'updatedAt', 'language', 'tokens', ...fields].map((f) => [f, 1]),
   );
-  return (await model
+  return (await model(type)
     .find((afterId ? { _id: { $gt: afterId } } : {}) as never, projection)
     .sort({ _id: 1 })
     .limit(limit)

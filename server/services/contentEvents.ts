@@ -35,3 +35,16 @@ export interface MembershipEvent {
 export function emitMembershipEvent(event: MembershipEvent): void {
   contentEvents.emit('membership', event);
 }
+
+/**
+ * A person's access changed without a membership event (roles replaced, for instance): the real-time
+ * layer re-authorises their joined rooms at once.
+ */
+export interface AccessEvent {
+  personId: string;
+}
+
+/** Emits an access event (`'access'`) on the same emitter. */
+export function emitAccessEvent(event: AccessEvent): void {
+  contentEvents.emit('access', event);
+}

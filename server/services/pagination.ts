@@ -18,6 +18,8 @@ export interface PageRequest {
   limit: number;
   cursor: string | undefined;
   projection?: Record<string, 0 | 1>;
+  /** `asc` (default) pages forward; `desc` pages from the newest back (room history). */
+  direction?: 'asc' | 'desc';
 }
 
 interface CursorContent {
@@ -55,18 +57,21 @@ export async function readPage<T extends { _id: Types.ObjectId }>(
   request: PageRequest,
 ): Promise<StoredPage<T>> {
   const { sortField, limit } = request;
+  const op = request.direction === 'desc' ? '$lt' : '$gt';
+  const order = request.direction === 'desc' ? -1 : 1;
   const filters = request.filters.filter((f) => Object.keys(f).length > 0);
   if (request.cursor) {
     const { v, i } = decodeCursor(request.cursor);
     const id = new Types.ObjectId(i);
     filters.push(
       sortField === '_id'
-        ? { _id: { $gt: id } }
-        : { $or: [{ [sortField]: { $gt: v } }, { [sortField]: v, _id: { $gt: id } }] },
+        ? { _id: { [op]: id } }
+        : { $or: [{ [sortField]: { [op]: v } }, { [sortField]: v, _id: { [op]: id } }] },
     );
   }
   const query = filters.length > 0 ? { $and: filters } : {};
-  const sort: Record<string, 1> = sortField === '_id' ? { _id: 1 } : { [sortField]: 1, _id: 1 };
+  const sort: Record<string, 1 | -1> =
+    sortField === '_id' ? { _id: order } : { [sortField]: order, _id: order };
   const rows = (await model
     .find(query as never, request.projection ?? null)
     .sort(sort)

@@ -1,5 +1,5 @@
 /**
- * The rules for any labelled content (posts now; threads, messages, documents, expert requests later),
+ * The rules for any labelled content (posts and room messages now; documents, expert requests later),
  * written once. Each content type stores the same policy fields, so the rules below apply to all:
  * `spaceId`, `spaceHubId`, `label`, `audienceIds` (the RED snapshot), `authorId`, `authorCityId`,
  * `state` and `published`.
@@ -11,7 +11,7 @@ import { isGlobalModerator, personId, type SharingContext } from './sharingConte
 import type { SharingAbility } from './sharing.js';
 
 /** The content types that carry labels. */
-export const CONTENT_TYPES = ['Post'] as const;
+export const CONTENT_TYPES = ['Post', 'Message'] as const;
 
 /** One of {@link CONTENT_TYPES}. */
 export type ContentType = (typeof CONTENT_TYPES)[number];
@@ -105,6 +105,11 @@ export function addContentRules(
     can('publish', type, { authorId: id, state: 'visible', label: 'CLEAR' });
     // A personal export holds only what its owner may onward-share outside any space: CLEAR and GREEN.
     can('export', type, { authorId: id, state: 'visible', label: { $in: ['CLEAR', 'GREEN'] } });
+    if (type === 'Message') {
+      // Room owners and room moderators (explicit space roles) may delete the room's messages.
+      const rooms = ctx.managedSpaceIds.filter((s) => ctx.spaceIds.includes(s));
+      if (rooms.length > 0) can('delete', type, { spaceId: { $in: rooms }, state: { $ne: 'deleted' } });
+    }
     if (ctx.actor.kind === 'person' && ctx.actor.roles.includes('focal_point') && ctx.cityId) {
       // The originator's focal point may lower material of their city that they can read.
       for (const form of readable) can('relabel', type, ['lower'], { ...form, authorCityId: ctx.cityId });

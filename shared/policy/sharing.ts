@@ -64,6 +64,8 @@ export function defineSharingAbility(ctx: SharingContext): SharingAbility {
     can('manageMembers', 'Space', { _id: { $in: ctx.managedSpaceIds } });
     can('read', 'Space', { _id: { $in: ctx.managedSpaceIds } });
   }
+  // Anyone signed in may open a direct conversation (the service checks the other person).
+  if (actor.kind === 'person') can('create', 'Space', { kind: 'direct' });
   const admin = actor.kind === 'person' && actor.roles.includes('admin');
   if (admin || isGlobalModerator(ctx)) {
     // Space metadata and member lists; reading the material still needs membership.

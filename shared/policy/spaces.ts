@@ -17,6 +17,7 @@ export const SPACE_KINDS = [
   'city_partners',
   'expert_request',
   'event',
+  'direct',
 ] as const;
 
 /** One of {@link SPACE_KINDS}. */
@@ -46,7 +47,16 @@ export const DERIVED_MEMBERSHIP: Record<SpaceKind, 'everyone' | 'hub_cities' | '
     city_partners: 'city',
     expert_request: 'explicit',
     event: 'explicit',
+    direct: 'explicit',
   };
+
+/**
+ * A direct conversation: exactly two people, explicit members, made only by
+ * `POST /api/v1/rooms/direct`. Ceiling RED (its audience is already the two named people, so
+ * TLP's "named recipients only" fits); default AMBER (a one-to-one talk is need-to-know, not
+ * community-wide).
+ */
+export const DIRECT_ROOM = { ceiling: 'RED', defaultLabel: 'AMBER' } as const;
 
 /** Kinds that belong to one city (need `cityId`). */
 export const CITY_SPACE_KINDS: readonly SpaceKind[] = ['city', 'city_partners'];

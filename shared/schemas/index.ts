@@ -9,4 +9,5 @@ export * from './posts.js';
 export * from './auth.js';
 export * from './identityProviders.js';
 export * from './signInOptions.js';
+export * from './rooms.js';
 export * from './search.js';

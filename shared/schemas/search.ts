@@ -5,7 +5,7 @@ import { LABELS } from '../policy/labels.js';
 import { Cursor, Line, ObjectIdString, Slug, pageOf } from './common.js';
 
 /** The searchable content types (search sources on the server). */
-export const SEARCH_TYPES = ['post'] as const;
+export const SEARCH_TYPES = ['post', 'message'] as const;
 
 /** One of {@link SEARCH_TYPES}. */
 export type SearchType = (typeof SEARCH_TYPES)[number];
@@ -43,7 +43,8 @@ export const SearchResult = z
   .object({
     type: z.enum(SEARCH_TYPES),
     id: ObjectIdString,
-    space: z.object({ slug: Slug, name: z.string() }),
+    /** The space (for a message, its room: the room id is the space id). */
+    space: z.object({ id: ObjectIdString, slug: Slug, name: z.string() }),
     label: z.enum(LABELS),
     language: z.enum(CONTENT_LANGUAGES).nullable(),
     title: z.string().nullable(),

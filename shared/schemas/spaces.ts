@@ -45,6 +45,10 @@ export const SpaceCreate = z
   .refine((s) => !s.leadersOnly || s.kind === 'peer_room', {
     message: 'only peer rooms can be leaders-only',
     path: ['leadersOnly'],
+  })
+  .refine((s) => s.kind !== 'direct', {
+    message: 'direct conversations are made with POST /api/v1/rooms/direct',
+    path: ['kind'],
   });
 
 /** Query of "my spaces". */

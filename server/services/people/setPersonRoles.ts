@@ -5,6 +5,7 @@ import { PersonModel } from '../../models/Person.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { authorize } from '../../policy/authorize.js';
 import { ConflictError, NotFoundError } from '../errors.js';
+import { emitAccessEvent } from '../contentEvents.js';
 import { getPerson } from './getPerson.js';
 import { requireAnotherActiveAdmin } from './requireAnotherActiveAdmin.js';
 
@@ -27,5 +28,6 @@ export async function setPersonRoles(actor: Actor, id: string, roles: Role[]) {
   if (result.matchedCount !== 1)
     throw new ConflictError('The person changed meanwhile; reload and try again.');
   await recordAudit(actor, 'person.roles_changed', { type: 'Person', id }, { from: person.roles, to: next });
+  emitAccessEvent({ personId: id });
   return getPerson(actor, id);
 }

@@ -75,7 +75,7 @@ async function candidates(ctx: SharingContext, source: SearchSource, keys: strin
   if (source.titleField) fields.push(source.titleField);
   const docs = await findReadableMatches<SearchDoc>(
     ctx,
-    source,
+    source.subject,
     { tokens: { $in: keys } },
     CANDIDATES_PER_SOURCE,
     Object.fromEntries(fields.map((f) => [f, 1])),

@@ -63,7 +63,7 @@ export async function reindexSearch(
     let after: Types.ObjectId | null = null;
     for (;;) {
       const batch: IndexDoc[] = await readIndexBatch<IndexDoc>(
-        source.model,
+        source.subject,
         after,
         options.batchSize,
         fields,

@@ -36,7 +36,7 @@ export async function searchContent(
       return {
         type: source.type,
         id: String(doc._id),
-        space: { slug: space?.slug ?? 'unknown', name: space?.name ?? 'unknown' },
+        space: { id: String(doc.spaceId), slug: space?.slug ?? 'unknown', name: space?.name ?? 'unknown' },
         label: asLabel(doc.label),
         language: doc.language ?? null,
         title,

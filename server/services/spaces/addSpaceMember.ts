@@ -21,6 +21,10 @@ export async function addSpaceMember(actor: Actor, slug: string, input: z.infer<
   const ctx = await loadSharingContext(actor);
   const space = await visibleSpace(ctx, slug);
   await authorizeSharing(ctx, 'manageMembers', 'Space', space);
+  if (space.kind === 'direct')
+    throw new InvalidError('A direct conversation has exactly two people.', [
+      { path: 'person', message: 'not in a direct conversation' },
+    ]);
   const person = await PersonModel.findOne({ _id: input.person, status: 'active' }, { roles: 1 }).lean();
   if (!person)
     throw new InvalidError('There is no active person with that id.', [

@@ -7,6 +7,7 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 const ALLOWED = new Set([
   'server/policy/contentAccess.ts',
   'server/models/Post.ts',
+  'server/models/Message.ts',
   'server/models/index.ts',
   'server/db/connect.ts',
 ]);
@@ -20,10 +21,10 @@ function files(dir: string): string[] {
 
 /** Reads of the content collection that do not pass through the policy's one road. */
 const RAW_READ =
-  /PostModel\s*\.\s*(find|findOne|findById|countDocuments|estimatedDocumentCount|aggregate|distinct|exists|where|collection)\b|readPage[^(]*\(\s*PostModel|mongoose\.connection\.(db|collection)|collection\(\s*['"]posts['"]/;
+  /(PostModel|MessageModel)\s*\.\s*(find|findOne|findById|countDocuments|estimatedDocumentCount|aggregate|distinct|exists|where|collection)\b|readPage[^(]*\(\s*(PostModel|MessageModel)|mongoose\.connection\.(db|collection)|collection\(\s*['"](posts|messages)['"]|models\s*\.\s*(Post|Message)\b/;
 
 describe('the policy is the only road to content', () => {
-  it('no server file outside server/policy/contentAccess.ts reads posts directly', () => {
+  it('no server file outside server/policy/contentAccess.ts reads posts or messages directly', () => {
     const offenders: string[] = [];
     for (const file of files(path.join(ROOT, 'server'))) {
       const rel = path.relative(ROOT, file).split(path.sep).join('/');
@@ -37,23 +38,33 @@ describe('the policy is the only road to content', () => {
     assert.deepEqual(offenders, []);
   });
 
-  it('every content query in contentAccess.ts carries the readable filter, except the two documented loaders', () => {
+  it('every content query in contentAccess.ts carries the readable filter, except the documented loaders', () => {
     const source = readFileSync(path.join(ROOT, 'server/policy/contentAccess.ts'), 'utf8');
-    const reads = source.match(/PostModel\.(find|findById|findOne)\(/g) ?? [];
+    // Reads through the type's model: find by ids (filtered), findById (loadContent: a per-item check
+    // follows), find (loadContentMeta: policy fields only), find (findReadableMatches: search
+    // candidates, filtered), find (readIndexBatch: the operator's re-indexing, shown to nobody).
+    const reads = source.match(/model\(type\)\s*\.(find|findById|findOne)\(/g) ?? [];
+    assert.equal(reads.length, 5);
+    assert.match(source, /\.find\(\{ \$and: \[readableContentFilter\(ctx, 'read', type\), filter\] \}/);
+    assert.match(source, /export async function readIndexBatch/);
+    // The one direct read: the author's own message by its idempotency key.
+    const direct = source.match(/(PostModel|MessageModel)\.(find|findById|findOne)\(/g) ?? [];
+    assert.deepEqual(direct, ['MessageModel.findOne(']);
+    assert.match(source, /MessageModel\.findOne\(\{ authorId, clientId \}\)/);
     const filtered = source.match(/readableContentFilter\(ctx, /g) ?? [];
-    // find (by ids, filtered), findById (loadContent: per-item check follows), find (loadContentMeta: policy fields only)
-    assert.equal(reads.length, 3);
     assert.ok(filtered.length >= 2);
-    assert.match(source, /readPage<PostDoc>\(PostModel as never, \{\n\s+filters: \[readableContentFilter/);
-    // Reads generic over content collections (search): the search candidates carry the readable
-    // filter of their subject; the operator's re-indexing batch reads index fields for nobody to see.
-    const generic =
-      (source.match(/\.find\(/g) ?? []).length - (source.match(/PostModel\.find\(/g) ?? []).length;
-    assert.equal(generic, 2);
     assert.match(
       source,
-      /\.find\(\{ \$and: \[readableContentFilter\(ctx, 'read', source\.subject\), filter\] \}/,
+      /readPage<ContentDocs\[T\]>\(model\(type\), \{\n\s+filters: \[readableContentFilter/,
     );
-    assert.match(source, /export async function readIndexBatch/);
+  });
+
+  it('the grep sees every content model in the type map', () => {
+    const source = readFileSync(path.join(ROOT, 'server/policy/contentAccess.ts'), 'utf8');
+    assert.match(source, /Post: PostModel as never/);
+    assert.match(source, /Message: MessageModel as never/);
+    assert.ok(RAW_READ.test('const x = await MessageModel.find({})'));
+    assert.ok(RAW_READ.test('MessageModel.findById(id)'));
+    assert.ok(RAW_READ.test("db.collection('messages')"));
   });
 });

@@ -7,6 +7,7 @@ import { CONTENT_STATES, onwardAllowed, relabelDirection } from '../../../shared
 import { SPACE_KINDS } from '../../../shared/policy/spaces.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import type { SharingAction } from '../../../shared/policy/sharing.js';
+import { MessageModel } from '../../../server/models/Message.js';
 import { PostModel } from '../../../server/models/Post.js';
 import { SpaceModel } from '../../../server/models/Space.js';
 import { canShare, sharingFilter } from '../../../server/policy/sharingAccess.js';
@@ -133,6 +134,47 @@ describe('the sharing policy', () => {
               .map((d) => String(d._id))
               .sort();
             assert.deepEqual(byQuery, byItem, `${action} for ${JSON.stringify(ctx)}`);
+          }
+        }),
+        { numRuns: 40 },
+      );
+    });
+
+    it('for random people and room messages, on every content action (room moderators delete)', async () => {
+      await fc.assert(
+        fc.asyncProperty(contextArb, fc.array(postArb, { minLength: 1, maxLength: 8 }), async (c, items) => {
+          const ctx = contextOf(c);
+          await MessageModel.deleteMany({});
+          await MessageModel.insertMany(
+            items.map((m, i) => ({
+              ...m,
+              authorName: 'A',
+              clientId: `client-${i}`,
+              body: 'b',
+              html: '<p>b</p>',
+              tokens: [],
+            })),
+          );
+          const all = (await MessageModel.find({}).lean()) as unknown as Record<string, unknown>[];
+          for (const action of CONTENT_ACTIONS) {
+            const byItem = all
+              .filter((doc) => canShare(ctx, action, 'Message', doc))
+              .map((d) => String(d._id))
+              .sort();
+            const byQuery = (
+              (await MessageModel.find({
+                $and: [readableContentFilter(ctx, action as never, 'Message')],
+              } as never).lean()) as unknown as Record<string, unknown>[]
+            )
+              .map((d) => String(d._id))
+              .sort();
+            assert.deepEqual(byQuery, byItem, `${action} for ${JSON.stringify(ctx)}`);
+          }
+          // A room owner or moderator taking part in the room may delete its messages.
+          for (const doc of all) {
+            const room = String(doc.spaceId);
+            if (ctx.managedSpaceIds.includes(room) && ctx.spaceIds.includes(room) && doc.state !== 'deleted')
+              assert.ok(ctx.actor.kind !== 'person' || canShare(ctx, 'delete', 'Message', doc));
           }
         }),
         { numRuns: 40 },

@@ -56,7 +56,10 @@ describe('search re-indexing', () => {
     assert.deepEqual(await found('كتب'), []);
     const progress: ReindexProgress[] = [];
     const first = await reindexSearch(OPERATOR, { batchSize: 2 }, (p) => progress.push(p));
-    assert.deepEqual(first, [{ type: 'post', read: 5, updated: 3, skipped: 0 }]);
+    assert.deepEqual(first, [
+      { type: 'post', read: 5, updated: 3, skipped: 0 },
+      { type: 'message', read: 0, updated: 0, skipped: 0 },
+    ]);
     assert.deepEqual(
       progress.map((p) => p.read),
       [2, 4, 5],
@@ -74,6 +77,9 @@ describe('search re-indexing', () => {
     const deleted = await PostModel.collection.findOne({ _id: new Types.ObjectId(ids[3]) });
     assert.deepEqual(deleted?.tokens, []);
     const second = await reindexSearch(OPERATOR, { batchSize: 2 }, () => {});
-    assert.deepEqual(second, [{ type: 'post', read: 5, updated: 0, skipped: 0 }]);
+    assert.deepEqual(second, [
+      { type: 'post', read: 5, updated: 0, skipped: 0 },
+      { type: 'message', read: 0, updated: 0, skipped: 0 },
+    ]);
   });
 });

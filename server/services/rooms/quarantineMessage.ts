@@ -1,0 +1,93 @@
+/**
+ * Quarantine of a room message (hub and global moderators), mirroring quarantinePost: hidden
+ * everywhere at once (open clients get `message:removed` within a second, history and missed
+ * messages exclude it) until restored; audited with its reason. Notifications may subscribe to the
+ * `quarantined` message event to tell the author.
+ */
+import type { z } from 'zod';
+import type { Actor } from '../../../shared/policy/actor.js';
+import type { MessageModerationView } from '../../../shared/schemas/rooms.js';
+import { recordAudit } from '../../audit/recordAudit.js';
+import { MessageModel, type MessageDoc } from '../../models/Message.js';
+import { loadContent } from '../../policy/contentAccess.js';
+import { loadSharingContext } from '../../policy/loadSharingContext.js';
+import { authorizeSharing } from '../../policy/sharingAccess.js';
+import { ConflictError, NotFoundError } from '../errors.js';
+import { moderatorRecord } from '../moderation/quarantinePost.js';
+import { loadMessageFor, messageSubject } from './loadMessageFor.js';
+import { emitMessageEvent } from './messageEvents.js';
+
+/** The moderators' view of a message after a moderation action. */
+export function presentMessageModeration(item: MessageDoc): z.infer<typeof MessageModerationView> {
+  return {
+    id: String(item._id),
+    roomId: String(item.spaceId),
+    label: item.label,
+    state: item.state,
+    edits: item.edits.map((e) => ({ at: e.at.toISOString(), body: e.body })),
+    moderation: item.moderation.map((m) => ({
+      at: m.at.toISOString(),
+      action: m.action,
+      by: m.byName ?? null,
+      reason: m.reason,
+    })),
+  };
+}
+
+async function changeState(
+  actor: Actor,
+  id: string,
+  reason: string,
+  step: { from: 'visible' | 'quarantined'; to: 'visible' | 'quarantined'; action: 'quarantine' | 'restore' },
+) {
+  const ctx = await loadSharingContext(actor);
+  const item = await loadMessageFor(ctx, id);
+  await authorizeSharing(
+    ctx,
+    step.action === 'quarantine' ? 'quarantine' : 'moderate',
+    'Message',
+    messageSubject(item),
+  );
+  const result = await MessageModel.updateOne(
+    { _id: item._id, state: step.from },
+    {
+      $set: { state: step.to },
+      $push: {
+        moderation: {
+          at: new Date(),
+          action: step.action,
+          ...moderatorRecord(actor),
+          reason,
+          from: null,
+          to: null,
+        },
+      },
+    },
+  );
+  if (result.matchedCount === 0) throw new ConflictError(`The message is not ${step.from}.`);
+  const after = await loadContent(id, 'Message');
+  if (!after) throw new NotFoundError('Message');
+  emitMessageEvent({
+    type: step.action === 'quarantine' ? 'quarantined' : 'restored',
+    before: item,
+    after,
+    mentionIds: [],
+  });
+  await recordAudit(
+    actor,
+    step.action === 'quarantine' ? 'content.quarantined' : 'content.restored',
+    { type: 'Message', id, label: item.label },
+    { reason },
+  );
+  return presentMessageModeration(after);
+}
+
+/** Quarantines a visible message. */
+export function quarantineMessage(actor: Actor, id: string, reason: string) {
+  return changeState(actor, id, reason, { from: 'visible', to: 'quarantined', action: 'quarantine' });
+}
+
+/** Restores a quarantined message as it was. */
+export function restoreMessage(actor: Actor, id: string, reason: string) {
+  return changeState(actor, id, reason, { from: 'quarantined', to: 'visible', action: 'restore' });
+}

@@ -1,0 +1,121 @@
+/**
+ * Sends a message to a room. The person must take part in the room (decided at `room:join` and kept
+ * as a grant, or now for REST); the label defaults to the room's default and is refused above its
+ * ceiling, with a message naming the ceiling; flood control counts per person and per room. The
+ * message is inserted once per (author, clientId): a retry, also a concurrent one, hits the unique
+ * index, finds the stored message and answers with it, storing nothing new (no read before the insert:
+ * the hot path is one insert). The answer comes only after the insert is stored.
+ * RED messages record their audience: the room's members at this moment.
+ */
+import type { z } from 'zod';
+import type { Actor } from '../../../shared/policy/actor.js';
+import { ceilingRefusal } from '../../../shared/policy/content.js';
+import type { MessageSend } from '../../../shared/schemas/rooms.js';
+import { indexTokens } from '../../../shared/search/tokens.js';
+import { extractMentionIds } from '../../../shared/text/mentions.js';
+import { MessageModel, type MessageDoc } from '../../models/Message.js';
+import { canShare } from '../../policy/sharingAccess.js';
+import { loadContent, loadOwnMessageByClientId } from '../../policy/contentAccess.js';
+import { renderMarkdown } from '../../text/renderMarkdown.js';
+import { ConflictError, InvalidError, isDuplicateKey } from '../errors.js';
+import { currentMemberIds } from '../spaces/spaceMembers.js';
+import { consumePersonWrite, consumeRoomMessage } from './floodControl.js';
+import { emitMessageEvent } from './messageEvents.js';
+import { messageSubject } from './loadMessageFor.js';
+import { authorizeRoom, type RoomGrant } from './roomAccess.js';
+
+/** What a send returns: the stored message, and whether this call stored it. */
+export interface SentMessage {
+  message: MessageDoc;
+  created: boolean;
+}
+
+async function threadRoot(grant: RoomGrant, threadId: string): Promise<MessageDoc> {
+  const root = await loadContent(threadId, 'Message');
+  const fits =
+    root &&
+    root.state === 'visible' &&
+    String(root.spaceId) === grant.roomId &&
+    root.threadId === null &&
+    canShare(grant.ctx, 'read', 'Message', messageSubject(root));
+  if (!root || !fits)
+    throw new InvalidError('A reply needs a visible first message of a thread in the same room.', [
+      { path: 'threadId', message: 'not a thread in this room' },
+    ]);
+  return root;
+}
+
+/** Sends the message; `grant` is the socket's authorisation from `room:join` (REST omits it). */
+export async function sendMessage(
+  actor: Actor,
+  input: z.infer<typeof MessageSend>,
+  known?: RoomGrant,
+): Promise<SentMessage> {
+  const grant = known ?? (await authorizeRoom(actor, input.roomId));
+  const { space, actor: person } = grant;
+  const label = input.label ?? space.defaultLabel;
+  const refusal = ceilingRefusal(label, space.ceiling, space.name);
+  if (refusal)
+    throw new InvalidError(refusal, [{ path: 'label', message: `above the ceiling ${space.ceiling}` }]);
+
+  try {
+    await consumePersonWrite(person.id);
+    await consumeRoomMessage(grant.roomId);
+  } catch (error) {
+    // A retry of a stored message is answered even past the limit (it stores nothing).
+    const retried = await loadOwnMessageByClientId(person.id, input.clientId);
+    if (retried) return answerRetry(retried, input.roomId);
+    throw error;
+  }
+  const root = input.threadId ? await threadRoot(grant, input.threadId) : null;
+  const audienceIds = label === 'RED' ? await currentMemberIds(space) : [];
+  const index = indexTokens([input.body], input.language);
+  let stored: MessageDoc;
+  try {
+    const created = await MessageModel.create({
+      spaceId: space._id,
+      spaceHubId: space.hubId ?? null,
+      label,
+      audienceIds,
+      authorId: person.id,
+      authorCityId: person.cityId,
+      authorName: person.name,
+      state: 'visible',
+      published: false,
+      clientId: input.clientId,
+      threadId: root?._id ?? null,
+      body: input.body,
+      html: renderMarkdown(input.body),
+      language: index.language,
+      tokens: index.tokens,
+    });
+    stored = created.toObject() as unknown as MessageDoc;
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    // A concurrent send with the same clientId won: answer with what it stored.
+    const winner = await loadOwnMessageByClientId(person.id, input.clientId);
+    if (!winner) throw error;
+    return answerRetry(winner, input.roomId);
+  }
+  emitMessageEvent({
+    type: 'created',
+    before: null,
+    after: stored,
+    mentionIds: extractMentionIds(input.body).filter((id) => id !== person.id),
+  });
+  if (root) await countReply(root);
+  return { message: stored, created: true };
+}
+
+function answerRetry(stored: MessageDoc, roomId: string): SentMessage {
+  if (String(stored.spaceId) !== roomId)
+    throw new ConflictError('This clientId was already used for a message in another room.');
+  return { message: stored, created: false };
+}
+
+/** Adds one to the thread's reply count (atomically) and tells the room about the root. */
+async function countReply(root: MessageDoc): Promise<void> {
+  await MessageModel.updateOne({ _id: root._id }, { $inc: { replyCount: 1 } });
+  const after = await loadContent(String(root._id), 'Message');
+  if (after) emitMessageEvent({ type: 'updated', before: root, after, mentionIds: [] });
+}

@@ -1,0 +1,89 @@
+/**
+ * The socket adapter's one road from an event to a service and back: the payload must be a plain
+ * object and is parsed with a strict zod schema; the actor comes from the socket; errors become the
+ * one ack shape `{ ok: false, error: { code, message, field? } }`. A missing or non-function ack, a
+ * non-object payload, prototype keys or a throwing service never crash the socket or the process.
+ */
+import { ZodError, type z } from 'zod';
+import type { Ack, AckErrorCode } from '../../shared/events.js';
+import type { Logger } from '../logger.js';
+import { AppError } from '../services/errors.js';
+import type { RealtimeSocket } from './types.js';
+
+type AckError = Extract<Ack<unknown>, { ok: false }>['error'];
+
+/** Where a field's value is too long, the answer is `too_large` (bodies), else `invalid`. */
+function fromZod(error: ZodError): AckError {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join('.') || undefined;
+  const tooLong = issue?.code === 'too_big' && field === 'body';
+  return {
+    code: tooLong ? 'too_large' : 'invalid',
+    message: tooLong
+      ? 'The message is too long.'
+      : `Invalid input${field ? ` at ${field}` : ''}: ${issue?.message ?? 'refused'}.`,
+    ...(field ? { field } : {}),
+  };
+}
+
+/** Maps any error to the ack's error, revealing nothing of unexpected ones. */
+export function ackError(error: unknown, logger?: Logger): AckError {
+  if (error instanceof ZodError) return fromZod(error);
+  if (error instanceof AppError) {
+    const code: AckErrorCode = error.code === 'method_not_allowed' ? 'invalid' : error.code;
+    const field = error.fieldErrors[0]?.path;
+    return { code, message: error.message, ...(field ? { field } : {}) };
+  }
+  logger?.error({ err: error }, 'socket event failed');
+  return { code: 'unavailable', message: 'Something went wrong; try again.' };
+}
+
+/** True for a plain JSON object (no array, no Buffer, no function, no odd prototype). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+type Listener = (...args: unknown[]) => void;
+
+/**
+ * Registers a handler for `event`: parses the first argument with `schema`, runs `run` and answers
+ * through the last argument when it is a function. Handlers never throw.
+ */
+export function onEvent<S extends z.ZodType, R>(
+  socket: RealtimeSocket,
+  event: string,
+  schema: S,
+  run: (input: z.infer<S>) => Promise<R>,
+  logger?: Logger,
+): void {
+  const listener: Listener = (...args) => {
+    const last = args.at(-1);
+    const ack = typeof last === 'function' ? (last as (answer: Ack<R>) => void) : undefined;
+    const reply = (answer: Ack<R>) => {
+      try {
+        ack?.(answer);
+      } catch (error) {
+        logger?.warn({ err: error }, 'socket ack failed');
+      }
+    };
+    const payload = args[0];
+    if (!isPlainObject(payload)) {
+      reply({ ok: false, error: { code: 'invalid', message: 'The payload must be an object.' } });
+      return;
+    }
+    let input: z.infer<S>;
+    try {
+      input = schema.parse(payload);
+    } catch (error) {
+      reply({ ok: false, error: ackError(error, logger) });
+      return;
+    }
+    run(input).then(
+      (data) => reply({ ok: true, data }),
+      (error: unknown) => reply({ ok: false, error: ackError(error, logger) }),
+    );
+  };
+  (socket as unknown as { on(event: string, listener: Listener): void }).on(event, listener);
+}

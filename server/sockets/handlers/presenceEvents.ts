@@ -1,0 +1,45 @@
+/**
+ * `typing:set` (volatile, throttled, only in a joined room, to the room's other people) and
+ * `read:mark` (the read marker, only forward): thin adapters over setTyping and markRead.
+ */
+import { ReadMark, TypingSet } from '../../../shared/schemas/rooms.js';
+import type { Logger } from '../../logger.js';
+import { NotFoundError } from '../../services/errors.js';
+import { markRead } from '../../services/rooms/markRead.js';
+import { roomChannel } from '../../services/rooms/roomAccess.js';
+import { setTyping } from '../../services/rooms/setTyping.js';
+import { onEvent } from '../ack.js';
+import { activeGrant } from '../roomGrants.js';
+import { personChannel, type RealtimeSocket } from '../types.js';
+
+/** Registers the typing and read-marker handlers on a socket. */
+export function registerPresenceHandlers(socket: RealtimeSocket, logger: Logger): void {
+  onEvent(
+    socket,
+    'typing:set',
+    TypingSet,
+    async (input) => {
+      const grant = activeGrant(socket, input.roomId);
+      if (!grant) throw new NotFoundError('Joined room');
+      const payload = setTyping(grant, input.typing);
+      if (payload)
+        socket.nsp
+          .to(roomChannel(input.roomId))
+          .except(personChannel(grant.actor.id))
+          .volatile.emit('typing:updated', payload);
+      return null;
+    },
+    logger,
+  );
+  onEvent(
+    socket,
+    'read:mark',
+    ReadMark,
+    async (input) => {
+      const grant = activeGrant(socket, input.roomId);
+      if (!grant) throw new NotFoundError('Joined room');
+      return markRead(grant.actor, input, grant);
+    },
+    logger,
+  );
+}

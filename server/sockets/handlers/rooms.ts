@@ -1,0 +1,75 @@
+/**
+ * `room:join` and `room:leave`: thin adapters over joinRoom. A joined socket is in `room:<id>` (every
+ * member's sockets) and `room:<id>:<person>` (RED fan-out), and keeps the grant; the ack carries the
+ * room, the missed messages and who is online. Presence is announced on join, leave and disconnect.
+ */
+import { RoomJoin, RoomLeave } from '../../../shared/schemas/rooms.js';
+import type { Logger } from '../../logger.js';
+import { joinRoom } from '../../services/rooms/joinRoom.js';
+import { memberChannel, roomChannel } from '../../services/rooms/roomAccess.js';
+import { onEvent } from '../ack.js';
+import { announceIfGone, announcePresence, onlineIn, presentIn } from '../presence.js';
+import { grantsOf } from '../roomGrants.js';
+import type { RealtimeSocket } from '../types.js';
+import { socketActor } from './socketActor.js';
+
+const JOINED = /^room:([a-f0-9]{24})$/;
+
+/** The ids of the rooms a socket has joined. */
+export function joinedRoomIds(rooms: Iterable<string>): string[] {
+  const ids: string[] = [];
+  for (const room of rooms) {
+    const match = JOINED.exec(room);
+    if (match?.[1]) ids.push(match[1]);
+  }
+  return ids;
+}
+
+/** Registers the room handlers on a socket. */
+export function registerRoomHandlers(socket: RealtimeSocket, logger: Logger): void {
+  const { nsp } = socket;
+  const personId = socket.data.personId;
+
+  onEvent(
+    socket,
+    'room:join',
+    RoomJoin,
+    async (input) => {
+      const joined = await joinRoom(await socketActor(socket), input);
+      const wasPresent = await presentIn(nsp, input.roomId, personId);
+      grantsOf(socket).set(input.roomId, joined.grant);
+      await socket.join([roomChannel(input.roomId), memberChannel(input.roomId, personId)]);
+      if (!wasPresent) announcePresence(nsp, input.roomId, personId, true);
+      const online = await onlineIn(nsp, input.roomId);
+      return { room: joined.room, missed: joined.missed, more: joined.more, online };
+    },
+    logger,
+  );
+
+  onEvent(
+    socket,
+    'room:leave',
+    RoomLeave,
+    async (input) => {
+      grantsOf(socket).delete(input.roomId);
+      if (socket.rooms.has(roomChannel(input.roomId))) {
+        await socket.leave(roomChannel(input.roomId));
+        await socket.leave(memberChannel(input.roomId, personId));
+        await announceIfGone(nsp, input.roomId, personId);
+      }
+      return { roomId: input.roomId };
+    },
+    logger,
+  );
+
+  let leaving: string[] = [];
+  socket.on('disconnecting', () => {
+    leaving = joinedRoomIds(socket.rooms);
+  });
+  socket.on('disconnect', () => {
+    for (const roomId of leaving)
+      announceIfGone(nsp, roomId, personId).catch((error: unknown) =>
+        logger.warn({ err: error }, 'presence update failed'),
+      );
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * Fan-out of room events to sockets. Labels every member may read (up to AMBER+STRICT) go in ONE emit
+ * to `room:<id>`, whose sockets were authorised at `room:join` and leave at once when they may no
+ * longer take part; RED goes only to the audience snapshot's sockets in the room
+ * (`room:<id>:<person>`), never to the room. The payload is computed once per event.
+ *
+ * Audit of AMBER+STRICT and RED deliveries: one `content.delivered` entry per delivered message,
+ * listing the people whose sockets were in the target rooms, written after the emit (off the hot
+ * path: no per-recipient work before delivery).
+ */
+import type { Namespace } from 'socket.io';
+import type { ServerToClientEvents } from '../../shared/events.js';
+import { asLabel } from '../../shared/policy/content.js';
+import { ACCESS_AUDITED } from '../../shared/policy/labels.js';
+import { recordAudit } from '../audit/recordAudit.js';
+import type { Logger } from '../logger.js';
+import type { MessageDoc } from '../models/Message.js';
+import {
+  messageEvents,
+  type MessageEvent,
+  type ReactionEvent,
+  type ReadEvent,
+} from '../services/rooms/messageEvents.js';
+import { presentMessage } from '../services/rooms/presentMessage.js';
+import { memberChannel, roomChannel } from '../services/rooms/roomAccess.js';
+
+/** The Socket.IO rooms a message may reach: the room, or the RED audience's sockets in it. */
+export function messageTargets(message: Pick<MessageDoc, 'spaceId' | 'label' | 'audienceIds'>): string[] {
+  const roomId = String(message.spaceId);
+  if (asLabel(message.label) !== 'RED') return [roomChannel(roomId)];
+  return message.audienceIds.map((id) => memberChannel(roomId, String(id)));
+}
+
+const REALTIME_ACTOR = { kind: 'operator', name: 'realtime delivery' } as const;
+
+/** Subscribes the namespace to room events; returns the unsubscribe function. */
+export function deliverRoomEvents(nsp: Namespace, logger: Logger): () => void {
+  const emit = <E extends keyof ServerToClientEvents>(
+    targets: string[],
+    event: E,
+    ...payload: Parameters<ServerToClientEvents[E]>
+  ) => {
+    if (targets.length === 0) return;
+    nsp.to(targets).emit(event, ...payload);
+  };
+
+  const audit = async (message: MessageDoc, targets: string[]) => {
+    const label = asLabel(message.label);
+    if (!ACCESS_AUDITED.includes(label) || targets.length === 0) return;
+    const sockets = await nsp.in(targets).fetchSockets();
+    const recipients = [...new Set(sockets.map((s) => (s.data as { personId: string }).personId))];
+    if (recipients.length === 0) return;
+    await recordAudit(
+      REALTIME_ACTOR,
+      'content.delivered',
+      { type: 'Message', id: String(message._id), label },
+      { channel: 'socket', recipients },
+    );
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    const { after } = event;
+    const targets = messageTargets(after);
+    const roomId = String(after.spaceId);
+    switch (event.type) {
+      case 'created':
+      case 'restored':
+        emit(targets, 'message:created', presentMessage(after));
+        break;
+      case 'updated':
+        emit(targets, 'message:updated', presentMessage(after));
+        break;
+      case 'deleted':
+      case 'quarantined':
+        emit(targets, 'message:removed', { id: String(after._id), roomId });
+        return;
+    }
+    audit(after, targets).catch((error: unknown) => logger.warn({ err: error }, 'delivery audit failed'));
+  };
+  const onReaction = (event: ReactionEvent) => {
+    emit(messageTargets(event.message), 'reaction:updated', {
+      roomId: String(event.message.spaceId),
+      messageId: String(event.message._id),
+      reactions: event.reactions,
+    });
+  };
+  const onRead = (event: ReadEvent) => {
+    emit(messageTargets(event.message), 'read:updated', {
+      roomId: String(event.message.spaceId),
+      personId: event.personId,
+      messageId: String(event.message._id),
+    });
+  };
+  messageEvents.on('message', onMessage);
+  messageEvents.on('reaction', onReaction);
+  messageEvents.on('read', onRead);
+  return () => {
+    messageEvents.off('message', onMessage);
+    messageEvents.off('reaction', onReaction);
+    messageEvents.off('read', onRead);
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Rooms on the real-time server, in one call for server/realtime.ts: flood control configured from
+ * the settings (Redis counters when given), the room, message, reaction, typing and read-marker
+ * handlers on each socket, fan-out of room events, and re-authorisation of open sockets on
+ * membership and access changes.
+ */
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { contentEvents, type AccessEvent, type MembershipEvent } from '../services/contentEvents.js';
+import { configureFloodControl } from '../services/rooms/floodControl.js';
+import { registerMessageHandlers } from './handlers/messages.js';
+import { registerPresenceHandlers } from './handlers/presenceEvents.js';
+import { registerReactionHandlers } from './handlers/reactions.js';
+import { registerRoomHandlers } from './handlers/rooms.js';
+import { reauthorizePerson } from './reauthorize.js';
+import { deliverRoomEvents } from './roomDelivery.js';
+import type { RealtimeServer, RealtimeSocket } from './types.js';
+
+/** Attaches rooms to the server; returns the function that detaches the subscriptions. */
+export function attachRooms(
+  io: RealtimeServer,
+  deps: { config: Config; logger: Logger; redis?: Redis | undefined },
+): () => void {
+  const { logger } = deps;
+  configureFloodControl(deps.config.roomLimits, deps.redis);
+  io.on('connection', (socket: RealtimeSocket) => {
+    registerRoomHandlers(socket, logger);
+    registerMessageHandlers(socket, logger);
+    registerReactionHandlers(socket, logger);
+    registerPresenceHandlers(socket, logger);
+  });
+  const nsp = io.of('/');
+  const stopDelivery = deliverRoomEvents(nsp, logger);
+  const recheck = (event: MembershipEvent | AccessEvent) => {
+    reauthorizePerson(nsp, event.personId).catch((error: unknown) =>
+      logger.warn({ err: error }, 'room re-authorisation failed'),
+    );
+  };
+  contentEvents.on('membership', recheck);
+  contentEvents.on('access', recheck);
+  return () => {
+    stopDelivery();
+    contentEvents.off('membership', recheck);
+    contentEvents.off('access', recheck);
+  };
+}
