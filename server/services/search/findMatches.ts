@@ -6,7 +6,7 @@
  * can reveal an unreadable item.
  */
 import type { Types } from 'mongoose';
-import type { ContentLanguage } from '../../../shared/languages.js';
+import { contentLanguageOf, type ContentLanguage } from '../../../shared/languages.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import { MAX_QUERY_TERMS, type SearchType } from '../../../shared/schemas/search.js';
 import { indexTokens, queryTerms, type WordKeys } from '../../../shared/search/tokens.js';
@@ -23,7 +23,7 @@ export interface SearchDoc {
   _id: Types.ObjectId;
   spaceId: Types.ObjectId;
   label: string;
-  language?: ContentLanguage | null;
+  language?: string | null;
   createdAt: Date;
   tokens: string[];
   [field: string]: unknown;
@@ -82,7 +82,9 @@ async function candidates(ctx: SharingContext, source: SearchSource, keys: strin
   );
   return docs.map((doc): RankedMatch => {
     const title = titleOf(source, doc);
-    const titleTokens = new Set(title ? indexTokens([title], doc.language ?? null).tokens : []);
+    const titleTokens = new Set(
+      title ? indexTokens([title], contentLanguageOf(doc.language) ?? null).tokens : [],
+    );
     const key = rankKey(terms, {
       tokens: new Set(doc.tokens),
       titleTokens,

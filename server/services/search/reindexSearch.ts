@@ -6,7 +6,7 @@
  */
 import type { Types } from 'mongoose';
 import type { Actor } from '../../../shared/policy/actor.js';
-import type { ContentLanguage } from '../../../shared/languages.js';
+import { contentLanguageOf } from '../../../shared/languages.js';
 import { indexTokens } from '../../../shared/search/tokens.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { readIndexBatch } from '../../policy/contentAccess.js';
@@ -24,7 +24,7 @@ interface IndexDoc {
   _id: Types.ObjectId;
   updatedAt: Date;
   state?: string;
-  language?: ContentLanguage | null;
+  language?: string | null;
   tokens?: string[];
   [field: string]: unknown;
 }
@@ -40,7 +40,7 @@ async function reindexDoc(source: SearchSource, doc: IndexDoc): Promise<'same' |
   const next =
     doc.state === 'deleted'
       ? { language: doc.language ?? null, tokens: [] }
-      : indexTokens(texts, doc.language ?? undefined);
+      : indexTokens(texts, contentLanguageOf(doc.language));
   if ((doc.language ?? null) === next.language && same(doc.tokens, next.tokens)) return 'same';
   const result = await source.model.updateOne(
     { _id: doc._id, updatedAt: doc.updatedAt } as never,

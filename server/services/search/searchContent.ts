@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
+import { contentLanguageOf } from '../../../shared/languages.js';
 import type { SearchRequest, SearchResult } from '../../../shared/schemas/search.js';
 import { snippet, wordMatcher } from '../../../shared/search/snippet.js';
 import { asLabel } from '../../../shared/policy/content.js';
@@ -30,7 +31,8 @@ export async function searchContent(
   const spaces = await spacesById(items.map((m) => m.doc.spaceId));
   return {
     items: items.map(({ source, doc }) => {
-      const matches = wordMatcher(terms, doc.language ?? null);
+      const language = contentLanguageOf(doc.language) ?? null;
+      const matches = wordMatcher(terms, language);
       const { title, body } = textsOf(source, doc);
       const space = spaces.get(String(doc.spaceId));
       return {
@@ -38,7 +40,7 @@ export async function searchContent(
         id: String(doc._id),
         space: { id: String(doc.spaceId), slug: space?.slug ?? 'unknown', name: space?.name ?? 'unknown' },
         label: asLabel(doc.label),
-        language: doc.language ?? null,
+        language,
         title,
         titleHtml: title === null ? null : snippet(title, matches, 300),
         excerptHtml: body ? snippet(body, matches) : '',
