@@ -34,8 +34,26 @@ function latinLanguages(language: ContentLanguage | null): readonly LatinLanguag
   return language && language !== 'ar' ? [language] : LATIN_LANGUAGES;
 }
 
+/** Word keys already computed: vocabularies repeat, and stemming is most of the indexing time. */
+const MEMO = new Map<string, WordKeys | null>();
+const MEMO_MAX = 50_000;
+
 /** The search keys of one case-folded word, or null when it is not searchable (stop word, size). */
 export function wordKeys(
+  raw: string,
+  language: ContentLanguage | null,
+  stopIn: ContentLanguage[],
+): WordKeys | null {
+  const memoKey = `${language ?? '*'}|${stopIn.join(',')}|${raw}`;
+  const known = MEMO.get(memoKey);
+  if (known !== undefined) return known;
+  if (MEMO.size >= MEMO_MAX) MEMO.clear();
+  const keys = computeWordKeys(raw, language, stopIn);
+  MEMO.set(memoKey, keys);
+  return keys;
+}
+
+function computeWordKeys(
   raw: string,
   language: ContentLanguage | null,
   stopIn: ContentLanguage[],
