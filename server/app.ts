@@ -37,6 +37,7 @@ import { moderationRoutes } from './http/routes/moderation.js';
 import { postRoutes } from './http/routes/posts.js';
 import { searchRoutes } from './http/routes/search.js';
 import { spaceRoutes } from './http/routes/spaces.js';
+import { forumRoutes } from './http/routes/forums.js';
 import { roomRoutes } from './http/routes/rooms.js';
 import { createMetrics } from './ops/metrics.js';
 import { documentOperations, operationsRoutes, type ReadinessState } from './ops/operationsRoutes.js';
@@ -137,6 +138,7 @@ export function createApp({
     ...applicationRoutes(limits.publicForm),
     ...spaceRoutes,
     ...postRoutes,
+    ...forumRoutes,
     ...moderationRoutes,
     ...meRoutes,
     ...roomRoutes,

@@ -64,10 +64,10 @@ export function deliverRoomEvents(nsp: Namespace, logger: Logger): () => void {
     const roomId = String(after.spaceId);
     switch (event.type) {
       case 'created':
-      case 'restored':
         emit(targets, 'message:created', presentMessage(after));
         break;
       case 'updated':
+      case 'restored': // shared/events.ts: message:updated covers restores (clients upsert)
         emit(targets, 'message:updated', presentMessage(after));
         break;
       case 'deleted':

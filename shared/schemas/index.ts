@@ -9,5 +9,6 @@ export * from './posts.js';
 export * from './auth.js';
 export * from './identityProviders.js';
 export * from './signInOptions.js';
+export * from './forums.js';
 export * from './rooms.js';
 export * from './search.js';

@@ -16,6 +16,7 @@ import { SamlRefusal } from './checkResponse.js';
 import { activeProvider, reasonOf, safeReturnTo } from './routeHelpers.js';
 import { decodeSamlMessage, parseStrictXml } from './safeXml.js';
 import type { SamlPassport } from './samlPassport.js';
+import { emitAccessEvent } from '../../services/contentEvents.js';
 
 /** The ACS handler. */
 export function acsRoute(saml: SamlPassport) {
@@ -45,12 +46,15 @@ export function acsRoute(saml: SamlPassport) {
       const personTarget = { type: 'Person', id: actor.id };
       if (created)
         await recordAudit(actor, 'person.provisioned', personTarget, { idp: idp.slug, roles: person.roles });
-      else if (rolesBefore && [...rolesBefore].sort().join() !== [...person.roles].sort().join())
+      else if (rolesBefore && [...rolesBefore].sort().join() !== [...person.roles].sort().join()) {
         await recordAudit(actor, 'person.roles_changed', personTarget, {
           from: rolesBefore,
           to: person.roles,
           by: `idp:${idp.slug}`,
         });
+        // The person's other open sockets re-check their rooms under the new roles.
+        emitAccessEvent({ personId: actor.id });
+      }
       await recordAudit(actor, 'auth.signed_in', personTarget, { method: 'saml', idp: idp.slug });
       res.redirect(303, safeReturnTo(body.RelayState));
     } catch (error) {

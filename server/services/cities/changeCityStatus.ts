@@ -9,6 +9,8 @@ import { authorize, can } from '../../policy/authorize.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { cityBySlug } from '../lookups.js';
 import { getCity } from './getCity.js';
+import { PersonModel } from '../../models/Person.js';
+import { emitAccessEvent } from '../contentEvents.js';
 
 /** Applies the step if the lifecycle allows it; a city becomes a member only with a recorded pledge. */
 export async function changeCityStatus(actor: Actor, slug: string, input: z.infer<typeof CityStatusChange>) {
@@ -42,5 +44,8 @@ export async function changeCityStatus(actor: Actor, slug: string, input: z.infe
     { type: 'City', id: String(city._id), label: slug },
     { from: city.status, to: input.status, reason: input.reason },
   );
+  // Derived membership follows the city's status: its people's open sockets re-check their rooms.
+  const people = await PersonModel.find({ cityId: city._id }, { _id: 1 }).lean();
+  for (const p of people) emitAccessEvent({ personId: String(p._id) });
   return getCity(actor, slug);
 }

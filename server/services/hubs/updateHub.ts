@@ -8,6 +8,7 @@ import { authorize } from '../../policy/authorize.js';
 import { NotFoundError } from '../errors.js';
 import { hubBySlug } from '../lookups.js';
 import { requireActivePeople } from '../people/requireActivePeople.js';
+import { emitAccessEvent } from '../contentEvents.js';
 import { getHub } from './getHub.js';
 
 /** Applies the change and returns the hub. */
@@ -23,5 +24,13 @@ export async function updateHub(actor: Actor, slug: string, input: z.infer<typeo
     { type: 'Hub', id: String(hub._id), label: slug },
     { changed: Object.keys(input) },
   );
+  // Coordinators take part in their hub's rooms: those added or removed re-check their open sockets.
+  if (input.coordinatorIds) {
+    const before = hub.coordinatorIds.map(String);
+    const changed = [...before, ...input.coordinatorIds].filter(
+      (id) => before.includes(id) !== input.coordinatorIds?.includes(id),
+    );
+    for (const personId of new Set(changed)) emitAccessEvent({ personId });
+  }
   return getHub(actor, slug);
 }

@@ -12,13 +12,20 @@ import type { PostDoc } from '../../models/Post.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { emitContentEvent } from '../contentEvents.js';
-import { ForbiddenError, NotFoundError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { notify } from '../notifications/notify.js';
 import { loadContent } from '../../policy/contentAccess.js';
 import { loadPostFor, subjectOf } from '../posts/loadPostFor.js';
 import { presentModerationView } from '../posts/presentPost.js';
 import { applyLabel } from '../posts/relabelPost.js';
 import { spaceBySlug } from '../spaces/spaceLookups.js';
+
+/** Why material with `label` may not move to a destination the onward-sharing table refuses. */
+export function moveRefusal(label: Label): string {
+  return label === 'RED'
+    ? 'RED material goes nowhere: quarantine, delete, or lower it with a justification first.'
+    : `${label} material may move only to the originating city's ${label === 'AMBER' ? 'spaces' : 'internal space'}.`;
+}
 
 /** Moves (and maybe relabels) the item. */
 export async function movePost(
@@ -29,6 +36,13 @@ export async function movePost(
   const ctx = await loadSharingContext(actor);
   const item = await loadPostFor(ctx, id);
   await authorizeSharing(ctx, 'moderate', 'Post', subjectOf(item));
+  // A forum topic moves with its replies into a category; a reply never leaves its topic alone.
+  if (item.categoryId || item.topicId)
+    throw new ConflictError(
+      item.topicId
+        ? 'A forum reply moves with its topic: move the topic (POST /forum/topics/{topic}/move).'
+        : 'Move a forum topic with POST /forum/topics/{topic}/move, which takes its replies and a category.',
+    );
   const destination = await spaceBySlug(input.to);
   if (!destination) throw new NotFoundError(`Space "${input.to}"`);
   const label = input.label ?? item.label;
@@ -41,11 +55,7 @@ export async function movePost(
   };
   if (!onwardAllowed(label, destinationFacts, originatorCity)) {
     await recordAudit(actor, 'authz.refused', { type: 'Post', id }, { action: 'move', to: input.to, label });
-    throw new ForbiddenError(
-      label === 'RED'
-        ? 'RED material goes nowhere: quarantine, delete, or lower it with a justification first.'
-        : `${label} material may move only to the originating city's ${label === 'AMBER' ? 'spaces' : 'internal space'}.`,
-    );
+    throw new ForbiddenError(moveRefusal(label));
   }
   const after: PostDoc = await applyLabel(actor, item, label, input.justification, {
     spaceId: destination._id,

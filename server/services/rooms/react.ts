@@ -35,7 +35,7 @@ export async function react(
   await consumePersonWrite(person.id);
   if (change === 'add') {
     const current = await reactionsOf([item._id]);
-    const emojis = current.get(roomKey(item._id)) ?? [];
+    const emojis = current.get(String(item._id)) ?? [];
     if (emojis.length >= MAX_EMOJI_PER_MESSAGE && !emojis.some((e) => e.emoji === input.emoji))
       return { messageId: input.messageId, reactions: emojis };
     try {
@@ -52,11 +52,7 @@ export async function react(
   } else {
     await ReactionModel.deleteOne({ messageId: item._id, personId: person.id, emoji: input.emoji });
   }
-  const reactions = (await reactionsOf([item._id])).get(roomKey(item._id)) ?? [];
+  const reactions = (await reactionsOf([item._id])).get(String(item._id)) ?? [];
   messageEvents.emit('reaction', { message: item, reactions });
   return { messageId: input.messageId, reactions };
-}
-
-function roomKey(id: unknown): string {
-  return String(id);
 }

@@ -8,8 +8,8 @@ import type { RoomGrant } from './roomAccess.js';
 /** How often one socket may tell a room that its person is typing. */
 export const TYPING_THROTTLE_MS = 2000;
 
-/** Per grant: when "typing" was last told (0 when stopped). */
-const lastTold = new WeakMap<RoomGrant, number>();
+/** Per grant: when "typing" was last told (absent or null when stopped). */
+const lastTold = new WeakMap<RoomGrant, number | null>();
 
 /** The payload to fan out, or null when throttled or nothing changed. */
 export function setTyping(
@@ -17,9 +17,9 @@ export function setTyping(
   typing: boolean,
   now = Date.now(),
 ): { roomId: string; person: { id: string; name: string }; typing: boolean } | null {
-  const last = lastTold.get(grant) ?? 0;
-  if (typing && now - last < TYPING_THROTTLE_MS) return null;
-  if (!typing && last === 0) return null;
-  lastTold.set(grant, typing ? now : 0);
+  const last = lastTold.get(grant) ?? null;
+  if (typing && last !== null && now - last < TYPING_THROTTLE_MS) return null;
+  if (!typing && last === null) return null;
+  lastTold.set(grant, typing ? now : null);
   return { roomId: grant.roomId, person: { id: grant.actor.id, name: grant.actor.name }, typing };
 }

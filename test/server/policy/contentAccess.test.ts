@@ -47,12 +47,14 @@ describe('the policy is the only road to content', () => {
     assert.equal(reads.length, 5);
     assert.match(source, /\.find\(\{ \$and: \[readableContentFilter\(ctx, 'read', type\), filter\] \}/);
     assert.match(source, /export async function readIndexBatch/);
-    // The one direct read: the author's own message by its idempotency key.
+    // Direct reads: the author's own message by its idempotency key, and the ids of readable forum
+    // replies (findReadableReplyRefs, filtered).
     const direct = source.match(/(PostModel|MessageModel)\.(find|findById|findOne)\(/g) ?? [];
-    assert.deepEqual(direct, ['MessageModel.findOne(']);
+    assert.deepEqual(direct, ['MessageModel.findOne(', 'PostModel.find(']);
+    assert.match(source, /PostModel\.find\(\n\s+\{ \$and: \[readableContentFilter\(ctx, 'read'\)/);
     assert.match(source, /MessageModel\.findOne\(\{ authorId, clientId \}\)/);
     const filtered = source.match(/readableContentFilter\(ctx, /g) ?? [];
-    assert.ok(filtered.length >= 2);
+    assert.ok(filtered.length >= 3);
     assert.match(
       source,
       /readPage<ContentDocs\[T\]>\(model\(type\), \{\n\s+filters: \[readableContentFilter/,

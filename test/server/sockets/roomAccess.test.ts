@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import type { MessageDelivery, MessagePage } from '../../../shared/events.js';
 import { AuditEntryModel } from '../../../server/models/AuditEntry.js';
+import { changeCityStatus } from '../../../server/services/cities/changeCityStatus.js';
 import { setPersonRoles } from '../../../server/services/people/setPersonRoles.js';
 import { addSpaceMember } from '../../../server/services/spaces/addSpaceMember.js';
 import { removeSpaceMember } from '../../../server/services/spaces/removeSpaceMember.js';
@@ -176,5 +177,19 @@ describe('rooms over sockets: who takes part, and permission changes at once', f
     assert.equal(audit.length, 1);
     const recipients = (audit[0]?.details as { recipients: string[] }).recipients;
     assert.deepEqual([...recipients].sort(), [alice.personId, bob.personId, carol.personId].sort());
+  });
+
+  it("a hub's room is open to its cities' people, and closes at once when their city is suspended", async () => {
+    const lyonite = await world.person(world.lyon, 'hub-l@lyon.example');
+    const ammani = await world.person(world.amman, 'hub-a@amman.example');
+    const roomId = await makeRoom('europe-room', 'hub', 'GREEN', 'GREEN', [], { hub: 'europe' });
+    const l = await lyonite.connect();
+    const x = await ammani.connect();
+    assert.ok((await l.call('room:join', { roomId })).ok);
+    const refused = await x.call('room:join', { roomId });
+    assert.ok(!refused.ok && refused.error.code === 'not_found');
+    await changeCityStatus(OPERATOR, 'lyon', { status: 'suspended', reason: 'Test suspension' });
+    await until(() => (l.seen['room:removed']?.length ?? 0) === 1, 1000);
+    assert.deepEqual(l.seen['room:removed']?.[0], { roomId });
   });
 });

@@ -207,6 +207,20 @@ describe('rooms over sockets: edits, deletes, threads, reactions, quarantine, pr
     const joined = await late.call<Joined>('room:join', { roomId, lastSeenId: before.id });
     assert.ok(joined.ok);
     assert.ok(!ids(joined.data.missed).includes(spill.id));
+    // A moderator restores it: open clients get it back, and history shows it again.
+    const restored = await request(world.server.app)
+      .post(`/api/v1/messages/${spill.id}/restore`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ reason: 'Checked: no personal data' })
+      .expect(200);
+    assert.equal(restored.body.state, 'visible');
+    assert.deepEqual(
+      restored.body.moderation.map((m: { action: string }) => m.action),
+      ['quarantine', 'restore'],
+    );
+    await until(() => ids(b.seen['message:updated']).includes(spill.id));
+    const again = await b.call<MessagePage>('message:history', { roomId });
+    assert.ok(again.ok && ids(again.data.items).includes(spill.id));
   });
 
   it('presence: the online list in the join ack, and updates on join, leave and disconnect', async () => {

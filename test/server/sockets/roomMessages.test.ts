@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { MessageDelivery, MessagePage } from '../../../shared/events.js';
 import { MessageModel } from '../../../server/models/Message.js';
+import { MISSED_CAP } from '../../../server/services/rooms/joinRoom.js';
 import { resetDatabase } from '../../support/database.js';
 import { seedDirectory } from '../../support/fixtures.js';
 import {
@@ -146,5 +147,40 @@ describe('rooms over sockets: send, ack, persist, retry, reconnect', function ()
       .expect(200);
     assert.deepEqual(rest.body, page.data);
     await settle(50);
+  });
+
+  it('caps missed messages at 200 and says there are more', async () => {
+    const a = await alice.connect();
+    const last = await a.call<MessageDelivery>('message:send', {
+      roomId,
+      clientId: clientId(),
+      body: 'mark',
+    });
+    assert.ok(last.ok);
+    await MessageModel.insertMany(
+      Array.from({ length: MISSED_CAP + 5 }, (_, i) => ({
+        spaceId: roomId,
+        label: 'GREEN',
+        authorId: alice.personId,
+        authorName: alice.name,
+        state: 'visible',
+        clientId: `bulk-${i}-${clientId()}`,
+        body: `bulk ${i}`,
+        html: `<p>bulk ${i}</p>`,
+      })),
+    );
+    const b = await bob.connect();
+    const joined = await b.call<Joined>('room:join', { roomId, lastSeenId: last.data.id });
+    assert.ok(joined.ok);
+    assert.equal(joined.data.missed.length, MISSED_CAP);
+    assert.equal(joined.data.more, true);
+    assert.equal(joined.data.missed[0]?.body, 'bulk 0');
+    const rest = await b.call<Joined>('room:join', {
+      roomId,
+      lastSeenId: joined.data.missed.at(-1)?.id,
+    });
+    assert.ok(rest.ok);
+    assert.equal(rest.data.missed.length, 5);
+    assert.equal(rest.data.more, false);
   });
 });
