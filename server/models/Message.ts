@@ -48,9 +48,9 @@ const messageSchema = new Schema(
     body: { type: String, required: true },
     /** Sanitised HTML rendered from the body when written. */
     html: { type: String, required: true },
-    /** The body's language (ISO 639-1) once detected; null until then. */
+    /** The body's content language (given or detected; null: unknown, indexed in every language). */
     language: { type: String, default: null },
-    /** Normalised search tokens of the body. */
+    /** Search tokens of the body (shared/search/tokens.ts: folded words and stems). */
     tokens: { type: [String], default: [] },
     replyCount: { type: Number, default: 0 },
     editedAt: { type: Date, default: null },
@@ -62,7 +62,8 @@ const messageSchema = new Schema(
 messageSchema.index({ authorId: 1, clientId: 1 }, { unique: true });
 messageSchema.index({ spaceId: 1, _id: 1 });
 messageSchema.index({ threadId: 1, _id: 1 });
-messageSchema.index({ tokens: 1 });
+// Search: $in on tokens, newest first (as on posts).
+messageSchema.index({ tokens: 1, createdAt: -1, _id: -1 });
 
 /** A stored message. */
 export type MessageDoc = InferSchemaType<typeof messageSchema> & {

@@ -171,3 +171,43 @@ export async function findReadableReplyRefs(
     .limit(MAX_REPLY_REFS)
     .lean()) as unknown as { _id: Types.ObjectId; topicId: Types.ObjectId }[];
 }
+
+/**
+ * Search candidates: the newest `limit` items of one content collection matching `filter` (the token
+ * lookup) that the actor may read, the readable filter kept whole under `$and` in the query itself.
+ * Ranking happens on this already-filtered set, so no unreadable item is ever counted or shown.
+ */
+export async function findReadableMatches<T>(
+  ctx: SharingContext,
+  type: ContentType,
+  filter: Record<string, unknown>,
+  limit: number,
+  projection: Record<string, 0 | 1>,
+): Promise<T[]> {
+  return (await model(type)
+    .find({ $and: [readableContentFilter(ctx, 'read', type), filter] } as never, projection)
+    .sort({ createdAt: -1, _id: -1 })
+    .limit(limit)
+    .lean()) as unknown as T[];
+}
+
+/**
+ * For the operator's search re-indexing only: the next `limit` items after `afterId` (by _id) with
+ * the fields the index is computed from. Nothing read here is shown to anyone; the caller writes
+ * tokens back and prints counts.
+ */
+export async function readIndexBatch<T>(
+  type: ContentType,
+  afterId: Types.ObjectId | null,
+  limit: number,
+  fields: string[],
+): Promise<T[]> {
+  const projection = Object.fromEntries(
+    ['_id', 'updatedAt', 'language', 'tokens', ...fields].map((f) => [f, 1]),
+  );
+  return (await model(type)
+    .find((afterId ? { _id: { $gt: afterId } } : {}) as never, projection)
+    .sort({ _id: 1 })
+    .limit(limit)
+    .lean()) as unknown as T[];
+}

@@ -12,3 +12,4 @@ export * from './signInOptions.js';
 export * from './forums.js';
 export * from './notifications.js';
 export * from './rooms.js';
+export * from './search.js';

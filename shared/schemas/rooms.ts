@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { LABELS } from '../policy/labels.js';
 import { Cursor, Line, ObjectIdString, PageQuery, Paragraphs, Slug } from './common.js';
+import { CONTENT_LANGUAGES } from '../languages.js';
 
 /** The longest message body, in characters after normalisation. */
 export const MESSAGE_MAX_CHARS = 8000;
@@ -67,6 +68,8 @@ export const MessageSend = z
     body: MessageBody,
     label: z.enum(LABELS).optional(),
     threadId: ObjectIdString.optional(),
+    /** The content language for search; detected from the body when not given. */
+    language: z.enum(CONTENT_LANGUAGES).optional(),
   })
   .strict();
 

@@ -11,7 +11,7 @@ import type { Actor } from '../../../shared/policy/actor.js';
 import { ceilingRefusal } from '../../../shared/policy/content.js';
 import { isAbove } from '../../../shared/policy/labels.js';
 import type { ForumReplyCreate } from '../../../shared/schemas/forums.js';
-import { searchTokens } from '../../../shared/search/tokens.js';
+import { indexTokens } from '../../../shared/search/tokens.js';
 import { PostModel, type PostDoc } from '../../models/Post.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
@@ -71,7 +71,7 @@ export async function createReply(actor: Actor, topicId: string, input: z.infer<
     title,
     body: input.body,
     html: renderMarkdown(input.body),
-    tokens: searchTokens(title, input.body),
+    ...indexTokens([title, input.body]),
     categoryId: topic.categoryId,
     topicId: topic._id,
   });

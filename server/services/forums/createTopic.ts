@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { ceilingRefusal } from '../../../shared/policy/content.js';
 import type { ForumTopicCreate } from '../../../shared/schemas/forums.js';
-import { searchTokens } from '../../../shared/search/tokens.js';
+import { indexTokens } from '../../../shared/search/tokens.js';
 import { ForumReadMarkerModel } from '../../models/ForumReadMarker.js';
 import { PostModel, type PostDoc } from '../../models/Post.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
@@ -50,7 +50,7 @@ export async function createTopic(
     title: input.title,
     body: input.body,
     html: renderMarkdown(input.body),
-    tokens: searchTokens(input.title, input.body),
+    ...indexTokens([input.title, input.body]),
     categoryId: category._id,
     topicId: null,
     lastActivityAt: now,

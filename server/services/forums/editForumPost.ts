@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import type { ForumReplyUpdate, ForumTopicUpdate } from '../../../shared/schemas/forums.js';
-import { searchTokens } from '../../../shared/search/tokens.js';
+import { indexTokens } from '../../../shared/search/tokens.js';
+import { contentLanguageOf } from '../../../shared/languages.js';
 import { PostModel, type PostDoc } from '../../models/Post.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
@@ -44,7 +45,7 @@ export async function applyForumEdit(
   const result = await PostModel.updateOne(
     { _id: item._id, state: 'visible', title: item.title, body: item.body },
     {
-      $set: { title, body, html, tokens: searchTokens(title, body) },
+      $set: { title, body, html, ...indexTokens([title, body], contentLanguageOf(item.language)) },
       $push: { revisions: { $each: [revision], $slice: -MAX_REVISIONS } },
     },
   );

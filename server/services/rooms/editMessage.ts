@@ -6,7 +6,8 @@
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { MessageEdit } from '../../../shared/schemas/rooms.js';
-import { searchTokens } from '../../../shared/search/tokens.js';
+import { indexTokens } from '../../../shared/search/tokens.js';
+import { contentLanguageOf } from '../../../shared/languages.js';
 import { extractMentionIds } from '../../../shared/text/mentions.js';
 import { MessageModel, type MessageDoc } from '../../models/Message.js';
 import { loadContent } from '../../policy/contentAccess.js';
@@ -30,14 +31,16 @@ export async function editMessage(actor: Actor, input: z.infer<typeof MessageEdi
   await consumePersonWrite(person.id);
   if (input.body === item.body) return item;
   const now = new Date();
+  // The stored language (given at send or detected) is kept; an unknown one is detected afresh.
+  const index = indexTokens([input.body], contentLanguageOf(item.language));
   const result = await MessageModel.updateOne(
     { _id: item._id, state: 'visible', editedAt: item.editedAt ?? null, body: item.body },
     {
       $set: {
         body: input.body,
         html: renderMarkdown(input.body),
-        tokens: searchTokens(input.body),
-        language: null,
+        tokens: index.tokens,
+        language: index.language,
         editedAt: now,
       },
       $push: { edits: { at: now, body: item.body } },

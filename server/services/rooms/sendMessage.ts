@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { ceilingRefusal } from '../../../shared/policy/content.js';
 import type { MessageSend } from '../../../shared/schemas/rooms.js';
-import { searchTokens } from '../../../shared/search/tokens.js';
+import { indexTokens } from '../../../shared/search/tokens.js';
 import { extractMentionIds } from '../../../shared/text/mentions.js';
 import { MessageModel, type MessageDoc } from '../../models/Message.js';
 import { canShare } from '../../policy/sharingAccess.js';
@@ -69,6 +69,7 @@ export async function sendMessage(
   }
   const root = input.threadId ? await threadRoot(grant, input.threadId) : null;
   const audienceIds = label === 'RED' ? await currentMemberIds(space) : [];
+  const index = indexTokens([input.body], input.language);
   let stored: MessageDoc;
   try {
     const created = await MessageModel.create({
@@ -85,8 +86,8 @@ export async function sendMessage(
       threadId: root?._id ?? null,
       body: input.body,
       html: renderMarkdown(input.body),
-      language: null,
-      tokens: searchTokens(input.body),
+      language: index.language,
+      tokens: index.tokens,
     });
     stored = created.toObject() as unknown as MessageDoc;
   } catch (error) {

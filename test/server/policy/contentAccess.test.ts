@@ -41,9 +41,12 @@ describe('the policy is the only road to content', () => {
   it('every content query in contentAccess.ts carries the readable filter, except the documented loaders', () => {
     const source = readFileSync(path.join(ROOT, 'server/policy/contentAccess.ts'), 'utf8');
     // Reads through the type's model: find by ids (filtered), findById (loadContent: a per-item check
-    // follows), find (loadContentMeta: policy fields only).
+    // follows), find (loadContentMeta: policy fields only), find (findReadableMatches: search
+    // candidates, filtered), find (readIndexBatch: the operator's re-indexing, shown to nobody).
     const reads = source.match(/model\(type\)\s*\.(find|findById|findOne)\(/g) ?? [];
-    assert.equal(reads.length, 3);
+    assert.equal(reads.length, 5);
+    assert.match(source, /\.find\(\{ \$and: \[readableContentFilter\(ctx, 'read', type\), filter\] \}/);
+    assert.match(source, /export async function readIndexBatch/);
     // Direct reads: the author's own message by its idempotency key, and the ids of readable forum
     // replies (findReadableReplyRefs, filtered).
     const direct = source.match(/(PostModel|MessageModel)\.(find|findById|findOne)\(/g) ?? [];
