@@ -26,6 +26,14 @@ const ForgotPasswordPage = lazy(() =>
   import('./pages/account/ForgotPasswordPage.js').then((module) => ({ default: module.ForgotPasswordPage })),
 );
 
+// Forums and search are for signed-in members on any network: each loads with its strings and styles.
+const ForumRoutes = lazy(() =>
+  import('./pages/forums/ForumRoutes.js').then((module) => ({ default: module.ForumRoutes })),
+);
+const SearchPage = lazy(() =>
+  import('./pages/search/SearchPage.js').then((module) => ({ default: module.SearchPage })),
+);
+
 const CITY_PATH = /^\/cities\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 /** The page for `path`; unknown paths get the not-found page. */
@@ -37,6 +45,8 @@ function pageFor(path: string): ReactNode {
   if (path === '/accept-invitation') return <SetPasswordPage key="invitation" mode="invitation" />;
   if (path === '/reset-password') return <SetPasswordPage key="reset" mode="reset" />;
   if (path === '/forgot-password') return <ForgotPasswordPage />;
+  if (path === '/forums' || path.startsWith('/forums/')) return <ForumRoutes path={path} />;
+  if (path === '/search') return <SearchPage />;
   const city = CITY_PATH.exec(path)?.[1];
   if (city) return <CityPage key={city} slug={city} />;
   return <NotFoundPage />;

@@ -1,16 +1,20 @@
 /** The banner on every page: the network's name, the main navigation, the account and the language picker. */
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from '../router.js';
+import { useSession } from '../auth/session.js';
 import { AccountMenu } from './AccountMenu.js';
+import { HeaderSearch } from './HeaderSearch.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 
 /** Header with the site name, navigation (the current page marked) and language switcher. */
 export function SiteHeader() {
   const { t } = useTranslation();
   const { path } = useLocation();
+  const signedIn = useSession().session.status === 'signedIn';
   const links = [
     { to: '/', label: t('nav.directory'), current: path === '/' || path.startsWith('/cities/') },
     { to: '/apply', label: t('nav.apply'), current: path === '/apply' },
+    ...(signedIn ? [{ to: '/forums', label: t('nav.forums'), current: path.startsWith('/forums') }] : []),
   ];
   return (
     <header className="site-header">
@@ -32,6 +36,7 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
+        {signedIn && <HeaderSearch />}
         <AccountMenu />
         <LanguageSwitcher />
       </div>
