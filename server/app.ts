@@ -36,6 +36,7 @@ import { meRoutes } from './http/routes/me.js';
 import { moderationRoutes } from './http/routes/moderation.js';
 import { postRoutes } from './http/routes/posts.js';
 import { spaceRoutes } from './http/routes/spaces.js';
+import { forumRoutes } from './http/routes/forums.js';
 import { createMetrics } from './ops/metrics.js';
 import { documentOperations, operationsRoutes, type ReadinessState } from './ops/operationsRoutes.js';
 
@@ -135,6 +136,7 @@ export function createApp({
     ...applicationRoutes(limits.publicForm),
     ...spaceRoutes,
     ...postRoutes,
+    ...forumRoutes,
     ...moderationRoutes,
     ...meRoutes,
   ];

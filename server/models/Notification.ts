@@ -13,6 +13,8 @@ export const NOTIFICATION_KINDS = [
   'post.relabelled',
   'post.moved',
   'post.flagged',
+  'post.mentioned',
+  'post.replied',
 ] as const;
 
 const notificationSchema = new Schema(

@@ -20,6 +20,16 @@ const moderationEventSchema = new Schema(
   { _id: false },
 );
 
+const revisionSchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    byId: { type: Schema.Types.ObjectId, default: null },
+    title: { type: String, default: null },
+    body: { type: String, required: true },
+  },
+  { _id: false },
+);
+
 const postSchema = new Schema(
   {
     spaceId: { type: Schema.Types.ObjectId, required: true },
@@ -49,6 +59,20 @@ const postSchema = new Schema(
       default: null,
     },
     moderation: { type: [moderationEventSchema], default: [] },
+    /** Forums: the category of a topic (and of its replies); null for plain posts. */
+    categoryId: { type: Schema.Types.ObjectId, default: null },
+    /** Forums: null for a topic or plain post, the topic's id for a reply. */
+    topicId: { type: Schema.Types.ObjectId, default: null },
+    pinned: { type: Boolean, default: false },
+    locked: { type: Boolean, default: false },
+    /** Forums: the last activity readers of the topic may see (replies only some may read do not count). */
+    lastActivityAt: { type: Date, default: null },
+    /** Forums: ascending sort key of a category's topics, pinned first then latest activity (see forumOrder). */
+    forumOrder: { type: String, default: null },
+    /** The body rendered to sanitised HTML (server/text/renderMarkdown.ts); null for plain posts. */
+    html: { type: String, default: null },
+    /** Earlier versions of the text, oldest first: for the author and moderators. */
+    revisions: { type: [revisionSchema], default: [] },
   },
   { timestamps: true, strict: 'throw' },
 );
@@ -56,6 +80,8 @@ postSchema.index({ spaceId: 1, createdAt: 1, _id: 1 });
 postSchema.index({ tokens: 1 });
 postSchema.index({ authorId: 1, _id: 1 });
 postSchema.index({ label: 1, published: 1, state: 1 });
+postSchema.index({ categoryId: 1, topicId: 1, forumOrder: 1, _id: 1 });
+postSchema.index({ topicId: 1, _id: 1 });
 
 /** A stored post. */
 export type PostDoc = InferSchemaType<typeof postSchema> & {

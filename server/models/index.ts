@@ -17,3 +17,6 @@ export { AuthLinkModel } from './AuthLink.js';
 export { IdentityProviderModel } from './IdentityProvider.js';
 export { SamlRequestModel } from './SamlRequest.js';
 export { SamlAssertionModel } from './SamlAssertion.js';
+export { ForumCategoryModel } from './ForumCategory.js';
+export { ForumSubscriptionModel } from './ForumSubscription.js';
+export { ForumReadMarkerModel } from './ForumReadMarker.js';

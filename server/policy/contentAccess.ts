@@ -83,13 +83,48 @@ export async function recordSensitiveAccess(
   }
 }
 
-/** The policy fields only (no title, body or author) of items, for moderation queues. */
+/** The policy fields of an item, without its title, body or author. */
+export type ContentMeta = Pick<
+  PostDoc,
+  '_id' | 'spaceId' | 'spaceHubId' | 'label' | 'state' | 'authorCityId'
+>;
+
+/**
+ * The policy fields only (no title, body or author) of items, by ids or of a forum topic's replies,
+ * for moderation queues and moves.
+ */
 export async function loadContentMeta(
-  ids: (Types.ObjectId | string)[],
-): Promise<Pick<PostDoc, '_id' | 'spaceId' | 'spaceHubId' | 'label' | 'state'>[]> {
-  if (ids.length === 0) return [];
+  which: (Types.ObjectId | string)[] | { topicId: Types.ObjectId | string },
+): Promise<ContentMeta[]> {
+  if (Array.isArray(which) && which.length === 0) return [];
+  return (await PostModel.find(Array.isArray(which) ? { _id: { $in: which } } : { topicId: which.topicId }, {
+    _id: 1,
+    spaceId: 1,
+    spaceHubId: 1,
+    label: 1,
+    state: 1,
+    authorCityId: 1,
+  })
+    .limit(Array.isArray(which) ? which.length : MAX_REPLY_REFS)
+    .lean()) as unknown as ContentMeta[];
+}
+
+/** How many replies per-reader counts look at, at most, for one page of topics. */
+export const MAX_REPLY_REFS = 20_000;
+
+/**
+ * The ids (with their topic) of the forum replies among `topicIds` that the actor may read: the only
+ * input of per-reader reply and unread counts, so counts never include what the reader may not read.
+ */
+export async function findReadableReplyRefs(
+  ctx: SharingContext,
+  topicIds: Types.ObjectId[],
+): Promise<{ _id: Types.ObjectId; topicId: Types.ObjectId }[]> {
+  if (topicIds.length === 0) return [];
   return (await PostModel.find(
-    { _id: { $in: ids } },
-    { _id: 1, spaceId: 1, spaceHubId: 1, label: 1, state: 1 },
-  ).lean()) as unknown as Pick<PostDoc, '_id' | 'spaceId' | 'spaceHubId' | 'label' | 'state'>[];
+    { $and: [readableContentFilter(ctx, 'read'), { topicId: { $in: topicIds } }] } as never,
+    { _id: 1, topicId: 1 },
+  )
+    .limit(MAX_REPLY_REFS)
+    .lean()) as unknown as { _id: Types.ObjectId; topicId: Types.ObjectId }[];
 }

@@ -10,8 +10,12 @@ import { addContentRules, CONTENT_TYPES, type ContentAction } from './content.js
 import { isGlobalModerator, type SharingContext } from './sharingContext.js';
 import type { TaggedItem } from './directory.js';
 
-/** Actions on spaces: `participate` is membership (explicit or derived); `manageMembers` is the member list (CASL reserves `manage` for "every action"). */
-export type SpaceAction = 'read' | 'participate' | 'create' | 'manageMembers';
+/**
+ * Actions on spaces: `participate` is membership (explicit or derived); `manageMembers` is the member
+ * list (CASL reserves `manage` for "every action"); `moderateForum` is a hub or network space's forum:
+ * its categories, and pinning, locking and moving its topics.
+ */
+export type SpaceAction = 'read' | 'participate' | 'create' | 'manageMembers' | 'moderateForum';
 
 /** Every action of the sharing policy. */
 export type SharingAction = ContentAction | SpaceAction;
@@ -63,6 +67,7 @@ export function defineSharingAbility(ctx: SharingContext): SharingAbility {
   if (ctx.managedSpaceIds.length > 0) {
     can('manageMembers', 'Space', { _id: { $in: ctx.managedSpaceIds } });
     can('read', 'Space', { _id: { $in: ctx.managedSpaceIds } });
+    can('moderateForum', 'Space', { _id: { $in: ctx.managedSpaceIds } });
   }
   const admin = actor.kind === 'person' && actor.roles.includes('admin');
   if (admin || isGlobalModerator(ctx)) {
@@ -70,11 +75,13 @@ export function defineSharingAbility(ctx: SharingContext): SharingAbility {
     can('read', 'Space');
     can('create', 'Space');
     can('manageMembers', 'Space');
+    can('moderateForum', 'Space');
   }
   if (ctx.coordinatedHubIds.length > 0) {
     can('read', 'Space', { hubId: { $in: ctx.coordinatedHubIds } });
     can('create', 'Space', { hubId: { $in: ctx.coordinatedHubIds }, cityId: null });
     can('manageMembers', 'Space', { hubId: { $in: ctx.coordinatedHubIds } });
+    can('moderateForum', 'Space', { hubId: { $in: ctx.coordinatedHubIds } });
   }
   if (actor.kind === 'person' && actor.roles.includes('focal_point') && ctx.cityId) {
     can('create', 'Space', { kind: { $in: ['city', 'city_partners'] }, cityId: ctx.cityId });

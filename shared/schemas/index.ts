@@ -9,3 +9,4 @@ export * from './posts.js';
 export * from './auth.js';
 export * from './identityProviders.js';
 export * from './signInOptions.js';
+export * from './forums.js';

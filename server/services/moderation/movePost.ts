@@ -20,6 +20,13 @@ import { presentModerationView } from '../posts/presentPost.js';
 import { applyLabel } from '../posts/relabelPost.js';
 import { spaceBySlug } from '../spaces/spaceLookups.js';
 
+/** Why material with `label` may not move to a destination the onward-sharing table refuses. */
+export function moveRefusal(label: Label): string {
+  return label === 'RED'
+    ? 'RED material goes nowhere: quarantine, delete, or lower it with a justification first.'
+    : `${label} material may move only to the originating city's ${label === 'AMBER' ? 'spaces' : 'internal space'}.`;
+}
+
 /** Moves (and maybe relabels) the item. */
 export async function movePost(
   actor: Actor,
@@ -41,11 +48,7 @@ export async function movePost(
   };
   if (!onwardAllowed(label, destinationFacts, originatorCity)) {
     await recordAudit(actor, 'authz.refused', { type: 'Post', id }, { action: 'move', to: input.to, label });
-    throw new ForbiddenError(
-      label === 'RED'
-        ? 'RED material goes nowhere: quarantine, delete, or lower it with a justification first.'
-        : `${label} material may move only to the originating city's ${label === 'AMBER' ? 'spaces' : 'internal space'}.`,
-    );
+    throw new ForbiddenError(moveRefusal(label));
   }
   const after: PostDoc = await applyLabel(actor, item, label, input.justification, {
     spaceId: destination._id,

@@ -41,9 +41,10 @@ describe('the policy is the only road to content', () => {
     const source = readFileSync(path.join(ROOT, 'server/policy/contentAccess.ts'), 'utf8');
     const reads = source.match(/PostModel\.(find|findById|findOne)\(/g) ?? [];
     const filtered = source.match(/readableContentFilter\(ctx, /g) ?? [];
-    // find (by ids, filtered), findById (loadContent: per-item check follows), find (loadContentMeta: policy fields only)
-    assert.equal(reads.length, 3);
-    assert.ok(filtered.length >= 2);
+    // find (by ids, filtered), findById (loadContent: per-item check follows), find (loadContentMeta: policy
+    // fields only), find (findReadableReplyRefs: ids of readable forum replies, filtered)
+    assert.equal(reads.length, 4);
+    assert.ok(filtered.length >= 3);
     assert.match(source, /readPage<PostDoc>\(PostModel as never, \{\n\s+filters: \[readableContentFilter/);
   });
 });
