@@ -112,7 +112,12 @@ function MoveForm({ topic, onMoved }: { topic: TopicView; onMoved: () => void })
             .items,
         })),
       );
-      setDestinations(found.filter((d) => d.categories.length > 0));
+      // Only forums the moderator may moderate can receive the topic.
+      setDestinations(
+        found
+          .map((d) => ({ ...d, categories: d.categories.filter((c) => c.viewerMayModerate) }))
+          .filter((d) => d.categories.length > 0),
+      );
     })().catch((error: unknown) => {
       if (!controller.signal.aborted) setAlert(alertMessage(problemText(error, t)));
     });
