@@ -32,14 +32,6 @@ async function tabTo(page: Page, id: string): Promise<void> {
   assert.fail(`Tab never reached #${id}`);
 }
 
-/** The path of the topic called `title`, found through the category page. */
-async function openTopic(page: Page, baseUrl: string, title: string): Promise<string> {
-  await page.goto(`${baseUrl}${CATEGORY_PATH}`);
-  await page.getByRole('link', { name: title }).click();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-  return new URL(page.url()).pathname;
-}
-
 describe('hub forums (/forums)', () => {
   let topicPath = '';
 

@@ -36,7 +36,7 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
-        {signedIn && <HeaderSearch />}
+        <HeaderSearch />
         <AccountMenu />
         <LanguageSwitcher />
       </div>

@@ -50,7 +50,7 @@ export function SearchPage() {
   useEffect(() => setDraft({ q: params.q, language: params.language, types: params.types }), [key]);
 
   useEffect(() => {
-    if (!params.q.trim() || !signedIn) {
+    if (!params.q.trim()) {
       setResults({ state: 'idle' });
       return undefined;
     }
@@ -63,7 +63,7 @@ export function SearchPage() {
       },
     );
     return () => controller.abort();
-  }, [key, attempt, signedIn]);
+  }, [key, attempt]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -104,41 +104,42 @@ export function SearchPage() {
   return (
     <>
       <h1>{t('search.title')}</h1>
-      {!signedIn ? (
+      {!signedIn && (
         <p>
           {t('search.signInFirst')}{' '}
           <Link to={`/sign-in?returnTo=${encodeURIComponent(`/search?q=${encodeURIComponent(params.q)}`)}`}>
             {t('forums.signIn')}
           </Link>
         </p>
-      ) : (
-        <form className="search-form" role="search" onSubmit={submit} aria-label={t('search.formLabel')}>
-          <div className="field">
-            <label htmlFor="search-q">{t('search.query')}</label>
-            <input
-              id="search-q"
-              type="search"
-              dir="auto"
-              maxLength={200}
-              value={draft.q}
-              onChange={(e) => setDraft({ ...draft, q: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="search-language">{t('search.language')}</label>
-            <select
-              id="search-language"
-              value={draft.language}
-              onChange={(e) => setDraft({ ...draft, language: e.target.value })}
-            >
-              <option value="">{t('search.anyLanguage')}</option>
-              {SEARCH_LANGUAGES.map((code) => (
-                <option key={code} value={code}>
-                  {t(`search.languages.${code}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+      )}
+      <form className="search-form" role="search" onSubmit={submit} aria-label={t('search.formLabel')}>
+        <div className="field">
+          <label htmlFor="search-q">{t('search.query')}</label>
+          <input
+            id="search-q"
+            type="search"
+            dir="auto"
+            maxLength={200}
+            value={draft.q}
+            onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="search-language">{t('search.language')}</label>
+          <select
+            id="search-language"
+            value={draft.language}
+            onChange={(e) => setDraft({ ...draft, language: e.target.value })}
+          >
+            <option value="">{t('search.anyLanguage')}</option>
+            {SEARCH_LANGUAGES.map((code) => (
+              <option key={code} value={code}>
+                {t(`search.languages.${code}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {SEARCH_TYPES.length > 1 && (
           <div className="field">
             <label htmlFor="search-types">{t('search.types')}</label>
             <select
@@ -154,11 +155,11 @@ export function SearchPage() {
               ))}
             </select>
           </div>
-          <button type="submit" className="button">
-            {t('search.submit')}
-          </button>
-        </form>
-      )}
+        )}
+        <button type="submit" className="button">
+          {t('search.submit')}
+        </button>
+      </form>
       <StatusMessage>
         {results.state === 'loading'
           ? t('search.searching')
@@ -179,19 +180,19 @@ export function SearchPage() {
             <li key={result.id} className="search-result">
               <h2 className="search-result__title">
                 <Link to={resultPath(result)} dir="auto">
-                  {result.title || t(`search.untitled.${result.type === 'message' ? 'message' : 'reply'}`)}
+                  {result.titleHtml ? <Highlighted html={result.titleHtml} /> : t('search.untitled')}
                 </Link>
               </h2>
               <p className="search-result__meta">
-                <span className="tag">
-                  {t(`search.type.${SEARCH_TYPES.includes(result.type as never) ? result.type : 'other'}`)}
-                </span>
+                <span className="tag">{t(`search.type.${result.type === 'post' ? 'post' : 'other'}`)}</span>
                 <LabelBadge label={result.label} />
                 <span>{t('search.inSpace', { space: result.space.name })}</span>
               </p>
-              <p className="search-result__snippet" dir="auto">
-                <Highlighted text={result.snippet} query={params.q} ranges={result.highlights} />
-              </p>
+              {result.excerptHtml && (
+                <p className="search-result__snippet" dir="auto">
+                  <Highlighted html={result.excerptHtml} />
+                </p>
+              )}
             </li>
           ))}
         </ol>

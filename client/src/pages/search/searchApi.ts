@@ -1,32 +1,33 @@
 /**
- * The search API (GET /api/v1/search): results across forums and rooms the searcher may read, paged by
- * an opaque cursor without totals. The result shape follows shared/schemas/search.ts.
+ * The search API (GET /api/v1/search, shared/schemas/search.ts): results across forums and rooms the
+ * searcher may read, paged by an opaque cursor, never with totals.
  */
 import type { Label } from '../../../../shared/policy/labels.js';
 import { apiGet, queryString } from '../../api.js';
 
-/** The content languages search can be narrowed to. */
+/** The content languages search can be narrowed to (shared/languages.ts CONTENT_LANGUAGES). */
 export const SEARCH_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
 
-/** The kinds of item search returns. */
-export const SEARCH_TYPES = ['topic', 'reply', 'message'] as const;
+/** The kinds of item the server searches (shared/schemas/search.ts SEARCH_TYPES). */
+export const SEARCH_TYPES = ['post'] as const;
 
-/** One search result: plain text only (the snippet is text; the client marks the matches). */
+/**
+ * One result. `titleHtml` and `excerptHtml` are escaped text with the matches in `<mark>`; the client
+ * renders them through {@link markedPieces}, never as HTML.
+ */
 export interface SearchResultView {
+  type: string;
   id: string;
-  type: (typeof SEARCH_TYPES)[number] | string;
   space: { slug: string; name: string };
   label: Label;
+  language: string | null;
   title: string | null;
-  snippet: string;
-  /** Character ranges of `snippet` that matched, as [start, end) pairs, when the server gives them. */
-  highlights?: [number, number][];
-  language?: string | null;
-  link?: string;
+  titleHtml: string | null;
+  excerptHtml: string;
   createdAt: string;
-  /** For replies and messages: the topic or room they belong to. */
+  /** Where the result opens, when the server names it (a reply's topic, a message's room). */
+  link?: string;
   topic?: string | null;
-  room?: string | null;
 }
 
 /** A page of results with the cursor of the next one (null at the end); never a total. */
@@ -49,18 +50,15 @@ export function search(
   signal?: AbortSignal,
 ): Promise<SearchPage> {
   return apiGet(
-    `/search${queryString({ q: params.q, language: params.language, types: params.types, cursor, limit: 20 })}`,
+    `/search${queryString({ q: params.q, language: params.language, types: params.types, cursor, limit: 10 })}`,
     signal,
   );
 }
 
-/** The in-app path a result opens. */
+/** The in-app path a result opens: the server's link, else the forum topic (a reply opens its topic when named). */
 export function resultPath(result: SearchResultView): string {
   if (result.link?.startsWith('/') && !result.link.startsWith('//')) return result.link;
-  if (result.type === 'topic') return `/forums/topics/${encodeURIComponent(result.id)}`;
-  if (result.type === 'reply' && result.topic) {
+  if (result.topic)
     return `/forums/topics/${encodeURIComponent(result.topic)}#post-${encodeURIComponent(result.id)}`;
-  }
-  if (result.room) return `/rooms/${encodeURIComponent(result.room)}`;
-  return '/search';
+  return `/forums/topics/${encodeURIComponent(result.id)}`;
 }
