@@ -36,9 +36,9 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
-        <HeaderSearch />
         <AccountMenu />
         <LanguageSwitcher />
+        <HeaderSearch />
       </div>
     </header>
   );
