@@ -35,6 +35,7 @@ import { peopleRoutes } from './http/routes/people.js';
 import { meRoutes } from './http/routes/me.js';
 import { moderationRoutes } from './http/routes/moderation.js';
 import { postRoutes } from './http/routes/posts.js';
+import { searchRoutes } from './http/routes/search.js';
 import { spaceRoutes } from './http/routes/spaces.js';
 import { forumRoutes } from './http/routes/forums.js';
 import { createMetrics } from './ops/metrics.js';
@@ -139,6 +140,7 @@ export function createApp({
     ...forumRoutes,
     ...moderationRoutes,
     ...meRoutes,
+    ...searchRoutes,
   ];
   const openApi = buildOpenApiDocument(routes, API_PREFIX, documentOperations);
   app.get('/api/openapi.json', (_req, res) => {

@@ -18,6 +18,7 @@ import { personCommands } from './commands/people.js';
 import { tokenCommands } from './commands/tokens.js';
 import { identityProviderCommands } from './commands/identityProviders.js';
 import { accountCommands } from './commands/accounts.js';
+import { searchCommands } from './commands/search.js';
 
 const COMMANDS: Command[] = [
   ...hubCommands,
@@ -28,6 +29,7 @@ const COMMANDS: Command[] = [
   ...accountCommands,
   ...applicationCommands,
   ...auditCommands,
+  ...searchCommands,
 ];
 
 function help(): string {

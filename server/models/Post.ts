@@ -6,6 +6,7 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { LABELS } from '../../shared/policy/labels.js';
 import { CONTENT_STATES } from '../../shared/policy/content.js';
+import { CONTENT_LANGUAGES } from '../../shared/languages.js';
 
 const moderationEventSchema = new Schema(
   {
@@ -43,7 +44,9 @@ const postSchema = new Schema(
     published: { type: Boolean, default: false },
     title: { type: String, required: true },
     body: { type: String, required: true },
-    /** Normalised search tokens of title and body. */
+    /** The content language (given or detected; null: unknown, indexed in every language). */
+    language: { type: String, enum: [...CONTENT_LANGUAGES, null], default: null },
+    /** Search tokens of title and body (shared/search/tokens.ts: folded words and stems). */
     tokens: { type: [String], default: [] },
     forwardedFrom: {
       type: new Schema(
@@ -77,7 +80,8 @@ const postSchema = new Schema(
   { timestamps: true, strict: 'throw' },
 );
 postSchema.index({ spaceId: 1, createdAt: 1, _id: 1 });
-postSchema.index({ tokens: 1 });
+// Search: $in on tokens, newest first (MongoDB merges the sorted ranges of each key: a bounded top-k).
+postSchema.index({ tokens: 1, createdAt: -1, _id: -1 });
 postSchema.index({ authorId: 1, _id: 1 });
 postSchema.index({ label: 1, published: 1, state: 1 });
 postSchema.index({ categoryId: 1, topicId: 1, forumOrder: 1, _id: 1 });

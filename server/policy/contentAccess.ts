@@ -4,8 +4,8 @@
  * broadcasts); single items are loaded with {@link loadContent} and checked per item.
  * A test greps the server for content reads that bypass this file.
  */
-import type { Types } from 'mongoose';
-import { asLabel, type ContentAction } from '../../shared/policy/content.js';
+import type { Model, Types } from 'mongoose';
+import { asLabel, type ContentAction, type ContentType } from '../../shared/policy/content.js';
 import { ACCESS_AUDITED } from '../../shared/policy/labels.js';
 import type { SharingContext } from '../../shared/policy/sharingContext.js';
 import { recordAudit } from '../audit/recordAudit.js';
@@ -13,12 +13,16 @@ import { PostModel, type PostDoc } from '../models/Post.js';
 import { readPage, type StoredPage } from '../services/pagination.js';
 import { sharingFilter } from './sharingAccess.js';
 
-/** The query filter of the content the actor may `action` (read by default). Combine under `$and`. */
+/**
+ * The query filter of the content (of `type`, posts by default) the actor may `action` (read by
+ * default). Combine under `$and`.
+ */
 export function readableContentFilter(
   ctx: SharingContext,
   action: ContentAction = 'read',
+  type: ContentType = 'Post',
 ): Record<string, unknown> {
-  return sharingFilter(ctx, action, 'Post');
+  return sharingFilter(ctx, action, type);
 }
 
 /** One page of content the actor may `action`, with extra filters kept whole under `$and`. */
@@ -63,9 +67,10 @@ export async function loadContent(id: string): Promise<PostDoc | null> {
 /** Records a view (or download) of every AMBER+STRICT and RED item shown, for the originator to read. */
 export async function recordSensitiveAccess(
   ctx: SharingContext,
-  items: PostDoc[],
+  items: { _id: Types.ObjectId; label: string }[],
   how: 'view' | 'download',
   channel: string,
+  type: ContentType = 'Post',
 ): Promise<void> {
   for (const item of items) {
     const label = asLabel(item.label);
@@ -74,7 +79,7 @@ export async function recordSensitiveAccess(
       ctx.actor,
       how === 'view' ? 'content.viewed' : 'content.downloaded',
       {
-        type: 'Post',
+        type,
         id: String(item._id),
         label,
       },
@@ -127,4 +132,44 @@ export async function findReadableReplyRefs(
   )
     .limit(MAX_REPLY_REFS)
     .lean()) as unknown as { _id: Types.ObjectId; topicId: Types.ObjectId }[];
+}
+
+/**
+ * Search candidates: the newest `limit` items of one content collection matching `filter` (the token
+ * lookup) that the actor may read, the readable filter kept whole under `$and` in the query itself.
+ * Ranking happens on this already-filtered set, so no unreadable item is ever counted or shown.
+ */
+export async function findReadableMatches<T>(
+  ctx: SharingContext,
+  source: { subject: ContentType; model: Model<never> },
+  filter: Record<string, unknown>,
+  limit: number,
+  projection: Record<string, 0 | 1>,
+): Promise<T[]> {
+  return (await source.model
+    .find({ $and: [readableContentFilter(ctx, 'read', source.subject), filter] } as never, projection)
+    .sort({ createdAt: -1, _id: -1 })
+    .limit(limit)
+    .lean()) as unknown as T[];
+}
+
+/**
+ * For the operator's search re-indexing only: the next `limit` items after `afterId` (by _id) with
+ * the fields the index is computed from. Nothing read here is shown to anyone; the caller writes
+ * tokens back and prints counts.
+ */
+export async function readIndexBatch<T>(
+  model: Model<never>,
+  afterId: Types.ObjectId | null,
+  limit: number,
+  fields: string[],
+): Promise<T[]> {
+  const projection = Object.fromEntries(
+    ['_id', 'updatedAt', 'language', 'tokens', ...fields].map((f) => [f, 1]),
+  );
+  return (await model
+    .find((afterId ? { _id: { $gt: afterId } } : {}) as never, projection)
+    .sort({ _id: 1 })
+    .limit(limit)
+    .lean()) as unknown as T[];
 }

@@ -10,3 +10,4 @@ export * from './auth.js';
 export * from './identityProviders.js';
 export * from './signInOptions.js';
 export * from './forums.js';
+export * from './search.js';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LABELS } from '../policy/labels.js';
 import { CONTENT_STATES } from '../policy/content.js';
 import { ROLES } from '../roles.js';
+import { CONTENT_LANGUAGES } from '../languages.js';
 import { Line, ObjectIdString, PageQuery, Paragraphs, Slug } from './common.js';
 
 /** A moderation event on an item, shown to its author and to moderators. */
@@ -57,12 +58,18 @@ export const PostCreate = z
     title: Line(300),
     body: Paragraphs(20_000).pipe(z.string().min(1)),
     label: z.enum(LABELS).optional(),
+    /** The content language for search; detected from the text when not given. */
+    language: z.enum(CONTENT_LANGUAGES).optional(),
   })
   .strict();
 
 /** Input to edit a post's text (author). */
 export const PostUpdate = z
-  .object({ title: Line(300).optional(), body: Paragraphs(20_000).pipe(z.string().min(1)).optional() })
+  .object({
+    title: Line(300).optional(),
+    body: Paragraphs(20_000).pipe(z.string().min(1)).optional(),
+    language: z.enum(CONTENT_LANGUAGES).optional(),
+  })
   .strict()
   .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
 
@@ -126,8 +133,11 @@ export const FlagQueueQuery = PageQuery.extend({
   state: z.enum(['open', 'resolved']).default('open'),
 }).strict();
 
-/** Query of the search endpoint. */
-export const SearchQuery = PageQuery.extend({ q: Line(200) }).strict();
+/** Query of the posts search endpoint (GET /search/posts; GET /search searches every type). */
+export const SearchQuery = PageQuery.extend({
+  q: Line(200),
+  language: z.enum(CONTENT_LANGUAGES).optional(),
+}).strict();
 
 /** An audit entry about one's own material. */
 export const MaterialAuditEntry = z

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { ceilingRefusal } from '../../../shared/policy/content.js';
 import type { PostCreate } from '../../../shared/schemas/posts.js';
-import { searchTokens } from '../../../shared/search/tokens.js';
+import { indexTokens } from '../../../shared/search/tokens.js';
 import { PostModel, type PostDoc } from '../../models/Post.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
@@ -29,6 +29,7 @@ export async function createPost(actor: Actor, slug: string, input: z.infer<type
   if (refusal)
     throw new InvalidError(refusal, [{ path: 'label', message: `above the ceiling ${space.ceiling}` }]);
   const members = await currentMemberIds(space);
+  const index = indexTokens([input.title, input.body], input.language);
   const created = await PostModel.create({
     spaceId: space._id,
     spaceHubId: space.hubId ?? null,
@@ -40,7 +41,8 @@ export async function createPost(actor: Actor, slug: string, input: z.infer<type
     published: false,
     title: input.title,
     body: input.body,
-    tokens: searchTokens(input.title, input.body),
+    language: index.language,
+    tokens: index.tokens,
   });
   const item = created.toObject() as unknown as PostDoc;
   await notify(

@@ -1,26 +1,30 @@
 /**
- * Searches posts by normalised tokens through the token index, with the policy filter in the query
- * itself. No totals, facets or "N more": only a page and a cursor, so nothing leaks through counts.
+ * GET /search/posts (kept for existing clients): the posts of the general search road
+ * (server/services/search/findMatches.ts: token index, policy filter in the query, ranking), shown
+ * as full posts. No totals, facets or "N more": only a page and a cursor.
  */
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { SearchQuery } from '../../../shared/schemas/posts.js';
-import { searchTokens } from '../../../shared/search/tokens.js';
-import { findContentPage, recordSensitiveAccess } from '../../policy/contentAccess.js';
+import { findContentByIds, recordSensitiveAccess } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
+import { findMatches } from '../search/findMatches.js';
 import { presentPosts } from './presentPost.js';
 
-/** One page of matching posts the actor may read. */
+/** One ranked page of matching posts the actor may read. */
 export async function searchPosts(actor: Actor, query: z.infer<typeof SearchQuery>) {
-  const tokens = searchTokens(query.q).slice(0, 10);
-  if (tokens.length === 0) return { items: [], nextCursor: null };
   const ctx = await loadSharingContext(actor);
-  const page = await findContentPage(ctx, {
-    filters: [{ tokens: { $all: tokens } }],
-    sortField: '_id',
-    limit: query.limit,
+  const { items, nextCursor } = await findMatches(ctx, {
+    q: query.q,
+    language: query.language,
+    types: ['post'],
     cursor: query.cursor,
+    limit: query.limit,
   });
-  await recordSensitiveAccess(ctx, page.items, 'view', 'search');
-  return { items: await presentPosts(ctx, page.items), nextCursor: page.nextCursor };
+  // Full posts are loaded again through the readable filter, then put back in ranked order.
+  const ids = items.map((m) => String(m.doc._id));
+  const byId = new Map((await findContentByIds(ctx, ids)).map((p) => [String(p._id), p]));
+  const posts = ids.flatMap((id) => byId.get(id) ?? []);
+  await recordSensitiveAccess(ctx, posts, 'view', 'search');
+  return { items: await presentPosts(ctx, posts), nextCursor };
 }

@@ -71,6 +71,7 @@ export async function sharePost(actor: Actor, id: string, to: string) {
     published: false,
     title: item.title,
     body: item.body,
+    language: item.language ?? null,
     tokens: item.tokens,
     forwardedFrom: {
       postId: item._id,

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { PostUpdate } from '../../../shared/schemas/posts.js';
-import { searchTokens } from '../../../shared/search/tokens.js';
+import { indexTokens } from '../../../shared/search/tokens.js';
 import { PostModel, type PostDoc } from '../../models/Post.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
@@ -18,13 +18,22 @@ export async function updatePost(actor: Actor, id: string, input: z.infer<typeof
   await authorizeSharing(ctx, 'update', 'Post', subjectOf(item));
   const title = input.title ?? item.title;
   const body = input.body ?? item.body;
+  // A given language wins; else the stored one (given or detected before); else detect afresh.
+  const index = indexTokens([title, body], input.language ?? item.language ?? undefined);
   const result = await PostModel.updateOne(
     { _id: item._id, state: 'visible' },
-    { $set: { title, body, tokens: searchTokens(title, body) } },
+    { $set: { title, body, language: index.language, tokens: index.tokens } },
   );
   if (result.matchedCount === 0)
     throw new ConflictError('The item changed meanwhile; reload it and try again.');
-  const after = { ...item, title, body, updatedAt: new Date() } as PostDoc;
+  const after = {
+    ...item,
+    title,
+    body,
+    language: index.language,
+    tokens: index.tokens,
+    updatedAt: new Date(),
+  } as PostDoc;
   emitContentEvent({ type: 'updated', before: item, after });
   return presentPost(ctx, after);
 }

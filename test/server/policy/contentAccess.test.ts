@@ -46,5 +46,15 @@ describe('the policy is the only road to content', () => {
     assert.equal(reads.length, 4);
     assert.ok(filtered.length >= 3);
     assert.match(source, /readPage<PostDoc>\(PostModel as never, \{\n\s+filters: \[readableContentFilter/);
+    // Reads generic over content collections (search): the search candidates carry the readable
+    // filter of their subject; the operator's re-indexing batch reads index fields for nobody to see.
+    const generic =
+      (source.match(/\.find\(/g) ?? []).length - (source.match(/PostModel\.find\(/g) ?? []).length;
+    assert.equal(generic, 2);
+    assert.match(
+      source,
+      /\.find\(\{ \$and: \[readableContentFilter\(ctx, 'read', source\.subject\), filter\] \}/,
+    );
+    assert.match(source, /export async function readIndexBatch/);
   });
 });

@@ -1,0 +1,35 @@
+/**
+ * The searchable content collections. Each source names its API type, its policy subject (the
+ * readable filter comes from server/policy/contentAccess.ts for that subject), its model and the
+ * fields its tokens are computed from. Search and re-indexing are generic over this list.
+ *
+ * Adding a collection (room messages: `{ type: 'message', subject: 'Message', model: MessageModel,
+ * titleField: null, bodyField: 'body' }`) needs its type in shared/schemas/search.ts SEARCH_TYPES,
+ * its subject in shared/policy/content.ts CONTENT_TYPES, the same policy fields as posts plus
+ * `language` and `tokens` (indexed `{ tokens: 1, createdAt: -1, _id: -1 }`), and its writes setting
+ * `tokens` with `indexTokens` from shared/search/tokens.ts.
+ */
+import type { Model } from 'mongoose';
+import type { ContentType } from '../../../shared/policy/content.js';
+import type { SearchType } from '../../../shared/schemas/search.js';
+import { PostModel } from '../../models/Post.js';
+
+/** One searchable collection. */
+export interface SearchSource {
+  type: SearchType;
+  subject: ContentType;
+  model: Model<never>;
+  /** The title field, or null for content without titles (messages). */
+  titleField: string | null;
+  bodyField: string;
+}
+
+/** Every searchable collection, in the order ties are broken. */
+export const SEARCH_SOURCES: readonly SearchSource[] = [
+  { type: 'post', subject: 'Post', model: PostModel as never, titleField: 'title', bodyField: 'body' },
+];
+
+/** The sources of the given types (all when none are given). */
+export function sourcesOf(types: readonly SearchType[] | undefined): SearchSource[] {
+  return SEARCH_SOURCES.filter((s) => !types || types.includes(s.type));
+}

@@ -1,0 +1,79 @@
+/** Re-indexing existing items: tokens recomputed in batches, idempotent, edits meanwhile kept. */
+import assert from 'node:assert/strict';
+import request from 'supertest';
+import type { Express } from 'express';
+import { Types } from 'mongoose';
+import { PostModel } from '../../../../server/models/Post.js';
+import { reindexSearch, type ReindexProgress } from '../../../../server/services/search/reindexSearch.js';
+import { resetDatabase } from '../../../support/database.js';
+import { testApp } from '../../../support/app.js';
+import { OPERATOR } from '../../../support/fixtures.js';
+import { seedSharing, type SharingPeople } from '../../../support/sharingFixtures.js';
+
+describe('search re-indexing', () => {
+  let app: Express;
+  let p: SharingPeople;
+  const ids: string[] = [];
+  before(async () => {
+    await resetDatabase();
+    p = (await seedSharing()).people;
+    app = testApp();
+    const texts: [string, string][] = [
+      ['Les discriminations dans le quartier', 'Les habitants mobilisés'],
+      ['افتتاح المكتبات', 'مكتبة في كل حي'],
+      ['Housing report', 'Tenants organised'],
+      ['To delete', 'gone'],
+      ['Plain', 'text'],
+    ];
+    for (const [title, body] of texts) {
+      const res = await request(app)
+        .post('/api/v1/spaces/network/posts')
+        .set(p.practitioner.auth)
+        .send({ title, body })
+        .expect(201);
+      ids.push(res.body.id);
+    }
+    await request(app).delete(`/api/v1/posts/${ids[3]}`).set(p.practitioner.auth).expect(200);
+    // Simulate items indexed by the old normaliser: surface words only, no language.
+    await PostModel.updateOne(
+      { _id: ids[0] },
+      { $set: { tokens: ['les', 'discriminations'], language: null } },
+    );
+    await PostModel.updateOne({ _id: ids[1] }, { $set: { tokens: ['المكتبات'], language: null } });
+    await PostModel.updateOne({ _id: ids[3] }, { $set: { tokens: ['stale'] } });
+  });
+
+  const found = async (q: string) =>
+    (
+      await request(app)
+        .get(`/api/v1/search?q=${encodeURIComponent(q)}`)
+        .set(p.focal.auth)
+        .expect(200)
+    ).body.items as { id: string }[];
+
+  it('recomputes stale tokens in batches with progress, and a second run changes nothing', async () => {
+    assert.deepEqual(await found('mobiliser'), []);
+    assert.deepEqual(await found('كتب'), []);
+    const progress: ReindexProgress[] = [];
+    const first = await reindexSearch(OPERATOR, { batchSize: 2 }, (p) => progress.push(p));
+    assert.deepEqual(first, [{ type: 'post', read: 5, updated: 3, skipped: 0 }]);
+    assert.deepEqual(
+      progress.map((p) => p.read),
+      [2, 4, 5],
+    );
+    assert.deepEqual(
+      (await found('mobiliser')).map((i) => i.id),
+      [ids[0]],
+    );
+    assert.deepEqual(
+      (await found('كتب')).map((i) => i.id),
+      [ids[1]],
+    );
+    const stored = await PostModel.collection.findOne({ _id: new Types.ObjectId(ids[0]) });
+    assert.equal(stored?.language, 'fr');
+    const deleted = await PostModel.collection.findOne({ _id: new Types.ObjectId(ids[3]) });
+    assert.deepEqual(deleted?.tokens, []);
+    const second = await reindexSearch(OPERATOR, { batchSize: 2 }, () => {});
+    assert.deepEqual(second, [{ type: 'post', read: 5, updated: 0, skipped: 0 }]);
+  });
+});
