@@ -132,6 +132,44 @@ describe('hub forums (/forums)', () => {
     reader.assertClean();
   });
 
+  it('lets the author edit with the history kept, a member follow the topic and flag a reply', async () => {
+    const { baseUrl, browser } = e2e();
+    const author = await openSession(browser);
+    const member = await openSession(browser);
+    await signInThroughNairobi(author.page, baseUrl, topicPath, WANJIRU);
+    const topic = author.page.locator('article.post--topic');
+    await topic.getByRole('button', { name: 'Edit' }).click();
+    await topic.getByLabel('Text').fill('We ran **mediation circles** in four wards.');
+    await topic.getByRole('button', { name: 'Save the changes' }).click();
+    await topic.locator('.post__body', { hasText: 'in four wards.' }).waitFor();
+    await topic.getByText('Edited', { exact: true }).waitFor();
+    await topic.getByRole('button', { name: 'Edit history' }).click();
+    const history = topic.getByRole('region', { name: 'Earlier versions' });
+    await history.getByText(/in three wards\./).waitFor();
+    await author.screenshot('forums-edit-history-en');
+
+    await signInThroughNairobi(member.page, baseUrl, topicPath, NEWCOMER);
+    const page = member.page;
+    await page.locator('.post__body', { hasText: 'in four wards.' }).waitFor();
+    // A member who replied follows the topic already; they can stop and start again.
+    await page.getByText('You follow this topic: new replies notify you.').waitFor();
+    await page.getByRole('button', { name: 'Stop following' }).click();
+    await page.getByText('You do not follow this topic.').waitFor();
+    await page.getByRole('button', { name: 'Follow this topic' }).click();
+    await page.getByText('You follow this topic: new replies notify you.').waitFor();
+
+    const reply = page.locator('.reply-list article', { hasText: 'second' });
+    await reply.getByRole('button', { name: 'Flag' }).click();
+    await reply.getByLabel('Why should moderators look at this?').selectOption('spam');
+    await reply.getByRole('button', { name: 'Send the flag' }).click();
+    await reply
+      .getByRole('status')
+      .filter({ hasText: 'Thank you. The moderators will review it.' })
+      .waitFor();
+    author.assertClean();
+    member.assertClean();
+  });
+
   it('lets a moderator pin and lock; members lose the reply form; a move onward sharing forbids is refused', async () => {
     const { baseUrl, dataDir, browser } = e2e();
     const moderator = await openSession(browser);

@@ -1,6 +1,7 @@
 /**
  * The forum pages' live connection: one Socket.IO client per tab (the session cookie authenticates
- * it; the server checks the Origin), opened when a page first listens and kept while any listens.
+ * it; the server checks the Origin), opened when a page first listens and kept while any listens
+ * (and briefly after).
  * The server delivers `post:*` events only for posts the person may read now (shared/events.ts).
  */
 import { io, type Socket } from 'socket.io-client';
@@ -11,6 +12,13 @@ type ForumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let socket: ForumSocket | null = null;
 let listeners = 0;
+let closing: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * How long the connection outlives its last listener: moving between forum pages reuses it instead of
+ * closing a handshake half-way (costly on slow mobile networks) and opening another.
+ */
+const LINGER_MS = 15_000;
 
 /** What a page does when a post it may show appears, changes or must leave the screen. */
 export interface PostHandlers {
@@ -22,6 +30,8 @@ export interface PostHandlers {
 }
 
 function acquire(): ForumSocket {
+  if (closing) clearTimeout(closing);
+  closing = null;
   socket ??= io({ withCredentials: true, transports: ['websocket', 'polling'] });
   listeners += 1;
   return socket;
@@ -29,10 +39,14 @@ function acquire(): ForumSocket {
 
 function release(): void {
   listeners -= 1;
-  if (listeners === 0 && socket) {
-    socket.disconnect();
-    socket = null;
-  }
+  if (listeners > 0) return;
+  closing = setTimeout(() => {
+    closing = null;
+    if (listeners === 0 && socket) {
+      socket.disconnect();
+      socket = null;
+    }
+  }, LINGER_MS);
 }
 
 /** Listens to post events while the calling component is mounted; the latest handlers are used. */
