@@ -15,6 +15,7 @@ import { updateCity } from '../services/cities/updateCity.js';
 import { createHub } from '../services/hubs/createHub.js';
 import { updateHub } from '../services/hubs/updateHub.js';
 import { createPerson } from '../services/people/createPerson.js';
+import { DemoForum, seedForums } from './seedForums.js';
 
 const DemoData = z.object({
   hubs: z.array(HubCreate),
@@ -22,6 +23,7 @@ const DemoData = z.object({
   people: z.array(PersonCreate),
   coordinators: z.record(z.string(), z.array(z.string())),
   focalPoints: z.record(z.string(), z.array(z.string())),
+  forums: z.array(DemoForum).default([]),
 });
 
 const SEEDER: OperatorActor = { kind: 'operator', name: 'demo data' };
@@ -45,5 +47,6 @@ export async function seedDemoData(
     await updateHub(SEEDER, hub, { coordinatorIds: await idsOf(emails) });
   for (const [city, emails] of Object.entries(data.focalPoints))
     await updateCity(SEEDER, city, { focalPointIds: await idsOf(emails) });
+  await seedForums(SEEDER, data.forums);
   return true;
 }

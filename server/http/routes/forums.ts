@@ -2,7 +2,7 @@
  * /api/v1 forum routes: categories of a hub or network space, topics and replies (labelled posts),
  * pin, lock, move, subscriptions, read markers and edit history. Each route calls one service.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   ForumCategory,
   ForumCategoryCreate,

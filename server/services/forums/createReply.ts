@@ -58,7 +58,6 @@ export async function createReply(actor: Actor, topicId: string, input: z.infer<
     const topicAudience = new Set(topic.audienceIds.map(String));
     audience = topic.label === 'RED' ? members.filter((m) => topicAudience.has(m)) : members;
   }
-  const now = new Date();
   const title = `Re: ${topic.title}`.slice(0, TITLE_MAX);
   const created = await PostModel.create({
     spaceId: space._id,
@@ -78,7 +77,7 @@ export async function createReply(actor: Actor, topicId: string, input: z.infer<
   });
   const item = created.toObject() as unknown as PostDoc;
   // A RED reply under a lower topic is for fewer people than the topic: it must not move the topic.
-  if (label !== 'RED' || topic.label === 'RED') await touchTopic(topic._id, now);
+  if (label !== 'RED' || topic.label === 'RED') await touchTopic(topic._id, item.createdAt);
   await autoSubscribe(actor.id, topic._id);
   await notifyForumItem(item, { body: input.body }, topic._id);
   emitContentEvent({ type: 'created', before: null, after: item });

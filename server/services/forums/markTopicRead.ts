@@ -2,7 +2,7 @@
  * Marks a topic read up to a reply the reader may read (by default the newest such reply, or the
  * topic itself when it has none). Markers only move forward, so an older tab cannot move one back.
  */
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { ForumReadMarkerModel } from '../../models/ForumReadMarker.js';
 import { findContentByIds } from '../../policy/contentAccess.js';

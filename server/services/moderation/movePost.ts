@@ -12,7 +12,7 @@ import type { PostDoc } from '../../models/Post.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { emitContentEvent } from '../contentEvents.js';
-import { ForbiddenError, NotFoundError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { notify } from '../notifications/notify.js';
 import { loadContent } from '../../policy/contentAccess.js';
 import { loadPostFor, subjectOf } from '../posts/loadPostFor.js';
@@ -36,6 +36,13 @@ export async function movePost(
   const ctx = await loadSharingContext(actor);
   const item = await loadPostFor(ctx, id);
   await authorizeSharing(ctx, 'moderate', 'Post', subjectOf(item));
+  // A forum topic moves with its replies into a category; a reply never leaves its topic alone.
+  if (item.categoryId || item.topicId)
+    throw new ConflictError(
+      item.topicId
+        ? 'A forum reply moves with its topic: move the topic (POST /forum/topics/{topic}/move).'
+        : 'Move a forum topic with POST /forum/topics/{topic}/move, which takes its replies and a category.',
+    );
   const destination = await spaceBySlug(input.to);
   if (!destination) throw new NotFoundError(`Space "${input.to}"`);
   const label = input.label ?? item.label;

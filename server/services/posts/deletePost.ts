@@ -33,7 +33,16 @@ export async function deletePost(
   await PostModel.updateOne(
     { _id: item._id, state: { $ne: 'deleted' } },
     {
-      $set: { state: 'deleted', title: '(deleted)', body: '(deleted)', tokens: [], published: false },
+      $set: {
+        state: 'deleted',
+        title: '(deleted)',
+        body: '(deleted)',
+        tokens: [],
+        published: false,
+        // Forum items: the rendering and every earlier version go with the text.
+        html: null,
+        revisions: [],
+      },
       $push: {
         moderation: {
           at: new Date(),

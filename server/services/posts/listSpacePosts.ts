@@ -1,4 +1,7 @@
-/** Lists a space's posts, oldest first, filtered by the policy in the query itself. */
+/**
+ * Lists a space's posts, oldest first, filtered by the policy in the query itself. Forum topics are
+ * posts and appear here; forum replies appear under their topic only.
+ */
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { SpacePostsQuery } from '../../../shared/schemas/posts.js';
@@ -12,7 +15,7 @@ export async function listSpacePosts(actor: Actor, slug: string, query: z.infer<
   const ctx = await loadSharingContext(actor);
   const space = await visibleSpace(ctx, slug);
   const page = await findContentPage(ctx, {
-    filters: [{ spaceId: space._id }],
+    filters: [{ spaceId: space._id, topicId: null }],
     sortField: '_id',
     limit: query.limit,
     cursor: query.cursor,

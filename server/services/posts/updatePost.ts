@@ -1,4 +1,4 @@
-/** Edits a post's title or body (the author, while the item is visible). */
+/** Edits a post's title or body (the author, while the item is visible); forum items keep a revision. */
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { PostUpdate } from '../../../shared/schemas/posts.js';
@@ -8,6 +8,7 @@ import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { emitContentEvent } from '../contentEvents.js';
 import { ConflictError } from '../errors.js';
+import { applyForumEdit } from '../forums/editForumPost.js';
 import { loadPostFor, subjectOf } from './loadPostFor.js';
 import { presentPost } from './presentPost.js';
 
@@ -15,6 +16,8 @@ import { presentPost } from './presentPost.js';
 export async function updatePost(actor: Actor, id: string, input: z.infer<typeof PostUpdate>) {
   const ctx = await loadSharingContext(actor);
   const item = await loadPostFor(ctx, id);
+  // Forum topics and replies keep their rendering and edit history: one road for their edits.
+  if (item.categoryId || item.topicId) return presentPost(ctx, await applyForumEdit(ctx, item, input));
   await authorizeSharing(ctx, 'update', 'Post', subjectOf(item));
   const title = input.title ?? item.title;
   const body = input.body ?? item.body;
