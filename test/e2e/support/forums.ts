@@ -1,7 +1,8 @@
 /**
  * Forum fixtures for the browser tests, made through the real API with API tokens the real admin
- * command line creates: a hub forum for East and Southern Africa (ceiling AMBER, default GREEN) and a
- * network-wide forum under the Chatham House Rule, each with a category. Also signs people in through
+ * command line creates (beside the demo data's forums): a hub forum for East and Southern Africa
+ * (ceiling AMBER, default GREEN) and a network-wide forum under the Chatham House Rule, each with a
+ * category. Also signs people in through
  * the development identity provider (Nairobi): a demo person by name, or a newcomer.
  */
 import assert from 'node:assert/strict';
@@ -15,8 +16,16 @@ export interface ServerRef {
 }
 
 /** The forums the tests use. */
-export const HUB_FORUM = { slug: 'esa-forum', name: 'East and Southern Africa forum', category: 'practice' };
-export const NETWORK_FORUM = { slug: 'network-forum', name: 'Network forum', category: 'general' };
+export const HUB_FORUM = {
+  slug: 'esa-exchange',
+  name: 'East and Southern Africa exchange',
+  category: 'practice',
+};
+export const NETWORK_FORUM = {
+  slug: 'chatham-forum',
+  name: 'Network forum under Chatham House',
+  category: 'general',
+};
 export const WANJIRU = { name: 'Wanjiru Kamau', email: 'focal@nairobi.demo.concordia.example' };
 
 const tokens = new Map<string, string>();
