@@ -170,6 +170,24 @@ describe('hub forums (/forums)', () => {
     member.assertClean();
   });
 
+  it('takes a quarantined reply off an open page at once', async () => {
+    const { baseUrl, dataDir, browser } = e2e();
+    const reader = await openSession(browser);
+    await signInThroughNairobi(reader.page, baseUrl, topicPath, NEWCOMER);
+    const reply = reader.page.locator('.reply-list article', { hasText: 'second' });
+    await reply.waitFor();
+    const id = ((await reply.getAttribute('id')) ?? '').replace(/^post-/, '');
+    assert.match(id, /^[a-f0-9]{24}$/);
+    const token = await tokenFor({ baseUrl, dataDir }, 'admin@demo.concordia.example');
+    const quarantined = await api({ baseUrl, dataDir }, token, 'POST', `/posts/${id}/quarantine`, {
+      reason: 'Personal data of a resident',
+    });
+    assert.equal(quarantined.status, 200, JSON.stringify(quarantined.body));
+    await reply.waitFor({ state: 'detached', timeout: 5_000 }); // no reload
+    await reader.page.locator('.reply-list article', { hasText: 'we will join.' }).waitFor();
+    reader.assertClean();
+  });
+
   it('lets a moderator pin and lock; members lose the reply form; a move onward sharing forbids is refused', async () => {
     const { baseUrl, dataDir, browser } = e2e();
     const moderator = await openSession(browser);

@@ -184,7 +184,11 @@ export function SearchPage() {
                 </Link>
               </h2>
               <p className="search-result__meta">
-                <span className="tag">{t(`search.type.${result.type === 'post' ? 'post' : 'other'}`)}</span>
+                <span className="tag">
+                  {t(
+                    `search.type.${result.type === 'post' || result.type === 'message' ? result.type : 'other'}`,
+                  )}
+                </span>
                 <LabelBadge label={result.label} />
                 <span>{t('search.inSpace', { space: result.space.name })}</span>
               </p>

@@ -8,8 +8,11 @@ import { apiGet, queryString } from '../../api.js';
 /** The content languages search can be narrowed to (shared/languages.ts CONTENT_LANGUAGES). */
 export const SEARCH_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
 
-/** The kinds of item the server searches (shared/schemas/search.ts SEARCH_TYPES). */
-export const SEARCH_TYPES = ['post'] as const;
+/**
+ * The kinds of item the server searches (shared/schemas/search.ts SEARCH_TYPES, with room messages
+ * once the rooms are merged): forum posts and room messages.
+ */
+export const SEARCH_TYPES = ['post', 'message'] as const;
 
 /**
  * One result. `titleHtml` and `excerptHtml` are escaped text with the matches in `<mark>`; the client
@@ -18,7 +21,8 @@ export const SEARCH_TYPES = ['post'] as const;
 export interface SearchResultView {
   type: string;
   id: string;
-  space: { slug: string; name: string };
+  /** The space; for a message, its room (the room id is the space id). */
+  space: { id?: string; slug: string; name: string };
   label: Label;
   language: string | null;
   title: string | null;
@@ -55,7 +59,10 @@ export function search(
   );
 }
 
-/** The in-app path a result opens: the server's link, else the forum topic (a reply opens its topic when named). */
+/**
+ * The in-app path a result opens: the server's link if any; a message opens its room; a post opens
+ * its topic (a reply opens its topic when the server names it).
+ */
 export function resultPath(result: SearchResultView): string {
   if (result.link?.startsWith('/') && !result.link.startsWith('//')) return result.link;
   if (result.topic)
