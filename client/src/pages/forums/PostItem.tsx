@@ -20,7 +20,6 @@ export interface PostItemData {
   body: string;
   html: string;
   author: { id: string; name: string } | null;
-  city: string | null;
   createdAt: string;
   edited: boolean;
   title?: string;
@@ -60,7 +59,6 @@ export function PostItem({
       <p className="post__meta" id={labelledBy}>
         <LabelBadge label={post.label} />
         <span className="post__author">{authorName(post.author, t)}</span>
-        {post.city && <span className="hint">{post.city}</span>}
         <time dateTime={post.createdAt}>{formatWhen(post.createdAt, i18n.language)}</time>
         {post.edited && <span className="tag">{t('forums.edited')}</span>}
       </p>

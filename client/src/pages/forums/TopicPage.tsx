@@ -77,11 +77,12 @@ export function TopicPage({ topicId }: { topicId: string }) {
           model.setTopic(() => updated);
         }}
       >
-        <p className="topic-state">
-          {topic.pinned && <span className="tag">{t('forums.pinned')}</span>}
-          {topic.locked && <span className="tag">{t('forums.locked')}</span>}
-        </p>
-        <SpaceNotice space={space} />
+        {(topic.pinned || topic.locked) && (
+          <p className="topic-state">
+            {topic.pinned && <span className="tag">{t('forums.pinned')}</span>}
+            {topic.locked && <span className="tag">{t('forums.locked')}</span>}
+          </p>
+        )}
       </PostItem>
       <SubscribeButton
         topic={topic}
@@ -137,6 +138,7 @@ export function TopicPage({ topicId }: { topicId: string }) {
             : ''}
         </StatusMessage>
       </section>
+      <SpaceNotice space={space} />
       {mayReply ? (
         <ReplyComposer topic={topic} space={space} onPosted={model.addReply} />
       ) : (
