@@ -206,8 +206,10 @@ describe('hub forums (/forums)', () => {
     await moderator.page.getByLabel('Your reply').waitFor(); // moderators may still reply
     await moderator.screenshot('forums-moderator-en');
 
-    await member.page.reload();
-    await member.page.getByText('This topic is locked: no new replies can be posted.').waitFor();
+    // The member's open page learns of the lock over the socket: the reply form leaves without a reload.
+    await member.page
+      .getByText('This topic is locked: no new replies can be posted.')
+      .waitFor({ timeout: 10_000 });
     assert.equal(await member.page.getByLabel('Your reply').count(), 0, 'no reply form for members');
     await member.page.goto(`${baseUrl}${CATEGORY_PATH}`);
     const first = member.page.locator('.topic-row').first();

@@ -3,7 +3,7 @@
  * autocomplete: typing `@` and part of a name lists people; choosing one inserts
  * `[@Name](mention:<id>)` (shared/text/mentions.ts). Arrow keys move, Enter or Tab choose, Escape closes.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mentionMarkdown } from '../../../../shared/text/mentions.js';
 import type { FieldControlProps } from '../../components/FormField.js';
@@ -37,6 +37,7 @@ function helpKey(text: string): string {
 export function MarkdownEditor({ control, value, onChange, rows = 8 }: MarkdownEditorProps) {
   const { t } = useTranslation();
   const area = useRef<HTMLTextAreaElement>(null);
+  const pendingCaret = useRef<number | null>(null);
   const [caret, setCaret] = useState(0);
   const [people, setPeople] = useState<MentionPerson[]>([]);
   const [active, setActive] = useState(0);
@@ -65,13 +66,20 @@ export function MarkdownEditor({ control, value, onChange, rows = 8 }: MarkdownE
     const inserted = `${mentionMarkdown(person.id, person.name)} `;
     const next = value.slice(0, mention.start) + inserted + value.slice(caret);
     const position = mention.start + inserted.length;
+    pendingCaret.current = position;
     onChange(next);
     setCaret(position);
-    requestAnimationFrame(() => {
-      area.current?.focus();
-      area.current?.setSelectionRange(position, position);
-    });
   };
+
+  // Puts the caret after an inserted mention as soon as the new text is in the DOM, before the next
+  // key is handled, so fast typing continues after the mention.
+  useLayoutEffect(() => {
+    const position = pendingCaret.current;
+    if (position === null || !area.current) return;
+    pendingCaret.current = null;
+    area.current.focus();
+    area.current.setSelectionRange(position, position);
+  });
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (!open) return;
@@ -102,7 +110,6 @@ export function MarkdownEditor({ control, value, onChange, rows = 8 }: MarkdownE
         aria-describedby={describedBy}
         aria-autocomplete="list"
         aria-controls={open ? listId : undefined}
-        aria-expanded={open}
         aria-activedescendant={open ? `${listId}-${active}` : undefined}
         onChange={(event) => {
           onChange(event.target.value);
