@@ -35,6 +35,15 @@ const RoomPage = lazy(() =>
 );
 
 const ROOM_PATH = /^\/rooms\/([A-Za-z0-9_-]{1,64})$/;
+
+// Forums and search are for signed-in members on any network: each loads with its strings and styles.
+const ForumRoutes = lazy(() =>
+  import('./pages/forums/ForumRoutes.js').then((module) => ({ default: module.ForumRoutes })),
+);
+const SearchPage = lazy(() =>
+  import('./pages/search/SearchPage.js').then((module) => ({ default: module.SearchPage })),
+);
+
 const CITY_PATH = /^\/cities\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 /** The page for `path`; unknown paths get the not-found page. */
@@ -49,6 +58,8 @@ function pageFor(path: string): ReactNode {
   if (path === '/rooms') return <RoomsPage />;
   const room = ROOM_PATH.exec(path)?.[1];
   if (room) return <RoomPage key={room} roomId={room} />;
+  if (path === '/forums' || path.startsWith('/forums/')) return <ForumRoutes path={path} />;
+  if (path === '/search') return <SearchPage />;
   const city = CITY_PATH.exec(path)?.[1];
   if (city) return <CityPage key={city} slug={city} />;
   return <NotFoundPage />;

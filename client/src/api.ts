@@ -113,6 +113,23 @@ export function apiPost<T>(
   });
 }
 
+/**
+ * Sends `body` as JSON to `path` (below /api/v1) with `method` (PATCH, PUT, DELETE, POST) and returns the
+ * parsed JSON. Throws {@link ApiError}.
+ */
+export function apiSend<T>(
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  return request<T>(path, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
 /** Builds a query string from the defined, non-empty values: `?hub=mena&limit=25`. */
 export function queryString(params: Record<string, string | number | undefined | null>): string {
   const search = new URLSearchParams();

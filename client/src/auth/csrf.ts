@@ -3,7 +3,7 @@
  * It is read from /me when signed in, else from /csrf (which starts a session), and forgotten at
  * sign-in and sign-out because the server renews the session and its token then.
  */
-import { ApiError, apiGet, apiPost } from '../api.js';
+import { ApiError, apiGet, apiPost, apiSend } from '../api.js';
 
 let token: string | null = null;
 
@@ -28,5 +28,23 @@ export async function postWithCsrf<T>(path: string, body: unknown = {}): Promise
     if (!(error instanceof ApiError) || error.status !== 403) throw error;
     token = null;
     return apiPost<T>(path, body, undefined, { 'X-CSRF-Token': await currentToken() });
+  }
+}
+
+/**
+ * Sends `body` with `method` (PATCH, PUT, DELETE) to `path` (below /api/v1) with the CSRF token, retried
+ * once with a fresh token after a 403 like {@link postWithCsrf}. Throws {@link ApiError}.
+ */
+export async function sendWithCsrf<T>(
+  method: 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body: unknown = {},
+): Promise<T> {
+  try {
+    return await apiSend<T>(method, path, body, { 'X-CSRF-Token': await currentToken() });
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 403) throw error;
+    token = null;
+    return apiSend<T>(method, path, body, { 'X-CSRF-Token': await currentToken() });
   }
 }

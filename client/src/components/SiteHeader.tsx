@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session.js';
 import { Link, useLocation } from '../router.js';
 import { AccountMenu } from './AccountMenu.js';
+import { HeaderSearch } from './HeaderSearch.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 
 // The bell brings the socket client: loaded only once someone is signed in.
@@ -23,6 +24,7 @@ export function SiteHeader() {
     ...(signedIn
       ? [{ to: '/rooms', label: t('nav.rooms'), current: path === '/rooms' || path.startsWith('/rooms/') }]
       : []),
+    ...(signedIn ? [{ to: '/forums', label: t('nav.forums'), current: path.startsWith('/forums') }] : []),
   ];
   return (
     <header className="site-header">
@@ -51,6 +53,7 @@ export function SiteHeader() {
         )}
         <AccountMenu />
         <LanguageSwitcher />
+        <HeaderSearch />
       </div>
     </header>
   );

@@ -1,0 +1,183 @@
+/**
+ * /forums/topics/:id: a topic with its replies, the reply form (hidden from members when the topic is
+ * locked), subscription, and a moderator's controls. New replies arrive live and are announced; items
+ * the reader may no longer see leave at once. Viewing marks the topic read.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../auth/session.js';
+import { LoadError } from '../../components/LoadError.js';
+import { StatusMessage } from '../../components/StatusMessage.js';
+import { usePageTitle } from '../../hooks/usePageTitle.js';
+import { Link, navigate } from '../../router.js';
+import { NotFoundContent } from '../NotFoundPage.js';
+import { authorName } from './format.js';
+import { editReply, editTopic, forumPaths, setSubscription, type TopicView } from './forumsApi.js';
+import { ModeratorControls } from './ModeratorControls.js';
+import { PostItem } from './PostItem.js';
+import { problemText } from './problemText.js';
+import { ReplyComposer } from './ReplyComposer.js';
+import { SpaceNotice } from './SpaceNotice.js';
+import { useTopic } from './useTopic.js';
+
+/** The page of topic `topicId`. */
+export function TopicPage({ topicId }: { topicId: string }) {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const viewerId = session.status === 'signedIn' ? session.me.person.id : '';
+  const model = useTopic(topicId);
+  const { data } = model;
+  const [moreError, setMoreError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  usePageTitle(data.state === 'ready' ? data.topic.title : t('forums.title'));
+
+  if (data.state === 'gone') {
+    return <NotFoundContent heading={t('forums.topicGone')} text={t('forums.topicGoneText')} />;
+  }
+  if (data.state !== 'ready') {
+    return (
+      <>
+        <h1>{t('forums.title')}</h1>
+        <StatusMessage>{data.state === 'loading' ? t('forums.loading') : ''}</StatusMessage>
+        {data.state === 'error' && <LoadError error={data.error} onRetry={model.retry} />}
+      </>
+    );
+  }
+  const { topic, space, replies } = data;
+  const mayReply = !topic.locked || topic.viewerMayModerate;
+
+  const loadMore = async () => {
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      await model.loadMore();
+    } catch (error) {
+      setMoreError(problemText(error, t));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={forumPaths.home}>{t('forums.title')}</Link>
+        {' › '}
+        <Link to={forumPaths.space(topic.space.slug)}>{topic.space.name}</Link>
+        {' › '}
+        <Link to={forumPaths.category(topic.space.slug, topic.category.slug)}>{topic.category.name}</Link>
+      </p>
+      <PostItem
+        post={{ ...topic, kind: 'topic' }}
+        viewerId={viewerId}
+        viewerMayModerate={topic.viewerMayModerate}
+        headingLevel="h1"
+        onEdit={async (input) => {
+          const updated = await editTopic(topic.id, input);
+          model.setTopic(() => updated);
+        }}
+      >
+        {(topic.pinned || topic.locked) && (
+          <p className="topic-state">
+            {topic.pinned && <span className="tag">{t('forums.pinned')}</span>}
+            {topic.locked && <span className="tag">{t('forums.locked')}</span>}
+          </p>
+        )}
+      </PostItem>
+      <SubscribeButton
+        topic={topic}
+        onChange={(subscribed) => model.setTopic((x) => ({ ...x, subscribed }))}
+      />
+      {topic.viewerMayModerate && (
+        <ModeratorControls
+          topic={topic}
+          onFlags={(flags) => model.setTopic((x) => ({ ...x, ...flags }))}
+          onMoved={() => {
+            model.retry();
+            navigate(forumPaths.topic(topic.id), { keepScroll: true });
+          }}
+        />
+      )}
+      <section aria-labelledby="replies-heading">
+        <h2 id="replies-heading">{t('forums.repliesHeading', { n: replies.length })}</h2>
+        {replies.length === 0 && <p>{t('forums.noReplies')}</p>}
+        <ol className="reply-list">
+          {replies.map((reply) => (
+            <li key={reply.id}>
+              <PostItem
+                post={{ ...reply, kind: 'reply' }}
+                viewerId={viewerId}
+                viewerMayModerate={topic.viewerMayModerate}
+                headingLevel="h3"
+                onEdit={async ({ body }) => model.replaceReply(await editReply(reply.id, body))}
+              />
+            </li>
+          ))}
+        </ol>
+        {data.nextCursor && (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={loadMore}
+            disabled={loadingMore}
+          >
+            {loadingMore ? t('forums.loadingMore') : t('forums.moreReplies')}
+          </button>
+        )}
+        {moreError && (
+          <p role="alert" className="field-error">
+            {moreError}
+          </p>
+        )}
+        <StatusMessage className="visually-hidden">
+          {model.arrived
+            ? t('forums.replyArrived', {
+                name: authorName(model.arrived.reply.author, t),
+                n: model.arrived.seq,
+              })
+            : ''}
+        </StatusMessage>
+      </section>
+      <SpaceNotice space={space} />
+      {mayReply ? (
+        <ReplyComposer topic={topic} space={space} onPosted={model.addReply} />
+      ) : (
+        <div className="notice" role="note">
+          <p>{t('forums.lockedNotice')}</p>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Follow / stop following the topic (notifications of new replies). */
+function SubscribeButton({ topic, onChange }: { topic: TopicView; onChange: (subscribed: boolean) => void }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const toggle = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await setSubscription(topic.id, !topic.subscribed);
+      onChange(result.subscribed);
+    } catch (failure) {
+      setError(problemText(failure, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="subscribe">
+      <p>{topic.subscribed ? t('forums.subscribed') : t('forums.notSubscribed')}</p>
+      <button type="button" className="button button--secondary" disabled={busy} onClick={toggle}>
+        {topic.subscribed ? t('forums.unsubscribe') : t('forums.subscribe')}
+      </button>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * The search API (GET /api/v1/search, shared/schemas/search.ts): results across forums and rooms the
+ * searcher may read, paged by an opaque cursor, never with totals.
+ */
+import type { Label } from '../../../../shared/policy/labels.js';
+import { apiGet, queryString } from '../../api.js';
+
+/** The content languages search can be narrowed to (shared/languages.ts CONTENT_LANGUAGES). */
+export const SEARCH_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
+
+/**
+ * The kinds of item the server searches (shared/schemas/search.ts SEARCH_TYPES, with room messages
+ * once the rooms are merged): forum posts and room messages.
+ */
+export const SEARCH_TYPES = ['post', 'message'] as const;
+
+/**
+ * One result. `titleHtml` and `excerptHtml` are escaped text with the matches in `<mark>`; the client
+ * renders them through {@link markedPieces}, never as HTML.
+ */
+export interface SearchResultView {
+  type: string;
+  id: string;
+  /** The space; for a message, its room (the room id is the space id). */
+  space: { id?: string; slug: string; name: string };
+  label: Label;
+  language: string | null;
+  title: string | null;
+  titleHtml: string | null;
+  excerptHtml: string;
+  createdAt: string;
+  /** Where the result opens, when the server names it (a reply's topic, a message's room). */
+  link?: string;
+  topic?: string | null;
+}
+
+/** A page of results with the cursor of the next one (null at the end); never a total. */
+export interface SearchPage {
+  items: SearchResultView[];
+  nextCursor: string | null;
+}
+
+/** What was asked. */
+export interface SearchParams {
+  q: string;
+  language: string;
+  types: string;
+}
+
+/** One page of results for `params`. */
+export function search(
+  params: SearchParams,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<SearchPage> {
+  return apiGet(
+    `/search${queryString({ q: params.q, language: params.language, types: params.types, cursor, limit: 10 })}`,
+    signal,
+  );
+}
+
+/**
+ * The in-app path a result opens: the server's link if any; a message opens its room; a post opens
+ * its topic (a reply opens its topic when the server names it).
+ */
+export function resultPath(result: SearchResultView): string {
+  if (result.link?.startsWith('/') && !result.link.startsWith('//')) return result.link;
+  if (result.topic)
+    return `/forums/topics/${encodeURIComponent(result.topic)}#post-${encodeURIComponent(result.id)}`;
+  return `/forums/topics/${encodeURIComponent(result.id)}`;
+}
