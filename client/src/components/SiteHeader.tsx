@@ -46,14 +46,17 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
-        {signedIn && (
-          <Suspense fallback={null}>
-            <NotificationBell key={session.me.person.id} />
-          </Suspense>
-        )}
-        <AccountMenu />
-        <LanguageSwitcher />
         <HeaderSearch />
+        {/* The person's tools on a row of their own, at the inline end: the header stays readable with many links. */}
+        <div className="site-header__tools">
+          {signedIn && (
+            <Suspense fallback={null}>
+              <NotificationBell key={session.me.person.id} />
+            </Suspense>
+          )}
+          <AccountMenu />
+          <LanguageSwitcher />
+        </div>
       </div>
     </header>
   );
