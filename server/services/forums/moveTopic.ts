@@ -18,7 +18,7 @@ import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { emitContentEvent } from '../contentEvents.js';
 import { ConflictError, ForbiddenError, InvalidError } from '../errors.js';
 import { moveRefusal } from '../moderation/movePost.js';
-import { moderatorRecord } from '../moderation/quarantinePost.js';
+import { moderatorRecord } from '../moderation/moderationStep.js';
 import { notify } from '../notifications/notify.js';
 import { categoryIn, forumSpace, readableForumItem, requireForumModerator, spaceOf } from './forumAccess.js';
 

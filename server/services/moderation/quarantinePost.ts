@@ -14,21 +14,16 @@ import { ConflictError } from '../errors.js';
 import { moderatorIdsFor, notify } from '../notifications/notify.js';
 import { loadPostFor, subjectOf } from '../posts/loadPostFor.js';
 import { presentModerationView } from '../posts/presentPost.js';
-
-/** The moderator as written into an item's history. */
-export function moderatorRecord(actor: Actor): { byId: string | null; byName: string } {
-  return actor.kind === 'person'
-    ? { byId: actor.id, byName: actor.name }
-    : { byId: null, byName: actor.kind };
-}
+import {
+  auditActionOf,
+  moderationUpdate,
+  QUARANTINE,
+  RESTORE,
+  type ModerationStep,
+} from './moderationStep.js';
 
 /** Sets the state from `from` to `to` (quarantine or restore). */
-export async function changeState(
-  actor: Actor,
-  id: string,
-  reason: string,
-  step: { from: 'visible' | 'quarantined'; to: 'visible' | 'quarantined'; action: 'quarantine' | 'restore' },
-) {
+export async function changeState(actor: Actor, id: string, reason: string, step: ModerationStep) {
   const ctx = await loadSharingContext(actor);
   const item = await loadPostFor(ctx, id);
   await authorizeSharing(
@@ -37,22 +32,7 @@ export async function changeState(
     'Post',
     subjectOf(item),
   );
-  const result = await PostModel.updateOne(
-    { _id: item._id, state: step.from },
-    {
-      $set: { state: step.to },
-      $push: {
-        moderation: {
-          at: new Date(),
-          action: step.action,
-          ...moderatorRecord(actor),
-          reason,
-          from: null,
-          to: null,
-        },
-      },
-    },
-  );
+  const result = await PostModel.updateOne(...moderationUpdate(item._id, actor, reason, step));
   if (result.matchedCount === 0) throw new ConflictError(`The item is not ${step.from}.`);
   await FlagModel.updateMany(
     { postId: item._id, state: 'open' },
@@ -61,7 +41,7 @@ export async function changeState(
   const kind = step.action === 'quarantine' ? 'post.quarantined' : 'post.restored';
   await recordAudit(
     actor,
-    `content.${step.action === 'quarantine' ? 'quarantined' : 'restored'}`,
+    auditActionOf(step),
     {
       type: 'Post',
       id,
@@ -84,10 +64,10 @@ export async function changeState(
 
 /** Quarantines a visible item. */
 export function quarantinePost(actor: Actor, id: string, reason: string) {
-  return changeState(actor, id, reason, { from: 'visible', to: 'quarantined', action: 'quarantine' });
+  return changeState(actor, id, reason, QUARANTINE);
 }
 
 /** Restores a quarantined item as it was. */
 export function restorePost(actor: Actor, id: string, reason: string) {
-  return changeState(actor, id, reason, { from: 'quarantined', to: 'visible', action: 'restore' });
+  return changeState(actor, id, reason, RESTORE);
 }

@@ -8,7 +8,7 @@ import { recordAudit } from '../../audit/recordAudit.js';
 import { MessageModel, type MessageDoc } from '../../models/Message.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
-import { moderatorRecord } from '../moderation/quarantinePost.js';
+import { moderatorRecord } from '../moderation/moderationStep.js';
 import { loadMessageFor, messageSubject } from './loadMessageFor.js';
 import { emitMessageEvent } from './messageEvents.js';
 import { requirePerson } from './roomAccess.js';

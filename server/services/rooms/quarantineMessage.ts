@@ -13,7 +13,13 @@ import { loadContent } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { ConflictError, NotFoundError } from '../errors.js';
-import { moderatorRecord } from '../moderation/quarantinePost.js';
+import {
+  auditActionOf,
+  moderationUpdate,
+  QUARANTINE,
+  RESTORE,
+  type ModerationStep,
+} from '../moderation/moderationStep.js';
 import { loadMessageFor, messageSubject } from './loadMessageFor.js';
 import { emitMessageEvent } from './messageEvents.js';
 
@@ -34,12 +40,7 @@ export function presentMessageModeration(item: MessageDoc): z.infer<typeof Messa
   };
 }
 
-async function changeState(
-  actor: Actor,
-  id: string,
-  reason: string,
-  step: { from: 'visible' | 'quarantined'; to: 'visible' | 'quarantined'; action: 'quarantine' | 'restore' },
-) {
+async function changeState(actor: Actor, id: string, reason: string, step: ModerationStep) {
   const ctx = await loadSharingContext(actor);
   const item = await loadMessageFor(ctx, id);
   await authorizeSharing(
@@ -48,22 +49,7 @@ async function changeState(
     'Message',
     messageSubject(item),
   );
-  const result = await MessageModel.updateOne(
-    { _id: item._id, state: step.from },
-    {
-      $set: { state: step.to },
-      $push: {
-        moderation: {
-          at: new Date(),
-          action: step.action,
-          ...moderatorRecord(actor),
-          reason,
-          from: null,
-          to: null,
-        },
-      },
-    },
-  );
+  const result = await MessageModel.updateOne(...moderationUpdate(item._id, actor, reason, step));
   if (result.matchedCount === 0) throw new ConflictError(`The message is not ${step.from}.`);
   const after = await loadContent(id, 'Message');
   if (!after) throw new NotFoundError('Message');
@@ -73,21 +59,16 @@ async function changeState(
     after,
     mentionIds: [],
   });
-  await recordAudit(
-    actor,
-    step.action === 'quarantine' ? 'content.quarantined' : 'content.restored',
-    { type: 'Message', id, label: item.label },
-    { reason },
-  );
+  await recordAudit(actor, auditActionOf(step), { type: 'Message', id, label: item.label }, { reason });
   return presentMessageModeration(after);
 }
 
 /** Quarantines a visible message. */
 export function quarantineMessage(actor: Actor, id: string, reason: string) {
-  return changeState(actor, id, reason, { from: 'visible', to: 'quarantined', action: 'quarantine' });
+  return changeState(actor, id, reason, QUARANTINE);
 }
 
 /** Restores a quarantined message as it was. */
 export function restoreMessage(actor: Actor, id: string, reason: string) {
-  return changeState(actor, id, reason, { from: 'quarantined', to: 'visible', action: 'restore' });
+  return changeState(actor, id, reason, RESTORE);
 }
