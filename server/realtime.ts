@@ -1,6 +1,8 @@
 /**
  * The Socket.IO server on the same HTTP server as the app. A socket is accepted only from our own
- * origin (PUBLIC_URL: no cross-site WebSocket hijacking) and only with a signed-in session cookie
+ * pages (no cross-site WebSocket hijacking: a present Origin must be ours; without Origin only a
+ * same-origin long-polling handshake, see server/sockets/handshakeOrigin.ts) and only with a
+ * signed-in session cookie
  * (the express-session middleware runs on the engine). Each socket joins `session:<id>` and
  * `person:<id>`; when sessions end (sign-out, sign-out everywhere, suspension, expiry) their sockets
  * are disconnected at once, on every node (with REDIS_URL the Redis adapter carries rooms, emits and
@@ -31,6 +33,7 @@ import { deliverContentEvent } from './sockets/deliverContentEvent.js';
 import { deliverNotifications } from './sockets/deliverNotifications.js';
 import { onNotificationsStored } from './services/notifications/notificationEvents.js';
 import { createRedisAdapter } from './sockets/adapter.js';
+import { acceptsHandshakeOrigin } from './sockets/handshakeOrigin.js';
 import { attachRooms } from './sockets/rooms.js';
 import type { Redis } from 'ioredis';
 
@@ -74,10 +77,7 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
     ...(redisAdapter ? { adapter: redisAdapter.adapter } : {}),
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
-    allowRequest: (req, callback) => {
-      const origin = req.headers.origin;
-      callback(null, typeof origin === 'string' && origins.has(origin));
-    },
+    allowRequest: (req, callback) => callback(null, acceptsHandshakeOrigin(req, origins)),
   });
   io.engine.use(sessionMiddleware);
 

@@ -32,6 +32,10 @@ export interface PostDelivery {
   title: string;
   body: string;
   state: string;
+  /** Forums: the topic a reply belongs to; null for a topic or a plain post. */
+  topicId: string | null;
+  /** Forums: the category of a topic or reply; null for a plain post. */
+  categoryId: string | null;
 }
 
 /** A reaction on a message: the emoji, how many, and whether the receiver is among them. */

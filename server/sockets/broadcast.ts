@@ -46,6 +46,8 @@ function payloadOf(item: PostDoc): PostPayload {
     title: item.title,
     body: item.body,
     state: item.state,
+    topicId: item.topicId ? String(item.topicId) : null,
+    categoryId: item.categoryId ? String(item.categoryId) : null,
   };
 }
 

@@ -51,6 +51,11 @@ export const SearchResult = z
     titleHtml: z.string().nullable(),
     excerptHtml: z.string(),
     createdAt: z.string(),
+    /**
+     * The forum topic the result opens (`/forums/topics/<topic>`): a reply's topic, a topic's own
+     * id; null for plain posts and messages. Taken from the item's own fields only.
+     */
+    topic: ObjectIdString.nullable(),
   })
   .meta({ id: 'SearchResult' });
 

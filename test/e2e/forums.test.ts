@@ -88,6 +88,15 @@ describe('hub forums (/forums)', () => {
     const { baseUrl, browser } = e2e();
     const author = await openSession(browser);
     const reader = await openSession(browser);
+    const readerSockets: { closed: boolean }[] = [];
+    reader.page.on('websocket', (ws) => {
+      if (!ws.url().includes('/socket.io/')) return;
+      const socket = { closed: false };
+      readerSockets.push(socket);
+      ws.on('close', () => {
+        socket.closed = true;
+      });
+    });
     await signInThroughNairobi(author.page, baseUrl, topicPath, WANJIRU);
     await signInThroughNairobi(reader.page, baseUrl, topicPath, NEWCOMER);
     await reader.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
@@ -101,6 +110,11 @@ describe('hub forums (/forums)', () => {
     await reader.page.locator('.reply-list em', { hasText: 'second' }).waitFor({ timeout: 10_000 });
     await reader.page.getByRole('status').filter({ hasText: 'New reply from Wanjiru Kamau.' }).waitFor();
     await reader.screenshot('forums-reply-live-en');
+    assert.equal(
+      readerSockets.filter((socket) => !socket.closed).length,
+      1,
+      'the forum page and the bell share the tab’s one Socket.IO connection',
+    );
 
     // Keyboard only: Tab to the reply field, mention Wanjiru with the arrow keys and Enter, send with Enter.
     const page = reader.page;

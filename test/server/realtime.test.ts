@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { io as connect, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { SessionModel } from '../../server/models/Session.js';
@@ -13,6 +14,26 @@ function open(server: TestServer, headers: Record<string, string>): Socket {
     extraHeaders: headers,
     reconnection: false,
     forceNew: true,
+  });
+}
+
+function openPolling(server: TestServer, headers: Record<string, string>): Socket {
+  return connect(server.url, {
+    transports: ['polling'],
+    extraHeaders: headers,
+    reconnection: false,
+    forceNew: true,
+  });
+}
+
+/** The status of a raw Engine.IO long-polling handshake (node:http sends no Origin of its own). */
+function fetchHandshake(server: TestServer, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
   });
 }
 
@@ -71,6 +92,45 @@ describe('realtime: sockets share the session', () => {
     assert.notEqual(await outcome(hijack), 'connected');
     const noOrigin = track(open(server, { Cookie: cookie }));
     assert.notEqual(await outcome(noOrigin), 'connected');
+  });
+
+  it('accepts a long-polling handshake without Origin from our own pages (browsers send none)', async () => {
+    const { cookie, personId } = await signInWithSaml(server.app, lyon, 'poll@lyon.example');
+    const sameOrigin = track(openPolling(server, { Cookie: cookie, 'Sec-Fetch-Site': 'same-origin' }));
+    assert.equal(await outcome(sameOrigin), 'connected');
+    assert.equal(sameOrigin.io.engine.transport.name, 'polling');
+    assert.deepEqual(await sameOrigin.emitWithAck('session:whoami'), { ok: true, data: { personId } });
+    const typed = track(openPolling(server, { Cookie: cookie, 'Sec-Fetch-Site': 'none' }));
+    assert.equal(await outcome(typed), 'connected');
+    const olderBrowser = track(openPolling(server, { Cookie: cookie }));
+    assert.equal(await outcome(olderBrowser), 'connected');
+    const withOurOrigin = track(openPolling(server, { Cookie: cookie, Origin: server.url }));
+    assert.equal(await outcome(withOurOrigin), 'connected');
+  });
+
+  it('refuses a WebSocket without Origin, a foreign Origin on either transport, and cross-site fetches', async () => {
+    const { cookie } = await signInWithSaml(server.app, lyon, 'cswsh@lyon.example');
+    const refused = [
+      track(open(server, { Cookie: cookie })),
+      track(open(server, { Cookie: cookie, 'Sec-Fetch-Site': 'same-origin' })),
+      track(open(server, { Cookie: cookie, Origin: 'https://evil.example' })),
+      track(openPolling(server, { Cookie: cookie, Origin: 'https://evil.example' })),
+      track(openPolling(server, { Cookie: cookie, Origin: 'null' })),
+      track(
+        openPolling(server, {
+          Cookie: cookie,
+          Origin: 'https://evil.example',
+          'Sec-Fetch-Site': 'same-origin',
+        }),
+      ),
+      track(openPolling(server, { Cookie: cookie, 'Sec-Fetch-Site': 'cross-site' })),
+      track(openPolling(server, { Cookie: cookie, 'Sec-Fetch-Site': 'same-site' })),
+    ];
+    const outcomes = await Promise.all(refused.map(outcome));
+    for (const [i, result] of outcomes.entries()) assert.notEqual(result, 'connected', `case ${i} connected`);
+    const raw = await fetchHandshake(server, { Cookie: cookie, 'Sec-Fetch-Site': 'cross-site' });
+    assert.equal(raw, 403);
+    assert.equal(await fetchHandshake(server, { Cookie: cookie, 'Sec-Fetch-Site': 'same-origin' }), 200);
   });
 
   it('disconnects the sockets of a signed-out session within a second', async () => {

@@ -1,5 +1,6 @@
 /**
- * The one Socket.IO connection of a signed-in tab, typed by shared/events.ts. It is created on first
+ * The one Socket.IO connection of a tab (rooms, the notification bell and the forums' live `post:*`
+ * events all use it), typed by shared/events.ts. It is created on first
  * use (this module and socket.io-client load only with the pages that need them), follows the
  * browser's online/offline signals so a dead mobile link is noticed at once, and is closed at
  * sign-out. `request()` turns every emit into a promise of the contract's {@link Ack} shape, with a
@@ -43,8 +44,8 @@ const goOnline = () => {
 /** The shared socket, connecting it on first use. */
 export function getSocket(): RealtimeSocket {
   if (socket) return socket;
-  // WebSocket only: its handshake always carries the Origin the server checks, and one long-lived
-  // connection suits slow mobile links better than long polling.
+  // WebSocket only: one long-lived connection suits slow mobile links better than long polling (the
+  // server also accepts a same-origin polling handshake: server/sockets/handshakeOrigin.ts).
   const created: RealtimeSocket = io({ transports: ['websocket'], autoConnect: false });
   created.on('connect', () => setState('connected'));
   created.on('disconnect', () => setState(navigator.onLine ? 'connecting' : 'offline'));

@@ -72,6 +72,7 @@ export function textsOf(source: SearchSource, doc: SearchDoc): { title: string |
 
 async function candidates(ctx: SharingContext, source: SearchSource, keys: string[], terms: WordKeys[]) {
   const fields = ['_id', 'spaceId', 'label', 'language', 'createdAt', 'tokens', source.bodyField];
+  fields.push(...source.linkFields);
   if (source.titleField) fields.push(source.titleField);
   const docs = await findReadableMatches<SearchDoc>(
     ctx,

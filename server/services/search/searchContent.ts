@@ -45,6 +45,7 @@ export async function searchContent(
         titleHtml: title === null ? null : snippet(title, matches, 300),
         excerptHtml: body ? snippet(body, matches) : '',
         createdAt: doc.createdAt.toISOString(),
+        topic: source.topicOf(doc),
       };
     }),
     nextCursor,

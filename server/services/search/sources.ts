@@ -22,12 +22,41 @@ export interface SearchSource {
   /** The title field, or null for content without titles (messages). */
   titleField: string | null;
   bodyField: string;
+  /** Further fields read for {@link SearchSource.topicOf}. */
+  linkFields: readonly string[];
+  /**
+   * The forum topic a result opens, from the readable item's own fields only (nothing about the
+   * topic itself is read): a reply's topic id, a topic's own id, null for anything else.
+   */
+  topicOf(doc: Record<string, unknown>): string | null;
+}
+
+/** Posts: a reply names its topic; a topic (a post in a category) is its own topic. */
+function topicOfPost(doc: Record<string, unknown>): string | null {
+  if (doc.topicId) return String(doc.topicId);
+  return doc.categoryId ? String(doc._id) : null;
 }
 
 /** Every searchable collection, in the order ties are broken. */
 export const SEARCH_SOURCES: readonly SearchSource[] = [
-  { type: 'post', subject: 'Post', model: PostModel as never, titleField: 'title', bodyField: 'body' },
-  { type: 'message', subject: 'Message', model: MessageModel as never, titleField: null, bodyField: 'body' },
+  {
+    type: 'post',
+    subject: 'Post',
+    model: PostModel as never,
+    titleField: 'title',
+    bodyField: 'body',
+    linkFields: ['topicId', 'categoryId'],
+    topicOf: topicOfPost,
+  },
+  {
+    type: 'message',
+    subject: 'Message',
+    model: MessageModel as never,
+    titleField: null,
+    bodyField: 'body',
+    linkFields: [],
+    topicOf: () => null,
+  },
 ];
 
 /** The sources of the given types (all when none are given). */

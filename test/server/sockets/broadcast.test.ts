@@ -87,7 +87,21 @@ describe('the broadcaster', () => {
       title: 'Title',
       body: 'Body',
       state: 'visible',
+      topicId: null,
+      categoryId: null,
     });
+  });
+
+  it('names the topic and category of a forum reply in its delivery', () => {
+    const topicId = oid();
+    const categoryId = oid();
+    const reply = { ...post('GREEN'), topicId, categoryId } as PostDoc;
+    const [first] = computeDeliveries({ type: 'created', before: null, after: reply }, [ana]);
+    assert.equal(first?.event, 'post:created');
+    assert.deepEqual(
+      first && 'title' in first.payload ? [first.payload.topicId, first.payload.categoryId] : null,
+      [String(topicId), String(categoryId)],
+    );
   });
 
   it('sends new RED material to its audience only', () => {

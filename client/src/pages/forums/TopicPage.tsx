@@ -3,7 +3,7 @@
  * locked), subscription, and a moderator's controls. New replies arrive live and are announced; items
  * the reader may no longer see leave at once. Viewing marks the topic read.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session.js';
 import { LoadError } from '../../components/LoadError.js';
@@ -20,6 +20,22 @@ import { ReplyComposer } from './ReplyComposer.js';
 import { SpaceNotice } from './SpaceNotice.js';
 import { useTopic } from './useTopic.js';
 
+/**
+ * Scrolls once to the item named by the URL fragment (`#post-<id>`, as search results link to a
+ * reply) when it is on the shown pages; `shown` changes as pages load (-1 while loading).
+ */
+function useScrollToPostAnchor(shown: number): void {
+  const done = useRef<string | null>(null);
+  useEffect(() => {
+    const anchor = window.location.hash.slice(1);
+    if (shown < 0 || !anchor.startsWith('post-') || done.current === anchor) return;
+    const target = document.getElementById(anchor);
+    if (!target) return;
+    done.current = anchor;
+    target.scrollIntoView();
+  }, [shown]);
+}
+
 /** The page of topic `topicId`. */
 export function TopicPage({ topicId }: { topicId: string }) {
   const { t } = useTranslation();
@@ -30,6 +46,7 @@ export function TopicPage({ topicId }: { topicId: string }) {
   const [moreError, setMoreError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   usePageTitle(data.state === 'ready' ? data.topic.title : t('forums.title'));
+  useScrollToPostAnchor(data.state === 'ready' ? data.replies.length : -1);
 
   if (data.state === 'gone') {
     return <NotFoundContent heading={t('forums.topicGone')} text={t('forums.topicGoneText')} />;

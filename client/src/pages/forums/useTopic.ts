@@ -4,7 +4,6 @@
  * fetched again from that page's cursor and merged; removed items leave at once.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PostDelivery } from '../../../../shared/events.js';
 import { asApiError } from '../../hooks/useApiGet.js';
 import type { ApiError } from '../../api.js';
 import {
@@ -35,12 +34,6 @@ export interface TopicModel {
   replaceReply: (reply: ReplyView) => void;
   /** The latest reply that arrived live (for the announcement), with a counter. */
   arrived: { reply: ReplyView; seq: number } | null;
-}
-
-/** A delivery may name its topic (`topic`); older servers send only the space. */
-function topicOf(post: PostDelivery): string | null {
-  const named = (post as PostDelivery & { topic?: unknown }).topic;
-  return typeof named === 'string' ? named : null;
 }
 
 /** Loads topic `topicId` and follows it live. */
@@ -127,10 +120,8 @@ export function useTopic(topicId: string): TopicModel {
   usePostEvents(
     {
       created: (post) => {
-        if (!ready || post.id === topicId) return;
-        const topic = topicOf(post);
-        if (topic === topicId || (topic === null && post.space === ready.space.id))
-          void catchUp().catch(() => undefined);
+        // Only replies to this topic land on its last page; anything else in the space is ignored.
+        if (ready && post.topicId === topicId) void catchUp().catch(() => undefined);
       },
       updated: (post) => {
         if (!ready) return;

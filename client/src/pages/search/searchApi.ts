@@ -29,8 +29,9 @@ export interface SearchResultView {
   titleHtml: string | null;
   excerptHtml: string;
   createdAt: string;
-  /** Where the result opens, when the server names it (a reply's topic, a message's room). */
+  /** Where the result opens, when the server names it. */
   link?: string;
+  /** The forum topic the result opens: a reply's topic, a topic's own id; null otherwise. */
   topic?: string | null;
 }
 
@@ -60,12 +61,14 @@ export function search(
 }
 
 /**
- * The in-app path a result opens: the server's link if any; a message opens its room; a post opens
- * its topic (a reply opens its topic when the server names it).
+ * The in-app path a result opens: the server's link if any; a message opens its room (the room id is
+ * the space id); a forum topic opens itself and a reply opens its topic at the reply (`#post-<id>`,
+ * PostItem's anchor), as the server names them in `topic`.
  */
 export function resultPath(result: SearchResultView): string {
   if (result.link?.startsWith('/') && !result.link.startsWith('//')) return result.link;
-  if (result.topic)
-    return `/forums/topics/${encodeURIComponent(result.topic)}#post-${encodeURIComponent(result.id)}`;
-  return `/forums/topics/${encodeURIComponent(result.id)}`;
+  if (result.type === 'message' && result.space.id) return `/rooms/${encodeURIComponent(result.space.id)}`;
+  const topic = result.topic ?? result.id;
+  const path = `/forums/topics/${encodeURIComponent(topic)}`;
+  return topic === result.id ? path : `${path}#post-${encodeURIComponent(result.id)}`;
 }

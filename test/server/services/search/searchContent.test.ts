@@ -8,6 +8,8 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { resetDatabase } from '../../../support/database.js';
 import { testApp } from '../../../support/app.js';
+import { createCategory } from '../../../../server/services/forums/createCategory.js';
+import { OPERATOR } from '../../../support/fixtures.js';
 import type { TestPerson } from '../../../support/fixtures.js';
 import { addMembers, seedSharing, type SharingPeople } from '../../../support/sharingFixtures.js';
 
@@ -296,6 +298,38 @@ describe('search across content, filtered by the policy in the query', () => {
       assert.equal(hit.excerptHtml, 'a &lt;script&gt;<mark>markword</mark>&lt;/script&gt;');
       assert.equal(hit.type, 'post');
       assert.equal(hit.label, 'GREEN');
+    });
+
+    it('names the forum topic a result opens: a reply its topic, a topic itself, a plain post none', async () => {
+      await createCategory(OPERATOR, 'network', {
+        slug: 'linkwords',
+        name: 'Links',
+        description: '',
+        position: 0,
+      });
+      const topic = (
+        await request(app)
+          .post('/api/v1/spaces/network/forum/categories/linkwords/topics')
+          .set(p.practitioner.auth)
+          .send({ title: 'Topiclink opening', body: 'first', label: 'GREEN' })
+          .expect(201)
+      ).body as { id: string };
+      const reply = (
+        await request(app)
+          .post(`/api/v1/forum/topics/${topic.id}/replies`)
+          .set(p.focal.auth)
+          .send({ body: 'a topiclink answer', label: 'GREEN' })
+          .expect(201)
+      ).body as { id: string };
+      const plain = await post(p.practitioner, 'network', 'GREEN', 'Topiclink plain', 'no forum');
+      const res = await search(p.focal, 'q=topiclink');
+      const topicOf = new Map(
+        (res.body.items as (Result & { topic: string | null })[]).map((r) => [r.id, r.topic]),
+      );
+      assert.deepEqual(
+        [topicOf.get(reply.id), topicOf.get(topic.id), topicOf.get(plain.id)],
+        [topic.id, topic.id, null],
+      );
     });
 
     it('honours an explicit language for queries and items', async () => {

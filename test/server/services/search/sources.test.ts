@@ -26,6 +26,7 @@ interface Result {
   title: string | null;
   excerptHtml: string;
   space: { id: string; slug: string };
+  topic: string | null;
 }
 
 describe('search sources: room messages beside posts', () => {
@@ -120,6 +121,7 @@ describe('search sources: room messages beside posts', () => {
     assert.equal(message.title, null);
     assert.match(message.excerptHtml, /<mark>mobilisés<\/mark>/);
     assert.equal(message.space.id, await roomId(message.space.slug));
+    assert.equal(message.topic, null, 'a message opens its room, not a forum topic');
     const postsOnly = await search(p.focal, 'q=mobiliser&types=post');
     assert.deepEqual(
       postsOnly.items.map((r) => r.id),
