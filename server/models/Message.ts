@@ -7,19 +7,7 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { LABELS } from '../../shared/policy/labels.js';
 import { CONTENT_STATES } from '../../shared/policy/content.js';
-
-const moderationEventSchema = new Schema(
-  {
-    at: { type: Date, required: true },
-    action: { type: String, required: true },
-    byId: { type: String, default: null },
-    byName: { type: String, default: null },
-    reason: { type: String, required: true },
-    from: { type: String, enum: LABELS, default: null },
-    to: { type: String, enum: LABELS, default: null },
-  },
-  { _id: false },
-);
+import { moderationEventSchema } from './moderationEvent.js';
 
 /** A former body, kept for moderators when the author edits. */
 const editSchema = new Schema(
