@@ -19,6 +19,8 @@ export const NOTIFICATION_KINDS = [
   'post.replied',
   'message.mentioned',
   'message.replied',
+  'message.quarantined',
+  'message.restored',
 ] as const;
 
 /** The labelled content types a notification may point at. */

@@ -11,7 +11,7 @@ import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { emitContentEvent } from '../contentEvents.js';
 import { ConflictError } from '../errors.js';
-import { moderatorIdsFor, notify } from '../notifications/notify.js';
+import { notifyModeration } from '../notifications/notify.js';
 import { loadPostFor, subjectOf } from '../posts/loadPostFor.js';
 import { presentModerationView } from '../posts/presentPost.js';
 import {
@@ -49,13 +49,7 @@ export async function changeState(actor: Actor, id: string, reason: string, step
     },
     { reason },
   );
-  const told = [String(item.authorId), ...(await moderatorIdsFor(item.spaceHubId))];
-  await notify(
-    told.filter((p) => actor.kind !== 'person' || p !== actor.id),
-    item,
-    kind,
-    reason,
-  );
+  await notifyModeration(actor, item, kind, reason);
   const after = { ...item, state: step.to } as PostDoc;
   emitContentEvent({ type: step.action === 'quarantine' ? 'quarantined' : 'restored', before: item, after });
   const stored = await loadPostFor(ctx, id);

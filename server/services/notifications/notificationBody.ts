@@ -34,6 +34,8 @@ const MODERATION_TEXT: Record<string, string> = {
   'post.moved': 'was moved by a moderator',
   'post.relabelled': 'had its label changed',
   'post.flagged': 'was flagged for review',
+  'message.quarantined': 'was quarantined by a moderator',
+  'message.restored': 'was restored by a moderator',
 };
 
 /** Whether a kind is a moderation notice (which never carries content). */

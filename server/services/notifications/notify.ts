@@ -2,6 +2,7 @@
  * Stores in-app notifications (references only; bodies are rendered when read) and tells the
  * subscribers (sockets, immediate mention e-mail). Works for any notifiable content type.
  */
+import type { Actor } from '../../../shared/policy/actor.js';
 import { PersonModel } from '../../models/Person.js';
 import { HubModel } from '../../models/Hub.js';
 import {
@@ -107,4 +108,20 @@ export async function moderatorIdsFor(spaceHubId: unknown): Promise<string[]> {
     spaceHubId ? HubModel.findById(spaceHubId, { coordinatorIds: 1 }).lean() : null,
   ]);
   return [...globals.map((p) => String(p._id)), ...(hub?.coordinatorIds ?? []).map(String)];
+}
+
+/**
+ * Tells an item's author and its moderators (global, and the coordinators of its hub) of a moderation
+ * action, leaving out the moderator who acted. The notice never carries content (see notificationBody).
+ */
+export async function notifyModeration(
+  actor: Actor,
+  item: NotifiedItem & { authorId: unknown; spaceHubId?: unknown },
+  kind: NotificationKind,
+  reason: string,
+  itemType: NotifiableType = 'Post',
+): Promise<void> {
+  const told = [String(item.authorId), ...(await moderatorIdsFor(item.spaceHubId))];
+  const others = told.filter((p) => actor.kind !== 'person' || p !== actor.id);
+  await notify(others, item, kind, reason, itemType);
 }

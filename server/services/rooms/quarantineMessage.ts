@@ -1,8 +1,8 @@
 /**
  * Quarantine of a room message (hub and global moderators), mirroring quarantinePost: hidden
  * everywhere at once (open clients get `message:removed` within a second, history and missed
- * messages exclude it) until restored; audited with its reason. Notifications may subscribe to the
- * `quarantined` message event to tell the author.
+ * messages exclude it) until restored; audited with its reason; the author and the room's hub
+ * moderators are told (without content).
  */
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
@@ -22,6 +22,7 @@ import {
 } from '../moderation/moderationStep.js';
 import { loadMessageFor, messageSubject } from './loadMessageFor.js';
 import { emitMessageEvent } from './messageEvents.js';
+import { notifyModeration } from '../notifications/notify.js';
 
 /** The moderators' view of a message after a moderation action. */
 export function presentMessageModeration(item: MessageDoc): z.infer<typeof MessageModerationView> {
@@ -60,6 +61,8 @@ async function changeState(actor: Actor, id: string, reason: string, step: Moder
     mentionIds: [],
   });
   await recordAudit(actor, auditActionOf(step), { type: 'Message', id, label: item.label }, { reason });
+  const kind = step.action === 'quarantine' ? 'message.quarantined' : 'message.restored';
+  await notifyModeration(actor, item, kind, reason, 'Message');
   return presentMessageModeration(after);
 }
 

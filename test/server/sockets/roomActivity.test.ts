@@ -203,6 +203,20 @@ describe('rooms over sockets: edits, deletes, threads, reactions, quarantine, pr
     assert.ok(Date.now() - at < 1000);
     const page = await b.call<MessagePage>('message:history', { roomId });
     assert.ok(page.ok && !ids(page.data.items).includes(spill.id));
+    // The author is told, without the content; the moderator who acted is not.
+    const notices = async (cookie: string) =>
+      (await request(world.server.app).get('/api/v1/me/notifications').set('Cookie', cookie).expect(200)).body
+        .items as { kind: string; item: string; text: string | null }[];
+    const told = (await notices(alice.cookie)).find(
+      (n) => n.kind === 'message.quarantined' && n.item === spill.id,
+    );
+    assert.ok(told, 'the author is told of the quarantine');
+    assert.doesNotMatch(JSON.stringify(told), /Home address/);
+    const mine = await request(world.server.app)
+      .get('/api/v1/me/notifications')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    assert.ok(!(mine.body.items as { kind: string }[]).some((n) => n.kind === 'message.quarantined'));
     const late = await bob.connect();
     const joined = await late.call<Joined>('room:join', { roomId, lastSeenId: before.id });
     assert.ok(joined.ok);
