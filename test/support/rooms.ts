@@ -30,19 +30,8 @@ export interface RoomPerson {
   connect(): Promise<Client>;
 }
 
-/** Waits until `check` holds (polling), or fails after `ms`. */
-export async function until(check: () => boolean, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-/** Lets in-flight events arrive (for asserting that something did NOT arrive). */
-export function settle(ms = 250): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
+/** The waiting helpers, with the rooms kit for the room tests. */
+export { settle, until } from './wait.js';
 
 /** A server with Lyon and Amman identity providers and helpers to sign people in. */
 export interface RoomWorld {

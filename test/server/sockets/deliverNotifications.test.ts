@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { io as connect, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import type { NotificationDelivery } from '../../../shared/events.js';
 import { SpaceModel } from '../../../server/models/Space.js';
@@ -9,37 +8,21 @@ import { seedDirectory } from '../../support/fixtures.js';
 import { registerTestIdp, signInWithSaml, testKey } from '../../support/saml.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { space } from '../../support/sharingFixtures.js';
-
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+import { openClient, type Client } from '../../support/rooms.js';
+import { until } from '../../support/wait.js';
 
 describe('notification:created reaches only its recipient, rendered through the policy', function () {
   this.timeout(30_000);
   let server: TestServer;
-  const sockets: Socket[] = [];
+  const clients: Client[] = [];
   after(async () => {
-    for (const s of sockets) s.close();
+    for (const c of clients) c.close();
     await server.close();
   });
 
   async function signedIn(idp: Awaited<ReturnType<typeof registerTestIdp>>, nameId: string) {
     const session = await signInWithSaml(server.app, idp, nameId);
-    const socket = connect(server.url, {
-      transports: ['websocket'],
-      extraHeaders: { Cookie: session.cookie, Origin: server.url },
-      reconnection: false,
-      forceNew: true,
-    });
-    sockets.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', resolve);
-      socket.once('connect_error', reject);
-    });
+    const { socket } = await openClient(server, session.cookie, clients);
     const seen: NotificationDelivery[] = [];
     socket.on('notification:created', (n) => seen.push(n));
     return { ...session, socket, seen };

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { io as connect, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import type { PostDelivery } from '../../../shared/events.js';
 import { resetDatabase } from '../../support/database.js';
@@ -7,48 +6,25 @@ import { seedDirectory } from '../../support/fixtures.js';
 import { registerTestIdp, signInWithSaml, testKey } from '../../support/saml.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { space } from '../../support/sharingFixtures.js';
+import { openClient, type Client } from '../../support/rooms.js';
+import { until } from '../../support/wait.js';
 import { OPERATOR } from '../../support/fixtures.js';
 import { createPerson } from '../../../server/services/people/createPerson.js';
 import { createApiToken } from '../../../server/services/tokens/apiTokens.js';
 
-/** Everything a socket receives, by event name. */
-function recorder(socket: Socket): Record<string, unknown[]> {
-  const seen: Record<string, unknown[]> = {};
-  socket.onAny((event: string, payload: unknown) => (seen[event] ??= []).push(payload));
-  return seen;
-}
-
-async function until(check: () => boolean, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe('content reaches open sockets through the policy (sharing x realtime)', function () {
   this.timeout(30_000);
   let server: TestServer;
-  const sockets: Socket[] = [];
+  const clients: Client[] = [];
   after(async () => {
-    for (const s of sockets) s.close();
+    for (const c of clients) c.close();
     await server.close();
   });
 
   async function signedIn(idp: Awaited<ReturnType<typeof registerTestIdp>>, nameId: string) {
     const session = await signInWithSaml(server.app, idp, nameId);
-    const socket = connect(server.url, {
-      transports: ['websocket'],
-      extraHeaders: { Cookie: session.cookie, Origin: server.url },
-      reconnection: false,
-      forceNew: true,
-    });
-    sockets.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', resolve);
-      socket.once('connect_error', reject);
-    });
-    return { ...session, socket, seen: recorder(socket) };
+    const client = await openClient(server, session.cookie, clients);
+    return { ...session, socket: client.socket, seen: client.seen };
   }
 
   it('delivers a new post only to those who may read it, and takes it back on delete and quarantine', async () => {
@@ -70,7 +46,7 @@ describe('content reaches open sockets through the policy (sharing x realtime)',
       .send({ title: 'Threat assessment, north district', body: 'Names and places inside.' })
       .expect(201);
 
-    await until(() => (bob.seen['post:created']?.length ?? 0) === 1);
+    await until(() => (bob.seen['post:created']?.length ?? 0) === 1, 2000);
     const delivered = bob.seen['post:created']?.[0] as PostDelivery;
     assert.equal(delivered.id, created.body.id);
     assert.equal(delivered.label, 'AMBER+STRICT');
@@ -81,7 +57,7 @@ describe('content reaches open sockets through the policy (sharing x realtime)',
       .set('Cookie', alice.cookie)
       .set('X-CSRF-Token', alice.csrf)
       .expect((res) => assert.ok(res.status === 200 || res.status === 204, `delete answered ${res.status}`));
-    await until(() => (bob.seen['post:removed']?.length ?? 0) === 1);
+    await until(() => (bob.seen['post:removed']?.length ?? 0) === 1, 2000);
     assert.deepEqual(bob.seen['post:removed']?.[0], { id: created.body.id });
 
     // A second post is quarantined by a moderator: it leaves open screens within a second.
@@ -101,7 +77,7 @@ describe('content reaches open sockets through the policy (sharing x realtime)',
       .set('X-CSRF-Token', alice.csrf)
       .send({ title: 'Vulnerable sites list', body: 'Posted in the wrong place.' })
       .expect(201);
-    await until(() => (bob.seen['post:created']?.length ?? 0) === 2);
+    await until(() => (bob.seen['post:created']?.length ?? 0) === 2, 2000);
     const quarantinedAt = Date.now();
     await request(server.app)
       .post(`/api/v1/posts/${String(second.body.id)}/quarantine`)

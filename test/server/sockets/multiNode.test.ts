@@ -23,6 +23,7 @@ import { RoomView } from '../../support/roomView.js';
 import { space } from '../../support/sharingFixtures.js';
 import { registerTestIdp, signInWithSaml, testKey, type TestIdp } from '../../support/saml.js';
 import { startServer, type ServerProcess } from '../../support/serverProcess.js';
+import { until } from '../../support/wait.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -83,14 +84,6 @@ async function send(socket: ClientSocket, roomId: string, body: string): Promise
     .emitWithAck('message:send', { roomId, clientId, body })) as Ack<MessageDelivery>;
   if (!answer.ok) throw new Error(`message:send refused: ${JSON.stringify(answer.error)}`);
   return answer.data;
-}
-
-async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -188,7 +181,7 @@ describe('more than one node: two server processes and one Redis', function () {
     await view.join();
     assert.equal((await onA.emitWithAck('room:join', { roomId })).ok, true);
     const sent = await send(onA, roomId, 'Hello from node **A**');
-    await until(() => view.messages.has(sent.id), 'the message on node B');
+    await until(() => view.messages.has(sent.id), 15_000, 'the message on node B');
     assert.deepEqual(view.messages.get(sent.id), sent);
     await pause(300);
     assert.deepEqual(view.live, [sent.id]);
@@ -211,7 +204,7 @@ describe('more than one node: two server processes and one Redis', function () {
     const acked: MessageDelivery[] = [await send(onA, roomId, 'before the outage')];
     await pause(2_500); // older than the resync margin: the reader's anchor
     acked.push(await send(onA, roomId, 'live 1'), await send(localOnB, roomId, 'live 2'));
-    await until(() => acked.every((m) => view.messages.has(m.id)), 'live deliveries');
+    await until(() => acked.every((m) => view.messages.has(m.id)), 15_000, 'live deliveries');
 
     await redis.stop();
     // Stored and acknowledged while Redis is down: node B's own member's messages reach the reader
@@ -225,7 +218,7 @@ describe('more than one node: two server processes and one Redis', function () {
     await pause(1_000);
     acked.push(await send(onA, roomId, 'after'));
 
-    await until(() => acked.every((m) => view.messages.has(m.id)), 'every acknowledged message');
+    await until(() => acked.every((m) => view.messages.has(m.id)), 15_000, 'every acknowledged message');
     await pause(500);
     assert.ok(view.resyncs >= 1, 'the reader resynchronised');
     assert.ok(view.recovered >= 3, `${view.recovered} messages came back through room:resync`);
