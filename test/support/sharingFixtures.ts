@@ -16,6 +16,20 @@ import { OPERATOR, seedDirectory, type Directory, type TestPerson } from './fixt
 export type SharingPeople = Directory['people'] &
   Record<'moderator' | 'coordinator' | 'partner' | 'observer' | 'isc', TestPerson>;
 
+/** The rows of the expected-outcome tables: each seeded person, and an anonymous visitor. */
+export type Who =
+  | 'anonymous'
+  | 'practitioner'
+  | 'leader'
+  | 'focal'
+  | 'lateJoiner'
+  | 'isc'
+  | 'moderator'
+  | 'coordinator'
+  | 'admin'
+  | 'partner'
+  | 'observer';
+
 /** What {@link seedSharing} made. */
 export interface SharingWorld {
   people: SharingPeople;

@@ -22,23 +22,11 @@ import { messageTargets } from '../../../server/sockets/roomDelivery.js';
 import { SpaceModel } from '../../../server/models/Space.js';
 import { resetDatabase } from '../../support/database.js';
 import { testApp } from '../../support/app.js';
-import { addMembers, seedSharing, type SharingPeople } from '../../support/sharingFixtures.js';
+import { addMembers, seedSharing, type SharingPeople, type Who } from '../../support/sharingFixtures.js';
 
 const Y = true;
 const N = false;
 
-type Who =
-  | 'anonymous'
-  | 'practitioner'
-  | 'leader'
-  | 'focal'
-  | 'lateJoiner'
-  | 'isc'
-  | 'moderator'
-  | 'coordinator'
-  | 'admin'
-  | 'partner'
-  | 'observer';
 type Row = [
   Who,
   Label,

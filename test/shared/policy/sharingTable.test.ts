@@ -20,24 +20,12 @@ import { loadContent } from '../../../server/policy/contentAccess.js';
 import { actorFromApiToken } from '../../../server/services/tokens/apiTokens.js';
 import { resetDatabase } from '../../support/database.js';
 import { testApp } from '../../support/app.js';
-import { addMembers, seedSharing, type SharingPeople } from '../../support/sharingFixtures.js';
+import { addMembers, seedSharing, type SharingPeople, type Who } from '../../support/sharingFixtures.js';
 
 const Y = true;
 const N = false;
 const _ = null; // not applicable (no higher label than RED, no lower than CLEAR)
 
-type Who =
-  | 'anonymous'
-  | 'practitioner'
-  | 'leader'
-  | 'focal'
-  | 'lateJoiner'
-  | 'isc'
-  | 'moderator'
-  | 'coordinator'
-  | 'admin'
-  | 'partner'
-  | 'observer';
 type Notice = 'full' | 'link' | 'none';
 type Row = [
   Who,
