@@ -115,6 +115,15 @@ database.onUnexpectedExit((description) => {
 process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
 process.on('SIGINT', () => void shutdown('SIGINT', 0));
 
+// A port already taken is a clear message and a clean stop (the embedded database with it), not a crash.
+server.once('error', (error: NodeJS.ErrnoException) => {
+  const reason =
+    error.code === 'EADDRINUSE'
+      ? `${config.host}:${config.port} is already in use; set PORT to another port`
+      : error.message;
+  logger.fatal({ code: error.code }, `cannot listen: ${reason}`);
+  void shutdown('listen failed', 1);
+});
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -3,6 +3,7 @@
  * connections, reports an unexpected exit, and stops it (SIGTERM, then SIGKILL) with the server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 
 /** A running database child. */
@@ -15,19 +16,49 @@ export interface DatabaseChild {
   onUnexpectedExit(listener: (description: string) => void): void;
 }
 
-/** Asks the kernel for a free TCP port on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** The kernel's range for outgoing connections and listen(0): Linux's /proc value, else its default. */
+function ephemeralPortRange(): [number, number] {
+  try {
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    if (low !== undefined && high !== undefined && low > 0 && high >= low) return [low, high];
+  } catch {
+    // not Linux: fall through to its default
+  }
+  return [32768, 60999];
+}
+
+/** Listens on 127.0.0.1:port and closes again: the port if it was free (0 lets the kernel choose), else null. */
+function probePort(port: number): Promise<number | null> {
+  return new Promise((resolve) => {
     const server = net.createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.once('error', () => resolve(null));
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : null));
     });
   });
+}
+
+/**
+ * A free TCP port on 127.0.0.1 for a child to listen on. It is taken below the kernel's ephemeral
+ * range, so no outgoing connection and no listen(0) can be given the same port between this probe
+ * and the child's own listen (the race that made a test server fail with EADDRINUSE); only if that
+ * range is crowded does it fall back to a port the kernel picks.
+ */
+export async function freePort(): Promise<number> {
+  const [ephemeralLow] = ephemeralPortRange();
+  const floor = Math.max(1024, ephemeralLow - 12_000);
+  for (let attempt = 0; attempt < 50 && ephemeralLow - floor > 100; attempt += 1) {
+    const candidate = floor + Math.floor(Math.random() * (ephemeralLow - floor));
+    if ((await probePort(candidate)) !== null) return candidate;
+  }
+  const chosen = await probePort(0);
+  if (chosen === null) throw new Error('no free TCP port on 127.0.0.1');
+  return chosen;
 }
 
 /** Resolves true when something accepts TCP connections on 127.0.0.1:port. */

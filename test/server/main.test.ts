@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -78,6 +79,28 @@ describe('the server process (npm start)', function () {
     }).catch((e: { code: number; stderr: string }) => e);
     assert.equal((result as { code: number }).code, 2);
     assert.match((result as { stderr: string }).stderr, /PORT: a port number/);
+  });
+
+  it('names a port already in use, exits 1 and leaves no database child behind', async () => {
+    const portDir = mkdtempSync(path.join(os.tmpdir(), 'concordia-port-'));
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    try {
+      const result = await run(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+        env: { ...process.env, DATA_DIR: portDir, DEMO_DATA: 'false', HOST: '127.0.0.1', PORT: String(port) },
+      }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+      assert.equal((result as { code: number }).code, 1);
+      const output = `${(result as { stdout: string }).stdout}${(result as { stderr: string }).stderr}`;
+      assert.match(output, new RegExp(`127\\.0\\.0\\.1:${port} is already in use; set PORT`));
+      const { stdout: leftovers } = await run('pgrep', ['-f', `sqlite-url=file:${portDir}`]).catch(() => ({
+        stdout: '',
+      }));
+      assert.equal(leftovers.trim(), '', 'the database child stopped with the server');
+    } finally {
+      taken.close();
+      rmSync(portDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses to start in production without its secrets', async () => {

@@ -20,7 +20,17 @@ export function e2e(): { baseUrl: string; dataDir: string; browser: Browser } {
 export const mochaHooks = {
   async beforeAll(this: Mocha.Context) {
     this.timeout(120_000);
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    // Both start at once; if one fails, the other is stopped too, or its process would keep mocha
+    // (and CI) waiting forever after the failure.
+    const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
+    if (started.status === 'fulfilled') server = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (started.status === 'rejected' || launched.status === 'rejected') {
+      await browser?.close().catch(() => undefined);
+      await server?.stop().catch(() => undefined);
+      [server, browser] = [null, null];
+      throw started.status === 'rejected' ? started.reason : (launched as PromiseRejectedResult).reason;
+    }
   },
   async afterEach() {
     await closeOpenPages();

@@ -4,10 +4,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../../server/db/childProcess.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const READY_TIMEOUT_MS = 60_000;
@@ -23,20 +23,6 @@ export interface RunningServer {
   output: () => string;
   /** Sends SIGTERM, waits for the exit, and removes the data directory. */
   stop: () => Promise<void>;
-}
-
-/** A port nobody listens on right now: listen on 0, read the port, close. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function keepTail(lines: string[], chunk: Buffer): void {
@@ -74,8 +60,23 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
   throw new Error(`The server was not ready after ${READY_TIMEOUT_MS / 1000} s:\n${output()}`);
 }
 
-/** Starts `node --import tsx server/main.ts` with demo data; `env` adds or overrides settings. */
+const START_ATTEMPTS = 3;
+
+/**
+ * Starts `node --import tsx server/main.ts` with demo data; `env` adds or overrides settings. A port
+ * taken by someone else between the probe and the server's listen costs one more attempt, not the run.
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startServerOnce(env);
+    } catch (error) {
+      if (attempt >= START_ATTEMPTS || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startServerOnce(env: Record<string, string>): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'concordia-e2e-'));
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
