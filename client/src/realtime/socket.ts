@@ -16,7 +16,7 @@
  * `io server disconnect`) or refuses its handshake (`unauthorized`), the session provider is asked to
  * read the session again (auth/sessionSignals.ts), so a sign-out in another tab shows at once here.
  */
-import { io, type Socket } from 'socket.io-client';
+import { io, WebSocket as WebSocketTransport, XHR, type Socket } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../../shared/events.js';
 import { requestSessionCheck } from '../auth/sessionSignals.js';
 
@@ -52,10 +52,34 @@ const goOnline = () => {
   socket?.connect();
 };
 
+/**
+ * The WebSocket transport, failing fast: a WebSocket closed before the server's first packet (a proxy
+ * or filter that accepts the upgrade and hangs up, or ends it without an error event) counts as an
+ * error, so `tryAllTransports` moves on to polling at once instead of waiting for the connect time-out.
+ */
+class FailFastWebSocket extends WebSocketTransport {
+  private answered = false;
+  private failed = false;
+
+  protected override onPacket(...args: Parameters<WebSocketTransport['onPacket']>): void {
+    this.answered = true;
+    super.onPacket(...args);
+  }
+
+  protected override onClose(...args: Parameters<WebSocketTransport['onClose']>): void {
+    if (!this.answered && !this.failed) {
+      this.failed = true;
+      this.onError('websocket closed before the handshake', args[0]);
+      return;
+    }
+    super.onClose(...args);
+  }
+}
+
 /** WebSocket first: one long-lived connection suits slow mobile links better than long polling. */
-const WEBSOCKET_FIRST = ['websocket', 'polling'];
+const WEBSOCKET_FIRST = [FailFastWebSocket, XHR];
 /** After a fallback: polling first, upgraded to WebSocket when the probe succeeds. */
-const POLLING_FIRST = ['polling', 'websocket'];
+const POLLING_FIRST = [XHR, FailFastWebSocket];
 
 /** The error of a handshake the server refused because the session is gone (server/realtime.ts). */
 const UNAUTHORIZED = 'unauthorized';
@@ -74,7 +98,7 @@ export function getSocket(): RealtimeSocket {
     tryAllTransports: true,
     autoConnect: false,
   });
-  const startWith = (order: string[]) => {
+  const startWith = (order: typeof WEBSOCKET_FIRST) => {
     created.io.opts.transports = [...order];
   };
   created.on('connect', () => {
