@@ -10,12 +10,9 @@ import { AuditEntryModel } from '../../../../server/models/AuditEntry.js';
 import { NotificationModel } from '../../../../server/models/Notification.js';
 import { loadContent } from '../../../../server/policy/contentAccess.js';
 import { contentEvents, type ContentEvent } from '../../../../server/services/contentEvents.js';
-import { createPerson } from '../../../../server/services/people/createPerson.js';
-import { createApiToken } from '../../../../server/services/tokens/apiTokens.js';
 import { resetDatabase } from '../../../support/database.js';
 import { testApp } from '../../../support/app.js';
-import { OPERATOR } from '../../../support/fixtures.js';
-import { seedSharing, space, type SharingPeople } from '../../../support/sharingFixtures.js';
+import { addMembers, seedSharing, space, type SharingPeople } from '../../../support/sharingFixtures.js';
 
 type Who = { auth: { Authorization: string } };
 
@@ -117,17 +114,9 @@ describe('relabelling a forum topic and its replies', function () {
       storedTopic?.audienceIds.map(String).sort(),
     );
     assert.ok(storedReply?.audienceIds.map(String).includes(p.focal.id));
-    const later = await createPerson(OPERATOR, {
-      name: 'Lea Later',
-      email: 'lea@lyon.test.example',
-      roles: ['practitioner'],
-      city: 'lyon',
-      languages: ['en'],
-      expertise: [],
-      status: 'active',
-    });
-    const { token } = await createApiToken(OPERATOR, later.id, 'test', 1);
-    const lea = { Authorization: `Bearer ${token}` };
+    // The expert joins the hub's forum after the raise: a member now, but not in the audience.
+    await addMembers('europe-red', p.expert);
+    const lea = p.expert.auth;
     await request(app).get(`/api/v1/posts/${reply}`).set(lea).expect(404);
     await request(app).get(`/api/v1/posts/${topic}`).set(lea).expect(404);
     await request(app).get(`/api/v1/posts/${reply}`).set(p.focal.auth).expect(200);

@@ -11,11 +11,10 @@ import { AuditEntryModel } from '../../../../server/models/AuditEntry.js';
 import { NotificationModel } from '../../../../server/models/Notification.js';
 import { loadContent } from '../../../../server/policy/contentAccess.js';
 import { emitMessageEvent } from '../../../../server/services/rooms/messageEvents.js';
-import { createPerson } from '../../../../server/services/people/createPerson.js';
 import { addSpaceMember } from '../../../../server/services/spaces/addSpaceMember.js';
-import { createApiToken } from '../../../../server/services/tokens/apiTokens.js';
 import { resetDatabase } from '../../../support/database.js';
-import { OPERATOR, seedDirectory } from '../../../support/fixtures.js';
+import { OPERATOR } from '../../../support/fixtures.js';
+import { seedSharing } from '../../../support/sharingFixtures.js';
 import {
   clientId,
   makeRoom,
@@ -60,7 +59,7 @@ describe('relabelling a room message', function () {
 
   before(async () => {
     await resetDatabase();
-    await seedDirectory();
+    const { people } = await seedSharing();
     world = await startRoomWorld();
     alice = await world.person(world.lyon, 'alice@lyon.example');
     bob = await world.person(world.lyon, 'bob@lyon.example');
@@ -68,16 +67,7 @@ describe('relabelling a room message', function () {
     omar = await world.person(world.amman, 'omar@amman.example');
     roomId = await makeRoom('lyon-team', 'peer_room', 'RED', 'GREEN', [alice, bob]);
     amberRoom = await makeRoom('lyon-amber', 'peer_room', 'AMBER', 'GREEN', [alice, bob]);
-    const mod = await createPerson(OPERATOR, {
-      name: 'Mo Derator',
-      email: 'mo@mu.example',
-      organisation: 'Management Unit',
-      roles: ['moderator'],
-      languages: [],
-      expertise: [],
-      status: 'active',
-    });
-    moderator = { Authorization: `Bearer ${(await createApiToken(OPERATOR, mod.id, 'test', 1)).token}` };
+    moderator = people.moderator.auth;
   });
   after(() => world.close());
 
