@@ -24,14 +24,20 @@ import { loadMessageFor, messageSubject } from './loadMessageFor.js';
 import { emitMessageEvent } from './messageEvents.js';
 import { notifyModeration } from '../notifications/notify.js';
 
-/** The moderators' view of a message after a moderation action. */
-export function presentMessageModeration(item: MessageDoc): z.infer<typeof MessageModerationView> {
+/**
+ * The moderators' view of a message after a moderation action; without its former bodies (`edits:
+ * false`) for someone who may not read the message.
+ */
+export function presentMessageModeration(
+  item: MessageDoc,
+  options: { edits: boolean } = { edits: true },
+): z.infer<typeof MessageModerationView> {
   return {
     id: String(item._id),
     roomId: String(item.spaceId),
     label: item.label,
     state: item.state,
-    edits: item.edits.map((e) => ({ at: e.at.toISOString(), body: e.body })),
+    edits: options.edits ? item.edits.map((e) => ({ at: e.at.toISOString(), body: e.body })) : [],
     moderation: item.moderation.map((m) => ({
       at: m.at.toISOString(),
       action: m.action,
