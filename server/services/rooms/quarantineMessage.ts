@@ -11,7 +11,7 @@ import { recordAudit } from '../../audit/recordAudit.js';
 import { MessageModel, type MessageDoc } from '../../models/Message.js';
 import { loadContent } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { authorizeSharing } from '../../policy/sharingAccess.js';
+import { authorizeSharing, canShare } from '../../policy/sharingAccess.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import {
   auditActionOf,
@@ -30,7 +30,7 @@ import { notifyModeration } from '../notifications/notify.js';
  */
 export function presentMessageModeration(
   item: MessageDoc,
-  options: { edits: boolean } = { edits: true },
+  options: { edits: boolean },
 ): z.infer<typeof MessageModerationView> {
   return {
     id: String(item._id),
@@ -69,7 +69,12 @@ async function changeState(actor: Actor, id: string, reason: string, step: Moder
   await recordAudit(actor, auditActionOf(step), { type: 'Message', id, label: item.label }, { reason });
   const kind = step.action === 'quarantine' ? 'message.quarantined' : 'message.restored';
   await notifyModeration(actor, item, kind, reason, 'Message');
-  return presentMessageModeration(after);
+  // Former bodies only for a moderator the message's label admits (judged on its visible version):
+  // moderating a message is not a right to read it (a RED message outside one's audience, say).
+  const visible = step.action === 'quarantine' ? item : after;
+  return presentMessageModeration(after, {
+    edits: canShare(ctx, 'read', 'Message', messageSubject(visible)),
+  });
 }
 
 /** Quarantines a visible message. */

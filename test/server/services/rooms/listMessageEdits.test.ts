@@ -78,12 +78,27 @@ describe('a message edit history', function () {
   });
 
   it('is gone once the message is quarantined, for moderators of the room too', async () => {
-    await request(app)
+    // The global moderator may quarantine the message but not read it: the answer has no former bodies.
+    const quarantined = await request(app)
       .post(`/api/v1/messages/${message}/quarantine`)
       .set(p.moderator.auth)
       .send({ reason: 'review' })
       .expect(200);
+    assert.equal(quarantined.body.state, 'quarantined');
+    assert.deepEqual(quarantined.body.edits, []);
+    assert.equal(JSON.stringify(quarantined.body).includes('words'), false);
     await edits(p.expert.auth).expect(404);
     await edits(p.practitioner.auth).expect(404);
+  });
+
+  it('gives the former bodies back on restore only to a moderator who may read the message', async () => {
+    const restored = await request(app)
+      .post(`/api/v1/messages/${message}/restore`)
+      .set(p.moderator.auth)
+      .send({ reason: 'fine after all' })
+      .expect(200);
+    assert.equal(restored.body.state, 'visible');
+    assert.equal(JSON.stringify(restored.body).includes('words'), false);
+    await edits(p.expert.auth).expect(200);
   });
 });
