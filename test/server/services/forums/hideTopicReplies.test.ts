@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import type { PostDelivery } from '../../../../shared/events.js';
 import { AuditEntryModel } from '../../../../server/models/AuditEntry.js';
+import { PostModel } from '../../../../server/models/Post.js';
 import { resetDatabase } from '../../../support/database.js';
 import { seedSharing, type SharingPeople } from '../../../support/sharingFixtures.js';
 import { settle, startRoomWorld, until, type RoomPerson, type RoomWorld } from '../../../support/rooms.js';
@@ -125,6 +126,31 @@ describe('a topic hides, restores and deletes its replies with it', function () 
     const shown = await reach(reply, 'wombatword');
     assert.equal(shown.byId, 404);
     assert.equal(shown.search, false);
+  });
+
+  it('a reply stored while its topic is being quarantined is hidden with it', async () => {
+    const { topic } = await conversation('numbatword');
+    // The interleaving made certain: the real quarantine runs after the reply passed its checks and
+    // just before it is stored (the window a concurrent quarantine can fall into).
+    const create = PostModel.create.bind(PostModel);
+    const interleaved = async (...args: Parameters<typeof PostModel.create>) => {
+      PostModel.create = create;
+      await moderate(topic, 'quarantine');
+      return create(...args);
+    };
+    PostModel.create = interleaved as typeof PostModel.create;
+    try {
+      const late = await request(app())
+        .post(`/api/v1/forum/topics/${topic}/replies`)
+        .set(as(ben))
+        .send({ body: 'numbatword arrives late' })
+        .expect(201);
+      const shown = await reach(String(late.body.id), 'numbatword');
+      assert.equal(shown.byId, 404);
+      assert.equal(shown.search, false);
+    } finally {
+      PostModel.create = create;
+    }
   });
 
   it('deleting a topic deletes its replies: tombstones, audited, their authors told, gone from sockets', async () => {
