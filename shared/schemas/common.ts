@@ -32,7 +32,9 @@ export const Line = (max: number) =>
     .transform((s) => s.normalize('NFC').trim())
     .pipe(
       z.string().min(1).max(max).regex(NO_CONTROLS_OR_BIDI, 'no control or direction-override characters'),
-    );
+    )
+    // The limits hold after normalisation; the API document states them for the input too.
+    .meta({ minLength: 1, maxLength: max });
 
 /** Multi-line human text: trimmed, NFC-normalised, no control characters but newlines and tabs. */
 export const Paragraphs = (max: number) =>
@@ -40,7 +42,9 @@ export const Paragraphs = (max: number) =>
     .string()
     .refine(wellFormed, 'not well-formed Unicode text')
     .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().max(max).regex(NO_CONTROLS_BUT_LINES, 'no control or direction-override characters'));
+    .pipe(z.string().max(max).regex(NO_CONTROLS_BUT_LINES, 'no control or direction-override characters'))
+    // The limits hold after normalisation; the API document states them for the input too.
+    .meta({ maxLength: max });
 
 /** A name given in the interface languages; English is required, the others optional. */
 export const LocalizedText = z

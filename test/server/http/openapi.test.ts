@@ -77,4 +77,10 @@ describe('/api/openapi.json', () => {
     for (const name of ['Hub', 'City', 'Person', 'Application', 'Problem'])
       assert.ok(doc.components.schemas[name], `${name} schema`);
   });
+
+  it('states text limits (after normalisation) for fuzzers and clients', () => {
+    const search = doc.paths['/api/v1/search']?.get as { parameters: { name: string; schema: unknown }[] };
+    const q = search.parameters.find((p) => p.name === 'q');
+    assert.deepEqual(q?.schema, { type: 'string', minLength: 1, maxLength: 200 });
+  });
 });
