@@ -44,6 +44,13 @@ const SearchPage = lazy(() =>
   import('./pages/search/SearchPage.js').then((module) => ({ default: module.SearchPage })),
 );
 
+// A plain post (not a forum topic), as search results open it: loaded with the forum strings.
+const PostPage = lazy(() =>
+  import('./pages/posts/PostPage.js').then((module) => ({ default: module.PostPage })),
+);
+
+const POST_PATH = /^\/posts\/([a-f0-9]{24})$/;
+
 const CITY_PATH = /^\/cities\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 /** The page for `path`; unknown paths get the not-found page. */
@@ -60,6 +67,8 @@ function pageFor(path: string): ReactNode {
   if (room) return <RoomPage key={room} roomId={room} />;
   if (path === '/forums' || path.startsWith('/forums/')) return <ForumRoutes path={path} />;
   if (path === '/search') return <SearchPage />;
+  const post = POST_PATH.exec(path)?.[1];
+  if (post) return <PostPage key={post} postId={post} />;
   const city = CITY_PATH.exec(path)?.[1];
   if (city) return <CityPage key={city} slug={city} />;
   return <NotFoundPage />;

@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   'message.replied',
   'message.quarantined',
   'message.restored',
+  'message.relabelled',
 ] as const;
 
 /** The labelled content types a notification may point at. */

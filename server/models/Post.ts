@@ -56,6 +56,11 @@ const postSchema = new Schema(
     topicId: { type: Schema.Types.ObjectId, default: null },
     pinned: { type: Boolean, default: false },
     locked: { type: Boolean, default: false },
+    /**
+     * Forums: true on a reply while its topic is quarantined (set and cleared with the topic), so the
+     * readable filter hides the reply in the query itself (no join on FerretDB).
+     */
+    topicHidden: { type: Boolean, default: false },
     /** Forums: the last activity readers of the topic may see (replies only some may read do not count). */
     lastActivityAt: { type: Date, default: null },
     /** Forums: ascending sort key of a category's topics, pinned first then latest activity (see forumOrder). */

@@ -152,6 +152,18 @@ export async function loadContentMeta(
     .lean()) as unknown as ContentMeta[];
 }
 
+/**
+ * The replies of a forum topic that are not deleted, whole, for the writes that carry a topic's change
+ * to its replies (quarantine, restore, raise, delete). Nothing read here is shown: each reply is written
+ * with a conditional update and told to open clients through the broadcaster, which decides per person.
+ */
+export async function loadTopicReplies(topicId: Types.ObjectId | string): Promise<PostDoc[]> {
+  return (await PostModel.find({ topicId, state: { $ne: 'deleted' } } as never)
+    .sort({ _id: 1 })
+    .limit(MAX_REPLY_REFS)
+    .lean()) as unknown as PostDoc[];
+}
+
 /** How many replies per-reader counts look at, at most, for one page of topics. */
 export const MAX_REPLY_REFS = 20_000;
 

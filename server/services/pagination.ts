@@ -88,3 +88,28 @@ export async function readPage<T extends { _id: Types.ObjectId }>(
       : null;
   return { items, nextCursor };
 }
+
+/**
+ * One page of an in-memory list kept on a document (an item's earlier versions), newest first, with
+ * an opaque offset cursor.
+ */
+export function pageOfList<T>(
+  newestFirst: T[],
+  cursor: string | undefined,
+  limit: number,
+): { items: T[]; nextCursor: string | null } {
+  let offset = 0;
+  if (cursor) {
+    const match = /^r([0-9]{1,4})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!match)
+      throw new InvalidError('The cursor is not one this list returned.', [
+        { path: 'cursor', message: 'not a valid cursor' },
+      ]);
+    offset = Number(match[1]);
+  }
+  const next = offset + limit;
+  return {
+    items: newestFirst.slice(offset, next),
+    nextCursor: next < newestFirst.length ? Buffer.from(`r${next}`).toString('base64url') : null,
+  };
+}

@@ -70,6 +70,18 @@ export function deliverRoomEvents(nsp: Namespace, logger: Logger): () => void {
       case 'restored': // shared/events.ts: message:updated covers restores (clients upsert)
         emit(targets, 'message:updated', presentMessage(after));
         break;
+      case 'relabelled': {
+        // Readers under the new label get it (upsert); sockets that received it under the old label
+        // and are not among the new targets (a raise to RED: the room minus the audience) drop it.
+        emit(targets, 'message:updated', presentMessage(after));
+        const before = event.before ? messageTargets(event.before) : [];
+        if (before.length > 0)
+          nsp
+            .to(before)
+            .except(targets)
+            .emit('message:removed', { id: String(after._id), roomId });
+        break;
+      }
       case 'deleted':
       case 'quarantined':
         emit(targets, 'message:removed', { id: String(after._id), roomId });

@@ -41,19 +41,28 @@ export type ContentAction =
 export type RelabelDirection = 'raise' | 'lower';
 
 /**
+ * The condition of an item that is live (not hidden by moderation). A forum reply is also hidden while
+ * its topic is quarantined (`topicHidden`, a flag kept on the reply so the filter needs no join).
+ */
+export function liveCondition(type: ContentType): MongoQuery {
+  return type === 'Post' ? { state: 'visible', topicHidden: { $ne: true } } : { state: 'visible' };
+}
+
+/**
  * The forms of "may read this item", each a MongoDB condition; an item is readable when any matches.
  * Members read the space's material up to AMBER+STRICT; RED needs the audience snapshot too (and
  * current membership); authors read their own; published CLEAR is for everyone.
  */
-export function readableForms(ctx: SharingContext): MongoQuery[] {
-  const published: MongoQuery = { state: 'visible', label: 'CLEAR', published: true };
+export function readableForms(ctx: SharingContext, type: ContentType = 'Post'): MongoQuery[] {
+  const live = liveCondition(type);
+  const published: MongoQuery = { ...live, label: 'CLEAR', published: true };
   const id = personId(ctx);
   if (!id) return [published];
   return [
     published,
-    { state: 'visible', spaceId: { $in: ctx.spaceIds }, label: { $in: [...MEMBER_LABELS] } },
-    { state: 'visible', spaceId: { $in: ctx.spaceIds }, label: 'RED', audienceIds: id },
-    { state: 'visible', authorId: id },
+    { ...live, spaceId: { $in: ctx.spaceIds }, label: { $in: [...MEMBER_LABELS] } },
+    { ...live, spaceId: { $in: ctx.spaceIds }, label: 'RED', audienceIds: id },
+    { ...live, authorId: id },
   ];
 }
 
@@ -87,7 +96,8 @@ export function addContentRules(
   ctx: SharingContext,
 ): void {
   const { can } = builder;
-  const readable = readableForms(ctx);
+  const readable = readableForms(ctx, type);
+  const live = liveCondition(type);
   for (const form of readable) {
     can('read', type, form);
     can('download', type, form);
@@ -99,12 +109,12 @@ export function addContentRules(
   const id = personId(ctx);
   if (id) {
     can('create', type, { spaceId: { $in: ctx.spaceIds } });
-    can('update', type, { authorId: id, state: 'visible' });
+    can('update', type, { ...live, authorId: id });
     can('delete', type, { authorId: id, state: { $ne: 'deleted' } });
-    can('relabel', type, ['raise', 'lower'], { authorId: id, state: 'visible' });
-    can('publish', type, { authorId: id, state: 'visible', label: 'CLEAR' });
+    can('relabel', type, ['raise', 'lower'], { ...live, authorId: id });
+    can('publish', type, { ...live, authorId: id, label: 'CLEAR' });
     // A personal export holds only what its owner may onward-share outside any space: CLEAR and GREEN.
-    can('export', type, { authorId: id, state: 'visible', label: { $in: ['CLEAR', 'GREEN'] } });
+    can('export', type, { ...live, authorId: id, label: { $in: ['CLEAR', 'GREEN'] } });
     if (type === 'Message') {
       // Room owners and room moderators (explicit space roles) may delete the room's messages.
       const rooms = ctx.managedSpaceIds.filter((s) => ctx.spaceIds.includes(s));

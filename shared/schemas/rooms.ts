@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LABELS } from '../policy/labels.js';
 import { Cursor, Line, ObjectIdString, PageQuery, Paragraphs, Slug } from './common.js';
 import { CONTENT_LANGUAGES } from '../languages.js';
+import { PostRelabel } from './posts.js';
 
 /** The longest message body, in characters after normalisation. */
 export const MESSAGE_MAX_CHARS = 8000;
@@ -121,6 +122,17 @@ export const DirectRoomCreate = z.object({ person: ObjectIdString }).strict();
 
 /** Input of a message quarantine (moderators). */
 export const MessageQuarantine = z.object({ reason: Line(2000) }).strict();
+
+/** Input of a message relabel: as for posts, the new label and a written justification. */
+export const MessageRelabel = PostRelabel;
+
+/** Query of a message's edit history (author and the room's moderators). */
+export const MessageEditListQuery = PageQuery.strict();
+
+/** One former body of a message, as its author wrote it before an edit. */
+export const MessageEditEntry = z
+  .object({ at: z.string(), body: z.string() })
+  .meta({ id: 'MessageEditEntry' });
 
 /** A room as the API returns it (RoomSummary in shared/events.ts). */
 export const Room = z

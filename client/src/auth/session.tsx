@@ -1,13 +1,16 @@
 /**
  * Who is signed in, shared by the header and the pages: GET /api/v1/me on load (401 means signed
  * out), `refresh()` after a sign-in, and sign-out (this session, or every session of the person).
+ * When the real-time layer says the server ended the socket (auth/sessionSignals.ts), /me is read
+ * again: a session ended elsewhere (sign-out in another tab) shows as signed out, with a notice.
  */
-import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError, apiGet } from '../api.js';
 import { asApiError } from '../hooks/useApiGet.js';
 import { navigate } from '../router.js';
 import type { MeView } from '../types.js';
 import { postWithCsrf, rememberCsrfToken } from './csrf.js';
+import { onSessionCheck } from './sessionSignals.js';
 
 /** The session as the client knows it. */
 export type SessionState =
@@ -25,6 +28,10 @@ export interface SessionValue {
   signOut: () => Promise<void>;
   /** Ends every session of the signed-in person; resolves with how many ended. */
   signOutEverywhere: () => Promise<number>;
+  /** True once a signed-in session was found ended without signing out here (until the next sign-in). */
+  endedElsewhere: boolean;
+  /** Forgets {@link endedElsewhere} (the notice was dismissed). */
+  dismissEnded: () => void;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -45,6 +52,11 @@ async function readSession(): Promise<SessionState> {
 /** Provides the session to everything below it. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionState>({ status: 'loading' });
+  const [endedElsewhere, setEndedElsewhere] = useState(false);
+  const current = useRef(session);
+  current.current = session;
+  // While this tab signs out, its own socket is ended too: that is no news to show.
+  const signingOut = useRef(false);
 
   useEffect(() => {
     let live = true;
@@ -56,29 +68,64 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
+  // The server ended a socket of this tab: read the session again. Only a definite "signed out"
+  // changes the state (a network failure or server error keeps what we know).
+  useEffect(() => {
+    let live = true;
+    const off = onSessionCheck(() => {
+      if (signingOut.current || current.current.status !== 'signedIn') return;
+      void readSession().then((state) => {
+        if (!live || signingOut.current || current.current.status !== 'signedIn') return;
+        if (state.status === 'signedOut') {
+          rememberCsrfToken(null);
+          setEndedElsewhere(true);
+          setSession(state);
+        } else if (state.status === 'signedIn') setSession(state);
+      });
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, []);
+
   const refresh = useCallback(async () => {
     rememberCsrfToken(null); // the server renews the session (and its token) at sign-in
-    setSession(await readSession());
+    const state = await readSession();
+    if (state.status === 'signedIn') setEndedElsewhere(false);
+    setSession(state);
   }, []);
 
   const signOut = useCallback(async () => {
-    const result = await postWithCsrf<{ ok: true; logoutUrl: string | null }>('/auth/logout');
-    rememberCsrfToken(null);
-    setSession({ status: 'signedOut' });
-    if (result.logoutUrl) window.location.assign(result.logoutUrl);
-    else navigate('/');
+    signingOut.current = true;
+    try {
+      const result = await postWithCsrf<{ ok: true; logoutUrl: string | null }>('/auth/logout');
+      rememberCsrfToken(null);
+      setSession({ status: 'signedOut' });
+      if (result.logoutUrl) window.location.assign(result.logoutUrl);
+      else navigate('/');
+    } finally {
+      signingOut.current = false;
+    }
   }, []);
 
   const signOutEverywhere = useCallback(async () => {
-    const result = await postWithCsrf<{ ended: number }>('/auth/logout-everywhere');
-    rememberCsrfToken(null);
-    setSession({ status: 'signedOut' });
-    return result.ended;
+    signingOut.current = true;
+    try {
+      const result = await postWithCsrf<{ ended: number }>('/auth/logout-everywhere');
+      rememberCsrfToken(null);
+      setSession({ status: 'signedOut' });
+      return result.ended;
+    } finally {
+      signingOut.current = false;
+    }
   }, []);
 
+  const dismissEnded = useCallback(() => setEndedElsewhere(false), []);
+
   const value = useMemo(
-    () => ({ session, refresh, signOut, signOutEverywhere }),
-    [session, refresh, signOut, signOutEverywhere],
+    () => ({ session, refresh, signOut, signOutEverywhere, endedElsewhere, dismissEnded }),
+    [session, refresh, signOut, signOutEverywhere, endedElsewhere, dismissEnded],
   );
   return <SessionContext value={value}>{children}</SessionContext>;
 }

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useLocation } from '../router.js';
+import { SessionEndedNotice } from './SessionEndedNotice.js';
 import { SiteFooter } from './SiteFooter.js';
 import { SiteHeader } from './SiteHeader.js';
 import { SkipLink } from './SkipLink.js';
@@ -27,6 +28,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <SkipLink targetId={MAIN_ID} />
       <SiteHeader />
       <main id={MAIN_ID} ref={main} tabIndex={-1} className="site-main">
+        <SessionEndedNotice />
         {children}
       </main>
       <SiteFooter />

@@ -5,9 +5,20 @@
  * browser's online/offline signals so a dead mobile link is noticed at once, and is closed at
  * sign-out. `request()` turns every emit into a promise of the contract's {@link Ack} shape, with a
  * time-out so nothing waits for ever.
+ *
+ * Transports: WebSocket first, and HTTP long-polling when WebSocket cannot connect (networks and
+ * proxies that block it), within the same attempt (`tryAllTransports`). Once a connection had to fall
+ * back (or an attempt failed), reconnections start with polling and upgrade to WebSocket when the
+ * probe succeeds, so a WebSocket that hangs instead of failing does not delay every reconnection;
+ * a successful upgrade puts WebSocket first again.
+ *
+ * Sessions: when the server ends the socket (`session:ended`, or a disconnect of reason
+ * `io server disconnect`) or refuses its handshake (`unauthorized`), the session provider is asked to
+ * read the session again (auth/sessionSignals.ts), so a sign-out in another tab shows at once here.
  */
-import { io, type Socket } from 'socket.io-client';
+import { io, WebSocket as WebSocketTransport, XHR, type Socket } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../../shared/events.js';
+import { requestSessionCheck } from '../auth/sessionSignals.js';
 
 /** The typed client socket. */
 export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -41,18 +52,88 @@ const goOnline = () => {
   socket?.connect();
 };
 
+/**
+ * The WebSocket transport, failing fast: a WebSocket closed before the server's first packet (a proxy
+ * or filter that accepts the upgrade and hangs up, or ends it without an error event) counts as an
+ * error, so `tryAllTransports` moves on to polling at once instead of waiting for the connect time-out.
+ */
+class FailFastWebSocket extends WebSocketTransport {
+  private answered = false;
+  private failed = false;
+
+  protected override onPacket(...args: Parameters<WebSocketTransport['onPacket']>): void {
+    this.answered = true;
+    super.onPacket(...args);
+  }
+
+  protected override onClose(...args: Parameters<WebSocketTransport['onClose']>): void {
+    if (!this.answered && !this.failed) {
+      this.failed = true;
+      this.onError('websocket closed before the handshake', args[0]);
+      return;
+    }
+    super.onClose(...args);
+  }
+}
+
+/** WebSocket first: one long-lived connection suits slow mobile links better than long polling. */
+const WEBSOCKET_FIRST = [FailFastWebSocket, XHR];
+/** After a fallback: polling first, upgraded to WebSocket when the probe succeeds. */
+const POLLING_FIRST = [XHR, FailFastWebSocket];
+
+/** The error of a handshake the server refused because the session is gone (server/realtime.ts). */
+const UNAUTHORIZED = 'unauthorized';
+
+/** The transport the socket uses now (`websocket` or `polling`), or null when not connected. */
+export function currentTransport(): string | null {
+  return socket?.connected ? (socket.io.engine?.transport?.name ?? null) : null;
+}
+
 /** The shared socket, connecting it on first use. */
 export function getSocket(): RealtimeSocket {
   if (socket) return socket;
-  // WebSocket only: one long-lived connection suits slow mobile links better than long polling (the
-  // server also accepts a same-origin polling handshake: server/sockets/handshakeOrigin.ts).
-  const created: RealtimeSocket = io({ transports: ['websocket'], autoConnect: false });
-  created.on('connect', () => setState('connected'));
-  created.on('disconnect', () => setState(navigator.onLine ? 'connecting' : 'offline'));
+  // The server also accepts a same-origin polling handshake: server/sockets/handshakeOrigin.ts.
+  const created: RealtimeSocket = io({
+    transports: [...WEBSOCKET_FIRST],
+    tryAllTransports: true,
+    autoConnect: false,
+  });
+  const startWith = (order: typeof WEBSOCKET_FIRST) => {
+    created.io.opts.transports = [...order];
+  };
+  created.on('connect', () => {
+    // Fell back to polling: the next reconnections start there and try to upgrade.
+    if (created.io.engine.transport.name !== 'websocket') startWith(POLLING_FIRST);
+    setState('connected');
+  });
+  created.io.on('open', () => {
+    created.io.engine.on('upgrade', (transport: { name: string }) => {
+      if (transport.name === 'websocket') startWith(WEBSOCKET_FIRST);
+    });
+  });
+  created.on('connect_error', (error: Error) => {
+    if (error.message === UNAUTHORIZED) {
+      // The session is gone (signed out elsewhere, expired): stop, and let the page show it.
+      closeSocket();
+      requestSessionCheck();
+    } else startWith(POLLING_FIRST);
+  });
+  created.on('disconnect', (reason) => {
+    setState(navigator.onLine ? 'connecting' : 'offline');
+    if (reason === 'io server disconnect') {
+      // The server ended this socket: its session ended (sign-out in another tab), or the server is
+      // stopping. Read the session again, and connect again: a refused handshake closes the socket.
+      requestSessionCheck();
+      if (navigator.onLine) created.connect();
+    }
+  });
   created.io.on('reconnect_attempt', () => {
     if (navigator.onLine) setState('connecting');
   });
-  created.on('session:ended', () => closeSocket());
+  created.on('session:ended', () => {
+    closeSocket();
+    requestSessionCheck();
+  });
   window.addEventListener('offline', goOffline);
   window.addEventListener('online', goOnline);
   socket = created;

@@ -8,10 +8,13 @@ import {
   DirectRoomCreate,
   Message,
   MessageEdit,
+  MessageEditEntry,
+  MessageEditListQuery,
   MessageModerationView,
   MessagePage,
   MessageParams,
   MessageQuarantine,
+  MessageRelabel,
   MessageSend,
   Room,
   RoomListQuery,
@@ -22,10 +25,12 @@ import {
 import { createDirectConversation } from '../../services/rooms/createDirectConversation.js';
 import { deleteMessage } from '../../services/rooms/deleteMessage.js';
 import { editMessage } from '../../services/rooms/editMessage.js';
+import { listMessageEdits } from '../../services/rooms/listMessageEdits.js';
 import { listRooms } from '../../services/rooms/listRooms.js';
 import { presentMessages } from '../../services/rooms/presentMessage.js';
 import { quarantineMessage, restoreMessage } from '../../services/rooms/quarantineMessage.js';
 import { readHistory } from '../../services/rooms/readHistory.js';
+import { relabelMessage } from '../../services/rooms/relabelMessage.js';
 import { sendMessage } from '../../services/rooms/sendMessage.js';
 import { defineRoute } from '../defineRoute.js';
 
@@ -133,5 +138,31 @@ export const roomRoutes = [
     response: MessageModerationView,
     handler: ({ actor, params, body }) =>
       restoreMessage(actor, params.message, (body as z.infer<typeof MessageQuarantine>).reason),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/messages/:message/relabel',
+    tag: 'Rooms',
+    access: 'members',
+    summary:
+      'Change a message label: raise (author, moderator) or lower (originator, moderator), with a justification',
+    params: MessageParams,
+    body: MessageRelabel,
+    response: z.union([Message, MessageModerationView]),
+    handler: ({ actor, params, body }) => {
+      const input = body as z.infer<typeof MessageRelabel>;
+      return relabelMessage(actor, params.message, input.label, input.justification);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/messages/:message/edits',
+    tag: 'Rooms',
+    access: 'members',
+    summary: "A message's former bodies, newest first (its author and the room's moderators)",
+    params: MessageParams,
+    query: MessageEditListQuery,
+    response: pageOf(MessageEditEntry),
+    handler: ({ actor, params, query }) => listMessageEdits(actor, params.message, query),
   }),
 ];

@@ -13,6 +13,7 @@ import { isAbove } from '../../../shared/policy/labels.js';
 import type { ForumReplyCreate } from '../../../shared/schemas/forums.js';
 import { indexTokens } from '../../../shared/search/tokens.js';
 import { PostModel, type PostDoc } from '../../models/Post.js';
+import { loadContent } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { renderMarkdown } from '../../text/renderMarkdown.js';
@@ -76,6 +77,13 @@ export async function createReply(actor: Actor, topicId: string, input: z.infer<
     topicId: topic._id,
   });
   const item = created.toObject() as unknown as PostDoc;
+  // A quarantine (or deletion) of the topic that ran while this reply was being stored may have
+  // flagged the replies before this one existed: look again, and hide this reply with its topic.
+  const topicNow = await loadContent(String(topic._id));
+  if (topicNow?.state !== 'visible') {
+    await PostModel.updateOne({ _id: item._id }, { $set: { topicHidden: true } });
+    item.topicHidden = true;
+  }
   // A RED reply under a lower topic is for fewer people than the topic: it must not move the topic.
   if (label !== 'RED' || topic.label === 'RED') await touchTopic(topic._id, item.createdAt);
   await autoSubscribe(actor.id, topic._id);

@@ -17,7 +17,7 @@ import { notify } from '../notifications/notify.js';
 import { loadContent } from '../../policy/contentAccess.js';
 import { loadPostFor, subjectOf } from '../posts/loadPostFor.js';
 import { presentModerationView } from '../posts/presentPost.js';
-import { applyLabel } from '../posts/relabelPost.js';
+import { applyLabel } from './relabelContent.js';
 import { spaceBySlug } from '../spaces/spaceLookups.js';
 
 /** Why material with `label` may not move to a destination the onward-sharing table refuses. */

@@ -1,6 +1,7 @@
 /**
  * Quarantine hides an item everywhere at once (REST, search, notifications, public, export, sockets)
- * until a moderator restores it, relabels and moves it, or deletes it. Its flags are resolved; the
+ * until a moderator restores it, relabels and moves it, or deletes it; a forum topic's replies are
+ * hidden and restored with it. Its flags are resolved; the
  * author and the hub's moderators are told; the action is audited with its reason.
  */
 import type { Actor } from '../../../shared/policy/actor.js';
@@ -11,6 +12,7 @@ import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { emitContentEvent } from '../contentEvents.js';
 import { ConflictError } from '../errors.js';
+import { hideTopicReplies } from '../forums/hideTopicReplies.js';
 import { notifyModeration } from '../notifications/notify.js';
 import { loadPostFor, subjectOf } from '../posts/loadPostFor.js';
 import { presentModerationView } from '../posts/presentPost.js';
@@ -34,6 +36,8 @@ export async function changeState(actor: Actor, id: string, reason: string, step
   );
   const result = await PostModel.updateOne(...moderationUpdate(item._id, actor, reason, step));
   if (result.matchedCount === 0) throw new ConflictError(`The item is not ${step.from}.`);
+  // A topic's replies are hidden with it and come back with it.
+  await hideTopicReplies(item, step.to === 'quarantined');
   await FlagModel.updateMany(
     { postId: item._id, state: 'open' },
     { $set: { state: 'resolved', resolvedAt: new Date() } },

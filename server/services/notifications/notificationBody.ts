@@ -36,6 +36,7 @@ const MODERATION_TEXT: Record<string, string> = {
   'post.flagged': 'was flagged for review',
   'message.quarantined': 'was quarantined by a moderator',
   'message.restored': 'was restored by a moderator',
+  'message.relabelled': 'had its label changed',
 };
 
 /** Whether a kind is a moderation notice (which never carries content). */

@@ -145,16 +145,23 @@ async function digestOne(
     });
     await deps.mailer.send({ to: person.email, link: url, messageId, ...email });
   }
-  await NotificationPreferenceModel.updateOne(
-    { _id: pref._id },
+  const progress = {
+    digestAfter: upTo,
+    ...(messageId ? { lastDigest: { sentAt: now, count: lines.length, messageId } } : {}),
+  };
+  // The next due time follows this run's frequency only if the person has not changed it meanwhile;
+  // a change made during the run already set its own next time, which this run must not overwrite.
+  const unchanged = await NotificationPreferenceModel.updateOne(
+    { _id: pref._id, digest: frequency, nextDigestAt: pref.nextDigestAt },
     {
       $set: {
-        digestAfter: upTo,
+        ...progress,
         // A truncated digest stays due, so the rest follows on the next run.
         ...(truncated ? {} : { nextDigestAt: new Date(now.getTime() + digestPeriodMs(frequency)) }),
-        ...(messageId ? { lastDigest: { sentAt: now, count: lines.length, messageId } } : {}),
       },
     },
   );
+  if (unchanged.matchedCount === 0)
+    await NotificationPreferenceModel.updateOne({ _id: pref._id }, { $set: progress });
   return messageId ? 'sent' : 'empty';
 }

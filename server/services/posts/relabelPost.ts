@@ -1,106 +1,82 @@
 /**
- * Changes a post's label (SHARING.md, "Changing a label"). Raising: the author or a moderator.
- * Lowering: the originator (author, or their city's focal point) or a moderator. Always with a written
- * justification; always audited (who, when, from, to, why). The new label must fit the space's
- * ceiling. Raising to RED takes the space's current members as the audience; leaving RED opens the
- * item to the space again. A label other than CLEAR unpublishes.
+ * Changes a post's label (SHARING.md, "Changing a label"; the rules in
+ * moderation/relabelContent.ts). Forum items keep "a reply is never below its topic": a reply may not
+ * be lowered below its topic's label, and raising a topic raises the replies below the new label with
+ * it (same justification, audit entry per reply, RED audience of the topic), so a conversation is never
+ * less protected than its opening; lowering a topic leaves its replies as they are.
  */
 import type { Actor } from '../../../shared/policy/actor.js';
-import { ceilingRefusal, relabelDirection } from '../../../shared/policy/content.js';
-import type { Label } from '../../../shared/policy/labels.js';
-import { recordAudit } from '../../audit/recordAudit.js';
-import { PostModel, type PostDoc } from '../../models/Post.js';
+import { isAbove, type Label } from '../../../shared/policy/labels.js';
+import type { PostDoc } from '../../models/Post.js';
+import { loadContent, loadTopicReplies } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { authorizeSharing, canShare } from '../../policy/sharingAccess.js';
+import { canShare } from '../../policy/sharingAccess.js';
 import { emitContentEvent } from '../contentEvents.js';
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../errors.js';
+import { ConflictError, InvalidError } from '../errors.js';
+import { applyLabel, requireRelabel, type LabelChange } from '../moderation/relabelContent.js';
 import { notify } from '../notifications/notify.js';
-import { spacesById } from '../spaces/spaceLookups.js';
-import { currentMemberIds } from '../spaces/spaceMembers.js';
 import { loadPostFor, subjectOf } from './loadPostFor.js';
 import { presentModerationView, presentPost } from './presentPost.js';
 
-/** Applies a label change to a loaded item (shared with movePost); returns the stored result. */
-export async function applyLabel(
+/** Applies the change, tells the author (unless they made it) and open clients; returns the item after. */
+async function relabelLoaded(
   actor: Actor,
   item: PostDoc,
   to: Label,
   justification: string,
-  change: { spaceId?: unknown; spaceHubId?: unknown; release?: boolean; action: string },
+  change: LabelChange,
 ): Promise<PostDoc> {
-  const spaceId = change.spaceId ?? item.spaceId;
-  const space = (await spacesById([spaceId])).get(String(spaceId));
-  if (!space) throw new NotFoundError('Space');
-  const refusal = ceilingRefusal(to, space.ceiling, space.name);
-  if (refusal)
-    throw new InvalidError(refusal, [{ path: 'label', message: `above the ceiling ${space.ceiling}` }]);
-  // Sharing at RED (a raise; a move never carries RED) takes the space's members now as the audience.
-  const audience = to === 'RED' ? await currentMemberIds(space) : [];
-  const by =
-    actor.kind === 'person' ? { byId: actor.id, byName: actor.name } : { byId: null, byName: actor.kind };
-  const set: Record<string, unknown> = {
-    label: to,
-    audienceIds: audience,
-    published: to === 'CLEAR' ? item.published : false,
-  };
-  if (change.spaceId) {
-    set.spaceId = change.spaceId;
-    set.spaceHubId = change.spaceHubId ?? null;
-  }
-  if (change.release) set.state = 'visible';
-  const result = await PostModel.updateOne(
-    { _id: item._id, label: item.label, state: item.state, spaceId: item.spaceId },
-    {
-      $set: set,
-      $push: {
-        moderation: {
-          at: new Date(),
-          action: change.action,
-          ...by,
-          reason: justification,
-          from: item.label,
-          to,
-        },
-      },
-    },
-  );
-  if (result.matchedCount === 0)
-    throw new ConflictError('The item changed meanwhile; reload it and try again.');
-  if (item.label !== to)
-    await recordAudit(
-      actor,
-      'content.relabelled',
-      { type: 'Post', id: String(item._id), label: to },
-      {
-        from: item.label,
-        to,
-        why: justification,
-      },
-    );
-  const after = { ...item, ...set, moderation: item.moderation } as PostDoc;
-  return after;
-}
-
-/** Changes the label of a post. */
-export async function relabelPost(actor: Actor, id: string, to: Label, justification: string) {
-  const ctx = await loadSharingContext(actor);
-  const item = await loadPostFor(ctx, id);
-  const direction = relabelDirection(item.label, to);
-  if (!direction) throw new ConflictError(`The item is already labelled ${to}.`);
-  if (!canShare(ctx, 'relabel', 'Post', subjectOf(item), direction)) {
-    await authorizeSharing(ctx, 'relabel', 'Post', subjectOf(item), { field: direction }).catch(
-      () => undefined,
-    );
-    throw new ForbiddenError(
-      direction === 'raise'
-        ? 'Only the author or a moderator may raise this label.'
-        : "Only the originator (the author or their city's focal point) or a moderator may lower this label.",
-    );
-  }
-  const after = await applyLabel(actor, item, to, justification, { action: 'relabel' });
+  const after = await applyLabel(actor, item, to, justification, change);
   if (actor.kind !== 'person' || actor.id !== String(item.authorId))
     await notify([String(item.authorId)], item, 'post.relabelled', `${item.label} → ${to}: ${justification}`);
   emitContentEvent({ type: 'relabelled', before: item, after });
+  return after;
+}
+
+/** Refuses lowering a forum reply below its topic's label (naming it). */
+async function requireNotBelowTopic(item: PostDoc, to: Label): Promise<void> {
+  if (!item.topicId) return;
+  const topic = await loadContent(String(item.topicId));
+  if (topic && isAbove(topic.label, to))
+    throw new InvalidError(`A reply may not be labelled below its topic (${topic.label}).`, [
+      { path: 'label', message: `below the topic's label ${topic.label}` },
+    ]);
+}
+
+/**
+ * Raises the replies of a topic that are below its new label `to`, with the topic's justification and
+ * RED audience. A reply changed meanwhile is read again and tried once more. Returns how many rose.
+ */
+async function raiseReplies(actor: Actor, topic: PostDoc, to: Label, justification: string) {
+  let raised = 0;
+  for (const reply of await loadTopicReplies(topic._id)) {
+    let current: PostDoc | null = reply;
+    for (let attempt = 0; current && isAbove(to, current.label); attempt += 1) {
+      try {
+        await relabelLoaded(actor, current, to, justification, {
+          action: 'relabel',
+          audience: topic.audienceIds,
+        });
+        raised += 1;
+        break;
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt > 0) throw error;
+        current = await loadContent(String(reply._id));
+      }
+    }
+  }
+  return raised;
+}
+
+/** Changes the label of a post (a topic's replies follow a raise). */
+export async function relabelPost(actor: Actor, id: string, to: Label, justification: string) {
+  const ctx = await loadSharingContext(actor);
+  const item = await loadPostFor(ctx, id);
+  const direction = await requireRelabel(ctx, 'Post', item, to);
+  if (direction === 'lower') await requireNotBelowTopic(item, to);
+  const after = await relabelLoaded(actor, item, to, justification, { action: 'relabel' });
+  if (direction === 'raise' && item.categoryId && !item.topicId)
+    await raiseReplies(actor, after, to, justification);
   const fresh = await loadSharingContext(actor);
   const stored = await loadPostFor(fresh, id).catch(() => after);
   return canShare(fresh, 'read', 'Post', subjectOf(stored))

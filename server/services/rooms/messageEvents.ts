@@ -9,7 +9,7 @@ import type { ReactionSummary } from '../../../shared/events.js';
 import type { MessageDoc } from '../../models/Message.js';
 
 /** What happened to a message. */
-export type MessageEventType = 'created' | 'updated' | 'deleted' | 'quarantined' | 'restored';
+export type MessageEventType = 'created' | 'updated' | 'deleted' | 'quarantined' | 'restored' | 'relabelled';
 
 /**
  * One message write: the message before (null when created) and after, and the people newly

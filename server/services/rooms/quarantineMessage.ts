@@ -11,7 +11,7 @@ import { recordAudit } from '../../audit/recordAudit.js';
 import { MessageModel, type MessageDoc } from '../../models/Message.js';
 import { loadContent } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { authorizeSharing } from '../../policy/sharingAccess.js';
+import { authorizeSharing, canShare } from '../../policy/sharingAccess.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import {
   auditActionOf,
@@ -24,14 +24,20 @@ import { loadMessageFor, messageSubject } from './loadMessageFor.js';
 import { emitMessageEvent } from './messageEvents.js';
 import { notifyModeration } from '../notifications/notify.js';
 
-/** The moderators' view of a message after a moderation action. */
-export function presentMessageModeration(item: MessageDoc): z.infer<typeof MessageModerationView> {
+/**
+ * The moderators' view of a message after a moderation action; without its former bodies (`edits:
+ * false`) for someone who may not read the message.
+ */
+export function presentMessageModeration(
+  item: MessageDoc,
+  options: { edits: boolean },
+): z.infer<typeof MessageModerationView> {
   return {
     id: String(item._id),
     roomId: String(item.spaceId),
     label: item.label,
     state: item.state,
-    edits: item.edits.map((e) => ({ at: e.at.toISOString(), body: e.body })),
+    edits: options.edits ? item.edits.map((e) => ({ at: e.at.toISOString(), body: e.body })) : [],
     moderation: item.moderation.map((m) => ({
       at: m.at.toISOString(),
       action: m.action,
@@ -63,7 +69,12 @@ async function changeState(actor: Actor, id: string, reason: string, step: Moder
   await recordAudit(actor, auditActionOf(step), { type: 'Message', id, label: item.label }, { reason });
   const kind = step.action === 'quarantine' ? 'message.quarantined' : 'message.restored';
   await notifyModeration(actor, item, kind, reason, 'Message');
-  return presentMessageModeration(after);
+  // Former bodies only for a moderator the message's label admits (judged on its visible version):
+  // moderating a message is not a right to read it (a RED message outside one's audience, say).
+  const visible = step.action === 'quarantine' ? item : after;
+  return presentMessageModeration(after, {
+    edits: canShare(ctx, 'read', 'Message', messageSubject(visible)),
+  });
 }
 
 /** Quarantines a visible message. */

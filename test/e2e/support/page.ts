@@ -11,11 +11,19 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 export const SCREENSHOT_DIR = '/tmp/concordia-e2e';
 
 /** An API answer a test provokes on purpose, which Chromium logs as "Failed to load resource". */
-export interface ExpectedFailure {
-  status: number;
-  /** The path of the request, e.g. `/api/v1/applications`. */
-  path: string;
-}
+export type ExpectedFailure =
+  | {
+      status: number;
+      /** The path of the request, e.g. `/api/v1/applications`. */
+      path: string;
+    }
+  | {
+      /** The test took the page offline: a request in flight or started then fails with no answer. */
+      offline: true;
+    };
+
+/** For a page a test takes offline on purpose (`context.setOffline(true)`). */
+export const WENT_OFFLINE: ExpectedFailure = { offline: true };
 
 /** A page and what went wrong on it. */
 export interface Session {
@@ -37,12 +45,14 @@ const open = new Set<BrowserContext>();
 const ALWAYS_EXPECTED: ExpectedFailure[] = [{ status: 401, path: '/api/v1/me' }];
 
 const FAILED_RESOURCE = /^Failed to load resource: the server responded with a status of (\d{3})/;
+const OFFLINE_RESOURCE = /^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/;
 
 function isExpected(text: string, url: string, expected: ExpectedFailure[]): boolean {
+  if (OFFLINE_RESOURCE.test(text)) return expected.some((e) => 'offline' in e);
   const status = FAILED_RESOURCE.exec(text)?.[1];
   if (!status) return false;
   const pathname = url ? new URL(url).pathname : '';
-  return expected.some((e) => String(e.status) === status && e.path === pathname);
+  return expected.some((e) => 'status' in e && String(e.status) === status && e.path === pathname);
 }
 
 /** Opens a page in a fresh context (no stored language) with the browser language `locale`. */

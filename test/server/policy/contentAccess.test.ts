@@ -47,10 +47,12 @@ describe('the policy is the only road to content', () => {
     assert.equal(reads.length, 5);
     assert.match(source, /\.find\(\{ \$and: \[readableContentFilter\(ctx, 'read', type\), filter\] \}/);
     assert.match(source, /export async function readIndexBatch/);
-    // Direct reads: the author's own message by its idempotency key, and the ids of readable forum
-    // replies (findReadableReplyRefs, filtered).
+    // Direct reads: the author's own message by its idempotency key, a topic's replies for the writes
+    // that carry the topic's change to them (loadTopicReplies: shown to nobody), and the ids of
+    // readable forum replies (findReadableReplyRefs, filtered).
     const direct = source.match(/(PostModel|MessageModel)\.(find|findById|findOne)\(/g) ?? [];
-    assert.deepEqual(direct, ['MessageModel.findOne(', 'PostModel.find(']);
+    assert.deepEqual(direct, ['MessageModel.findOne(', 'PostModel.find(', 'PostModel.find(']);
+    assert.match(source, /PostModel\.find\(\{ topicId, state: \{ \$ne: 'deleted' \} \}/);
     assert.match(source, /PostModel\.find\(\n\s+\{ \$and: \[readableContentFilter\(ctx, 'read'\)/);
     assert.match(source, /MessageModel\.findOne\(\{ authorId, clientId \}\)/);
     const filtered = source.match(/readableContentFilter\(ctx, /g) ?? [];

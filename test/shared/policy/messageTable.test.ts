@@ -1,7 +1,8 @@
 /**
  * The table of expected outcomes for room messages (SHARING.md, "How the code should hold these
  * rules"): every role x every label x the room channels (REST history, missed messages at rejoin, live
- * fan-out target, sending with that label), checked against the real services and the app over HTTP.
+ * fan-out target, sending with that label, raising and lowering a fresh message of that label one step
+ * with a justification), checked against the real services and the app over HTTP.
  *
  * The world (seedSharing): the author (a Lyon practitioner) sends one message per label in "workshop",
  * an event room with ceiling RED whose explicit members are the author, Amman's leader and Lyon's focal
@@ -19,6 +20,7 @@ import { authorizeRoom, memberChannel, roomChannel } from '../../../server/servi
 import { sendMessage } from '../../../server/services/rooms/sendMessage.js';
 import { actorFromApiToken } from '../../../server/services/tokens/apiTokens.js';
 import { messageTargets } from '../../../server/sockets/roomDelivery.js';
+import { MessageModel } from '../../../server/models/Message.js';
 import { SpaceModel } from '../../../server/models/Space.js';
 import { resetDatabase } from '../../support/database.js';
 import { testApp } from '../../support/app.js';
@@ -34,20 +36,38 @@ type Row = [
   boolean, // missed: room:join with an older lastSeenId returns it
   boolean, // live: the person's joined sockets are among the message's fan-out targets
   boolean, // send: POST /rooms/:room/messages with that label
+  boolean | null, // raise one step: POST /messages/:id/relabel (null: no higher label than RED)
+  boolean | null, // lower one step (null: no lower label than CLEAR)
 ];
 
 const OUTSIDERS: Who[] = ['anonymous', 'isc', 'moderator', 'coordinator', 'admin', 'partner', 'observer'];
 const MEMBERS: Who[] = ['practitioner', 'leader', 'focal'];
 
+/** The relabel columns: `raise`/`lower` where a step exists in that direction, else null. */
+const steps = (label: Label, raise: boolean, lower: boolean): [boolean | null, boolean | null] => [
+  label === 'RED' ? null : raise,
+  label === 'CLEAR' ? null : lower,
+];
+
 // Members at the moment of sending see every label; the later joiner all but RED (the RED audience is
 // a snapshot); people outside the room, moderators and admins included, see nothing and send nothing.
+// Relabel as for posts: the author raises and lowers, Lyon's focal point (the author's city) lowers,
+// a global moderator does both without reading; nobody else.
+const RELABEL: Partial<Record<Who, [boolean, boolean]>> = {
+  practitioner: [Y, Y],
+  focal: [N, Y],
+  moderator: [Y, Y],
+};
+const relabels = (who: Who, label: Label) => steps(label, ...(RELABEL[who] ?? [N, N]));
 const EXPECTED: Row[] = [
-  ...MEMBERS.flatMap((who) => LABELS.map((label): Row => [who, label, Y, Y, Y, Y])),
+  ...MEMBERS.flatMap((who) => LABELS.map((label): Row => [who, label, Y, Y, Y, Y, ...relabels(who, label)])),
   ...LABELS.map((label): Row => {
     const seen = label !== 'RED';
-    return ['lateJoiner', label, seen, seen, seen, Y];
+    return ['lateJoiner', label, seen, seen, seen, Y, ...relabels('lateJoiner', label)];
   }),
-  ...OUTSIDERS.flatMap((who) => LABELS.map((label): Row => [who, label, N, N, N, N])),
+  ...OUTSIDERS.flatMap((who) =>
+    LABELS.map((label): Row => [who, label, N, N, N, N, ...relabels(who, label)]),
+  ),
 ];
 
 describe('the sharing policy for room messages (table of expected outcomes)', function () {
@@ -55,6 +75,7 @@ describe('the sharing policy for room messages (table of expected outcomes)', fu
   let app: Express;
   let people: SharingPeople;
   let roomId: string;
+  let author: Actor;
   const items = {} as Record<Label, string>;
   const start = Types.ObjectId.createFromTime(Math.floor(Date.now() / 1000) - 60).toHexString();
 
@@ -75,7 +96,7 @@ describe('the sharing policy for room messages (table of expected outcomes)', fu
     app = testApp();
     const workshop = await SpaceModel.findOne({ slug: 'workshop' }).lean();
     roomId = String(workshop?._id);
-    const author = await actorFor('practitioner');
+    author = await actorFor('practitioner');
     for (const label of LABELS) {
       const sent = await sendMessage(author, {
         roomId,
@@ -111,7 +132,28 @@ describe('the sharing policy for room messages (table of expected outcomes)', fu
         .post(`/api/v1/rooms/${roomId}/messages`)
         .set(auth)
         .send({ clientId: `send-${who}-${label.replace('+', '-')}`, body: 'hello', label });
-      got.push([who, label, inHistory, inMissed, live, sent.status === 200]);
+      const relabelled: (boolean | null)[] = [];
+      for (const step of [1, -1]) {
+        const to = LABELS[LABELS.indexOf(label) + step];
+        if (!to) {
+          relabelled.push(null);
+          continue;
+        }
+        // A fresh copy of the stored message of that label (sending ~100 would meet the flood control).
+        const base = await loadContent(items[label], 'Message');
+        const fresh = await MessageModel.create({
+          ...base,
+          _id: new Types.ObjectId(),
+          clientId: crypto.randomUUID(),
+          moderation: [],
+        });
+        const res = await request(app)
+          .post(`/api/v1/messages/${String(fresh._id)}/relabel`)
+          .set(auth)
+          .send({ label: to, justification: 'table test' });
+        relabelled.push(res.status === 200);
+      }
+      got.push([who, label, inHistory, inMissed, live, sent.status === 200, ...relabelled] as Row);
     }
     for (let i = 0; i < EXPECTED.length; i += 1)
       assert.deepEqual(got[i], EXPECTED[i], `row ${i}: ${JSON.stringify(EXPECTED[i]?.slice(0, 2))}`);

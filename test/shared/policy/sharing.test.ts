@@ -112,30 +112,42 @@ describe('the sharing policy', () => {
   describe('per-item decisions agree with the query filter (accessibleBy)', () => {
     before(resetDatabase);
 
-    it('for random people and posts, on every content action', async () => {
+    it('for random people and posts (replies hidden with their topic too), on every content action', async () => {
+      const withTopic = fc.tuple(postArb, fc.boolean());
       await fc.assert(
-        fc.asyncProperty(contextArb, fc.array(postArb, { minLength: 1, maxLength: 8 }), async (c, posts) => {
-          const ctx = contextOf(c);
-          await PostModel.deleteMany({});
-          await PostModel.insertMany(
-            posts.map((p, i) => ({ ...p, title: `T${i}`, body: 'b', tokens: [], moderation: [] })),
-          );
-          const all = (await PostModel.find({}).lean()) as unknown as Record<string, unknown>[];
-          for (const action of CONTENT_ACTIONS) {
-            const byItem = all
-              .filter((doc) => canShare(ctx, action, 'Post', doc))
-              .map((d) => String(d._id))
-              .sort();
-            const byQuery = (
-              (await PostModel.find({
-                $and: [readableContentFilter(ctx, action as never)],
-              } as never).lean()) as unknown as Record<string, unknown>[]
-            )
-              .map((d) => String(d._id))
-              .sort();
-            assert.deepEqual(byQuery, byItem, `${action} for ${JSON.stringify(ctx)}`);
-          }
-        }),
+        fc.asyncProperty(
+          contextArb,
+          fc.array(withTopic, { minLength: 1, maxLength: 8 }),
+          async (c, posts) => {
+            const ctx = contextOf(c);
+            await PostModel.deleteMany({});
+            await PostModel.insertMany(
+              posts.map(([p, topicHidden], i) => ({
+                ...p,
+                topicHidden,
+                title: `T${i}`,
+                body: 'b',
+                tokens: [],
+                moderation: [],
+              })),
+            );
+            const all = (await PostModel.find({}).lean()) as unknown as Record<string, unknown>[];
+            for (const action of CONTENT_ACTIONS) {
+              const byItem = all
+                .filter((doc) => canShare(ctx, action, 'Post', doc))
+                .map((d) => String(d._id))
+                .sort();
+              const byQuery = (
+                (await PostModel.find({
+                  $and: [readableContentFilter(ctx, action as never)],
+                } as never).lean()) as unknown as Record<string, unknown>[]
+              )
+                .map((d) => String(d._id))
+                .sort();
+              assert.deepEqual(byQuery, byItem, `${action} for ${JSON.stringify(ctx)}`);
+            }
+          },
+        ),
         { numRuns: 40 },
       );
     });

@@ -11,6 +11,7 @@ import { StatusMessage } from '../../components/StatusMessage.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { request } from '../../realtime/socket.js';
 import { Link } from '../../router.js';
+import { directPartnerId } from '../people/directConversation.js';
 import { ackErrorKey } from './ackErrors.js';
 import { Composer } from './Composer.js';
 import { LabelBadge } from './LabelBadge.js';
@@ -43,14 +44,18 @@ function OpenRoom({ roomId, me }: { roomId: string; me: string }) {
   const lastMarked = useRef<string | null>(null);
   const announced = useRef<string | null | undefined>(undefined);
   const { room } = state;
-  usePageTitle(room?.name ?? t('rooms.roomTitle'));
+  // A direct conversation is titled by the other person's name (the stored name holds both).
+  const partner = room?.kind === 'direct' ? directPartnerId(room.slug, me) : null;
+  const partnerName = partner ? state.names[partner] : undefined;
+  const roomName = partnerName ? t('rooms.directWith', { name: partnerName }) : room?.name;
+  usePageTitle(roomName ?? t('rooms.roomTitle'));
 
   const addNames = useCallback(
     (names: Record<string, string>) => dispatch({ type: 'names', names }),
     [dispatch],
   );
   usePeopleNames(
-    [...state.online, ...Object.keys(state.reads)].filter((id) => id !== me),
+    [...state.online, ...Object.keys(state.reads), ...(partner ? [partner] : [])].filter((id) => id !== me),
     state.names,
     addNames,
   );
@@ -169,7 +174,7 @@ function OpenRoom({ roomId, me }: { roomId: string; me: string }) {
           <Link to="/rooms">{t('rooms.backToRooms')}</Link>
         </p>
         <h1>
-          <bdi>{room.name}</bdi>
+          <bdi>{roomName}</bdi>
         </h1>
         <p className="room-page__facts">
           {t(`rooms.kinds.${room.kind}`, { defaultValue: room.kind })} · {t('rooms.ceiling')}{' '}
@@ -186,7 +191,7 @@ function OpenRoom({ roomId, me }: { roomId: string; me: string }) {
           </p>
         )}
         <MessageList
-          label={t('rooms.messagesLabel', { name: room.name })}
+          label={t('rooms.messagesLabel', { name: roomName ?? room.name })}
           messages={state.messages}
           pending={roomPending}
           me={me}

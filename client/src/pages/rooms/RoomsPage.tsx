@@ -8,9 +8,11 @@ import { StatusMessage } from '../../components/StatusMessage.js';
 import { asApiError } from '../../hooks/useApiGet.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { Link } from '../../router.js';
+import { directPartnerId } from '../people/directConversation.js';
 import { LabelBadge } from './LabelBadge.js';
 import { fetchMyRooms, groupOf, ROOM_GROUPS, type RoomListItem } from './roomList.js';
 import { SignInFirst } from './SignInFirst.js';
+import { usePeopleNames } from './usePeopleNames.js';
 import './rooms.css';
 
 /** The rooms list page. */
@@ -20,14 +22,30 @@ export function RoomsPage() {
   usePageTitle(t('rooms.heading'));
   if (session.status === 'loading') return null;
   if (session.status !== 'signedIn') return <SignInFirst />;
-  return <MyRooms />;
+  return <MyRooms me={session.me.person.id} />;
 }
 
-function MyRooms() {
+function MyRooms({ me }: { me: string }) {
   const { t } = useTranslation();
   const [rooms, setRooms] = useState<RoomListItem[] | ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // Direct conversations are shown by the other person's name (the stored name holds both).
+  const [names, setNames] = useState<Record<string, string>>({});
+  const addNames = useCallback(
+    (found: Record<string, string>) => setNames((known) => ({ ...known, ...found })),
+    [],
+  );
+  const partnerOf = (room: RoomListItem) => (room.kind === 'direct' ? directPartnerId(room.slug, me) : null);
+  usePeopleNames(
+    Array.isArray(rooms) ? rooms.map(partnerOf).filter((id): id is string => id !== null) : [],
+    names,
+    addNames,
+  );
+  const shownName = (room: RoomListItem) => {
+    const partner = partnerOf(room);
+    return (partner && names[partner]) || room.name;
+  };
 
   useEffect(() => {
     const controller = new AbortController();
@@ -56,7 +74,7 @@ function MyRooms() {
                   {inGroup.map((room) => (
                     <li key={room.id} className="rooms-list__item">
                       <Link to={`/rooms/${room.id}`}>
-                        <bdi>{room.name}</bdi>
+                        <bdi>{shownName(room)}</bdi>
                       </Link>{' '}
                       <LabelBadge label={room.ceiling} />
                       {room.chathamHouse && <span className="chr-tag"> {t('rooms.chathamHouse.short')}</span>}

@@ -7,6 +7,8 @@ import { ApiError, apiGet } from '../../api.js';
 /** A room as the list shows it. */
 export interface RoomListItem {
   id: string;
+  /** The room's slug; a direct conversation's names the pair (`dm-<id>-<id>`). */
+  slug: string;
   name: string;
   kind: string;
   ceiling: string;
@@ -27,6 +29,7 @@ function asItem(value: unknown): RoomListItem | null {
   if (typeof v.id !== 'string' || typeof v.name !== 'string' || typeof v.kind !== 'string') return null;
   return {
     id: v.id,
+    slug: typeof v.slug === 'string' ? v.slug : '',
     name: v.name,
     kind: v.kind,
     ceiling: typeof v.ceiling === 'string' ? v.ceiling : 'RED',

@@ -63,11 +63,13 @@ export function search(
 /**
  * The in-app path a result opens: the server's link if any; a message opens its room (the room id is
  * the space id); a forum topic opens itself and a reply opens its topic at the reply (`#post-<id>`,
- * PostItem's anchor), as the server names them in `topic`.
+ * PostItem's anchor), as the server names them in `topic`; a plain post (`topic: null`) opens its
+ * own page, `/posts/<id>`.
  */
 export function resultPath(result: SearchResultView): string {
   if (result.link?.startsWith('/') && !result.link.startsWith('//')) return result.link;
   if (result.type === 'message' && result.space.id) return `/rooms/${encodeURIComponent(result.space.id)}`;
+  if (result.type === 'post' && result.topic === null) return `/posts/${encodeURIComponent(result.id)}`;
   const topic = result.topic ?? result.id;
   const path = `/forums/topics/${encodeURIComponent(topic)}`;
   return topic === result.id ? path : `${path}#post-${encodeURIComponent(result.id)}`;

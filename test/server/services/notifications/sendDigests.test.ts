@@ -185,6 +185,30 @@ describe('sendDigests: e-mail digests through a real SMTP server', function () {
     );
   });
 
+  it('keeps a frequency changed while a digest is being sent, with the next time it set', async () => {
+    await setPreferences('practitioner', 'daily');
+    await post('focal', 'europe-forum', 'Midway title', 'Midway body');
+    await elapse(24 * 2);
+    let changedAt = 0;
+    const changingMidway: Mailer = {
+      async send(message) {
+        if (message.to === people.practitioner.email) {
+          changedAt = Date.now();
+          await setPreferences('practitioner', 'weekly');
+        }
+        await mailer.send(message);
+      },
+    };
+    await run({ mailer: changingMidway });
+    assert.equal(countTo(people.practitioner.email, 'Midway body'), 1);
+    const pref = await NotificationPreferenceModel.findById(people.practitioner.id).lean();
+    assert.equal(pref?.digest, 'weekly');
+    const untilNext = (pref?.nextDigestAt.getTime() ?? 0) - changedAt;
+    assert.ok(untilNext > 6 * 24 * HOUR, `the weekly time stays (${untilNext / HOUR} h ahead)`);
+    assert.equal((await run()).sent, 0, 'and the marker moved: nothing is sent twice');
+    await setPreferences('practitioner', 'daily');
+  });
+
   it('leaves a digest claimed by another run alone until its lease has passed', async () => {
     await post('focal', 'europe-forum', 'Claimed title', 'Claimed body');
     await elapse(24 * 2);

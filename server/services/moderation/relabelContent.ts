@@ -1,0 +1,118 @@
+/**
+ * Changing a label, for any content type (SHARING.md, "Changing a label"). Raising: the author or a
+ * moderator. Lowering: the originator (author, or their city's focal point) or a moderator. Always with
+ * a written justification; always audited (who, when, from, to, why). The new label must fit the
+ * space's ceiling. Raising to RED takes the space's current members as the audience; leaving RED opens
+ * the item to the space again. A label other than CLEAR unpublishes.
+ */
+import type { Model } from 'mongoose';
+import type { Actor } from '../../../shared/policy/actor.js';
+import {
+  ceilingRefusal,
+  relabelDirection,
+  type ContentType,
+  type RelabelDirection,
+} from '../../../shared/policy/content.js';
+import type { Label } from '../../../shared/policy/labels.js';
+import type { SharingContext } from '../../../shared/policy/sharingContext.js';
+import { recordAudit } from '../../audit/recordAudit.js';
+import { MessageModel } from '../../models/Message.js';
+import { PostModel } from '../../models/Post.js';
+import type { ContentDocs } from '../../policy/contentAccess.js';
+import { authorizeSharing, canShare } from '../../policy/sharingAccess.js';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../errors.js';
+import { spacesById } from '../spaces/spaceLookups.js';
+import { currentMemberIds } from '../spaces/spaceMembers.js';
+import { moderatorRecord } from './moderationStep.js';
+
+/** The collections relabels write to (reads go through contentAccess.ts). */
+const WRITES: Record<ContentType, Model<never>> = {
+  Post: PostModel as never,
+  Message: MessageModel as never,
+};
+
+/**
+ * The direction of the change when the actor may make it; otherwise throws (a refusal is recorded):
+ * Conflict when the label stays, Forbidden naming who may raise or lower.
+ */
+export async function requireRelabel(
+  ctx: SharingContext,
+  type: ContentType,
+  item: ContentDocs[ContentType],
+  to: Label,
+): Promise<RelabelDirection> {
+  const direction = relabelDirection(item.label, to);
+  if (!direction) throw new ConflictError(`The item is already labelled ${to}.`);
+  const subject = item as unknown as Record<string, unknown>;
+  if (canShare(ctx, 'relabel', type, subject, direction)) return direction;
+  await authorizeSharing(ctx, 'relabel', type, subject, { field: direction }).catch(() => undefined);
+  throw new ForbiddenError(
+    direction === 'raise'
+      ? 'Only the author or a moderator may raise this label.'
+      : "Only the originator (the author or their city's focal point) or a moderator may lower this label.",
+  );
+}
+
+/** What else changes with the label (moves), and the RED audience when the caller already has it. */
+export interface LabelChange {
+  spaceId?: unknown;
+  spaceHubId?: unknown;
+  release?: boolean;
+  action: string;
+  /** The RED audience to store (a topic's replies take the topic's); else the space's members now. */
+  audience?: unknown[];
+}
+
+/**
+ * Applies a label change to a loaded item whose change the caller authorised; returns the item after
+ * it (as stored). Conditional on the state read, so a concurrent change is refused, not overwritten.
+ */
+export async function applyLabel<D extends ContentDocs[ContentType]>(
+  actor: Actor,
+  item: D,
+  to: Label,
+  justification: string,
+  change: LabelChange,
+  type: ContentType = 'Post',
+): Promise<D> {
+  const spaceId = change.spaceId ?? item.spaceId;
+  const space = (await spacesById([spaceId])).get(String(spaceId));
+  if (!space) throw new NotFoundError('Space');
+  const refusal = ceilingRefusal(to, space.ceiling, space.name);
+  if (refusal)
+    throw new InvalidError(refusal, [{ path: 'label', message: `above the ceiling ${space.ceiling}` }]);
+  // Sharing at RED (a raise; a move never carries RED) takes the space's members now as the audience.
+  const audience = to === 'RED' ? (change.audience ?? (await currentMemberIds(space))) : [];
+  const set: Record<string, unknown> = {
+    label: to,
+    audienceIds: audience,
+    published: to === 'CLEAR' ? item.published : false,
+  };
+  if (change.spaceId) {
+    set.spaceId = change.spaceId;
+    set.spaceHubId = change.spaceHubId ?? null;
+  }
+  if (change.release) set.state = 'visible';
+  const event = {
+    at: new Date(),
+    action: change.action,
+    ...moderatorRecord(actor),
+    reason: justification,
+    from: item.label,
+    to,
+  };
+  const result = await WRITES[type].updateOne(
+    { _id: item._id, label: item.label, state: item.state, spaceId: item.spaceId } as never,
+    { $set: set, $push: { moderation: event } } as never,
+  );
+  if (result.matchedCount === 0)
+    throw new ConflictError('The item changed meanwhile; reload it and try again.');
+  if (item.label !== to)
+    await recordAudit(
+      actor,
+      'content.relabelled',
+      { type, id: String(item._id), label: to },
+      { from: item.label, to, why: justification },
+    );
+  return { ...item, ...set, moderation: [...item.moderation, event] } as D;
+}
