@@ -89,8 +89,7 @@ export async function sendMessage(
     language: index.language,
     tokens: index.tokens,
   });
-  await doc.validate();
-  // Group commit: stored with whatever other sends are waiting (server/services/rooms/storeMessages.ts).
+  // Validated, then stored with whatever other sends are waiting (group commit: storeMessages.ts).
   const outcome = await storeMessage(doc);
   if (!('stored' in outcome)) {
     // A concurrent send with the same clientId won: answer with what it stored.

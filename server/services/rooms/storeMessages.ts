@@ -16,7 +16,7 @@
 import { MessageModel, type MessageDoc } from '../../models/Message.js';
 import { isDuplicateKey } from '../errors.js';
 
-/** A message document built and validated by the caller, not yet stored. */
+/** A new message document, not yet stored (validated by {@link storeMessage}). */
 export type NewMessage = InstanceType<typeof MessageModel>;
 
 /** What storing one message came to: stored now, or already stored under its (authorId, clientId). */
@@ -26,7 +26,8 @@ export type StoreOutcome = { stored: MessageDoc } | { duplicate: true };
 export const MAX_BATCH = 64;
 
 interface Waiting {
-  doc: NewMessage;
+  /** The document as written: validated, timestamps and version key set as `create` sets them. */
+  doc: MessageDoc;
   resolve(outcome: StoreOutcome): void;
   reject(error: unknown): void;
 }
@@ -34,8 +35,15 @@ interface Waiting {
 let queue: Waiting[] = [];
 let writing = false;
 
-/** Stores a new message, together with whatever else is waiting; resolves once it is stored. */
-export function storeMessage(doc: NewMessage): Promise<StoreOutcome> {
+/**
+ * Validates a new message (an invalid one fails alone, before it joins a batch) and stores it with
+ * whatever else is waiting; resolves once it is stored.
+ */
+export async function storeMessage(message: NewMessage): Promise<StoreOutcome> {
+  await message.validate();
+  const now = new Date();
+  message.set({ createdAt: now, updatedAt: now, __v: 0 });
+  const doc = message.toObject() as unknown as MessageDoc;
   return new Promise((resolve, reject) => {
     queue.push({ doc, resolve, reject });
     if (!writing) void drain();
@@ -77,7 +85,8 @@ async function insertBatch(batch: Waiting[]): Promise<void> {
   const docs = batch.map((w) => w.doc);
   let results: unknown[];
   try {
-    const answer = (await MessageModel.insertMany(docs, { ordered: false, rawResult: true })) as {
+    // `lean`: validated already, written as is (no second validation or hydration per document).
+    const answer = (await MessageModel.insertMany(docs, { lean: true, ordered: false, rawResult: true })) as {
       mongoose?: { results?: unknown[] };
     };
     results = answer.mongoose?.results ?? docs;
@@ -91,7 +100,7 @@ async function insertBatch(batch: Waiting[]): Promise<void> {
   }
   batch.forEach((waiting, i) => {
     const result = results[i];
-    if (result === waiting.doc) waiting.resolve({ stored: waiting.doc.toObject() as unknown as MessageDoc });
+    if (result === waiting.doc) waiting.resolve({ stored: waiting.doc });
     else if (isDuplicateKey(result)) waiting.resolve({ duplicate: true });
     else waiting.reject(failure(result));
   });

@@ -79,7 +79,7 @@ describe('group commit of room messages (storeMessage)', function () {
       }
   });
 
-  it('fails only the send whose document the database refuses for another reason', async () => {
+  it('fails only the send whose document is invalid or refused by the database for another reason', async () => {
     const taken = await storeMessage(message('owner'));
     assert.ok('stored' in taken);
     // The same _id as a stored message: the database refuses this one document (a duplicate key,
