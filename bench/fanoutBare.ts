@@ -15,7 +15,8 @@ export async function startBareServer(): Promise<BenchServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const io = new Server(server, { serveClient: false });
-  let sequence = 0;
+  // One sender, named like ours (an ObjectId string), so the payloads are the same size.
+  const author = { id: new mongoose.Types.ObjectId().toString(), name: 'Bench Sender' };
   io.on('connection', (socket) => {
     socket.on('room:join', (payload: { roomId: string }, ack: (a: unknown) => void) => {
       void socket.join(payload.roomId);
@@ -32,8 +33,8 @@ export async function startBareServer(): Promise<BenchServer> {
           label: 'GREEN',
           body: payload.body,
           html: `<p>${payload.body}</p>\n`,
-          language: null,
-          author: { id: String(sequence++), name: 'Bench Sender' },
+          language: 'en',
+          author,
           state: 'published',
           createdAt: new Date().toISOString(),
           editedAt: null,

@@ -134,8 +134,17 @@ export interface ServerToClientEvents {
     person: { id: string; name: string };
     typing: boolean;
   }) => void;
-  /** Someone in the room came online or went away. Example: `socket.on('presence:updated', (p) => list.set(p))`. */
-  'presence:updated': (payload: { roomId: string; personId: string; online: boolean }) => void;
+  /**
+   * Someone in the room came online or went away. Changes close together are sent as one event: the
+   * first in `personId`/`online`, the others, in order, in `more` (absent for a single change).
+   * Example: `socket.on('presence:updated', (p) => [p, ...(p.more ?? [])].forEach((c) => list.set(c)))`.
+   */
+  'presence:updated': (payload: {
+    roomId: string;
+    personId: string;
+    online: boolean;
+    more?: { personId: string; online: boolean }[];
+  }) => void;
   /** A member's read marker moved. Example: `socket.on('read:updated', (r) => markers.set(r))`. */
   'read:updated': (payload: { roomId: string; personId: string; messageId: string }) => void;
   /** The person may no longer take part in a joined room; its messages must leave the screen. */

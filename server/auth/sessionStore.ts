@@ -21,9 +21,16 @@ export class MongoSessionStore extends session.Store {
   }
 
   override get(sid: string, callback: (error: unknown, data?: session.SessionData | null) => void): void {
-    SessionModel.findOne({ _id: sid, expires: { $gt: new Date() } })
+    // By `_id` alone (the one lookup FerretDB answers without scanning the collection); the expiry is
+    // checked here, so an expired session reads as none, exactly as `expires: { $gt: now }` would.
+    SessionModel.findById(sid)
       .lean()
-      .then((doc) => callback(null, doc ? (JSON.parse(doc.data) as session.SessionData) : null))
+      .then((doc) =>
+        callback(
+          null,
+          doc && doc.expires > new Date() ? (JSON.parse(doc.data) as session.SessionData) : null,
+        ),
+      )
       .catch((error: unknown) => callback(error));
   }
 

@@ -17,9 +17,10 @@ export function detectLanguage(...texts: string[]): ContentLanguage | null {
   if (words.length === 0) return null;
   const arabic = words.filter(isArabicWord).length;
   if (arabic > 0 && arabic * 2 >= words.length) return 'ar';
+  const folded = words.map(foldWord); // once, not once per language (this runs on every send)
   const counts = LATIN_LANGUAGES.map((lang) => ({
     lang,
-    n: words.reduce((sum, w) => sum + (isStopWord(foldWord(w), lang) ? 1 : 0), 0),
+    n: folded.reduce((sum, w) => sum + (isStopWord(w, lang) ? 1 : 0), 0),
   })).sort((a, b) => b.n - a.n);
   const [best, second] = counts;
   if (!best || best.n === 0 || best.n === second?.n) return null;

@@ -79,15 +79,17 @@ export async function authorizeRoom(
   loaded?: SharingContext,
 ): Promise<RoomGrant> {
   const person = requirePerson(actor);
-  const ctx = loaded ?? (await loadSharingContext(person));
-  const space = await loadRoom(roomId);
+  const [ctx, space] = await Promise.all([loaded ?? loadSharingContext(person), loadRoom(roomId)]);
   if (!space) throw new NotFoundError('Room');
   await authorizeSharing(ctx, 'read', 'Space', space as unknown as Record<string, unknown>, { hide: 'Room' });
   await authorizeSharing(ctx, 'participate', 'Space', space as unknown as Record<string, unknown>);
-  const membership = await SpaceMembershipModel.findOne(
-    { spaceId: space._id, personId: person.id, leftAt: null },
-    { role: 1 },
-  ).lean();
+  // The context lists the explicit memberships: only those need their role read (others are derived).
+  const membership = ctx.explicitSpaceIds.includes(String(space._id))
+    ? await SpaceMembershipModel.findOne(
+        { spaceId: space._id, personId: person.id, leftAt: null },
+        { role: 1 },
+      ).lean()
+    : null;
   return { roomId: String(space._id), space, actor: person, ctx, role: membership?.role ?? 'derived' };
 }
 

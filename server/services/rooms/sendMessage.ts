@@ -4,7 +4,8 @@
  * ceiling, with a message naming the ceiling; flood control counts per person and per room. The
  * message is inserted once per (author, clientId): a retry, also a concurrent one, hits the unique
  * index, finds the stored message and answers with it, storing nothing new (no read before the insert:
- * the hot path is one insert). The answer comes only after the insert is stored.
+ * the hot path is one insert, grouped with other sends waiting at that moment: storeMessages.ts).
+ * The answer comes only after the insert is stored.
  * RED messages record their audience: the room's members at this moment.
  */
 import type { z } from 'zod';
@@ -17,12 +18,13 @@ import { MessageModel, type MessageDoc } from '../../models/Message.js';
 import { canShare } from '../../policy/sharingAccess.js';
 import { loadContent, loadOwnMessageByClientId } from '../../policy/contentAccess.js';
 import { renderMarkdown } from '../../text/renderMarkdown.js';
-import { ConflictError, InvalidError, isDuplicateKey } from '../errors.js';
+import { ConflictError, InvalidError } from '../errors.js';
 import { currentMemberIds } from '../spaces/spaceMembers.js';
 import { consumePersonWrite, consumeRoomMessage } from './floodControl.js';
 import { emitMessageEvent } from './messageEvents.js';
 import { messageSubject } from './loadMessageFor.js';
 import { authorizeRoom, type RoomGrant } from './roomAccess.js';
+import { storeMessage } from './storeMessages.js';
 
 /** What a send returns: the stored message, and whether this call stored it. */
 export interface SentMessage {
@@ -70,33 +72,32 @@ export async function sendMessage(
   const root = input.threadId ? await threadRoot(grant, input.threadId) : null;
   const audienceIds = label === 'RED' ? await currentMemberIds(space) : [];
   const index = indexTokens([input.body], input.language);
-  let stored: MessageDoc;
-  try {
-    const created = await MessageModel.create({
-      spaceId: space._id,
-      spaceHubId: space.hubId ?? null,
-      label,
-      audienceIds,
-      authorId: person.id,
-      authorCityId: person.cityId,
-      authorName: person.name,
-      state: 'visible',
-      published: false,
-      clientId: input.clientId,
-      threadId: root?._id ?? null,
-      body: input.body,
-      html: renderMarkdown(input.body),
-      language: index.language,
-      tokens: index.tokens,
-    });
-    stored = created.toObject() as unknown as MessageDoc;
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
+  const doc = new MessageModel({
+    spaceId: space._id,
+    spaceHubId: space.hubId ?? null,
+    label,
+    audienceIds,
+    authorId: person.id,
+    authorCityId: person.cityId,
+    authorName: person.name,
+    state: 'visible',
+    published: false,
+    clientId: input.clientId,
+    threadId: root?._id ?? null,
+    body: input.body,
+    html: renderMarkdown(input.body),
+    language: index.language,
+    tokens: index.tokens,
+  });
+  // Validated, then stored with whatever other sends are waiting (group commit: storeMessages.ts).
+  const outcome = await storeMessage(doc);
+  if (!('stored' in outcome)) {
     // A concurrent send with the same clientId won: answer with what it stored.
     const winner = await loadOwnMessageByClientId(person.id, input.clientId);
-    if (!winner) throw error;
+    if (!winner) throw new ConflictError('This message is being stored; retry in a moment.');
     return answerRetry(winner, input.roomId);
   }
+  const stored = outcome.stored;
   emitMessageEvent({
     type: 'created',
     before: null,

@@ -97,7 +97,9 @@ export function useRoom(roomId: string): RoomHandle {
           dispatch({ type: 'typing', person: payload.person, typing: payload.typing, now: Date.now() });
       },
       'presence:updated': (payload) => {
-        if (mine(payload)) dispatch({ type: 'presence', personId: payload.personId, online: payload.online });
+        if (mine(payload))
+          for (const change of [payload, ...(payload.more ?? [])])
+            dispatch({ type: 'presence', personId: change.personId, online: change.online });
       },
       'read:updated': (payload) => {
         if (mine(payload))
