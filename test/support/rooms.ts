@@ -3,7 +3,7 @@
  * everything they receive, acks with a time-out, and rooms made through the real services.
  */
 import { io as connect, type Socket } from 'socket.io-client';
-import type { Ack } from '../../shared/events.js';
+import type { Ack, ServerToClientEvents } from '../../shared/events.js';
 import type { Label } from '../../shared/policy/labels.js';
 import type { SpaceKind } from '../../shared/policy/spaces.js';
 import { addSpaceMember } from '../../server/services/spaces/addSpaceMember.js';
@@ -110,4 +110,17 @@ export async function makeRoom(
 /** A fresh client id. */
 export function clientId(): string {
   return crypto.randomUUID();
+}
+
+/** One `presence:updated` payload (shared/events.ts). */
+export type PresenceUpdate = Parameters<ServerToClientEvents['presence:updated']>[0];
+
+/** Every presence change a client was told, in order, flattened out of the coalesced events. */
+export function presenceChanges(client: Client): (Pick<PresenceUpdate, 'personId' | 'online'> & {
+  roomId: string;
+})[] {
+  return (client.seen['presence:updated'] ?? []).flatMap((payload) => {
+    const { roomId, personId, online, more = [] } = payload as PresenceUpdate;
+    return [{ roomId, personId, online }, ...more.map((change) => ({ roomId, ...change }))];
+  });
 }

@@ -4,6 +4,8 @@ import { resetDatabase } from '../../support/database.js';
 import { seedDirectory } from '../../support/fixtures.js';
 import {
   makeRoom,
+  presenceChanges,
+  type PresenceUpdate,
   settle,
   startRoomWorld,
   until,
@@ -12,20 +14,9 @@ import {
   type RoomWorld,
 } from '../../support/rooms.js';
 
-type PresenceEvent = {
-  roomId: string;
-  personId: string;
-  online: boolean;
-  more?: { personId: string; online: boolean }[];
-};
-
-/** Every change a client was told, in order, flattened out of the coalesced events. */
-function changes(client: Client): { personId: string; online: boolean }[] {
-  return (client.seen['presence:updated'] ?? []).flatMap((p) => {
-    const { personId, online, more = [] } = p as PresenceEvent;
-    return [{ personId, online }, ...more];
-  });
-}
+/** Every change a client was told, without the room. */
+const changes = (client: Client) =>
+  presenceChanges(client).map(({ personId, online }) => ({ personId, online }));
 
 describe('presence: announcements coalesced per room', function () {
   this.timeout(60_000);
@@ -57,7 +48,7 @@ describe('presence: announcements coalesced per room', function () {
       return state;
     };
     await until(() => everyone.every((id) => latest().get(id) === true), 3000 + 2 * PRESENCE_WINDOW_MS);
-    const events = (w.seen['presence:updated'] ?? []) as PresenceEvent[];
+    const events = (w.seen['presence:updated'] ?? []) as PresenceUpdate[];
     assert.ok(events.length < people.length, `coalesced: ${events.length} events for ${people.length} joins`);
     for (const event of events) assert.equal(event.roomId, roomId);
     assert.ok(!changes(w).some((c) => c.personId === watcher.personId), 'nobody is told of the watcher');

@@ -12,6 +12,7 @@ import { OPERATOR, seedDirectory } from '../../support/fixtures.js';
 import {
   clientId,
   makeRoom,
+  presenceChanges,
   settle,
   startRoomWorld,
   until,
@@ -247,13 +248,11 @@ describe('rooms over sockets: edits, deletes, threads, reactions, quarantine, pr
     assert.ok(joined.data.online.includes(alice.personId) && joined.data.online.includes(carol.personId));
     // Changes close together are coalesced into one event (server/sockets/presence.ts).
     const carols = () =>
-      (a.seen['presence:updated'] ?? [])
-        .flatMap((p) => {
-          const event = p as { roomId: string; personId: string; online: boolean; more?: unknown[] };
-          assert.equal(event.roomId, roomId);
-          return [event, ...((event.more ?? []) as { personId: string; online: boolean }[])];
+      presenceChanges(a)
+        .filter((change) => {
+          assert.equal(change.roomId, roomId);
+          return change.personId === carol.personId;
         })
-        .filter((change) => change.personId === carol.personId)
         .map((change) => change.online);
     await until(() => carols().includes(true));
     assert.ok((await c.call('room:leave', { roomId })).ok);
