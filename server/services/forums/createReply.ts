@@ -9,7 +9,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { ceilingRefusal } from '../../../shared/policy/content.js';
-import { isAbove } from '../../../shared/policy/labels.js';
+import { isAbove, type Label } from '../../../shared/policy/labels.js';
 import type { ForumReplyCreate } from '../../../shared/schemas/forums.js';
 import { indexTokens } from '../../../shared/search/tokens.js';
 import { PostModel, type PostDoc } from '../../models/Post.js';
@@ -36,6 +36,18 @@ export async function touchTopic(topicId: unknown, at: Date): Promise<void> {
     );
 }
 
+/** A RED reply's audience: the space's members now, and under a RED topic only its audience of them. */
+async function replyAudience(
+  space: Awaited<ReturnType<typeof spaceOf>>,
+  topic: PostDoc,
+  label: Label,
+): Promise<string[]> {
+  if (label !== 'RED') return [];
+  const members = await currentMemberIds(space);
+  const topicAudience = new Set(topic.audienceIds.map(String));
+  return topic.label === 'RED' ? members.filter((m) => topicAudience.has(m)) : members;
+}
+
 /** Creates the reply. */
 export async function createReply(actor: Actor, topicId: string, input: z.infer<typeof ForumReplyCreate>) {
   if (actor.kind !== 'person') throw new UnauthenticatedError();
@@ -53,12 +65,7 @@ export async function createReply(actor: Actor, topicId: string, input: z.infer<
   const refusal = ceilingRefusal(label, space.ceiling, space.name);
   if (refusal)
     throw new InvalidError(refusal, [{ path: 'label', message: `above the ceiling ${space.ceiling}` }]);
-  let audience: string[] = [];
-  if (label === 'RED') {
-    const members = await currentMemberIds(space);
-    const topicAudience = new Set(topic.audienceIds.map(String));
-    audience = topic.label === 'RED' ? members.filter((m) => topicAudience.has(m)) : members;
-  }
+  const audience = await replyAudience(space, topic, label);
   const title = `Re: ${topic.title}`.slice(0, TITLE_MAX);
   const created = await PostModel.create({
     spaceId: space._id,
@@ -76,13 +83,21 @@ export async function createReply(actor: Actor, topicId: string, input: z.infer<
     categoryId: topic.categoryId,
     topicId: topic._id,
   });
-  const item = created.toObject() as unknown as PostDoc;
-  // A quarantine (or deletion) of the topic that ran while this reply was being stored may have
-  // flagged the replies before this one existed: look again, and hide this reply with its topic.
+  let item = created.toObject() as unknown as PostDoc;
+  // A quarantine, deletion or raise of the topic that ran while this reply was being stored may have
+  // passed over the replies before this one existed. Look again before anyone is sent the reply:
+  // hide it with its topic, or give it the topic's new label (never below its topic).
   const topicNow = await loadContent(String(topic._id));
   if (topicNow?.state !== 'visible') {
     await PostModel.updateOne({ _id: item._id }, { $set: { topicHidden: true } });
     item.topicHidden = true;
+  } else if (isAbove(topicNow.label, item.label)) {
+    const raisedAudience = await replyAudience(space, topicNow, topicNow.label);
+    await PostModel.updateOne(
+      { _id: item._id },
+      { $set: { label: topicNow.label, audienceIds: raisedAudience } },
+    );
+    item = (await loadContent(String(item._id))) ?? item;
   }
   // A RED reply under a lower topic is for fewer people than the topic: it must not move the topic.
   if (label !== 'RED' || topic.label === 'RED') await touchTopic(topic._id, item.createdAt);

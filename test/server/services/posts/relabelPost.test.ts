@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import request from 'supertest';
+import { PostModel } from '../../../../server/models/Post.js';
 import type { Express } from 'express';
 import { AuditEntryModel } from '../../../../server/models/AuditEntry.js';
 import { NotificationModel } from '../../../../server/models/Notification.js';
@@ -120,6 +121,29 @@ describe('relabelling a forum topic and its replies', function () {
     await request(app).get(`/api/v1/posts/${reply}`).set(lea).expect(404);
     await request(app).get(`/api/v1/posts/${topic}`).set(lea).expect(404);
     await request(app).get(`/api/v1/posts/${reply}`).set(p.focal.auth).expect(200);
+  });
+
+  it('a reply stored while its topic is raised takes the raised label, never staying below it', async () => {
+    const topic = await topicIn('europe-red');
+    // The interleaving made certain: the real raise runs after the reply passed its checks (at GREEN)
+    // and just before it is stored, so the raise's pass over the replies cannot see it.
+    const create = PostModel.create.bind(PostModel);
+    PostModel.create = (async (...args: Parameters<typeof PostModel.create>) => {
+      PostModel.create = create;
+      await relabel(p.moderator, topic, { label: 'RED', justification: 'spillage' }).expect(200);
+      return create(...args);
+    }) as typeof PostModel.create;
+    try {
+      const reply = await replyTo(topic, 'GREEN');
+      const [storedTopic, storedReply] = [await loadContent(topic), await loadContent(reply)];
+      assert.equal(storedReply?.label, 'RED');
+      assert.deepEqual(
+        storedReply?.audienceIds.map(String).sort(),
+        storedTopic?.audienceIds.map(String).sort(),
+      );
+    } finally {
+      PostModel.create = create;
+    }
   });
 
   it('refuses hostile relabels and changes nothing', async () => {
