@@ -9,7 +9,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { ceilingRefusal } from '../../../shared/policy/content.js';
-import { isAbove, type Label } from '../../../shared/policy/labels.js';
+import { isAbove } from '../../../shared/policy/labels.js';
 import type { ForumReplyCreate } from '../../../shared/schemas/forums.js';
 import { indexTokens } from '../../../shared/search/tokens.js';
 import { PostModel, type PostDoc } from '../../models/Post.js';
@@ -18,6 +18,7 @@ import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { renderMarkdown } from '../../text/renderMarkdown.js';
 import { emitContentEvent } from '../contentEvents.js';
+import { applyLabel } from '../moderation/relabelContent.js';
 import { ConflictError, InvalidError, UnauthenticatedError } from '../errors.js';
 import { currentMemberIds } from '../spaces/spaceMembers.js';
 import { forumOrder, mayModerateForum, readableForumItem, spaceOf } from './forumAccess.js';
@@ -34,18 +35,6 @@ export async function touchTopic(topicId: unknown, at: Date): Promise<void> {
       { _id: topicId, pinned, $or: [{ lastActivityAt: null }, { lastActivityAt: { $lt: at } }] },
       { $set: { lastActivityAt: at, forumOrder: forumOrder(pinned, at) } },
     );
-}
-
-/** A RED reply's audience: the space's members now, and under a RED topic only its audience of them. */
-async function replyAudience(
-  space: Awaited<ReturnType<typeof spaceOf>>,
-  topic: PostDoc,
-  label: Label,
-): Promise<string[]> {
-  if (label !== 'RED') return [];
-  const members = await currentMemberIds(space);
-  const topicAudience = new Set(topic.audienceIds.map(String));
-  return topic.label === 'RED' ? members.filter((m) => topicAudience.has(m)) : members;
 }
 
 /** Creates the reply. */
@@ -65,7 +54,12 @@ export async function createReply(actor: Actor, topicId: string, input: z.infer<
   const refusal = ceilingRefusal(label, space.ceiling, space.name);
   if (refusal)
     throw new InvalidError(refusal, [{ path: 'label', message: `above the ceiling ${space.ceiling}` }]);
-  const audience = await replyAudience(space, topic, label);
+  let audience: string[] = [];
+  if (label === 'RED') {
+    const members = await currentMemberIds(space);
+    const topicAudience = new Set(topic.audienceIds.map(String));
+    audience = topic.label === 'RED' ? members.filter((m) => topicAudience.has(m)) : members;
+  }
   const title = `Re: ${topic.title}`.slice(0, TITLE_MAX);
   const created = await PostModel.create({
     spaceId: space._id,
@@ -92,12 +86,12 @@ export async function createReply(actor: Actor, topicId: string, input: z.infer<
     await PostModel.updateOne({ _id: item._id }, { $set: { topicHidden: true } });
     item.topicHidden = true;
   } else if (isAbove(topicNow.label, item.label)) {
-    const raisedAudience = await replyAudience(space, topicNow, topicNow.label);
-    await PostModel.updateOne(
-      { _id: item._id },
-      { $set: { label: topicNow.label, audienceIds: raisedAudience } },
-    );
-    item = (await loadContent(String(item._id))) ?? item;
+    // The same change a topic's raise makes to each reply (posts/relabelPost.ts): audited, recorded
+    // on the reply, the topic's RED audience.
+    item = await applyLabel(actor, item, topicNow.label, `raised with its topic to ${topicNow.label}`, {
+      action: 'relabel',
+      audience: topicNow.audienceIds,
+    });
   }
   // A RED reply under a lower topic is for fewer people than the topic: it must not move the topic.
   if (label !== 'RED' || topic.label === 'RED') await touchTopic(topic._id, item.createdAt);
