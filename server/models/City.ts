@@ -22,6 +22,8 @@ const citySchema = new Schema(
     iscSeat: { type: Boolean, default: false },
     pledge: { type: pledgeSchema, default: null },
     memberSince: { type: Date, default: null },
+    /** When the city last changed status (null: not since it was created or first became a member). */
+    statusChangedAt: { type: Date, default: null },
     focalPointIds: { type: [Schema.Types.ObjectId], default: [] },
   },
   { timestamps: true, strict: 'throw' },

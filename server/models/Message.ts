@@ -40,7 +40,10 @@ const messageSchema = new Schema(
     language: { type: String, default: null },
     /** Search tokens of the body (shared/search/tokens.ts: folded words and stems). */
     tokens: { type: [String], default: [] },
+    /** How many replies were ever sent to this thread (a hint only: counts shown are per reader). */
     replyCount: { type: Number, default: 0 },
+    /** Hidden with its thread's first message (quarantined or deleted): replies follow their root. */
+    topicHidden: { type: Boolean, default: false },
     editedAt: { type: Date, default: null },
     edits: { type: [editSchema], default: [] },
     moderation: { type: [moderationEventSchema], default: [] },

@@ -14,6 +14,12 @@ const personSchema = new Schema(
     languages: { type: [String], default: [] },
     expertise: { type: [String], default: [] },
     status: { type: String, enum: PERSON_STATUSES, required: true },
+    /**
+     * When the person's present participation began, if later than their creation: the last change
+     * that may have widened where they take part (a role gained, a return to active, a move to
+     * another city). A RED raise counts only people present when the item was first shared.
+     */
+    participationSince: { type: Date, default: null },
   },
   { timestamps: true, strict: 'throw' },
 );

@@ -6,7 +6,7 @@
  * bypass this file. Functions take the content type last, defaulting to `Post`.
  */
 import type { Model, Types } from 'mongoose';
-import { asLabel, type ContentAction, type ContentType } from '../../shared/policy/content.js';
+import { asLabel, liveCondition, type ContentAction, type ContentType } from '../../shared/policy/content.js';
 import { ACCESS_AUDITED } from '../../shared/policy/labels.js';
 import type { SharingContext } from '../../shared/policy/sharingContext.js';
 import { recordAudit } from '../audit/recordAudit.js';
@@ -164,6 +164,18 @@ export async function loadTopicReplies(topicId: Types.ObjectId | string): Promis
     .lean()) as unknown as PostDoc[];
 }
 
+/**
+ * The replies of a room thread that are not deleted, whole, for the writes that carry a root's change
+ * to its replies (quarantine, restore, deletion, raise). Nothing read here is shown: each is written
+ * with a conditional update and told to open clients through the room fan-out.
+ */
+export async function loadThreadReplies(rootId: Types.ObjectId | string): Promise<MessageDoc[]> {
+  return (await MessageModel.find({ threadId: rootId, state: { $ne: 'deleted' } } as never)
+    .sort({ _id: 1 })
+    .limit(MAX_REPLY_REFS)
+    .lean()) as unknown as MessageDoc[];
+}
+
 /** How many replies per-reader counts look at, at most, for one page of topics. */
 export const MAX_REPLY_REFS = 20_000;
 
@@ -182,6 +194,40 @@ export async function findReadableReplyRefs(
   )
     .limit(MAX_REPLY_REFS)
     .lean()) as unknown as { _id: Types.ObjectId; topicId: Types.ObjectId }[];
+}
+
+/**
+ * The thread ids of the room replies under `rootIds` that the actor may read: the only input of a
+ * thread's per-reader reply count (SHARING.md, "Readings settled": counts count only what the reader
+ * may read).
+ */
+export async function findReadableThreadReplyRefs(
+  ctx: SharingContext,
+  rootIds: Types.ObjectId[],
+): Promise<{ threadId: Types.ObjectId }[]> {
+  if (rootIds.length === 0) return [];
+  return (await MessageModel.find(
+    { $and: [readableContentFilter(ctx, 'read', 'Message'), { threadId: { $in: rootIds } }] } as never,
+    { _id: 0, threadId: 1 },
+  )
+    .limit(MAX_REPLY_REFS)
+    .lean()) as unknown as { threadId: Types.ObjectId }[];
+}
+
+/**
+ * The label and RED audience (no body, no author) of the live replies of one room thread, for
+ * working out each open client's reply count in a live update. Nothing read here is shown.
+ */
+export async function loadThreadReplyAudiences(
+  rootId: Types.ObjectId | string,
+): Promise<Pick<MessageDoc, 'label' | 'audienceIds'>[]> {
+  return (await MessageModel.find({ threadId: rootId, ...liveCondition('Message') } as never, {
+    _id: 0,
+    label: 1,
+    audienceIds: 1,
+  })
+    .limit(MAX_REPLY_REFS)
+    .lean()) as unknown as Pick<MessageDoc, 'label' | 'audienceIds'>[];
 }
 
 /**

@@ -21,7 +21,7 @@ import {
   type ReactionEvent,
   type ReadEvent,
 } from '../services/rooms/messageEvents.js';
-import { presentMessage } from '../services/rooms/presentMessage.js';
+import { hasReplies, presentMessage, threadCounts } from '../services/rooms/presentMessage.js';
 import { memberChannel, roomChannel } from '../services/rooms/roomAccess.js';
 
 /** The Socket.IO rooms a message may reach: the room, or the RED audience's sockets in it. */
@@ -58,22 +58,49 @@ export function deliverRoomEvents(nsp: Namespace, logger: Logger): () => void {
     );
   };
 
+  /**
+   * `message:updated` to `targets`. A thread root's reply count is each reader's own: people named by
+   * a RED reply's audience get their count in their own `room:<id>:<person>` channel, everyone else
+   * the shared count (one emit, `except` those channels).
+   */
+  const emitUpdated = async (targets: string[], message: MessageDoc) => {
+    if (!hasReplies(message)) return emit(targets, 'message:updated', presentMessage(message));
+    const roomId = String(message.spaceId);
+    const counts = await threadCounts(message);
+    const own = [...counts.byPerson.keys()].map((id) => memberChannel(roomId, id));
+    if (targets.length > 0)
+      nsp
+        .to(targets)
+        .except(own)
+        .emit('message:updated', presentMessage(message, [], counts.shared));
+    const byCount = new Map<number, string[]>();
+    for (const [id, n] of counts.byPerson)
+      byCount.set(n, [...(byCount.get(n) ?? []), memberChannel(roomId, id)]);
+    const inTargets = new Set(targets);
+    const isRoomWide = targets.includes(roomChannel(roomId));
+    for (const [n, channels] of byCount) {
+      const reached = isRoomWide ? channels : channels.filter((c) => inTargets.has(c));
+      emit(reached, 'message:updated', presentMessage(message, [], n));
+    }
+  };
+
   const onMessage = (event: MessageEvent) => {
     const { after } = event;
     const targets = messageTargets(after);
     const roomId = String(after.spaceId);
+    const failed = (error: unknown) => logger.warn({ err: error }, 'room delivery failed');
     switch (event.type) {
       case 'created':
         emit(targets, 'message:created', presentMessage(after));
         break;
       case 'updated':
       case 'restored': // shared/events.ts: message:updated covers restores (clients upsert)
-        emit(targets, 'message:updated', presentMessage(after));
+        emitUpdated(targets, after).catch(failed);
         break;
       case 'relabelled': {
         // Readers under the new label get it (upsert); sockets that received it under the old label
         // and are not among the new targets (a raise to RED: the room minus the audience) drop it.
-        emit(targets, 'message:updated', presentMessage(after));
+        emitUpdated(targets, after).catch(failed);
         const before = event.before ? messageTargets(event.before) : [];
         if (before.length > 0)
           nsp

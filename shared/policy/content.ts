@@ -42,16 +42,22 @@ export type RelabelDirection = 'raise' | 'lower';
 
 /**
  * The condition of an item that is live (not hidden by moderation). A forum reply is also hidden while
- * its topic is quarantined (`topicHidden`, a flag kept on the reply so the filter needs no join).
+ * its topic is quarantined, and a room thread's reply while its first message is quarantined or
+ * deleted (`topicHidden`, a flag kept on the reply so the filter needs no join): replies are readable
+ * only by those who may read their topic or thread root.
  */
 export function liveCondition(type: ContentType): MongoQuery {
-  return type === 'Post' ? { state: 'visible', topicHidden: { $ne: true } } : { state: 'visible' };
+  void type; // every content type stores the flag
+  return { state: 'visible', topicHidden: { $ne: true } };
 }
 
 /**
  * The forms of "may read this item", each a MongoDB condition; an item is readable when any matches.
  * Members read the space's material up to AMBER+STRICT; RED needs the audience snapshot too (and
- * current membership); authors read their own; published CLEAR is for everyone.
+ * current membership); published CLEAR is for everyone. Authorship alone reads nothing: a person who
+ * left a space, was removed, lost the role a leaders-only room needs or whose city stopped being a
+ * member no longer reads its material, their own included (SHARING.md, "Readings settled"); their
+ * own items stay in their personal export (the `export` rule below).
  */
 export function readableForms(ctx: SharingContext, type: ContentType = 'Post'): MongoQuery[] {
   const live = liveCondition(type);
@@ -62,7 +68,6 @@ export function readableForms(ctx: SharingContext, type: ContentType = 'Post'): 
     published,
     { ...live, spaceId: { $in: ctx.spaceIds }, label: { $in: [...MEMBER_LABELS] } },
     { ...live, spaceId: { $in: ctx.spaceIds }, label: 'RED', audienceIds: id },
-    { ...live, authorId: id },
   ];
 }
 
@@ -108,13 +113,17 @@ export function addContentRules(
   }
   const id = personId(ctx);
   if (id) {
-    can('create', type, { spaceId: { $in: ctx.spaceIds } });
-    can('update', type, { ...live, authorId: id });
-    can('delete', type, { authorId: id, state: { $ne: 'deleted' } });
-    can('relabel', type, ['raise', 'lower'], { ...live, authorId: id });
-    can('publish', type, { ...live, authorId: id, label: 'CLEAR' });
-    // A personal export holds only what its owner may onward-share outside any space: CLEAR and GREEN.
-    can('export', type, { ...live, authorId: id, label: { $in: ['CLEAR', 'GREEN'] } });
+    const inMySpaces = { spaceId: { $in: ctx.spaceIds } };
+    can('create', type, inMySpaces);
+    // An author acts on their own items only while they take part in the item's space.
+    can('update', type, { ...live, ...inMySpaces, authorId: id });
+    can('delete', type, { ...inMySpaces, authorId: id, state: { $ne: 'deleted' } });
+    can('relabel', type, ['raise', 'lower'], { ...live, ...inMySpaces, authorId: id });
+    can('publish', type, { ...live, ...inMySpaces, authorId: id, label: 'CLEAR' });
+    // A personal export holds everything its owner wrote, at any label and wherever they are now
+    // (each item marked with its label), and never other people's material above GREEN. Hidden
+    // (quarantined) items stay out: quarantine hides an item everywhere.
+    can('export', type, { ...live, authorId: id });
     if (type === 'Message') {
       // Room owners and room moderators (explicit space roles) may delete the room's messages.
       const rooms = ctx.managedSpaceIds.filter((s) => ctx.spaceIds.includes(s));

@@ -32,10 +32,15 @@ export type SharingAbility = MongoAbility<[SharingAction, SharingSubject]>;
 /**
  * The spaces an actor takes part in, as conditions on Space documents (derived membership from the
  * directory, and explicit memberships; leaders-only peer rooms admit leaders only).
+ * People of a city that is not a member now (applicant, suspended, withdrawn: `ctx.cityId` is null
+ * while `actor.cityId` is set) take part in no space at all, the network-wide one included
+ * (SHARING.md, "Readings settled"). People without a city (experts, the Management Unit, observers)
+ * are not concerned.
  */
 export function participationForms(ctx: SharingContext): MongoQuery[] {
   const { actor } = ctx;
   if (actor.kind !== 'person') return [];
+  if (actor.cityId && !ctx.cityId) return [];
   const isLeader = actor.roles.some((r) => LEADER_ROLES.includes(r));
   const forms: MongoQuery[] = [];
   if (ctx.explicitSpaceIds.length > 0)

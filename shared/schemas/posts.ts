@@ -191,6 +191,17 @@ export const MyExport = z
       z.object({ space: z.string(), role: z.string(), joinedAt: z.string(), leftAt: z.string().nullable() }),
     ),
     posts: z.array(Post),
+    /** The person's own room messages, each with its label and the slug of its room. */
+    messages: z.array(
+      z.object({
+        id: ObjectIdString,
+        room: z.string(),
+        threadId: ObjectIdString.nullable(),
+        label: z.string(),
+        body: z.string(),
+        createdAt: z.string(),
+      }),
+    ),
     notifications: z.array(Notification),
   })
   .meta({ id: 'MyExport' });

@@ -28,7 +28,9 @@ export type Who =
   | 'coordinator'
   | 'admin'
   | 'partner'
-  | 'observer';
+  | 'observer'
+  | 'applicant'
+  | 'leaver';
 
 /** What {@link seedSharing} made. */
 export interface SharingWorld {

@@ -79,7 +79,12 @@ export async function provisionPerson(
     if (!person) throw new SamlRefusal('identity without person');
     if (person.status === 'suspended') throw new SamlRefusal('person suspended');
     const roles = rolesFromProvider(idp, groups, person.roles as Role[]);
+    const widened =
+      roles.some((r) => !person.roles.includes(r)) ||
+      person.status !== 'active' ||
+      String(person.cityId) !== String(idp.cityId);
     const update = {
+      ...(widened ? { participationSince: new Date() } : {}),
       name,
       email,
       position,

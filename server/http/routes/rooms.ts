@@ -4,6 +4,7 @@
  * moderating messages.
  */
 import { z } from 'zod';
+import type { Actor } from '../../../shared/policy/actor.js';
 import {
   DirectRoomCreate,
   Message,
@@ -36,8 +37,8 @@ import { defineRoute } from '../defineRoute.js';
 
 const MessageSendBody = MessageSend.omit({ roomId: true });
 
-async function presented(item: Parameters<typeof presentMessages>[0][number]) {
-  const [message] = await presentMessages([item]);
+async function presented(actor: Actor, item: Parameters<typeof presentMessages>[1][number]) {
+  const [message] = await presentMessages(actor, [item]);
   if (!message) throw new Error('presenting failed');
   return message;
 }
@@ -88,7 +89,7 @@ export const roomRoutes = [
     handler: async ({ actor, params, body }) => {
       const input = body as z.infer<typeof MessageSendBody>;
       const sent = await sendMessage(actor, { ...input, roomId: params.room });
-      return presented(sent.message);
+      return presented(actor, sent.message);
     },
   }),
   defineRoute({
@@ -102,6 +103,7 @@ export const roomRoutes = [
     response: Message,
     handler: async ({ actor, params, body }) =>
       presented(
+        actor,
         await editMessage(actor, { messageId: params.message, body: (body as { body: string }).body }),
       ),
   }),

@@ -23,7 +23,7 @@ export async function changeCityStatus(actor: Actor, slug: string, input: z.infe
       `A city that is "${city.status}" can become ${allowed.map((s) => `"${s}"`).join(' or ')}, not "${input.status}".`,
     );
   }
-  const change: Record<string, unknown> = { status: input.status };
+  const change: Record<string, unknown> = { status: input.status, statusChangedAt: new Date() };
   if (input.status === 'member') {
     if (!city.pledge && !input.pledgedBy) {
       throw new ConflictError(

@@ -1,16 +1,19 @@
 /**
- * A person's own data export (SHARING.md, "Leaving the platform"): their profile, their explicit
- * space memberships, their own posts that they may onward-share outside the platform (CLEAR and
- * GREEN, visible), and their notifications rendered as any notification is. Everything else is left
- * out; the export says so.
+ * A person's own data export (SHARING.md, "Leaving the platform" and "Readings settled"): their
+ * profile, their explicit space memberships, everything they wrote themselves (posts and room
+ * messages, at any label, each marked with its label, also in spaces they have left; quarantined and
+ * deleted items stay out), and their notifications rendered as any notification is (bodies only for
+ * CLEAR and GREEN material they may read now). Never other people's AMBER and above.
  */
 import type { Actor } from '../../../shared/policy/actor.js';
+import type { MessageDoc } from '../../models/Message.js';
 import { NotificationModel, type NotificationDoc } from '../../models/Notification.js';
 import { PersonModel } from '../../models/Person.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { findContentPage } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { UnauthenticatedError } from '../errors.js';
+import type { StoredPage } from '../pagination.js';
 import { citySlugsById } from '../lookups.js';
 import { renderNotifications } from '../notifications/listNotifications.js';
 import { presentPosts } from '../posts/presentPost.js';
@@ -39,6 +42,22 @@ export async function exportMyData(actor: Actor) {
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
   }
+  const messages: MessageDoc[] = [];
+  cursor = undefined;
+  for (let i = 0; i < MAX_PAGES; i++) {
+    const page: StoredPage<MessageDoc> = await findContentPage(ctx, {
+      type: 'Message',
+      action: 'export',
+      filters: [{ authorId: actor.id }],
+      sortField: '_id',
+      limit: 100,
+      cursor,
+    });
+    messages.push(...page.items);
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  const rooms = await spacesById(messages.map((m) => m.spaceId));
   const memberships = await SpaceMembershipModel.find({ personId: actor.id }).lean();
   const spaces = await spacesById(memberships.map((m) => m.spaceId));
   const notifications = (await NotificationModel.find({ recipientId: actor.id })
@@ -47,7 +66,7 @@ export async function exportMyData(actor: Actor) {
     .lean()) as NotificationDoc[];
   return {
     exportedAt: new Date().toISOString(),
-    note: 'Only material you may share onward outside the platform (CLEAR and GREEN) is included.',
+    note: 'Everything you wrote, at any label (each item says its label: keep AMBER and above to the people it was shared with); of other people, only what your notifications show.',
     profile: presentPerson(person, actor, await citySlugsById(actor, [person.cityId])),
     memberships: memberships.map((m) => ({
       space: spaces.get(String(m.spaceId))?.slug ?? 'unknown',
@@ -56,6 +75,14 @@ export async function exportMyData(actor: Actor) {
       leftAt: m.leftAt ? m.leftAt.toISOString() : null,
     })),
     posts,
+    messages: messages.map((m) => ({
+      id: String(m._id),
+      room: rooms.get(String(m.spaceId))?.slug ?? 'unknown',
+      threadId: m.threadId ? String(m.threadId) : null,
+      label: m.label,
+      body: m.body,
+      createdAt: m.createdAt.toISOString(),
+    })),
     notifications: await renderNotifications(ctx, notifications),
   };
 }

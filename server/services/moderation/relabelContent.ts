@@ -2,8 +2,8 @@
  * Changing a label, for any content type (SHARING.md, "Changing a label"). Raising: the author or a
  * moderator. Lowering: the originator (author, or their city's focal point) or a moderator. Always with
  * a written justification; always audited (who, when, from, to, why). The new label must fit the
- * space's ceiling. Raising to RED takes the space's current members as the audience; leaving RED opens
- * the item to the space again. A label other than CLEAR unpublishes.
+ * space's ceiling. Raising to RED takes as the audience the members present when the item was first
+ * shared who still are (later joiners lose it); leaving RED opens the item to the space again. A label other than CLEAR unpublishes.
  */
 import type { Model } from 'mongoose';
 import type { Actor } from '../../../shared/policy/actor.js';
@@ -22,7 +22,7 @@ import type { ContentDocs } from '../../policy/contentAccess.js';
 import { authorizeSharing, canShare } from '../../policy/sharingAccess.js';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../errors.js';
 import { spacesById } from '../spaces/spaceLookups.js';
-import { currentMemberIds } from '../spaces/spaceMembers.js';
+import { memberIdsSince } from '../spaces/spaceMembers.js';
 import { moderatorRecord } from './moderationStep.js';
 
 /** The collections relabels write to (reads go through contentAccess.ts). */
@@ -59,7 +59,7 @@ export interface LabelChange {
   spaceHubId?: unknown;
   release?: boolean;
   action: string;
-  /** The RED audience to store (a topic's replies take the topic's); else the space's members now. */
+  /** The RED audience to store (a topic's replies take the topic's); else see {@link memberIdsSince}. */
   audience?: unknown[];
 }
 
@@ -81,8 +81,9 @@ export async function applyLabel<D extends ContentDocs[ContentType]>(
   const refusal = ceilingRefusal(to, space.ceiling, space.name);
   if (refusal)
     throw new InvalidError(refusal, [{ path: 'label', message: `above the ceiling ${space.ceiling}` }]);
-  // Sharing at RED (a raise; a move never carries RED) takes the space's members now as the audience.
-  const audience = to === 'RED' ? (change.audience ?? (await currentMemberIds(space))) : [];
+  // A raise to RED (a move never carries RED) never widens the audience: the people present when the
+  // item was first shared who are still members and read it until now (SHARING.md, "Readings settled").
+  const audience = to === 'RED' ? (change.audience ?? (await memberIdsSince(space, item.createdAt))) : [];
   const set: Record<string, unknown> = {
     label: to,
     audienceIds: audience,

@@ -17,13 +17,14 @@ export async function setPersonRoles(actor: Actor, id: string, roles: Role[]) {
   if (!person) throw new NotFoundError('Person');
   await authorize(actor, 'setRoles', 'Person', person);
   const next = [...new Set(roles)];
+  const gained = next.some((r) => !person.roles.includes(r));
   if (person.roles.includes('admin') && !next.includes('admin') && person.status === 'active') {
     await requireAnotherActiveAdmin(String(person._id));
   }
   // Conditional on the roles read above, so two concurrent changes cannot both apply.
   const result = await PersonModel.updateOne(
     { _id: person._id, roles: person.roles },
-    { $set: { roles: next } },
+    { $set: gained ? { roles: next, participationSince: new Date() } : { roles: next } },
   );
   if (result.matchedCount !== 1)
     throw new ConflictError('The person changed meanwhile; reload and try again.');

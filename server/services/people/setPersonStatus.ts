@@ -21,7 +21,12 @@ export async function setPersonStatus(actor: Actor, id: string, status: PersonSt
   }
   const result = await PersonModel.updateOne(
     { _id: person._id, status: person.status },
-    { $set: { status } },
+    {
+      $set:
+        status === 'active' && person.status !== 'active'
+          ? { status, participationSince: new Date() }
+          : { status },
+    },
   );
   if (result.matchedCount !== 1)
     throw new ConflictError('The person changed meanwhile; reload and try again.');

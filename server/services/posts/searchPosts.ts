@@ -1,7 +1,8 @@
 /**
  * GET /search/posts (kept for existing clients): the posts of the general search road
  * (server/services/search/findMatches.ts: token index, policy filter in the query, ranking), shown
- * as full posts. No totals, facets or "N more": only a page and a cursor.
+ * as full posts. No totals, facets or "N more": only a page and a cursor. Under the Chatham House
+ * Rule the results carry no author name or city, for members too (SHARING.md, "Readings settled").
  */
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
@@ -26,5 +27,6 @@ export async function searchPosts(actor: Actor, query: z.infer<typeof SearchQuer
   const byId = new Map((await findContentByIds(ctx, ids)).map((p) => [String(p._id), p]));
   const posts = ids.flatMap((id) => byId.get(id) ?? []);
   await recordSensitiveAccess(ctx, posts, 'view', 'search');
-  return { items: await presentPosts(ctx, posts), nextCursor };
+  // Search results are outside the space's own pages: no Chatham House author, even for members.
+  return { items: await presentPosts(ctx, posts, 'leaves_space'), nextCursor };
 }

@@ -12,6 +12,7 @@ import { moderatorRecord } from '../moderation/moderationStep.js';
 import { loadMessageFor, messageSubject } from './loadMessageFor.js';
 import { emitMessageEvent } from './messageEvents.js';
 import { requirePerson } from './roomAccess.js';
+import { hideThreadReplies } from './threadReplies.js';
 
 /** Deletes the message and returns its id. */
 export async function deleteMessage(actor: Actor, id: string): Promise<{ id: string }> {
@@ -42,5 +43,7 @@ export async function deleteMessage(actor: Actor, id: string): Promise<{ id: str
     await recordAudit(actor, 'content.deleted', { type: 'Message', id, label: item.label }, { reason: null });
   const after = { ...item, state: 'deleted', body: '', html: '' } as MessageDoc;
   emitMessageEvent({ type: 'deleted', before: item, after, mentionIds: [] });
+  // Replies are readable only by those who may read their root: a deleted root hides them.
+  await hideThreadReplies(after, true);
   return { id };
 }

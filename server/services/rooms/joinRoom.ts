@@ -56,5 +56,10 @@ export async function joinRoom(actor: Actor, input: z.infer<typeof RoomJoin>): P
   // The newest ones when more were missed than one answer holds; older ones are read as history.
   page.items.reverse();
   await recordSensitiveAccess(grant.ctx, page.items, 'view', 'socket.missed', 'Message');
-  return { grant, room, missed: await presentMessages(page.items), more: page.nextCursor !== null };
+  return {
+    grant,
+    room,
+    missed: await presentMessages(grant.ctx, page.items),
+    more: page.nextCursor !== null,
+  };
 }

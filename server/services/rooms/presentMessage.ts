@@ -1,15 +1,29 @@
 /**
  * Messages as clients receive them (MessageDelivery). The author is named: every delivery stays
  * inside the room (the Chatham House Rule hides names only outside the space). Reactions are
- * summarised from their own collection with one query per page.
+ * summarised from their own collection with one query per page. A thread's reply count is the
+ * reader's own: it counts only the replies that reader may read (SHARING.md, "Readings settled"), so
+ * the stored `replyCount` is used only as a hint that a thread has replies at all.
  */
 import type { MessageDelivery, ReactionSummary } from '../../../shared/events.js';
+import type { Actor } from '../../../shared/policy/actor.js';
+import { asLabel } from '../../../shared/policy/content.js';
+import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import type { Types } from 'mongoose';
 import type { MessageDoc } from '../../models/Message.js';
 import { ReactionModel } from '../../models/Reaction.js';
+import { findReadableThreadReplyRefs, loadThreadReplyAudiences } from '../../policy/contentAccess.js';
+import { loadSharingContext } from '../../policy/loadSharingContext.js';
 
-/** The delivery payload of one message (computed once per write, sent to every receiver). */
-export function presentMessage(item: MessageDoc, reactions: ReactionSummary[] = []): MessageDelivery {
+/**
+ * The delivery payload of one message, with the reply count of the reader it is for (0 for a
+ * message that starts no thread, or has no reply that reader may read).
+ */
+export function presentMessage(
+  item: MessageDoc,
+  reactions: ReactionSummary[] = [],
+  replyCount = 0,
+): MessageDelivery {
   const visible = item.state === 'visible';
   return {
     id: String(item._id),
@@ -24,9 +38,14 @@ export function presentMessage(item: MessageDoc, reactions: ReactionSummary[] = 
     state: item.state,
     createdAt: item.createdAt.toISOString(),
     editedAt: item.editedAt ? item.editedAt.toISOString() : null,
-    replyCount: item.replyCount,
+    replyCount,
     reactions,
   };
+}
+
+/** True when the message starts a thread that has had replies (the stored count is a hint only). */
+export function hasReplies(item: Pick<MessageDoc, 'threadId' | 'replyCount'>): boolean {
+  return item.threadId === null && item.replyCount > 0;
 }
 
 /** The reaction summaries of messages, by message id (emoji in first-use order). */
@@ -55,8 +74,59 @@ export async function reactionsOf(messageIds: Types.ObjectId[]): Promise<Map<str
   return result;
 }
 
-/** Presents a page of messages with their reactions. */
-export async function presentMessages(items: MessageDoc[]): Promise<MessageDelivery[]> {
-  const reactions = await reactionsOf(items.map((i) => i._id));
-  return items.map((i) => presentMessage(i, reactions.get(String(i._id)) ?? []));
+/** The reader's reply count of each thread root among `items`, by root id (readable replies only). */
+async function readableReplyCounts(
+  reader: SharingContext | Actor,
+  items: MessageDoc[],
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const roots = items.filter(hasReplies).map((i) => i._id);
+  if (roots.length === 0) return counts;
+  const ctx = 'spaceIds' in reader ? reader : await loadSharingContext(reader);
+  for (const ref of await findReadableThreadReplyRefs(ctx, roots)) {
+    const key = String(ref.threadId);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Presents a page of messages for one reader: their reactions, and reply counts over the replies this
+ * reader may read (the reader's sharing context is loaded only when a message has replies).
+ */
+export async function presentMessages(
+  reader: SharingContext | Actor,
+  items: MessageDoc[],
+): Promise<MessageDelivery[]> {
+  const [reactions, counts] = await Promise.all([
+    reactionsOf(items.map((i) => i._id)),
+    readableReplyCounts(reader, items),
+  ]);
+  return items.map((i) =>
+    presentMessage(i, reactions.get(String(i._id)) ?? [], counts.get(String(i._id)) ?? 0),
+  );
+}
+
+/**
+ * A thread root's reply count for each reader of a live update: `shared` for every reader of the
+ * root outside any RED reply's audience (the live replies below RED, which every room member reads),
+ * and `byPerson` for the people some RED reply names, whose counts add those replies.
+ */
+export interface ThreadCounts {
+  shared: number;
+  byPerson: Map<string, number>;
+}
+
+/** The per-reader reply counts of a thread root (see {@link ThreadCounts}). */
+export async function threadCounts(root: MessageDoc): Promise<ThreadCounts> {
+  if (!hasReplies(root)) return { shared: 0, byPerson: new Map() };
+  const replies = await loadThreadReplyAudiences(root._id);
+  let shared = 0;
+  const extra = new Map<string, number>();
+  for (const reply of replies) {
+    if (asLabel(reply.label) !== 'RED') shared += 1;
+    else for (const id of reply.audienceIds) extra.set(String(id), (extra.get(String(id)) ?? 0) + 1);
+  }
+  const byPerson = new Map([...extra].map(([id, n]) => [id, shared + n]));
+  return { shared, byPerson };
 }

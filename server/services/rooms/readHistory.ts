@@ -39,5 +39,5 @@ export async function readHistory(
   });
   const items = page.items.reverse();
   await recordSensitiveAccess(grant.ctx, items, 'view', 'room.history', 'Message');
-  return { items: await presentMessages(items), before: page.nextCursor };
+  return { items: await presentMessages(grant.ctx, items), before: page.nextCursor };
 }

@@ -6,11 +6,13 @@
  * index, finds the stored message and answers with it, storing nothing new (no read before the insert:
  * the hot path is one insert, grouped with other sends waiting at that moment: storeMessages.ts).
  * The answer comes only after the insert is stored.
- * RED messages record their audience: the room's members at this moment.
+ * RED messages record their audience: the room's members at this moment (a thread's reply: never
+ * below its root's label, and under a RED root only the root's audience; threadReplies.ts).
  */
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { ceilingRefusal } from '../../../shared/policy/content.js';
+import { isAbove } from '../../../shared/policy/labels.js';
 import type { MessageSend } from '../../../shared/schemas/rooms.js';
 import { indexTokens } from '../../../shared/search/tokens.js';
 import { extractMentionIds } from '../../../shared/text/mentions.js';
@@ -25,6 +27,7 @@ import { emitMessageEvent } from './messageEvents.js';
 import { messageSubject } from './loadMessageFor.js';
 import { authorizeRoom, type RoomGrant } from './roomAccess.js';
 import { storeMessage } from './storeMessages.js';
+import { followRootNow, replyAudience, requireNotBelowRoot } from './threadReplies.js';
 
 /** What a send returns: the stored message, and whether this call stored it. */
 export interface SentMessage {
@@ -55,7 +58,11 @@ export async function sendMessage(
 ): Promise<SentMessage> {
   const grant = known ?? (await authorizeRoom(actor, input.roomId));
   const { space, actor: person } = grant;
-  const label = input.label ?? space.defaultLabel;
+  const root = input.threadId ? await threadRoot(grant, input.threadId) : null;
+  // A reply defaults to its thread's label when that is above the room's default, and never goes below.
+  const fallback = root && isAbove(root.label, space.defaultLabel) ? root.label : space.defaultLabel;
+  const label = input.label ?? fallback;
+  if (root) requireNotBelowRoot(root, label);
   const refusal = ceilingRefusal(label, space.ceiling, space.name);
   if (refusal)
     throw new InvalidError(refusal, [{ path: 'label', message: `above the ceiling ${space.ceiling}` }]);
@@ -69,8 +76,8 @@ export async function sendMessage(
     if (retried) return answerRetry(retried, input.roomId);
     throw error;
   }
-  const root = input.threadId ? await threadRoot(grant, input.threadId) : null;
-  const audienceIds = label === 'RED' ? await currentMemberIds(space) : [];
+  const members = label === 'RED' ? await currentMemberIds(space) : [];
+  const audienceIds = root ? replyAudience(root, members) : members;
   const index = indexTokens([input.body], input.language);
   const doc = new MessageModel({
     spaceId: space._id,
@@ -97,7 +104,9 @@ export async function sendMessage(
     if (!winner) throw new ConflictError('This message is being stored; retry in a moment.');
     return answerRetry(winner, input.roomId);
   }
-  const stored = outcome.stored;
+  // A reply looks at its root again once stored (a quarantine or raise may have passed it over).
+  const stored = root ? await followRootNow(person, outcome.stored) : outcome.stored;
+  if (stored.topicHidden) return { message: stored, created: true };
   emitMessageEvent({
     type: 'created',
     before: null,

@@ -26,7 +26,7 @@ export function registerMessageHandlers(socket: RealtimeSocket, logger: Logger):
       const actor = grant?.actor ?? (await socketActor(socket));
       const sent = await sendMessage(actor, input, grant);
       if (sent.created) return presentMessage(sent.message);
-      const [again] = await presentMessages([sent.message]);
+      const [again] = await presentMessages(grant?.ctx ?? actor, [sent.message]);
       return again ?? presentMessage(sent.message);
     },
     logger,
@@ -36,7 +36,8 @@ export function registerMessageHandlers(socket: RealtimeSocket, logger: Logger):
     'message:edit',
     MessageEdit,
     async (input) => {
-      const [edited] = await presentMessages([await editMessage(await socketActor(socket), input)]);
+      const actor = await socketActor(socket);
+      const [edited] = await presentMessages(actor, [await editMessage(actor, input)]);
       if (!edited) throw new Error('presenting failed');
       return edited;
     },

@@ -47,12 +47,30 @@ describe('the policy is the only road to content', () => {
     assert.equal(reads.length, 5);
     assert.match(source, /\.find\(\{ \$and: \[readableContentFilter\(ctx, 'read', type\), filter\] \}/);
     assert.match(source, /export async function readIndexBatch/);
-    // Direct reads: the author's own message by its idempotency key, a topic's replies for the writes
-    // that carry the topic's change to them (loadTopicReplies: shown to nobody), and the ids of
-    // readable forum replies (findReadableReplyRefs, filtered).
+    // Direct reads: the author's own message by its idempotency key, a topic's and a thread's replies
+    // for the writes that carry the root's change to them (loadTopicReplies, loadThreadReplies: shown
+    // to nobody), the ids of readable forum replies and room replies (findReadableReplyRefs,
+    // findReadableThreadReplyRefs, filtered), and the label and audience only of a thread's live
+    // replies (loadThreadReplyAudiences: per-reader live counts, no content).
     const direct = source.match(/(PostModel|MessageModel)\.(find|findById|findOne)\(/g) ?? [];
-    assert.deepEqual(direct, ['MessageModel.findOne(', 'PostModel.find(', 'PostModel.find(']);
+    assert.deepEqual(direct, [
+      'MessageModel.findOne(',
+      'PostModel.find(',
+      'MessageModel.find(',
+      'PostModel.find(',
+      'MessageModel.find(',
+      'MessageModel.find(',
+    ]);
     assert.match(source, /PostModel\.find\(\{ topicId, state: \{ \$ne: 'deleted' \} \}/);
+    assert.match(source, /MessageModel\.find\(\{ threadId: rootId, state: \{ \$ne: 'deleted' \} \}/);
+    assert.match(
+      source,
+      /MessageModel\.find\(\n\s+\{ \$and: \[readableContentFilter\(ctx, 'read', 'Message'\), \{ threadId: \{ \$in: rootIds \} \}\] \}/,
+    );
+    assert.match(
+      source,
+      /MessageModel\.find\(\n\s+\{ threadId: rootId, \.\.\.liveCondition\('Message'\) \} as never,\n\s+\{ _id: 0, label: 1, audienceIds: 1 \},/,
+    );
     assert.match(source, /PostModel\.find\(\n\s+\{ \$and: \[readableContentFilter\(ctx, 'read'\)/);
     assert.match(source, /MessageModel\.findOne\(\{ authorId, clientId \}\)/);
     const filtered = source.match(/readableContentFilter\(ctx, /g) ?? [];

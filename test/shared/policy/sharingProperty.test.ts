@@ -1,25 +1,33 @@
 /**
- * Random sequences of post / share / join / leave / revoke / relabel / quarantine / restore, run
- * against the app over HTTP, then every channel is read as every person: no payload (REST item,
- * list, search, notification, export, and the broadcaster's deliveries) may reach someone that a
- * small reference model of SHARING.md refuses. The model is written here from the text, not from
- * the policy code.
+ * Random sequences of post / share / join / leave / revoke / relabel / quarantine / restore / thread
+ * reply / suspend or reinstate a city, run against the app over HTTP, then every channel is read as
+ * every person: no payload (REST item, list, search, notification, export, thread reply counts, and
+ * the broadcaster's deliveries) may reach someone that a small reference model of SHARING.md
+ * refuses. The model is written here from the text (with its "Readings settled"), not from the
+ * policy code: people of a city that is not a member take part nowhere; a raise to RED keeps to the
+ * members present since the item was first shared; authors who left read nothing of the space; a
+ * thread's reply count counts only the replies the reader may read; the export holds one's own
+ * items at any label. Runs: 200 in CI (`PROPERTY_RUNS` overrides), 25 elsewhere.
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import request from 'supertest';
 import type { Express } from 'express';
 import { LABELS, type Label } from '../../../shared/policy/labels.js';
+import { CityModel } from '../../../server/models/City.js';
 import { FlagModel } from '../../../server/models/Flag.js';
+import { MessageModel } from '../../../server/models/Message.js';
 import { NotificationModel } from '../../../server/models/Notification.js';
 import { PostModel } from '../../../server/models/Post.js';
 import { SpaceMembershipModel } from '../../../server/models/SpaceMembership.js';
 import { loadSharingContext } from '../../../server/policy/loadSharingContext.js';
+import { changeCityStatus } from '../../../server/services/cities/changeCityStatus.js';
 import { contentEvents, type ContentEvent } from '../../../server/services/contentEvents.js';
 import { actorFromApiToken } from '../../../server/services/tokens/apiTokens.js';
 import { computeDeliveries } from '../../../server/sockets/broadcast.js';
 import { resetDatabase } from '../../support/database.js';
 import { testApp } from '../../support/app.js';
+import { OPERATOR } from '../../support/fixtures.js';
 import { addMembers, seedSharing, type SharingPeople } from '../../support/sharingFixtures.js';
 
 const NAMES = ['practitioner', 'otherCity', 'focal', 'expert', 'isc', 'partner'] as const;
@@ -55,6 +63,7 @@ const FORWARD_TO: Record<Name, SpaceSlug> = {
   partner: 'network',
 };
 const rank = (l: Label) => LABELS.indexOf(l);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? (process.env.CI ? 200 : 25));
 
 interface ModelItem {
   id: string;
@@ -63,24 +72,47 @@ interface ModelItem {
   audience: Set<Name>;
   state: 'visible' | 'quarantined';
   author: Name;
+  /** The model's clock when it was first shared. */
+  sharedAt: number;
 }
 
 class Model {
+  /** A logical clock: one tick per operation. */
+  clock = 0;
   workshop = new Set<Name>(['practitioner', 'otherCity', 'focal']);
+  /** When each person's present workshop membership began (0: from the start). */
+  joinedAt = new Map<Name, number>();
+  /** Amman's status, and when its present membership began. */
+  ammanMember = true;
+  ammanSince = 0;
   items: ModelItem[] = [];
+  /** Replies to the workshop room's thread (room messages). */
+  replies: ModelItem[] = [];
+  cityMember(who: Name): boolean {
+    return CITY[who] !== 'amman' || this.ammanMember;
+  }
   members(space: SpaceSlug): Set<Name> {
-    return space === 'workshop' ? this.workshop : new Set(DERIVED[space]);
+    const base = space === 'workshop' ? this.workshop : new Set(DERIVED[space]);
+    return new Set([...base].filter((n) => this.cityMember(n)));
+  }
+  /** The members now whose participation began by `at` (a raise to RED keeps to them). */
+  presentSince(space: SpaceSlug, at: number): Set<Name> {
+    return new Set(
+      [...this.members(space)].filter(
+        (n) =>
+          (space !== 'workshop' || (this.joinedAt.get(n) ?? 0) <= at) &&
+          (CITY[n] !== 'amman' || this.ammanSince <= at),
+      ),
+    );
   }
   mayRead(who: Name | 'anonymous', item: ModelItem): boolean {
     if (who === 'anonymous' || item.state !== 'visible') return false;
-    if (item.author === who) return true; // authors keep reading their own material
+    // Authorship alone reads nothing: an author who left no longer reads their own material.
     if (!this.members(item.space).has(who)) return false;
     return item.label !== 'RED' || item.audience.has(who);
   }
   mayExport(who: Name | 'anonymous', item: ModelItem): boolean {
-    return (
-      item.author === who && item.state === 'visible' && (item.label === 'CLEAR' || item.label === 'GREEN')
-    );
+    return item.author === who && item.state === 'visible';
   }
   mayForward(who: Name, item: ModelItem): boolean {
     const to = FORWARD_TO[who];
@@ -94,7 +126,8 @@ class Model {
 }
 
 type Op =
-  | { kind: 'post'; who: Name; label: Label }
+  | { kind: 'post' | 'reply'; who: Name; label: Label }
+  | { kind: 'suspend' | 'reinstate' }
   | { kind: 'share'; who: Name; item: number }
   | { kind: 'join' | 'leave' | 'revoke'; who: Name }
   | { kind: 'relabel'; item: number; label: Label }
@@ -104,6 +137,8 @@ const name = fc.constantFrom(...NAMES);
 const label = fc.constantFrom(...LABELS);
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('post' as const), who: name, label }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('reply' as const), who: name, label }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('suspend' as const, 'reinstate' as const) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('share' as const), who: name, item: fc.nat(12) }) },
   {
     weight: 2,
@@ -126,6 +161,8 @@ describe('no channel leaks, whatever happens (property-based, over HTTP)', funct
   this.timeout(600_000);
   let app: Express;
   let people: SharingPeople;
+  let workshopId: string;
+  let rootId: string;
   const who = (n: Name) => people[n];
 
   before(async () => {
@@ -135,33 +172,82 @@ describe('no channel leaks, whatever happens (property-based, over HTTP)', funct
   });
 
   async function resetWorld(): Promise<void> {
-    await Promise.all([PostModel.deleteMany({}), NotificationModel.deleteMany({}), FlagModel.deleteMany({})]);
+    await Promise.all([
+      PostModel.deleteMany({}),
+      MessageModel.deleteMany({}),
+      NotificationModel.deleteMany({}),
+      FlagModel.deleteMany({}),
+    ]);
+    if ((await CityModel.findOne({ slug: 'amman' }).lean())?.status !== 'member')
+      await changeCityStatus(OPERATOR, 'amman', { status: 'member', reason: 'property test reset' });
     const workshop = (await request(app).get('/api/v1/spaces/workshop').set(people.admin.auth).expect(200))
       .body;
+    workshopId = workshop.id;
     await SpaceMembershipModel.deleteMany({ spaceId: workshop.id });
     await addMembers('workshop', people.practitioner, people.otherCity, people.focal);
+    // The thread every `reply` answers: a GREEN room message in the workshop.
+    const root = await request(app)
+      .post(`/api/v1/rooms/${workshopId}/messages`)
+      .set(people.practitioner.auth)
+      .send({ clientId: crypto.randomUUID(), body: 'the thread', label: 'GREEN' })
+      .expect(200);
+    rootId = root.body.id;
   }
 
   async function apply(model: Model, op: Op): Promise<void> {
     const moderator = people.moderator.auth;
     const pick = (i: number) => model.items[i % Math.max(model.items.length, 1)];
+    model.clock += 1;
     switch (op.kind) {
       case 'post': {
         const res = await request(app)
           .post('/api/v1/spaces/workshop/posts')
           .set(who(op.who).auth)
           .send({ title: `T ${op.label}`, body: 'propword body', label: op.label });
-        const allowed = model.workshop.has(op.who);
+        const allowed = model.members('workshop').has(op.who);
         assert.equal(res.status, allowed ? 201 : 404, `post by ${op.who}`);
         if (allowed)
           model.items.push({
             id: res.body.id,
             space: 'workshop',
             label: op.label,
-            audience: op.label === 'RED' ? new Set(model.workshop) : new Set(),
+            audience: op.label === 'RED' ? model.members('workshop') : new Set(),
             state: 'visible',
             author: op.who,
+            sharedAt: model.clock,
           });
+        return;
+      }
+      case 'reply': {
+        const res = await request(app)
+          .post(`/api/v1/rooms/${workshopId}/messages`)
+          .set(who(op.who).auth)
+          .send({ clientId: crypto.randomUUID(), body: 'a reply', label: op.label, threadId: rootId });
+        // A reply is never below its thread's first message (GREEN).
+        const allowed = model.members('workshop').has(op.who) && op.label !== 'CLEAR';
+        assert.equal(res.status === 200, allowed, `reply ${op.label} by ${op.who}: ${res.status}`);
+        if (allowed)
+          model.replies.push({
+            id: res.body.id,
+            space: 'workshop',
+            label: op.label,
+            audience: op.label === 'RED' ? model.members('workshop') : new Set(),
+            state: 'visible',
+            author: op.who,
+            sharedAt: model.clock,
+          });
+        return;
+      }
+      case 'suspend':
+      case 'reinstate': {
+        const member = op.kind === 'reinstate';
+        if (model.ammanMember === member) return;
+        await changeCityStatus(OPERATOR, 'amman', {
+          status: member ? 'member' : 'suspended',
+          reason: 'property test',
+        });
+        model.ammanMember = member;
+        if (member) model.ammanSince = model.clock;
         return;
       }
       case 'share': {
@@ -182,11 +268,13 @@ describe('no channel leaks, whatever happens (property-based, over HTTP)', funct
             audience: new Set(),
             state: 'visible',
             author: op.who,
+            sharedAt: model.clock,
           });
         return;
       }
       case 'join':
         await addMembers('workshop', who(op.who));
+        if (!model.workshop.has(op.who)) model.joinedAt.set(op.who, model.clock);
         model.workshop.add(op.who);
         return;
       case 'leave':
@@ -215,7 +303,8 @@ describe('no channel leaks, whatever happens (property-based, over HTTP)', funct
         );
         if (allowed) {
           item.label = op.label;
-          item.audience = op.label === 'RED' ? new Set(model.members(item.space)) : new Set();
+          // A raise never widens RED: the members present since it was first shared.
+          item.audience = op.label === 'RED' ? model.presentSince(item.space, item.sharedAt) : new Set();
         }
         return;
       }
@@ -236,6 +325,7 @@ describe('no channel leaks, whatever happens (property-based, over HTTP)', funct
   }
 
   async function checkBroadcasts(model: Model, events: ContentEvent[]): Promise<void> {
+    if (events.length === 0) return;
     const contexts = await Promise.all(
       NAMES.map(async (n) => loadSharingContext(await actorFromApiToken(who(n).auth.Authorization.slice(7)))),
     );
@@ -252,48 +342,74 @@ describe('no channel leaks, whatever happens (property-based, over HTTP)', funct
     }
   }
 
+  /** Reads every channel as every person (people in parallel: each reads only). */
   async function checkChannels(model: Model): Promise<void> {
+    await Promise.all([...NAMES, 'anonymous' as const].map((n) => checkChannelsOf(model, n)));
+  }
+
+  /** Reads every channel as one person, against the model. */
+  async function checkChannelsOf(model: Model, n: Name | 'anonymous'): Promise<void> {
     const known = new Map(model.items.map((i) => [i.id, i]));
-    for (const n of [...NAMES, 'anonymous'] as const) {
-      const auth = n === 'anonymous' ? {} : who(n).auth;
-      const leak = (channel: string, id: string) => `${channel} gave ${known.get(id)?.label} item to ${n}`;
-      for (const item of model.items) {
-        const res = await request(app).get(`/api/v1/posts/${item.id}`).set(auth);
-        const gotContent = res.status === 200 && typeof res.body.title === 'string';
-        assert.equal(gotContent, model.mayRead(n, item), `REST item ${item.label}/${item.state} for ${n}`);
+    const auth = n === 'anonymous' ? {} : who(n).auth;
+    const leak = (channel: string, id: string) => `${channel} gave ${known.get(id)?.label} item to ${n}`;
+    for (const item of model.items) {
+      const res = await request(app).get(`/api/v1/posts/${item.id}`).set(auth);
+      const gotContent = res.status === 200 && typeof res.body.title === 'string';
+      assert.equal(gotContent, model.mayRead(n, item), `REST item ${item.label}/${item.state} for ${n}`);
+    }
+    const search = await request(app).get('/api/v1/search/posts?q=propword&limit=100').set(auth).expect(200);
+    const found = new Set<string>(search.body.items.map((i: { id: string }) => i.id));
+    const expected = new Set(model.items.filter((i) => model.mayRead(n, i)).map((i) => i.id));
+    assert.deepEqual([...found].sort(), [...expected].sort(), `search for ${n}`);
+    for (const slug of ['workshop', 'lyon-internal', 'amman-internal', 'network']) {
+      const list = await request(app).get(`/api/v1/spaces/${slug}/posts?limit=100`).set(auth);
+      for (const i of list.status === 200 ? (list.body.items as { id: string }[]) : [])
+        assert.ok(model.mayRead(n, known.get(i.id)!), leak(`list of ${slug}`, i.id));
+    }
+    if (n === 'anonymous') return;
+    const notes = await request(app).get('/api/v1/me/notifications?limit=100').set(auth).expect(200);
+    const replies = new Map(model.replies.map((r) => [r.id, r]));
+    for (const note of notes.body.items as {
+      post: string;
+      item: string;
+      itemType: string;
+      kind: string;
+      body?: string;
+      title?: string;
+    }[]) {
+      if (note.itemType === 'Message') {
+        const reply = replies.get(note.item);
+        assert.ok(reply && model.mayRead(n, reply), leak('message notification', note.item));
+        continue;
       }
-      const search = await request(app)
-        .get('/api/v1/search/posts?q=propword&limit=100')
-        .set(auth)
-        .expect(200);
-      const found = new Set<string>(search.body.items.map((i: { id: string }) => i.id));
-      const expected = new Set(model.items.filter((i) => model.mayRead(n, i)).map((i) => i.id));
-      assert.deepEqual([...found].sort(), [...expected].sort(), `search for ${n}`);
-      for (const slug of ['workshop', 'lyon-internal', 'amman-internal', 'network']) {
-        const list = await request(app).get(`/api/v1/spaces/${slug}/posts?limit=100`).set(auth);
-        for (const i of list.status === 200 ? (list.body.items as { id: string }[]) : [])
-          assert.ok(model.mayRead(n, known.get(i.id)!), leak(`list of ${slug}`, i.id));
+      const item = known.get(note.post);
+      if (note.kind !== 'post.created') {
+        assert.equal(note.body, undefined, 'moderation notices carry no content');
+        continue;
       }
-      if (n === 'anonymous') continue;
-      const notes = await request(app).get('/api/v1/me/notifications?limit=100').set(auth).expect(200);
-      for (const note of notes.body.items as {
-        post: string;
-        kind: string;
-        body?: string;
-        title?: string;
-      }[]) {
-        const item = known.get(note.post);
-        if (note.kind !== 'post.created') {
-          assert.equal(note.body, undefined, 'moderation notices carry no content');
-          continue;
-        }
-        assert.ok(item && model.mayRead(n, item), leak('notification', note.post));
-        if (note.body !== undefined || note.title !== undefined)
-          assert.ok(item.label === 'CLEAR' || item.label === 'GREEN', leak('notification body', note.post));
-      }
-      const exp = await request(app).get('/api/v1/me/export').set(auth).expect(200);
-      for (const p of exp.body.posts as { id: string }[])
-        assert.ok(model.mayExport(n, known.get(p.id)!), leak('export', p.id));
+      assert.ok(item && model.mayRead(n, item), leak('notification', note.post));
+      if (note.body !== undefined || note.title !== undefined)
+        assert.ok(item.label === 'CLEAR' || item.label === 'GREEN', leak('notification body', note.post));
+    }
+    const exp = await request(app).get('/api/v1/me/export').set(auth).expect(200);
+    const exportedPosts = (exp.body.posts as { id: string }[]).map((p) => p.id).sort();
+    const own = model.items.filter((i) => model.mayExport(n, i)).map((i) => i.id);
+    assert.deepEqual(exportedPosts, own.sort(), `export of ${n}: exactly their own visible posts`);
+    const ownReplies = model.replies.filter((r) => model.mayExport(n, r)).map((r) => r.id);
+    const exportedMessages = (exp.body.messages as { id: string }[]).map((m) => m.id);
+    const rootOwn = n === 'practitioner' ? [rootId] : [];
+    assert.deepEqual(
+      exportedMessages.sort(),
+      [...rootOwn, ...ownReplies].sort(),
+      `messages exported to ${n}`,
+    );
+    // The thread's reply count is the reader's own.
+    const history = await request(app).get(`/api/v1/rooms/${workshopId}/messages?limit=100`).set(auth);
+    assert.equal(history.status === 200, model.members('workshop').has(n), `room history for ${n}`);
+    if (history.status === 200) {
+      const root = (history.body.items as { id: string; replyCount: number }[]).find((m) => m.id === rootId);
+      const readable = model.replies.filter((r) => model.mayRead(n, r)).length;
+      assert.equal(root?.replyCount, readable, `reply count for ${n}`);
     }
   }
 
@@ -317,9 +433,26 @@ describe('no channel leaks, whatever happens (property-based, over HTTP)', funct
         await checkChannels(model);
       }),
       {
-        numRuns: 20,
-        // Always include the classic leaks: a later joiner and RED, a raise to RED, a forward of AMBER.
+        numRuns: RUNS,
+        // Always include the classic leaks: a later joiner and RED, a raise to RED, a forward of AMBER;
+        // and the settled readings: a raise after a later join, a RED reply the later joiner may not
+        // count, a suspended city, an author who left.
         examples: [
+          [
+            [
+              { kind: 'post', who: 'practitioner', label: 'GREEN' },
+              { kind: 'reply', who: 'focal', label: 'RED' },
+              { kind: 'join', who: 'expert' },
+              { kind: 'relabel', item: 0, label: 'RED' },
+              { kind: 'reply', who: 'expert', label: 'GREEN' },
+              { kind: 'post', who: 'otherCity', label: 'AMBER' },
+              { kind: 'suspend' },
+              { kind: 'post', who: 'otherCity', label: 'GREEN' },
+              { kind: 'leave', who: 'focal' },
+              { kind: 'reinstate' },
+              { kind: 'relabel', item: 1, label: 'RED' },
+            ],
+          ],
           [
             [
               { kind: 'post', who: 'practitioner', label: 'RED' },

@@ -2,15 +2,36 @@ import assert from 'node:assert/strict';
 import { PersonModel } from '../../../../server/models/Person.js';
 import { SpaceModel } from '../../../../server/models/Space.js';
 import { loadSharingContext } from '../../../../server/policy/loadSharingContext.js';
+import { changeCityStatus } from '../../../../server/services/cities/changeCityStatus.js';
+import { createPerson } from '../../../../server/services/people/createPerson.js';
 import { personActor } from '../../../../server/services/people/personActor.js';
-import { currentMemberIds } from '../../../../server/services/spaces/spaceMembers.js';
+import { setPersonRoles } from '../../../../server/services/people/setPersonRoles.js';
+import { currentMemberIds, memberIdsSince } from '../../../../server/services/spaces/spaceMembers.js';
 import { resetDatabase } from '../../../support/database.js';
-import { seedSharing } from '../../../support/sharingFixtures.js';
+import { OPERATOR } from '../../../support/fixtures.js';
+import { addMembers, seedSharing, type SharingPeople } from '../../../support/sharingFixtures.js';
 
-describe('currentMemberIds (notification fan-out and the RED audience)', () => {
+async function practitioner(email: string, city: string) {
+  const made = await createPerson(OPERATOR, {
+    name: email,
+    email,
+    roles: ['practitioner'],
+    city,
+    languages: ['en'],
+    expertise: [],
+    status: 'active',
+  });
+  return { id: made.id, email, auth: { Authorization: '' } };
+}
+
+describe('currentMemberIds and memberIdsSince (notification fan-out and the RED audience)', () => {
+  let people: SharingPeople;
+
   before(async () => {
     await resetDatabase();
-    await seedSharing();
+    people = (await seedSharing()).people;
+    // A person of an applicant city, even with an explicit membership, takes part nowhere.
+    await addMembers('workshop', await practitioner('gina@graz.test.example', 'graz'));
   });
 
   it('agrees, space by space, with the participation rules of the policy', async () => {
@@ -25,5 +46,38 @@ describe('currentMemberIds (notification fan-out and the RED audience)', () => {
         .sort();
       assert.deepEqual(await currentMemberIds(space), byPolicy, space.slug);
     }
+  });
+
+  it('keeps to the people present since a moment: later people, joins, roles and reinstatements are left out', async () => {
+    const network = (await SpaceModel.findOne({ slug: 'network' }).lean())!;
+    const workshop = (await SpaceModel.findOne({ slug: 'workshop' }).lean())!;
+    const committee = (await SpaceModel.findOne({ slug: 'isc' }).lean())!;
+    await new Promise((r) => setTimeout(r, 5));
+    const sharedAt = new Date();
+    await new Promise((r) => setTimeout(r, 5));
+    const newcomer = await practitioner('new@lyon.test.example', 'lyon');
+    await addMembers('workshop', people.expert);
+    await setPersonRoles(OPERATOR, people.practitioner.id, ['practitioner', 'isc_member']);
+    await changeCityStatus(OPERATOR, 'amman', { status: 'suspended', reason: 'test' });
+    await changeCityStatus(OPERATOR, 'amman', { status: 'member', reason: 'test' });
+
+    const now = await currentMemberIds(network);
+    const since = await memberIdsSince(network, sharedAt);
+    assert.ok(now.includes(newcomer.id) && !since.includes(newcomer.id), 'a person created later');
+    for (const amman of [people.otherCity.id, people.isc.id])
+      assert.ok(now.includes(amman) && !since.includes(amman), 'a city reinstated later');
+    assert.ok(since.includes(people.focal.id) && since.includes(people.expert.id), 'present all along');
+    assert.ok(since.every((id) => now.includes(id)), 'never wider than the members now');
+
+    const workshopSince = await memberIdsSince(workshop, sharedAt);
+    assert.ok(!workshopSince.includes(people.expert.id), 'an explicit member who joined later');
+    assert.ok(workshopSince.includes(people.focal.id));
+
+    const committeeNow = await currentMemberIds(committee);
+    assert.ok(committeeNow.includes(people.practitioner.id));
+    assert.ok(
+      !(await memberIdsSince(committee, sharedAt)).includes(people.practitioner.id),
+      'a role gained later',
+    );
   });
 });

@@ -1,0 +1,107 @@
+/**
+ * A room thread's replies follow their first message (SHARING.md, "Readings settled": replies are
+ * readable only by those who may read their thread root), as forum replies follow their topic:
+ * - a reply is never labelled below its root, and a RED reply under a RED root keeps to the root's
+ *   audience;
+ * - raising the root raises the replies below its new label (same justification, an audit entry per
+ *   reply, the root's RED audience);
+ * - quarantining or deleting the root hides its replies (`topicHidden`, in the readable filter);
+ *   restoring it shows them again (a reply quarantined on its own stays so).
+ */
+import type { Actor } from '../../../shared/policy/actor.js';
+import { isAbove, type Label } from '../../../shared/policy/labels.js';
+import { MessageModel, type MessageDoc } from '../../models/Message.js';
+import { loadContent, loadThreadReplies } from '../../policy/contentAccess.js';
+import { ConflictError, InvalidError } from '../errors.js';
+import { applyLabel } from '../moderation/relabelContent.js';
+import { emitMessageEvent } from './messageEvents.js';
+
+/** Refuses a reply label below its thread root's (naming it). */
+export function requireNotBelowRoot(root: Pick<MessageDoc, 'label'>, label: Label): void {
+  if (isAbove(root.label, label))
+    throw new InvalidError(
+      `A reply may not be labelled below the first message of its thread (${root.label}).`,
+      [{ path: 'label', message: `below the thread's label ${root.label}` }],
+    );
+}
+
+/** The RED audience of a reply: the room's members now, kept to the root's audience under a RED root. */
+export function replyAudience(root: Pick<MessageDoc, 'label' | 'audienceIds'>, members: string[]): string[] {
+  if (root.label !== 'RED') return members;
+  const rootAudience = new Set(root.audienceIds.map(String));
+  return members.filter((m) => rootAudience.has(m));
+}
+
+/** Hides (or shows again) the replies of `root` with it; open clients follow. Returns how many changed. */
+export async function hideThreadReplies(root: MessageDoc, hidden: boolean): Promise<number> {
+  if (root.threadId !== null || root.replyCount === 0) return 0;
+  const replies = await loadThreadReplies(root._id);
+  await MessageModel.updateMany({ threadId: root._id }, { $set: { topicHidden: hidden } });
+  const changed = replies.filter((r) => (r.topicHidden ?? false) !== hidden);
+  for (const before of changed)
+    emitMessageEvent({
+      type: hidden ? 'quarantined' : 'restored',
+      before,
+      after: { ...before, topicHidden: hidden },
+      mentionIds: [],
+    });
+  return changed.length;
+}
+
+/**
+ * Raises the replies of `root` below its new label `to`, with its justification and RED audience. A
+ * reply changed meanwhile is read again and tried once more. Returns how many rose.
+ */
+export async function raiseThreadReplies(
+  actor: Actor,
+  root: MessageDoc,
+  to: Label,
+  justification: string,
+): Promise<number> {
+  if (root.threadId !== null || root.replyCount === 0) return 0;
+  let raised = 0;
+  for (const reply of await loadThreadReplies(root._id)) {
+    let current: MessageDoc | null = reply;
+    for (let attempt = 0; current && isAbove(to, current.label); attempt += 1) {
+      try {
+        const after = await applyLabel(
+          actor,
+          current,
+          to,
+          justification,
+          { action: 'relabel', audience: root.audienceIds },
+          'Message',
+        );
+        emitMessageEvent({ type: 'relabelled', before: current, after, mentionIds: [] });
+        raised += 1;
+        break;
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt > 0) throw error;
+        current = await loadContent(String(reply._id), 'Message');
+      }
+    }
+  }
+  return raised;
+}
+
+/**
+ * A reply just stored looks at its root again before anyone is sent it: a quarantine, deletion or
+ * raise of the root that ran meanwhile may have passed over it. Returns the reply as it now stands.
+ */
+export async function followRootNow(actor: Actor, reply: MessageDoc): Promise<MessageDoc> {
+  if (!reply.threadId) return reply;
+  const root = await loadContent(String(reply.threadId), 'Message');
+  if (!root || root.state !== 'visible') {
+    await MessageModel.updateOne({ _id: reply._id }, { $set: { topicHidden: true } });
+    return { ...reply, topicHidden: true };
+  }
+  if (!isAbove(root.label, reply.label)) return reply;
+  return applyLabel(
+    actor,
+    reply,
+    root.label,
+    `raised with its thread to ${root.label}`,
+    { action: 'relabel', audience: root.audienceIds },
+    'Message',
+  );
+}

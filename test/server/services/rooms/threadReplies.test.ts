@@ -1,0 +1,130 @@
+/**
+ * A room thread's replies follow their first message (SHARING.md, "Readings settled": replies are
+ * readable only by those who may read their thread root): never below its label, the root's RED
+ * audience under a RED root, hidden with a quarantined or deleted root on every channel (thread
+ * history, search, open sockets) and back with a restore, raised with a raised root. Real server,
+ * SAML sessions, sockets and database.
+ */
+import assert from 'node:assert/strict';
+import request from 'supertest';
+import type { MessageDelivery } from '../../../../shared/events.js';
+import { AuditEntryModel } from '../../../../server/models/AuditEntry.js';
+import { loadContent } from '../../../../server/policy/contentAccess.js';
+import { addSpaceMember } from '../../../../server/services/spaces/addSpaceMember.js';
+import { resetDatabase } from '../../../support/database.js';
+import { OPERATOR } from '../../../support/fixtures.js';
+import { seedSharing, type SharingPeople } from '../../../support/sharingFixtures.js';
+import {
+  clientId,
+  makeRoom,
+  startRoomWorld,
+  until,
+  type Client,
+  type RoomPerson,
+  type RoomWorld,
+} from '../../../support/rooms.js';
+
+describe('a room thread follows its first message', function () {
+  this.timeout(60_000);
+  let world: RoomWorld;
+  let people: SharingPeople;
+  let alice: RoomPerson;
+  let bob: RoomPerson;
+  let carol: RoomPerson;
+  let roomId: string;
+
+  const as = (who: RoomPerson) => ({ Cookie: who.cookie, 'X-CSRF-Token': who.csrf });
+  const app = () => world.server.app;
+  const send = async (who: RoomPerson, body: string, label: string, threadId?: string) =>
+    (
+      await request(app())
+        .post(`/api/v1/rooms/${roomId}/messages`)
+        .set(as(who))
+        .send({ clientId: clientId(), body, label, ...(threadId ? { threadId } : {}) })
+        .expect(200)
+    ).body as MessageDelivery;
+  const thread = async (who: RoomPerson, root: string) =>
+    (
+      (await request(app()).get(`/api/v1/rooms/${roomId}/messages?threadId=${root}`).set(as(who)).expect(200))
+        .body.items as MessageDelivery[]
+    ).map((m) => m.id);
+  const seen = (client: Client, event: string) =>
+    (client.seen[event] ?? []).map((m) => (m as { id: string }).id);
+
+  before(async () => {
+    await resetDatabase();
+    people = (await seedSharing()).people;
+    world = await startRoomWorld();
+    alice = await world.person(world.lyon, 'alice@lyon.example');
+    bob = await world.person(world.lyon, 'bob@lyon.example');
+    carol = await world.person(world.lyon, 'carol@lyon.example');
+    roomId = await makeRoom('threads', 'peer_room', 'RED', 'GREEN', [alice, bob]);
+  });
+  after(() => world.close());
+
+  it('hides the replies with a quarantined root, everywhere and live, and shows them again on restore', async () => {
+    const root = await send(alice, 'the depot visit', 'GREEN');
+    const reply = await send(bob, 'threadword tuesday works', 'GREEN', root.id);
+    const client = await alice.connect();
+    assert.ok((await client.call('room:join', { roomId })).ok);
+    assert.deepEqual(await thread(alice, root.id), [reply.id]);
+
+    await request(app())
+      .post(`/api/v1/messages/${root.id}/quarantine`)
+      .set(people.moderator.auth)
+      .send({ reason: 'names a site' })
+      .expect(200);
+    await until(() => seen(client, 'message:removed').includes(reply.id), 3000, 'the reply removed live');
+    assert.deepEqual(await thread(alice, root.id), []);
+    const found = await request(app()).get('/api/v1/search?q=threadword').set(as(alice)).expect(200);
+    assert.deepEqual(found.body.items, []);
+    assert.equal((await loadContent(reply.id, 'Message'))?.state, 'visible', 'hidden, not quarantined itself');
+
+    await request(app())
+      .post(`/api/v1/messages/${root.id}/restore`)
+      .set(people.moderator.auth)
+      .send({ reason: 'cleared' })
+      .expect(200);
+    assert.deepEqual(await thread(alice, root.id), [reply.id]);
+    await until(() => seen(client, 'message:updated').includes(reply.id), 3000, 'the reply back live');
+  });
+
+  it('hides the replies of a deleted root', async () => {
+    const root = await send(alice, 'a short-lived question', 'GREEN');
+    const reply = await send(bob, 'an answer', 'GREEN', root.id);
+    await request(app()).delete(`/api/v1/messages/${root.id}`).set(as(alice)).expect(200);
+    assert.deepEqual(await thread(bob, root.id), []);
+    assert.equal((await loadContent(reply.id, 'Message'))?.topicHidden, true);
+  });
+
+  it('raises the replies with a raised root, with its audience, each audited', async () => {
+    const root = await send(alice, 'the schools list', 'GREEN');
+    const reply = await send(bob, 'two schools more', 'GREEN', root.id);
+    await addSpaceMember(OPERATOR, 'threads', { person: carol.personId, role: 'member' });
+    assert.deepEqual(await thread(carol, root.id), [reply.id]);
+
+    await request(app())
+      .post(`/api/v1/messages/${root.id}/relabel`)
+      .set(as(alice))
+      .send({ label: 'RED', justification: 'names schools' })
+      .expect(200);
+    const stored = await loadContent(reply.id, 'Message');
+    assert.equal(stored?.label, 'RED');
+    assert.deepEqual(stored?.audienceIds.map(String).sort(), [alice.personId, bob.personId].sort());
+    assert.deepEqual(await thread(carol, root.id), [], 'the later joiner loses the reply too');
+    const audited = await AuditEntryModel.countDocuments({ action: 'content.relabelled', 'target.id': reply.id });
+    assert.equal(audited, 1);
+
+    // A reply under the RED root keeps to the root's audience, never the members now.
+    const redReply = await send(bob, 'and one more', 'RED', root.id);
+    const redStored = await loadContent(redReply.id, 'Message');
+    assert.deepEqual(redStored?.audienceIds.map(String).sort(), [alice.personId, bob.personId].sort());
+    // Lowering a reply below its root is refused, naming the root's label.
+    const lowered = await request(app())
+      .post(`/api/v1/messages/${redReply.id}/relabel`)
+      .set(as(bob))
+      .send({ label: 'AMBER', justification: 'try' });
+    assert.equal(lowered.status, 400);
+    assert.match(lowered.body.detail, /\(RED\)/);
+  });
+});
