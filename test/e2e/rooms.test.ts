@@ -238,6 +238,33 @@ describe('rooms (/rooms)', () => {
     b.assertClean();
   });
 
+  it("offers no label below the thread for a reply, and preselects the thread's label", async () => {
+    const room = await createHubRoom(e2e(), { name: 'Thread label room' });
+    const { a, b } = await twoMembers(room);
+    await a.page.getByLabel('Label', { exact: true }).selectOption('AMBER');
+    await send(a.page, 'An AMBER opening');
+    const opening = messages(b.page).getByRole('article').filter({ hasText: 'An AMBER opening' });
+    await opening.waitFor();
+    await opening.getByRole('button', { name: 'Reply in thread' }).click();
+    const panel = b.page.getByRole('complementary', { name: 'Thread' });
+    await panel.waitFor();
+    const picker = panel.getByLabel('Label', { exact: true });
+    assert.equal(await picker.inputValue(), 'AMBER', "the thread's label is preselected");
+    assert.deepEqual(await picker.locator('option').allTextContents(), ['TLP:AMBER']);
+    await panel.getByLabel('Reply in the thread').fill('A reply kept at AMBER');
+    await panel.getByLabel('Reply in the thread').press('Enter');
+    await panel.getByText('A reply kept at AMBER').waitFor();
+    await messages(a.page).getByRole('button', { name: 'Replies: 1' }).waitFor();
+    const stored = await adminApi<{ items: { body: string; label: string }[] }>(
+      e2e(),
+      'GET',
+      `/rooms/${room.id}/messages?limit=100`,
+    );
+    assert.ok(stored.items.some((m) => m.body === 'An AMBER opening' && m.label === 'AMBER'));
+    a.assertClean();
+    b.assertClean();
+  });
+
   it('has landmarks and a label on every control; in Arabic the room is right to left', async () => {
     const { baseUrl, browser } = e2e();
     const room = await createHubRoom(e2e(), { name: 'Salle arabe' });

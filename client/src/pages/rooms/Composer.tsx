@@ -2,11 +2,13 @@
  * The message composer: a labelled text area (Enter sends, Shift+Enter starts a new line), the label
  * picker bounded by the room's ceiling with the room's default preselected, and a send button. A
  * send goes to the outbox, which keeps it until the server acknowledges it. Typing is announced to
- * the room at most every few seconds, and "stopped" after a pause or a send.
+ * the room at most every few seconds, and "stopped" after a pause or a send. A thread's composer
+ * offers no label below the thread's first message (the server refuses a reply below its root) and
+ * preselects that label when it is above the room's default.
  */
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LABELS, labelsUpTo, type Label } from '../../../../shared/policy/labels.js';
+import { LABELS, isAbove, labelRank, labelsUpTo, type Label } from '../../../../shared/policy/labels.js';
 import type { RoomSummary } from '../../../../shared/events.js';
 import { enqueueMessage } from '../../realtime/outbox.js';
 import { request } from '../../realtime/socket.js';
@@ -25,19 +27,23 @@ export interface ComposerProps {
   room: RoomSummary;
   /** The thread the replies go to, or null for the room itself. */
   threadId: string | null;
+  /** The label of the thread's first message: the lowest a reply may take. */
+  floor?: string;
   /** Prefix of element ids (two composers may be on the page). */
   idPrefix: string;
 }
 
 /** The form that writes a message to `room` (or to a thread of it). */
-export function Composer({ room, threadId, idPrefix }: ComposerProps) {
+export function Composer({ room, threadId, idPrefix, floor: rootLabel = 'CLEAR' }: ComposerProps) {
   const { t } = useTranslation();
   const [body, setBody] = useState('');
-  const [label, setLabel] = useState<string>(room.defaultLabel);
+  const floor = asLabel(rootLabel);
+  const roomDefault = asLabel(room.defaultLabel);
+  const [label, setLabel] = useState<string>(isAbove(floor, roomDefault) ? floor : roomDefault);
   const [error, setError] = useState<string | null>(null);
   const typingSentAt = useRef(0);
   const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const labels = labelsUpTo(asLabel(room.ceiling));
+  const labels = labelsUpTo(asLabel(room.ceiling)).filter((l) => labelRank(l) >= labelRank(floor));
 
   const stopTyping = () => {
     if (idleTimer.current) clearTimeout(idleTimer.current);

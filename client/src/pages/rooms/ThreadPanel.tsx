@@ -79,7 +79,13 @@ export function ThreadPanel({
           threads={false}
         />
       )}
-      <Composer room={room} threadId={root.id} idPrefix="thread-composer" />
+      <Composer
+        key={`${root.id}-${root.label}`}
+        room={room}
+        threadId={root.id}
+        floor={root.label}
+        idPrefix="thread-composer"
+      />
     </aside>
   );
 }
