@@ -78,7 +78,11 @@ describe('a room thread follows its first message', function () {
     assert.deepEqual(await thread(alice, root.id), []);
     const found = await request(app()).get('/api/v1/search?q=threadword').set(as(alice)).expect(200);
     assert.deepEqual(found.body.items, []);
-    assert.equal((await loadContent(reply.id, 'Message'))?.state, 'visible', 'hidden, not quarantined itself');
+    assert.equal(
+      (await loadContent(reply.id, 'Message'))?.state,
+      'visible',
+      'hidden, not quarantined itself',
+    );
 
     await request(app())
       .post(`/api/v1/messages/${root.id}/restore`)
@@ -112,7 +116,10 @@ describe('a room thread follows its first message', function () {
     assert.equal(stored?.label, 'RED');
     assert.deepEqual(stored?.audienceIds.map(String).sort(), [alice.personId, bob.personId].sort());
     assert.deepEqual(await thread(carol, root.id), [], 'the later joiner loses the reply too');
-    const audited = await AuditEntryModel.countDocuments({ action: 'content.relabelled', 'target.id': reply.id });
+    const audited = await AuditEntryModel.countDocuments({
+      action: 'content.relabelled',
+      'target.id': reply.id,
+    });
     assert.equal(audited, 1);
 
     // A reply under the RED root keeps to the root's audience, never the members now.

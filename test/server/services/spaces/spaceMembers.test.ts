@@ -67,7 +67,10 @@ describe('currentMemberIds and memberIdsSince (notification fan-out and the RED 
     for (const amman of [people.otherCity.id, people.isc.id])
       assert.ok(now.includes(amman) && !since.includes(amman), 'a city reinstated later');
     assert.ok(since.includes(people.focal.id) && since.includes(people.expert.id), 'present all along');
-    assert.ok(since.every((id) => now.includes(id)), 'never wider than the members now');
+    assert.ok(
+      since.every((id) => now.includes(id)),
+      'never wider than the members now',
+    );
 
     const workshopSince = await memberIdsSince(workshop, sharedAt);
     assert.ok(!workshopSince.includes(people.expert.id), 'an explicit member who joined later');
