@@ -24,10 +24,10 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { pastAbsoluteLimit } from './auth/sessions.js';
 import { onSessionsEnded } from './auth/sessionEvents.js';
-import { PersonModel } from './models/Person.js';
-import { SessionModel } from './models/Session.js';
+import { liveSessionIds } from './auth/liveSessions.js';
+import { loadActivePersonActor } from './policy/personActor.js';
 import './auth/sessionData.js';
-import { contentEvents, type ContentEvent } from './services/contentEvents.js';
+import { contentEvents, type ContentEvent } from './events/contentEvents.js';
 import type { RoomEmitter } from './sockets/broadcast.js';
 import { deliverContentEvent } from './sockets/deliverContentEvent.js';
 import { deliverNotifications } from './sockets/deliverNotifications.js';
@@ -87,10 +87,9 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
     const personId = session?.personId;
     if (!personId || !req.sessionID || pastAbsoluteLimit(session.signedInAt, config))
       return next(new Error('unauthorized'));
-    PersonModel.findById(personId, { status: 1 })
-      .lean()
-      .then((person) => {
-        if (!person || person.status !== 'active') return next(new Error('unauthorized'));
+    loadActivePersonActor(personId)
+      .then((actor) => {
+        if (!actor) return next(new Error('unauthorized'));
         socket.data.personId = personId;
         socket.data.sessionId = req.sessionID as string;
         next();
@@ -117,16 +116,8 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
   const timer = setInterval(() => {
     const sessionIds = [...new Set([...io.of('/').sockets.values()].map((s) => s.data.sessionId))];
     if (sessionIds.length === 0) return;
-    SessionModel.find({ _id: { $in: sessionIds }, expires: { $gt: new Date() } }, { _id: 1, data: 1 })
-      .lean()
-      .then((alive) => {
-        const valid = new Set(
-          alive
-            .filter(
-              (s) => !pastAbsoluteLimit((JSON.parse(s.data) as { signedInAt?: number }).signedInAt, config),
-            )
-            .map((s) => s._id),
-        );
+    liveSessionIds(sessionIds, config)
+      .then((valid) => {
         for (const id of sessionIds) if (!valid.has(id)) end(`session:${id}`, 'expired');
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'socket session check failed'));

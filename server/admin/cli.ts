@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { connectDatabase } from '../db/connect.js';
 import { obtainDatabase, type ObtainedDatabase } from '../db/launcher.js';
 import '../models/index.js';
-import { AppError } from '../services/errors.js';
+import { AppError } from '../errors.js';
 import type { Command, Output } from './commandKit.js';
 import { applicationCommands } from './commands/applications.js';
 import { auditCommands } from './commands/audit.js';

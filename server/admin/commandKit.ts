@@ -1,7 +1,7 @@
 /** Small shared pieces of the admin command line: argument parsing, validation and output. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { z } from 'zod';
-import { InvalidError } from '../services/errors.js';
+import { InvalidError } from '../errors.js';
 import { fieldErrors } from '../http/problem.js';
 
 /** One sub-command: `npm run admin -- <resource> <verb> ...`. */

@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../../shared/policy/actor.js';
 import { AuditEntryModel } from '../models/AuditEntry.js';
-import { isDuplicateKey } from '../services/errors.js';
+import { isDuplicateKey } from '../errors.js';
 import { GENESIS_HASH, entryHash } from './hashChain.js';
 
 /** What an entry is about. */

@@ -10,7 +10,7 @@ import { createCategory } from '../services/forums/createCategory.js';
 import { createReply } from '../services/forums/createReply.js';
 import { createTopic } from '../services/forums/createTopic.js';
 import { setTopicFlag } from '../services/forums/setTopicFlag.js';
-import { personActor } from '../services/people/personActor.js';
+import { personActor } from '../policy/personActor.js';
 import { createSpace } from '../services/spaces/createSpace.js';
 
 const DemoTopic = ForumTopicCreate.extend({

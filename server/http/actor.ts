@@ -8,11 +8,10 @@
 import type { Request, RequestHandler } from 'express';
 import { ANONYMOUS, type Actor } from '../../shared/policy/actor.js';
 import type { Config } from '../config.js';
-import { PersonModel } from '../models/Person.js';
 import { destroySession, pastAbsoluteLimit, SESSION_COOKIE } from '../auth/sessions.js';
 import { actorFromApiToken } from '../services/tokens/apiTokens.js';
-import { personActor } from '../services/people/personActor.js';
-import { UnauthenticatedError } from '../services/errors.js';
+import { loadActivePersonActor } from '../policy/personActor.js';
+import { UnauthenticatedError } from '../errors.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -50,12 +49,12 @@ async function actorFromSession(req: Request, config: Config): Promise<Actor> {
     await destroySession(req);
     throw new UnauthenticatedError('Your session has ended; sign in again.');
   }
-  const person = await PersonModel.findById(personId).lean();
-  if (!person || person.status !== 'active') {
+  const actor = await loadActivePersonActor(personId);
+  if (!actor) {
     await destroySession(req);
     throw new UnauthenticatedError('Your account is not active; your session has ended.');
   }
-  return personActor(person);
+  return actor;
 }
 
 /** Builds the middleware that sets `req.actor`. */

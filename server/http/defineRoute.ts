@@ -7,7 +7,7 @@ import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import type { Actor } from '../../shared/policy/actor.js';
 import { Problem } from '../../shared/schemas/common.js';
-import { InvalidError, MethodNotAllowedError, UnauthenticatedError } from '../services/errors.js';
+import { InvalidError, MethodNotAllowedError, UnauthenticatedError } from '../errors.js';
 import { fieldErrors } from './problem.js';
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;

@@ -4,7 +4,7 @@
  * stand behind this).
  */
 import type { RequestHandler } from 'express';
-import { InvalidError } from '../services/errors.js';
+import { InvalidError } from '../errors.js';
 
 function findUnsafeKey(value: unknown, path: string, depth: number): string | null {
   if (depth > 20) return path || '(body)';

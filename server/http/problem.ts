@@ -5,7 +5,7 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import type { ProblemBody } from '../../shared/schemas/common.js';
-import { AppError, MethodNotAllowedError, RateLimitedError, type ErrorCode } from '../services/errors.js';
+import { AppError, MethodNotAllowedError, RateLimitedError, type ErrorCode } from '../errors.js';
 
 const STATUS: Record<ErrorCode, number> = {
   invalid: 400,

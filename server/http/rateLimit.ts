@@ -12,7 +12,7 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import type { Config } from '../config.js';
-import { RateLimitedError } from '../services/errors.js';
+import { RateLimitedError } from '../errors.js';
 
 /** The limiters of one app. */
 export interface RateLimits {

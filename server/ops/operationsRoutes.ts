@@ -7,7 +7,7 @@ import { Router } from 'express';
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { databaseReachable } from '../db/connect.js';
-import { ForbiddenError } from '../services/errors.js';
+import { ForbiddenError } from '../errors.js';
 import type { Metrics } from './metrics.js';
 
 /** What readiness depends on besides the database. */

@@ -12,7 +12,7 @@ import {
   type DirectorySubjectType,
 } from '../../shared/policy/directory.js';
 import type { Actor } from '../../shared/policy/actor.js';
-import { ForbiddenError, UnauthenticatedError } from '../services/errors.js';
+import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 import { recordAudit } from '../audit/recordAudit.js';
 
 type Subject = DirectorySubjectType;

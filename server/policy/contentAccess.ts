@@ -12,7 +12,7 @@ import type { SharingContext } from '../../shared/policy/sharingContext.js';
 import { recordAudit } from '../audit/recordAudit.js';
 import { MessageModel, type MessageDoc } from '../models/Message.js';
 import { PostModel, type PostDoc } from '../models/Post.js';
-import { readPage, type StoredPage } from '../services/pagination.js';
+import { readPage, type StoredPage } from '../db/pagination.js';
 import { sharingFilter } from './sharingAccess.js';
 
 /** The stored document of each content type. */

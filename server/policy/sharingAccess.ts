@@ -10,7 +10,7 @@ import {
 } from '../../shared/policy/sharing.js';
 import type { SharingContext } from '../../shared/policy/sharingContext.js';
 import { recordAudit } from '../audit/recordAudit.js';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../services/errors.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.js';
 import { asSubject } from './authorize.js';
 
 /** A filter that matches nothing, for actors without any rule for an action. */

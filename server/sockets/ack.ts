@@ -7,7 +7,7 @@
 import { ZodError, type z } from 'zod';
 import type { Ack, AckErrorCode } from '../../shared/events.js';
 import type { Logger } from '../logger.js';
-import { AppError } from '../services/errors.js';
+import { AppError } from '../errors.js';
 import type { RealtimeSocket } from './types.js';
 
 type AckError = Extract<Ack<unknown>, { ok: false }>['error'];

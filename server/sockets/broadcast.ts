@@ -9,7 +9,7 @@ import type { PostDelivery } from '../../shared/events.js';
 import type { SharingContext } from '../../shared/policy/sharingContext.js';
 import { defineSharingAbility } from '../../shared/policy/sharing.js';
 import { asSubject } from '../policy/authorize.js';
-import type { ContentEvent } from '../services/contentEvents.js';
+import type { ContentEvent } from '../events/contentEvents.js';
 import type { PostDoc } from '../models/Post.js';
 
 /** What a Socket.IO server offers that the broadcaster uses. */

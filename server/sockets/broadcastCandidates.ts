@@ -4,19 +4,18 @@
  * once). The broadcaster then decides, person by person, what each may receive.
  */
 import type { SharingContext } from '../../shared/policy/sharingContext.js';
-import { PersonModel } from '../models/Person.js';
-import { SpaceModel } from '../models/Space.js';
 import { loadSharingContext } from '../policy/loadSharingContext.js';
-import type { ContentEvent } from '../services/contentEvents.js';
-import { personActor } from '../services/people/personActor.js';
+import type { ContentEvent } from '../events/contentEvents.js';
+import { loadActivePersonActors } from '../policy/personActor.js';
+import { spacesById } from '../services/spaces/spaceLookups.js';
 import { currentMemberIds } from '../services/spaces/spaceMembers.js';
 
 /** The candidates of an event, with fresh contexts. */
 export async function broadcastCandidates(event: ContentEvent): Promise<SharingContext[]> {
   const spaceIds = [...new Set([event.before?.spaceId, event.after.spaceId].filter(Boolean).map(String))];
-  const spaces = await SpaceModel.find({ _id: { $in: spaceIds } }).lean();
+  const spaces = await spacesById(spaceIds);
   const ids = new Set<string>([String(event.after.authorId)]);
-  for (const space of spaces) for (const id of await currentMemberIds(space)) ids.add(id);
-  const people = await PersonModel.find({ _id: { $in: [...ids] }, status: 'active' }).lean();
-  return Promise.all(people.map((p) => loadSharingContext(personActor(p))));
+  for (const space of spaces.values()) for (const id of await currentMemberIds(space)) ids.add(id);
+  const actors = await loadActivePersonActors([...ids]);
+  return Promise.all(actors.map((actor) => loadSharingContext(actor)));
 }

@@ -7,7 +7,7 @@
 import { ACCESS_AUDITED } from '../../shared/policy/labels.js';
 import { asLabel } from '../../shared/policy/content.js';
 import { recordAudit } from '../audit/recordAudit.js';
-import type { ContentEvent } from '../services/contentEvents.js';
+import type { ContentEvent } from '../events/contentEvents.js';
 import { broadcast, type Delivery, type RoomEmitter } from './broadcast.js';
 import { broadcastCandidates } from './broadcastCandidates.js';
 

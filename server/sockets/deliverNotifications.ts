@@ -4,7 +4,6 @@
  * the person may not read shows nothing and is not sent; AMBER and above carry no text.
  */
 import type { NotificationDelivery } from '../../shared/events.js';
-import { PersonModel } from '../models/Person.js';
 import type { NotificationDoc } from '../models/Notification.js';
 import { loadSharingContext } from '../policy/loadSharingContext.js';
 import { isModerationKind } from '../services/notifications/notificationBody.js';
@@ -12,7 +11,7 @@ import {
   resolveNotifications,
   type ResolvedNotification,
 } from '../services/notifications/resolveNotifications.js';
-import { personActor } from '../services/people/personActor.js';
+import { loadActivePersonActors } from '../policy/personActor.js';
 
 /** The longest excerpt of a body sent when an item has no title. */
 const EXCERPT_CHARS = 140;
@@ -48,11 +47,11 @@ export async function deliverNotifications(
     const id = String(doc.recipientId);
     byRecipient.set(id, [...(byRecipient.get(id) ?? []), doc]);
   }
-  const people = await PersonModel.find({ _id: { $in: [...byRecipient.keys()] }, status: 'active' }).lean();
+  const actors = await loadActivePersonActors([...byRecipient.keys()]);
   let sent = 0;
-  for (const person of people) {
-    const id = String(person._id);
-    const ctx = await loadSharingContext(personActor(person));
+  for (const actor of actors) {
+    const id = actor.id;
+    const ctx = await loadSharingContext(actor);
     for (const resolved of await resolveNotifications(ctx, byRecipient.get(id) ?? [])) {
       const delivery = notificationDelivery(resolved);
       if (!delivery) continue;

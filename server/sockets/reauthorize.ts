@@ -7,8 +7,7 @@
  */
 import type { Namespace } from 'socket.io';
 import { loadSharingContext } from '../policy/loadSharingContext.js';
-import { PersonModel } from '../models/Person.js';
-import { personActor } from '../services/people/personActor.js';
+import { loadActivePersonActor } from '../policy/personActor.js';
 import { memberChannel, roomChannel } from '../services/rooms/roomAccess.js';
 import { joinedRoomIds } from './handlers/rooms.js';
 import { announceIfGone } from './presence.js';
@@ -20,8 +19,7 @@ export async function reauthorizePerson(nsp: Namespace, personId: string): Promi
   const sockets = await nsp.in(personChannel(personId)).fetchSockets();
   const joined = new Set(sockets.flatMap((s) => joinedRoomIds(s.rooms)));
   if (joined.size === 0) return [];
-  const person = await PersonModel.findById(personId, { name: 1, cityId: 1, roles: 1, status: 1 }).lean();
-  const actor = person && person.status === 'active' ? personActor(person) : null;
+  const actor = await loadActivePersonActor(personId);
   const ctx = actor ? await loadSharingContext(actor) : null;
   const removed = [...joined].filter((roomId) => !ctx?.spaceIds.includes(roomId));
   for (const roomId of removed) {

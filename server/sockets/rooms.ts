@@ -7,7 +7,7 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { contentEvents, type AccessEvent, type MembershipEvent } from '../services/contentEvents.js';
+import { contentEvents, type AccessEvent, type MembershipEvent } from '../events/contentEvents.js';
 import { configureFloodControl } from '../services/rooms/floodControl.js';
 import { registerMessageHandlers } from './handlers/messages.js';
 import { registerPresenceHandlers } from './handlers/presenceEvents.js';

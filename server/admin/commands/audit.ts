@@ -1,6 +1,6 @@
 /** `audit verify`: checks the whole hash chain and names the first broken entry. */
 import { verifyAudit } from '../../audit/verifyAudit.js';
-import { AppError } from '../../services/errors.js';
+import { AppError } from '../../errors.js';
 import { z } from 'zod';
 import { parse, validate, type Command } from '../commandKit.js';
 

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/schemas/people.js';
 import { Email } from '../../../shared/schemas/common.js';
 import { PersonModel } from '../../models/Person.js';
-import { InvalidError, NotFoundError } from '../../services/errors.js';
+import { InvalidError, NotFoundError } from '../../errors.js';
 import { LocalCredentialModel } from '../../models/LocalCredential.js';
 import { createPerson } from '../../services/people/createPerson.js';
 import { listPeople } from '../../services/people/listPeople.js';

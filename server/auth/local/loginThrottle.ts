@@ -9,7 +9,7 @@ import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'r
 import type { Types } from 'mongoose';
 import type { Config } from '../../config.js';
 import { LocalCredentialModel } from '../../models/LocalCredential.js';
-import { RateLimitedError } from '../../services/errors.js';
+import { RateLimitedError } from '../../errors.js';
 
 const FREE_FAILURES = 5;
 const MAX_LOCK_MINUTES = 60;

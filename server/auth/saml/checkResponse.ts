@@ -8,7 +8,7 @@
 import type { Element } from '@xmldom/xmldom';
 import type { Profile } from '@node-saml/node-saml';
 import { SamlAssertionModel } from '../../models/SamlAssertion.js';
-import { isDuplicateKey } from '../../services/errors.js';
+import { isDuplicateKey } from '../../errors.js';
 import { consumeRequestId } from './requestCache.js';
 import { parseStrictXml } from './safeXml.js';
 

@@ -5,7 +5,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import type { Element } from '@xmldom/xmldom';
-import { InvalidError } from '../../services/errors.js';
+import { InvalidError } from '../../errors.js';
 import { parseStrictXml, UnsafeXmlError } from './safeXml.js';
 
 const REDIRECT = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect';

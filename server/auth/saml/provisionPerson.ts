@@ -12,7 +12,7 @@ import { PRIVILEGED_ROLES, type Role } from '../../../shared/roles.js';
 import type { IdentityProviderDoc } from '../../models/IdentityProvider.js';
 import { PersonIdentityModel } from '../../models/PersonIdentity.js';
 import { PersonModel, type PersonDoc } from '../../models/Person.js';
-import { isDuplicateKey } from '../../services/errors.js';
+import { isDuplicateKey } from '../../errors.js';
 import { SamlRefusal } from './checkResponse.js';
 
 const MAX_TEXT = 200;

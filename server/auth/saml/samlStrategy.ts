@@ -11,7 +11,7 @@ import type { Config } from '../../config.js';
 import type { IdentityProviderDoc } from '../../models/IdentityProvider.js';
 import { checkValidatedResponse, SamlRefusal } from './checkResponse.js';
 import { provisionPerson, type Provisioned } from './provisionPerson.js';
-import { findActiveProvider } from './routeHelpers.js';
+import { findActiveProvider } from './findActiveProvider.js';
 import { samlOptionsFor } from './samlFor.js';
 import { spUrls } from './spUrls.js';
 import type { StrategyRequest } from './strategyRequest.js';

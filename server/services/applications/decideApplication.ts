@@ -10,7 +10,7 @@ import { CityModel } from '../../models/City.js';
 import { PersonModel } from '../../models/Person.js';
 import { actorRecord, recordAudit } from '../../audit/recordAudit.js';
 import { authorize } from '../../policy/authorize.js';
-import { ConflictError, InvalidError, NotFoundError, isDuplicateKey } from '../errors.js';
+import { ConflictError, InvalidError, NotFoundError, isDuplicateKey } from '../../errors.js';
 import { cityBySlug, hubBySlug } from '../lookups.js';
 import { getApplication } from './listApplications.js';
 import { slugify } from './slugify.js';

@@ -4,8 +4,8 @@ import type { Actor } from '../../../shared/policy/actor.js';
 import type { ApplicationListQuery } from '../../../shared/schemas/applications.js';
 import { ApplicationModel, type ApplicationDoc } from '../../models/Application.js';
 import { accessFilter, authorize } from '../../policy/authorize.js';
-import { NotFoundError } from '../errors.js';
-import { readPage } from '../pagination.js';
+import { NotFoundError } from '../../errors.js';
+import { readPage } from '../../db/pagination.js';
 import { presentApplication } from '../presenters.js';
 
 /** One page of applications. */

@@ -6,7 +6,7 @@ import type { ApplicationCreate } from '../../../shared/schemas/applications.js'
 import { ApplicationModel } from '../../models/Application.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { authorize } from '../../policy/authorize.js';
-import { InvalidError } from '../errors.js';
+import { InvalidError } from '../../errors.js';
 import { hubBySlug } from '../lookups.js';
 
 /** Validates the pledge version and the hub, stores the application, returns a receipt. */

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { Me } from '../../../shared/schemas/auth.js';
 import { CityModel } from '../../models/City.js';
-import { UnauthenticatedError } from '../errors.js';
+import { UnauthenticatedError } from '../../errors.js';
 import { getPerson } from '../people/getPerson.js';
 
 /** What the session tells about the sign-in (null for bearer-token requests). */

@@ -13,7 +13,7 @@ import { hashPassword } from '../../auth/local/passwords.js';
 import { LocalCredentialModel } from '../../models/LocalCredential.js';
 import { PersonModel } from '../../models/Person.js';
 import { authorize } from '../../policy/authorize.js';
-import { InvalidError, NotFoundError } from '../errors.js';
+import { InvalidError, NotFoundError } from '../../errors.js';
 
 const INVITATION_LIFETIME_MS = 7 * 86_400_000;
 

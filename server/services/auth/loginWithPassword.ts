@@ -14,8 +14,8 @@ import { verifyPassword } from '../../auth/local/passwords.js';
 import { beginPendingSecondFactor, beginSession } from '../../auth/sessions.js';
 import { LocalCredentialModel } from '../../models/LocalCredential.js';
 import { PersonModel } from '../../models/Person.js';
-import { UnauthenticatedError } from '../errors.js';
-import { personActor } from '../people/personActor.js';
+import { UnauthenticatedError } from '../../errors.js';
+import { personActor } from '../../policy/personActor.js';
 import { requiresSecondFactor } from './secondFactorPolicy.js';
 
 /** The one answer to every failed sign-in. */

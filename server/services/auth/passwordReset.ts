@@ -12,7 +12,7 @@ import { endPersonSessions } from '../../auth/endSessions.js';
 import { hashPassword } from '../../auth/local/passwords.js';
 import { LocalCredentialModel } from '../../models/LocalCredential.js';
 import { PersonModel } from '../../models/Person.js';
-import { InvalidError } from '../errors.js';
+import { InvalidError } from '../../errors.js';
 
 const RESET_LIFETIME_MS = 3_600_000;
 

@@ -4,7 +4,7 @@ import type { Actor } from '../../../shared/policy/actor.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { endPersonSessions } from '../../auth/endSessions.js';
 import { destroySession } from '../../auth/sessions.js';
-import { UnauthenticatedError } from '../errors.js';
+import { UnauthenticatedError } from '../../errors.js';
 import type { Config } from '../../config.js';
 import { samlFor } from '../../auth/saml/samlFor.js';
 import { spUrls } from '../../auth/saml/spUrls.js';

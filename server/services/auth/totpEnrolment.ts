@@ -19,8 +19,8 @@ import { clearAccountFailures } from '../../auth/local/loginThrottle.js';
 import { beginSession } from '../../auth/sessions.js';
 import { LocalCredentialModel } from '../../models/LocalCredential.js';
 import { PersonModel } from '../../models/Person.js';
-import { InvalidError, UnauthenticatedError } from '../errors.js';
-import { personActor } from '../people/personActor.js';
+import { InvalidError, UnauthenticatedError } from '../../errors.js';
+import { personActor } from '../../policy/personActor.js';
 import { PENDING_SECOND_FACTOR_MS } from './secondFactorPolicy.js';
 
 /** Whose enrolment this is: the signed-in person, or the one waiting to enrol after their password. */

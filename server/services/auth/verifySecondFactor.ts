@@ -12,8 +12,8 @@ import { checkTotp, recoveryCodeHash } from '../../auth/local/totp.js';
 import { beginSession } from '../../auth/sessions.js';
 import { LocalCredentialModel } from '../../models/LocalCredential.js';
 import { PersonModel } from '../../models/Person.js';
-import { UnauthenticatedError } from '../errors.js';
-import { personActor } from '../people/personActor.js';
+import { UnauthenticatedError } from '../../errors.js';
+import { personActor } from '../../policy/personActor.js';
 import { PENDING_SECOND_FACTOR_MS } from './secondFactorPolicy.js';
 
 /** Checks the code and completes the sign-in. */

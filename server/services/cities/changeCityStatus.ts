@@ -6,11 +6,11 @@ import { CITY_STATUS_TRANSITIONS, type CityStatusChange } from '../../../shared/
 import { CityModel } from '../../models/City.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { authorize, can } from '../../policy/authorize.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
 import { cityBySlug } from '../lookups.js';
 import { getCity } from './getCity.js';
 import { PersonModel } from '../../models/Person.js';
-import { emitAccessEvent } from '../contentEvents.js';
+import { emitAccessEvent } from '../../events/contentEvents.js';
 
 /** Applies the step if the lifecycle allows it; a city becomes a member only with a recorded pledge. */
 export async function changeCityStatus(actor: Actor, slug: string, input: z.infer<typeof CityStatusChange>) {

@@ -6,7 +6,7 @@ import type { CityCreate } from '../../../shared/schemas/cities.js';
 import { CityModel } from '../../models/City.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { authorize } from '../../policy/authorize.js';
-import { ConflictError, InvalidError, isDuplicateKey } from '../errors.js';
+import { ConflictError, InvalidError, isDuplicateKey } from '../../errors.js';
 import { hubBySlug } from '../lookups.js';
 import { getCity } from './getCity.js';
 

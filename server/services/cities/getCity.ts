@@ -1,7 +1,7 @@
 /** Reads one city by slug. A city the actor may not read is "not found", so its existence does not leak. */
 import type { Actor } from '../../../shared/policy/actor.js';
 import { can } from '../../policy/authorize.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError } from '../../errors.js';
 import { activeNamesById, cityBySlug, hubSlugsById } from '../lookups.js';
 import { presentCity } from '../presenters.js';
 

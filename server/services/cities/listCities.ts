@@ -5,7 +5,7 @@ import type { CityListQuery } from '../../../shared/schemas/cities.js';
 import { CityModel, type CityDoc } from '../../models/City.js';
 import { accessFilter, authorize } from '../../policy/authorize.js';
 import { activeNamesById, hubBySlug, hubSlugsById } from '../lookups.js';
-import { readPage } from '../pagination.js';
+import { readPage } from '../../db/pagination.js';
 import { presentCity } from '../presenters.js';
 
 /** One page of cities. An unknown hub filter yields an empty page. */

@@ -5,7 +5,7 @@ import type { CityUpdate } from '../../../shared/schemas/cities.js';
 import { CityModel } from '../../models/City.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { authorize, can } from '../../policy/authorize.js';
-import { InvalidError, NotFoundError } from '../errors.js';
+import { InvalidError, NotFoundError } from '../../errors.js';
 import { cityBySlug, hubBySlug } from '../lookups.js';
 import { requireActivePeople } from '../people/requireActivePeople.js';
 import { getCity } from './getCity.js';

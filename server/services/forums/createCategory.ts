@@ -8,7 +8,7 @@ import type { ForumCategoryCreate } from '../../../shared/schemas/forums.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { ForumCategoryModel, type ForumCategoryDoc } from '../../models/ForumCategory.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { ConflictError, isDuplicateKey } from '../errors.js';
+import { ConflictError, isDuplicateKey } from '../../errors.js';
 import { categoryOrder, forumSpace, requireForumModerator } from './forumAccess.js';
 import { presentCategories } from './presentForum.js';
 

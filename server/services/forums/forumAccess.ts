@@ -8,7 +8,7 @@ import { ForumCategoryModel, type ForumCategoryDoc } from '../../models/ForumCat
 import type { PostDoc } from '../../models/Post.js';
 import type { SpaceDoc } from '../../models/Space.js';
 import { authorizeSharing, canShare } from '../../policy/sharingAccess.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError } from '../../errors.js';
 import { loadPostFor, subjectOf } from '../posts/loadPostFor.js';
 import { spacesById, visibleSpace } from '../spaces/spaceLookups.js';
 
@@ -79,7 +79,7 @@ const FAR_FUTURE_MS = 9_000_000_000_000_000;
 
 /**
  * The ascending sort key of a category's topics: pinned first, then the latest activity first.
- * Stored on each topic so the keyset pagination of server/services/pagination.ts applies as is.
+ * Stored on each topic so the keyset pagination of server/db/pagination.ts applies as is.
  */
 export function forumOrder(pinned: boolean, lastActivityAt: Date): string {
   return `${pinned ? 0 : 1}${String(FAR_FUTURE_MS - lastActivityAt.getTime()).padStart(16, '0')}`;

@@ -11,7 +11,7 @@ import type { PostDoc } from '../../models/Post.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { canShare } from '../../policy/sharingAccess.js';
 import { notify } from '../notifications/notify.js';
-import { personActor } from '../people/personActor.js';
+import { personActor } from '../../policy/personActor.js';
 import { subjectOf } from '../posts/loadPostFor.js';
 
 /** How many subscribers one reply notifies at most (the rest still see it as unread). */

@@ -7,7 +7,7 @@
 import type { PostDoc } from '../../models/Post.js';
 import { PostModel } from '../../models/Post.js';
 import { loadTopicReplies } from '../../policy/contentAccess.js';
-import { emitContentEvent } from '../contentEvents.js';
+import { emitContentEvent } from '../../events/contentEvents.js';
 
 /** True for a forum topic (a post with a category and no topic of its own). */
 export function isTopic(item: Pick<PostDoc, 'categoryId' | 'topicId'>): boolean {

@@ -4,7 +4,7 @@ import type { Actor } from '../../../shared/policy/actor.js';
 import type { ForumCategoryListQuery } from '../../../shared/schemas/forums.js';
 import { ForumCategoryModel, type ForumCategoryDoc } from '../../models/ForumCategory.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { readPage } from '../pagination.js';
+import { readPage } from '../../db/pagination.js';
 import { forumSpace } from './forumAccess.js';
 import { presentCategories } from './presentForum.js';
 

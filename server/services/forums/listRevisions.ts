@@ -7,7 +7,7 @@ import type { Actor } from '../../../shared/policy/actor.js';
 import type { ForumRevisionListQuery } from '../../../shared/schemas/forums.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { activeNamesById } from '../lookups.js';
-import { pageOfList } from '../pagination.js';
+import { pageOfList } from '../../db/pagination.js';
 import {
   mayModerateForum,
   readableForumItem,

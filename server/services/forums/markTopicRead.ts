@@ -7,7 +7,7 @@ import type { Actor } from '../../../shared/policy/actor.js';
 import { ForumReadMarkerModel } from '../../models/ForumReadMarker.js';
 import { findContentByIds } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { NotFoundError, UnauthenticatedError, isDuplicateKey } from '../errors.js';
+import { NotFoundError, UnauthenticatedError, isDuplicateKey } from '../../errors.js';
 import { readableForumItem } from './forumAccess.js';
 import { topicStats } from './topicStats.js';
 

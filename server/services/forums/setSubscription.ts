@@ -2,7 +2,7 @@
 import type { Actor } from '../../../shared/policy/actor.js';
 import { ForumSubscriptionModel } from '../../models/ForumSubscription.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { UnauthenticatedError, isDuplicateKey } from '../errors.js';
+import { UnauthenticatedError, isDuplicateKey } from '../../errors.js';
 import { readableForumItem } from './forumAccess.js';
 
 /** Sets the subscription; idempotent. */

@@ -6,8 +6,8 @@ import type { Actor } from '../../../shared/policy/actor.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { PostModel, type PostDoc } from '../../models/Post.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { emitContentEvent } from '../contentEvents.js';
-import { ConflictError } from '../errors.js';
+import { emitContentEvent } from '../../events/contentEvents.js';
+import { ConflictError } from '../../errors.js';
 import { forumOrder, readableForumItem, requireForumModerator, spaceOf } from './forumAccess.js';
 
 /** Sets `pinned` or `locked` to `value`; idempotent. */

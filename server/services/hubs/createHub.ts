@@ -5,7 +5,7 @@ import type { HubCreate } from '../../../shared/schemas/hubs.js';
 import { HubModel } from '../../models/Hub.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { authorize } from '../../policy/authorize.js';
-import { ConflictError, isDuplicateKey } from '../errors.js';
+import { ConflictError, isDuplicateKey } from '../../errors.js';
 import { requireActivePeople } from '../people/requireActivePeople.js';
 import { getHub } from './getHub.js';
 

@@ -1,7 +1,7 @@
 /** Reads one hub by slug. */
 import type { Actor } from '../../../shared/policy/actor.js';
 import { authorize } from '../../policy/authorize.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError } from '../../errors.js';
 import { activeNamesById, hubBySlug } from '../lookups.js';
 import { presentHub } from '../presenters.js';
 

@@ -3,7 +3,7 @@ import type { Actor } from '../../../shared/policy/actor.js';
 import { HubModel, type HubDoc } from '../../models/Hub.js';
 import { accessFilter, authorize } from '../../policy/authorize.js';
 import { activeNamesById } from '../lookups.js';
-import { readPage } from '../pagination.js';
+import { readPage } from '../../db/pagination.js';
 import { presentHub } from '../presenters.js';
 
 /** One page of hubs the actor may read. */

@@ -5,10 +5,10 @@ import type { HubUpdate } from '../../../shared/schemas/hubs.js';
 import { HubModel } from '../../models/Hub.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { authorize } from '../../policy/authorize.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError } from '../../errors.js';
 import { hubBySlug } from '../lookups.js';
 import { requireActivePeople } from '../people/requireActivePeople.js';
-import { emitAccessEvent } from '../contentEvents.js';
+import { emitAccessEvent } from '../../events/contentEvents.js';
 import { getHub } from './getHub.js';
 
 /** Applies the change and returns the hub. */

@@ -5,9 +5,9 @@ import type { IdentityProviderListQuery } from '../../../shared/schemas/identity
 import type { Config } from '../../config.js';
 import { IdentityProviderModel, type IdentityProviderDoc } from '../../models/IdentityProvider.js';
 import { accessFilter, authorize, can } from '../../policy/authorize.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError } from '../../errors.js';
 import { cityBySlug, citySlugsById } from '../lookups.js';
-import { readPage } from '../pagination.js';
+import { readPage } from '../../db/pagination.js';
 import { presentIdentityProvider } from './presentIdentityProvider.js';
 
 /** One page of providers. */

@@ -10,7 +10,7 @@ import type { Config } from '../../config.js';
 import { parseIdpMetadata, toPem, type IdpEndpoints } from '../../auth/saml/parseIdpMetadata.js';
 import { IdentityProviderModel } from '../../models/IdentityProvider.js';
 import { authorize } from '../../policy/authorize.js';
-import { ConflictError, InvalidError, isDuplicateKey } from '../errors.js';
+import { ConflictError, InvalidError, isDuplicateKey } from '../../errors.js';
 import { cityBySlug } from '../lookups.js';
 import { presentIdentityProvider } from './presentIdentityProvider.js';
 

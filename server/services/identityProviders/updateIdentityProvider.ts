@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit/recordAudit.js';
 import type { Config } from '../../config.js';
 import { IdentityProviderModel } from '../../models/IdentityProvider.js';
 import { authorize, can } from '../../policy/authorize.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError } from '../../errors.js';
 import { citySlugsById } from '../lookups.js';
 import { presentIdentityProvider } from './presentIdentityProvider.js';
 import { endProviderSessions } from '../../auth/endSessions.js';

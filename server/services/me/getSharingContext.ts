@@ -4,7 +4,7 @@
  */
 import type { Actor } from '../../../shared/policy/actor.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { UnauthenticatedError } from '../errors.js';
+import { UnauthenticatedError } from '../../errors.js';
 
 /** The actor's sharing context, without the actor's name. */
 export async function getSharingContext(actor: Actor) {

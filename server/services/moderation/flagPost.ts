@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit/recordAudit.js';
 import { FlagModel } from '../../models/Flag.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
-import { UnauthenticatedError, isDuplicateKey } from '../errors.js';
+import { UnauthenticatedError, isDuplicateKey } from '../../errors.js';
 import { moderatorIdsFor, notify } from '../notifications/notify.js';
 import { loadPostFor, subjectOf } from '../posts/loadPostFor.js';
 

@@ -11,7 +11,7 @@ import { findContentByIds, loadContentMeta } from '../../policy/contentAccess.js
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing, sharingFilter } from '../../policy/sharingAccess.js';
 import { hubBySlug, hubSlugsById } from '../lookups.js';
-import { readPage } from '../pagination.js';
+import { readPage } from '../../db/pagination.js';
 import { presentPosts } from '../posts/presentPost.js';
 import { spacesById } from '../spaces/spaceLookups.js';
 

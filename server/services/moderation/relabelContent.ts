@@ -20,7 +20,7 @@ import { MessageModel } from '../../models/Message.js';
 import { PostModel } from '../../models/Post.js';
 import type { ContentDocs } from '../../policy/contentAccess.js';
 import { authorizeSharing, canShare } from '../../policy/sharingAccess.js';
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../errors.js';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../errors.js';
 import { spacesById } from '../spaces/spaceLookups.js';
 import { memberIdsSince } from '../spaces/spaceMembers.js';
 import { moderatorRecord } from './moderationStep.js';

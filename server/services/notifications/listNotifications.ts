@@ -9,8 +9,8 @@ import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import type { Notification, PageQuery } from '../../../shared/schemas/index.js';
 import { NotificationModel, type NotificationDoc } from '../../models/Notification.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { NotFoundError, UnauthenticatedError } from '../errors.js';
-import { readPage } from '../pagination.js';
+import { NotFoundError, UnauthenticatedError } from '../../errors.js';
+import { readPage } from '../../db/pagination.js';
 import { resolveNotifications } from './resolveNotifications.js';
 
 type NotificationOut = z.infer<typeof Notification>;

@@ -12,7 +12,7 @@ import {
   type DigestFrequency,
   type NotificationPreferenceDoc,
 } from '../../models/NotificationPreference.js';
-import { UnauthenticatedError } from '../errors.js';
+import { UnauthenticatedError } from '../../errors.js';
 
 type Preferences = z.infer<typeof NotificationPreferences>;
 

@@ -12,7 +12,7 @@ import {
   type NotificationDoc,
 } from '../../models/Notification.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { personActor } from '../people/personActor.js';
+import { personActor } from '../../policy/personActor.js';
 import { itemSource } from './itemSources.js';
 import { emitNotificationsStored } from './notificationEvents.js';
 import { ensurePreferences } from './notificationPreferences.js';

@@ -27,7 +27,7 @@ import {
 } from '../../models/NotificationPreference.js';
 import { PersonModel } from '../../models/Person.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { personActor } from '../people/personActor.js';
+import { personActor } from '../../policy/personActor.js';
 import { languageOf, mailLine, renderEmail, stringsFor, type MailLine } from './digestEmail.js';
 import { digestPeriodMs, idBefore } from './notificationPreferences.js';
 import { resolveNotifications } from './resolveNotifications.js';

@@ -11,7 +11,7 @@ import type { NotificationDoc } from '../../models/Notification.js';
 import { NotificationPreferenceModel } from '../../models/NotificationPreference.js';
 import { PersonModel } from '../../models/Person.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { personActor } from '../people/personActor.js';
+import { personActor } from '../../policy/personActor.js';
 import { languageOf, mailLine, renderEmail, stringsFor } from './digestEmail.js';
 import { resolveNotifications } from './resolveNotifications.js';
 

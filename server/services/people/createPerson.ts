@@ -7,7 +7,7 @@ import { LocalCredentialModel } from '../../models/LocalCredential.js';
 import { PersonModel } from '../../models/Person.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { authorize } from '../../policy/authorize.js';
-import { ConflictError, InvalidError, isDuplicateKey } from '../errors.js';
+import { ConflictError, InvalidError, isDuplicateKey } from '../../errors.js';
 import { cityBySlug } from '../lookups.js';
 import { getPerson } from './getPerson.js';
 

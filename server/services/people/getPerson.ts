@@ -2,7 +2,7 @@
 import type { Actor } from '../../../shared/policy/actor.js';
 import { PersonModel } from '../../models/Person.js';
 import { authorize, can } from '../../policy/authorize.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError } from '../../errors.js';
 import { citySlugsById } from '../lookups.js';
 import { presentPerson } from '../presenters.js';
 

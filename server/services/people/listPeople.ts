@@ -5,7 +5,7 @@ import type { PeopleListQuery } from '../../../shared/schemas/people.js';
 import { PersonModel, type PersonDoc } from '../../models/Person.js';
 import { accessFilter, authorize, can } from '../../policy/authorize.js';
 import { cityBySlug, citySlugsById } from '../lookups.js';
-import { readPage } from '../pagination.js';
+import { readPage } from '../../db/pagination.js';
 import { presentPerson } from '../presenters.js';
 
 /** One page of people the actor may read. Anonymous actors are told to sign in. */

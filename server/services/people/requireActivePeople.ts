@@ -1,6 +1,6 @@
 /** Checks that ids name existing, active people before they are made coordinators or focal points. */
 import { PersonModel } from '../../models/Person.js';
-import { InvalidError } from '../errors.js';
+import { InvalidError } from '../../errors.js';
 
 /** Throws Invalid naming the field when any id is not an active person. */
 export async function requireActivePeople(ids: string[], field: string, cityId?: string): Promise<void> {

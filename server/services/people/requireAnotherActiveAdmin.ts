@@ -1,6 +1,6 @@
 /** Guards the network against losing its last active admin (by role change or suspension). */
 import { PersonModel } from '../../models/Person.js';
-import { ConflictError } from '../errors.js';
+import { ConflictError } from '../../errors.js';
 
 /** Throws Conflict unless an active admin other than `personId` exists. */
 export async function requireAnotherActiveAdmin(personId: string): Promise<void> {

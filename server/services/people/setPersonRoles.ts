@@ -4,8 +4,8 @@ import type { Role } from '../../../shared/roles.js';
 import { PersonModel } from '../../models/Person.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { authorize } from '../../policy/authorize.js';
-import { ConflictError, NotFoundError } from '../errors.js';
-import { emitAccessEvent } from '../contentEvents.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
+import { emitAccessEvent } from '../../events/contentEvents.js';
 import { getPerson } from './getPerson.js';
 import { requireAnotherActiveAdmin } from './requireAnotherActiveAdmin.js';
 

@@ -4,7 +4,7 @@ import type { PersonStatus } from '../../../shared/schemas/people.js';
 import { PersonModel } from '../../models/Person.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { authorize } from '../../policy/authorize.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
 import { endPersonSessions } from '../../auth/endSessions.js';
 import { getPerson } from './getPerson.js';
 import { requireAnotherActiveAdmin } from './requireAnotherActiveAdmin.js';

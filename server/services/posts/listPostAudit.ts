@@ -8,8 +8,8 @@ import type { MaterialAuditEntry, MaterialAuditQuery } from '../../../shared/sch
 import { recordAudit } from '../../audit/recordAudit.js';
 import { AuditEntryModel, type AuditEntryDoc } from '../../models/AuditEntry.js';
 import { loadContent } from '../../policy/contentAccess.js';
-import { NotFoundError } from '../errors.js';
-import { readPage } from '../pagination.js';
+import { NotFoundError } from '../../errors.js';
+import { readPage } from '../../db/pagination.js';
 
 type Entry = z.infer<typeof MaterialAuditEntry>;
 

@@ -8,7 +8,7 @@ import { ANONYMOUS } from '../../../shared/policy/actor.js';
 import { bareContext } from '../../../shared/policy/sharingContext.js';
 import type { PageQuery } from '../../../shared/schemas/common.js';
 import { findContentByIds, findContentPage } from '../../policy/contentAccess.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError } from '../../errors.js';
 import { presentPosts } from './presentPost.js';
 
 const PUBLIC = bareContext(ANONYMOUS);

@@ -3,7 +3,7 @@ import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import type { PostDoc } from '../../models/Post.js';
 import { loadContent } from '../../policy/contentAccess.js';
 import { authorizeSharing, canShare } from '../../policy/sharingAccess.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError } from '../../errors.js';
 
 /** A post as a policy subject. */
 export function subjectOf(item: PostDoc): Record<string, unknown> {

@@ -4,7 +4,7 @@ import { recordAudit } from '../../audit/recordAudit.js';
 import { PostModel } from '../../models/Post.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing, canShare } from '../../policy/sharingAccess.js';
-import { ConflictError, ForbiddenError } from '../errors.js';
+import { ConflictError, ForbiddenError } from '../../errors.js';
 import { loadPostFor, subjectOf } from './loadPostFor.js';
 import { presentPost } from './presentPost.js';
 

@@ -15,8 +15,8 @@ import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { can } from '../../policy/authorize.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
-import { emitMembershipEvent } from '../contentEvents.js';
-import { InvalidError, isDuplicateKey } from '../errors.js';
+import { emitMembershipEvent } from '../../events/contentEvents.js';
+import { InvalidError, isDuplicateKey } from '../../errors.js';
 import { presentRoom, requirePerson } from './roomAccess.js';
 
 /** The slug of the pair's conversation: the same for (a, b) and (b, a). */

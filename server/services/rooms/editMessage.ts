@@ -14,7 +14,7 @@ import { loadContent } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { renderMarkdown } from '../../text/renderMarkdown.js';
-import { ConflictError, ForbiddenError } from '../errors.js';
+import { ConflictError, ForbiddenError } from '../../errors.js';
 import { consumePersonWrite } from './floodControl.js';
 import { loadMessageFor, messageSubject } from './loadMessageFor.js';
 import { emitMessageEvent } from './messageEvents.js';

@@ -11,7 +11,7 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
-import { RateLimitedError } from '../errors.js';
+import { RateLimitedError } from '../../errors.js';
 
 /** The room limits: points per `windowSeconds`. */
 export interface FloodLimits {

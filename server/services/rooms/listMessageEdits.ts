@@ -10,7 +10,7 @@ import type { MessageEditListQuery } from '../../../shared/schemas/rooms.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { spaceOf } from '../forums/forumAccess.js';
-import { pageOfList } from '../pagination.js';
+import { pageOfList } from '../../db/pagination.js';
 import { loadMessageFor, messageSubject } from './loadMessageFor.js';
 
 /** One page of the message's earlier bodies. */

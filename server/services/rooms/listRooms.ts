@@ -7,7 +7,7 @@ import { SpaceModel, type SpaceDoc } from '../../models/Space.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { sharingFilter } from '../../policy/sharingAccess.js';
-import { readPage } from '../pagination.js';
+import { readPage } from '../../db/pagination.js';
 import { presentRoom, requirePerson } from './roomAccess.js';
 
 /** One page of "my rooms". */

@@ -3,7 +3,7 @@ import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import type { MessageDoc } from '../../models/Message.js';
 import { loadContent } from '../../policy/contentAccess.js';
 import { authorizeSharing, canShare } from '../../policy/sharingAccess.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError } from '../../errors.js';
 
 /** A message as a policy subject. */
 export function messageSubject(item: MessageDoc): Record<string, unknown> {

@@ -8,7 +8,7 @@ import { Types } from 'mongoose';
 import { ReadMarkerModel } from '../../models/ReadMarker.js';
 import { loadContent } from '../../policy/contentAccess.js';
 import { canShare } from '../../policy/sharingAccess.js';
-import { NotFoundError, isDuplicateKey } from '../errors.js';
+import { NotFoundError, isDuplicateKey } from '../../errors.js';
 import { messageSubject } from './loadMessageFor.js';
 import { messageEvents } from './messageEvents.js';
 import { authorizeRoom, requirePerson, type RoomGrant } from './roomAccess.js';

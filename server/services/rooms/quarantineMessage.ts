@@ -12,7 +12,7 @@ import { MessageModel, type MessageDoc } from '../../models/Message.js';
 import { loadContent } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing, canShare } from '../../policy/sharingAccess.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
 import {
   auditActionOf,
   moderationUpdate,

@@ -8,7 +8,7 @@ import type { Actor } from '../../../shared/policy/actor.js';
 import { ReactionModel } from '../../models/Reaction.js';
 import { loadContent } from '../../policy/contentAccess.js';
 import { canShare } from '../../policy/sharingAccess.js';
-import { NotFoundError, isDuplicateKey } from '../errors.js';
+import { NotFoundError, isDuplicateKey } from '../../errors.js';
 import { consumePersonWrite } from './floodControl.js';
 import { messageSubject } from './loadMessageFor.js';
 import { messageEvents } from './messageEvents.js';

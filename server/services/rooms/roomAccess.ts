@@ -13,7 +13,7 @@ import { SpaceModel, type SpaceDoc } from '../../models/Space.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
-import { NotFoundError, UnauthenticatedError } from '../errors.js';
+import { NotFoundError, UnauthenticatedError } from '../../errors.js';
 
 /** The facts about a room that sending and fan-out need. */
 export type RoomFacts = Pick<

@@ -20,7 +20,7 @@ import { MessageModel, type MessageDoc } from '../../models/Message.js';
 import { canShare } from '../../policy/sharingAccess.js';
 import { loadContent, loadOwnMessageByClientId } from '../../policy/contentAccess.js';
 import { renderMarkdown } from '../../text/renderMarkdown.js';
-import { ConflictError, InvalidError } from '../errors.js';
+import { ConflictError, InvalidError } from '../../errors.js';
 import { currentMemberIds } from '../spaces/spaceMembers.js';
 import { consumePersonWrite, consumeRoomMessage } from './floodControl.js';
 import { emitMessageEvent } from './messageEvents.js';

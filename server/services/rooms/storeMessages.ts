@@ -14,7 +14,7 @@
  * batch: nothing is answered as stored unless the database said so.
  */
 import { MessageModel, type MessageDoc } from '../../models/Message.js';
-import { isDuplicateKey } from '../errors.js';
+import { isDuplicateKey } from '../../errors.js';
 
 /** A new message document, not yet stored (validated by {@link storeMessage}). */
 export type NewMessage = InstanceType<typeof MessageModel>;

@@ -12,7 +12,7 @@ import type { Actor } from '../../../shared/policy/actor.js';
 import { isAbove, type Label } from '../../../shared/policy/labels.js';
 import { MessageModel, type MessageDoc } from '../../models/Message.js';
 import { loadContent, loadThreadReplies } from '../../policy/contentAccess.js';
-import { ConflictError, InvalidError } from '../errors.js';
+import { ConflictError, InvalidError } from '../../errors.js';
 import { applyLabel } from '../moderation/relabelContent.js';
 import { emitMessageEvent } from './messageEvents.js';
 

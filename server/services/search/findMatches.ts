@@ -11,7 +11,7 @@ import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import { MAX_QUERY_TERMS, type SearchType } from '../../../shared/schemas/search.js';
 import { indexTokens, queryTerms, type WordKeys } from '../../../shared/search/tokens.js';
 import { findReadableMatches } from '../../policy/contentAccess.js';
-import { InvalidError } from '../errors.js';
+import { InvalidError } from '../../errors.js';
 import { compareRank, decodeRankCursor, encodeRankCursor, rankKey, type RankKey } from './rankMatches.js';
 import { sourcesOf, type SearchSource } from './sources.js';
 

@@ -4,7 +4,7 @@
  * matched through a surface form or stem (not only an Arabic root), then newest first. The cursor
  * carries the last item's rank key, so the next page starts strictly after it.
  */
-import { InvalidError } from '../errors.js';
+import { InvalidError } from '../../errors.js';
 import { SEARCH_TYPES, type SearchType } from '../../../shared/schemas/search.js';
 import type { WordKeys } from '../../../shared/search/tokens.js';
 

@@ -11,8 +11,8 @@ import { PersonModel } from '../../models/Person.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
-import { emitMembershipEvent } from '../contentEvents.js';
-import { InvalidError, isDuplicateKey } from '../errors.js';
+import { emitMembershipEvent } from '../../events/contentEvents.js';
+import { InvalidError, isDuplicateKey } from '../../errors.js';
 import { listSpaceMembers } from './listSpaceMembers.js';
 import { visibleSpace } from './spaceLookups.js';
 

@@ -8,7 +8,7 @@ import { SpaceModel, type SpaceDoc } from '../../models/Space.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
-import { ConflictError, InvalidError, isDuplicateKey } from '../errors.js';
+import { ConflictError, InvalidError, isDuplicateKey } from '../../errors.js';
 import { cityBySlug, hubBySlug } from '../lookups.js';
 import { presentSpaces } from './spaceLookups.js';
 

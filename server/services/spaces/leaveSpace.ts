@@ -3,8 +3,8 @@ import type { Actor } from '../../../shared/policy/actor.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { emitMembershipEvent } from '../contentEvents.js';
-import { ConflictError, UnauthenticatedError } from '../errors.js';
+import { emitMembershipEvent } from '../../events/contentEvents.js';
+import { ConflictError, UnauthenticatedError } from '../../errors.js';
 import { visibleSpace } from './spaceLookups.js';
 
 /** Ends the actor's explicit membership. */

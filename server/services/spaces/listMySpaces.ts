@@ -5,8 +5,8 @@ import type { SpaceListQuery } from '../../../shared/schemas/spaces.js';
 import { SpaceModel, type SpaceDoc } from '../../models/Space.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { sharingFilter } from '../../policy/sharingAccess.js';
-import { UnauthenticatedError } from '../errors.js';
-import { readPage } from '../pagination.js';
+import { UnauthenticatedError } from '../../errors.js';
+import { readPage } from '../../db/pagination.js';
 import { presentSpaces } from './spaceLookups.js';
 
 /** One page of "my spaces". */

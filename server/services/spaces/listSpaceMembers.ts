@@ -5,7 +5,7 @@ import type { PageQuery, SpaceMember } from '../../../shared/schemas/index.js';
 import { SpaceMembershipModel, type SpaceMembershipDoc } from '../../models/SpaceMembership.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { activeNamesById } from '../lookups.js';
-import { readPage } from '../pagination.js';
+import { readPage } from '../../db/pagination.js';
 import { visibleSpace } from './spaceLookups.js';
 
 /** One page of current explicit members. */

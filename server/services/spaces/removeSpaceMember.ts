@@ -4,7 +4,7 @@ import { recordAudit } from '../../audit/recordAudit.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
-import { emitMembershipEvent } from '../contentEvents.js';
+import { emitMembershipEvent } from '../../events/contentEvents.js';
 import { visibleSpace } from './spaceLookups.js';
 
 /** Ends the membership; idempotent. */

@@ -5,7 +5,7 @@ import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import { SpaceModel, type SpaceDoc } from '../../models/Space.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError } from '../../errors.js';
 import { citySlugsById, hubSlugsById } from '../lookups.js';
 
 /** Loads a space by slug or returns null. */

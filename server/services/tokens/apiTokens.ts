@@ -8,8 +8,8 @@ import { ApiTokenModel } from '../../models/ApiToken.js';
 import { PersonModel } from '../../models/Person.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { authorize } from '../../policy/authorize.js';
-import { NotFoundError, UnauthenticatedError } from '../errors.js';
-import { personActor } from '../people/personActor.js';
+import { NotFoundError, UnauthenticatedError } from '../../errors.js';
+import { personActor } from '../../policy/personActor.js';
 
 const PREFIX = 'cct_';
 

@@ -4,7 +4,7 @@
  */
 import { ReadMark, TypingSet } from '../../../shared/schemas/rooms.js';
 import type { Logger } from '../../logger.js';
-import { NotFoundError } from '../../services/errors.js';
+import { NotFoundError } from '../../errors.js';
 import { markRead } from '../../services/rooms/markRead.js';
 import { roomChannel } from '../../services/rooms/roomAccess.js';
 import { setTyping } from '../../services/rooms/setTyping.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { seedDemoData } from '../../../server/demo/seedDemoData.js';
 import { PersonModel } from '../../../server/models/Person.js';
 import { listTopics } from '../../../server/services/forums/listTopics.js';
-import { personActor } from '../../../server/services/people/personActor.js';
+import { personActor } from '../../../server/policy/personActor.js';
 import { resetDatabase } from '../../support/database.js';
 
 describe('the demo forums', () => {

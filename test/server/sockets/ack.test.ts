@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { MessageSend, isSingleEmoji } from '../../../shared/schemas/rooms.js';
 import { ackError, isPlainObject } from '../../../server/sockets/ack.js';
-import { ForbiddenError, InvalidError, RateLimitedError } from '../../../server/services/errors.js';
+import { ForbiddenError, InvalidError, RateLimitedError } from '../../../server/errors.js';
 
 describe('socket acks', () => {
   it('maps service errors to the ack codes, with the first field', () => {

@@ -8,7 +8,7 @@ import { ROLES, type Role } from '../../../shared/roles.js';
 import type { PostDoc } from '../../../server/models/Post.js';
 import { broadcast, computeDeliveries, type RoomEmitter } from '../../../server/sockets/broadcast.js';
 import { canShare } from '../../../server/policy/sharingAccess.js';
-import type { ContentEventType } from '../../../server/services/contentEvents.js';
+import type { ContentEventType } from '../../../server/events/contentEvents.js';
 
 const oid = () => new Types.ObjectId();
 const SPACE = oid();

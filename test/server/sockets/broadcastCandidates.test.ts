@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
-import { contentEvents, type ContentEvent } from '../../../server/services/contentEvents.js';
+import { contentEvents, type ContentEvent } from '../../../server/events/contentEvents.js';
 import { broadcast, type RoomEmitter } from '../../../server/sockets/broadcast.js';
 import { broadcastCandidates } from '../../../server/sockets/broadcastCandidates.js';
 import { deliverContentEvent } from '../../../server/sockets/deliverContentEvent.js';

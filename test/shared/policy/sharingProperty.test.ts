@@ -22,7 +22,7 @@ import { PostModel } from '../../../server/models/Post.js';
 import { SpaceMembershipModel } from '../../../server/models/SpaceMembership.js';
 import { loadSharingContext } from '../../../server/policy/loadSharingContext.js';
 import { changeCityStatus } from '../../../server/services/cities/changeCityStatus.js';
-import { contentEvents, type ContentEvent } from '../../../server/services/contentEvents.js';
+import { contentEvents, type ContentEvent } from '../../../server/events/contentEvents.js';
 import { actorFromApiToken } from '../../../server/services/tokens/apiTokens.js';
 import { computeDeliveries } from '../../../server/sockets/broadcast.js';
 import { resetDatabase } from '../../support/database.js';

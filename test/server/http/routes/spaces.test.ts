@@ -3,7 +3,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { resetDatabase } from '../../../support/database.js';
 import { testApp } from '../../../support/app.js';
-import { contentEvents, type MembershipEvent } from '../../../../server/services/contentEvents.js';
+import { contentEvents, type MembershipEvent } from '../../../../server/events/contentEvents.js';
 import { subject } from '@casl/ability';
 import { defineSharingAbility } from '../../../../shared/policy/sharing.js';
 import { seedSharing, type SharingWorld } from '../../../support/sharingFixtures.js';

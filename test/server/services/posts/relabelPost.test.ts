@@ -10,7 +10,7 @@ import type { Express } from 'express';
 import { AuditEntryModel } from '../../../../server/models/AuditEntry.js';
 import { NotificationModel } from '../../../../server/models/Notification.js';
 import { loadContent } from '../../../../server/policy/contentAccess.js';
-import { contentEvents, type ContentEvent } from '../../../../server/services/contentEvents.js';
+import { contentEvents, type ContentEvent } from '../../../../server/events/contentEvents.js';
 import { resetDatabase } from '../../../support/database.js';
 import { testApp } from '../../../support/app.js';
 import { addMembers, seedSharing, space, type SharingPeople } from '../../../support/sharingFixtures.js';

@@ -4,7 +4,7 @@ import { SpaceModel } from '../../../../server/models/Space.js';
 import { loadSharingContext } from '../../../../server/policy/loadSharingContext.js';
 import { changeCityStatus } from '../../../../server/services/cities/changeCityStatus.js';
 import { createPerson } from '../../../../server/services/people/createPerson.js';
-import { personActor } from '../../../../server/services/people/personActor.js';
+import { personActor } from '../../../../server/policy/personActor.js';
 import { setPersonRoles } from '../../../../server/services/people/setPersonRoles.js';
 import { currentMemberIds, memberIdsSince } from '../../../../server/services/spaces/spaceMembers.js';
 import { resetDatabase } from '../../../support/database.js';

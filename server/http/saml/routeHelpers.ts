@@ -1,21 +1,16 @@
 /** What the SAML routes share: the provider of the path, safe return addresses, audit reasons. */
 import type { Request, Response } from 'express';
-import { sendProblem } from '../../http/problem.js';
-import { IdentityProviderModel, type IdentityProviderDoc } from '../../models/IdentityProvider.js';
-import { SamlRefusal } from './checkResponse.js';
-import { UnsafeXmlError } from './safeXml.js';
+import { sendProblem } from '../problem.js';
+import type { IdentityProviderDoc } from '../../models/IdentityProvider.js';
+import { SamlRefusal } from '../../auth/saml/checkResponse.js';
+import { findActiveProvider } from '../../auth/saml/findActiveProvider.js';
+import { UnsafeXmlError } from '../../auth/saml/safeXml.js';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RETURN_TO = /^\/(?![/\\])[A-Za-z0-9\-._~/?=&%]{0,500}$/;
 
 /** A path on our own site, or '/'. */
 export function safeReturnTo(value: unknown): string {
   return typeof value === 'string' && RETURN_TO.test(value) ? value : '/';
-}
-
-/** The active provider of a slug, or null. */
-export async function findActiveProvider(slug: string): Promise<IdentityProviderDoc | null> {
-  return SLUG.test(slug) ? IdentityProviderModel.findOne({ slug, status: 'active' }).lean() : null;
 }
 
 /** The active provider named by the path (`:idp`); answers 404 and returns null when there is none. */

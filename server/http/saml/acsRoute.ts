@@ -9,14 +9,14 @@
 import type { Request, Response } from 'express';
 import { ANONYMOUS } from '../../../shared/policy/actor.js';
 import { recordAudit } from '../../audit/recordAudit.js';
-import { sendProblem } from '../../http/problem.js';
-import { personActor } from '../../services/people/personActor.js';
-import { beginSession } from '../sessions.js';
-import { SamlRefusal } from './checkResponse.js';
+import { sendProblem } from '../problem.js';
+import { personActor } from '../../policy/personActor.js';
+import { beginSession } from '../../auth/sessions.js';
+import { SamlRefusal } from '../../auth/saml/checkResponse.js';
 import { activeProvider, reasonOf, safeReturnTo } from './routeHelpers.js';
-import { decodeSamlMessage, parseStrictXml } from './safeXml.js';
-import type { SamlPassport } from './samlPassport.js';
-import { emitAccessEvent } from '../../services/contentEvents.js';
+import { decodeSamlMessage, parseStrictXml } from '../../auth/saml/safeXml.js';
+import type { SamlPassport } from '../../auth/saml/samlPassport.js';
+import { emitAccessEvent } from '../../events/contentEvents.js';
 
 /** The ACS handler. */
 export function acsRoute(saml: SamlPassport) {

@@ -6,14 +6,13 @@
 import { inflateRawSync } from 'node:zlib';
 import express, { type Router } from 'express';
 import type { Config } from '../../config.js';
-import { CityModel } from '../../models/City.js';
-import { PersonModel } from '../../models/Person.js';
-import { sendProblem } from '../../http/problem.js';
-import { parseStrictXml } from '../saml/safeXml.js';
-import { spUrls } from '../saml/spUrls.js';
-import { devIdpKey } from './devIdpKeys.js';
-import { DEMO_IDP, devIdpUrls } from './registerDemoIdp.js';
-import { buildSamlResponse, xmlEscape as esc } from './samlResponse.js';
+import { sendProblem } from '../problem.js';
+import { parseStrictXml } from '../../auth/saml/safeXml.js';
+import { spUrls } from '../../auth/saml/spUrls.js';
+import { devIdpKey } from '../../auth/devIdp/devIdpKeys.js';
+import { DEMO_IDP, devIdpUrls } from '../../auth/devIdp/registerDemoIdp.js';
+import { findDemoPerson, listDemoPeople } from '../../auth/devIdp/demoPeople.js';
+import { buildSamlResponse, xmlEscape as esc } from '../../auth/devIdp/samlResponse.js';
 
 const SAML_ID = /^[A-Za-z_][A-Za-z0-9_.-]{0,100}$/;
 const EMAIL = /^[^\s@<>"']{1,100}@[^\s@<>"']{1,150}$/;
@@ -53,13 +52,7 @@ export function devIdpRoutes(config: Config): Router {
     const requestId = requestIdOf(String(req.query.SAMLRequest ?? ''), sp.entityId);
     if (!requestId) return sendProblem(res, 'invalid', 'Not an AuthnRequest from this server.');
     const relayState = typeof req.query.RelayState === 'string' ? req.query.RelayState : '/';
-    const city = await CityModel.findOne({ slug: DEMO_IDP.city }).lean();
-    const people = city
-      ? await PersonModel.find({ cityId: city._id, status: 'active' }, { name: 1, email: 1, roles: 1 })
-          .sort({ name: 1 })
-          .limit(50)
-          .lean()
-      : [];
+    const people = await listDemoPeople();
     const hidden = `<input type="hidden" name="requestId" value="${esc(requestId)}"><input type="hidden" name="relayState" value="${esc(relayState)}">`;
     const choices = people
       .map(
@@ -87,10 +80,7 @@ export function devIdpRoutes(config: Config): Router {
         ? body.email.trim().toLowerCase()
         : null;
     if (!requestId || !email) return sendProblem(res, 'invalid', 'Pick a person.');
-    const city = await CityModel.findOne({ slug: DEMO_IDP.city }, { _id: 1 }).lean();
-    const existing = city
-      ? await PersonModel.findOne({ email, cityId: city._id }, { name: 1, roles: 1, position: 1 }).lean()
-      : null;
+    const existing = await findDemoPerson(email);
     const typedName = typeof body.name === 'string' ? body.name.trim().slice(0, 100) : '';
     const attributes: Record<string, string | string[]> = {
       email,

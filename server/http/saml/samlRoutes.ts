@@ -13,28 +13,16 @@ import express, { type Request, type Response, type Router } from 'express';
 import { ANONYMOUS } from '../../../shared/policy/actor.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import type { Config } from '../../config.js';
-import { sendProblem } from '../../http/problem.js';
-import { PersonIdentityModel } from '../../models/PersonIdentity.js';
-import { SamlAssertionModel } from '../../models/SamlAssertion.js';
-import { isDuplicateKey } from '../../services/errors.js';
-import { endPersonSessions } from '../endSessions.js';
+import { sendProblem } from '../problem.js';
+import { endPersonSessions } from '../../auth/endSessions.js';
 import { acsRoute } from './acsRoute.js';
-import { SamlRefusal } from './checkResponse.js';
+import { SamlRefusal } from '../../auth/saml/checkResponse.js';
 import { activeProvider, reasonOf, safeReturnTo } from './routeHelpers.js';
-import { decodeSamlMessage, parseStrictXml } from './safeXml.js';
-import { samlFor } from './samlFor.js';
-import { createSamlPassport } from './samlPassport.js';
-import { spUrls } from './spUrls.js';
-
-/** Accepts a logout request id once (same replay cache as assertions, kept ten minutes). */
-async function rememberOnce(key: string): Promise<void> {
-  try {
-    await SamlAssertionModel.create({ _id: key, expiresAt: new Date(Date.now() + 10 * 60_000) });
-  } catch (error) {
-    if (isDuplicateKey(error)) throw new SamlRefusal('logout request replayed');
-    throw error;
-  }
-}
+import { decodeSamlMessage, parseStrictXml } from '../../auth/saml/safeXml.js';
+import { samlFor } from '../../auth/saml/samlFor.js';
+import { createSamlPassport } from '../../auth/saml/samlPassport.js';
+import { spUrls } from '../../auth/saml/spUrls.js';
+import { personOfSubject, rememberLogoutOnce } from '../../auth/saml/logoutRequests.js';
 
 /** Builds the /auth/saml router. */
 export function samlRoutes(config: Config): Router {
@@ -81,19 +69,16 @@ export function samlRoutes(config: Config): Router {
             ? await sp.validatePostRequestAsync({ SAMLRequest: source.SAMLRequest })
             : await sp.validatePostResponseAsync({ SAMLResponse: message });
       if (source.SAMLRequest && result.profile?.ID) {
-        await rememberOnce(`${String(idp._id)}:logout:${String(result.profile.ID)}`);
+        await rememberLogoutOnce(`${String(idp._id)}:logout:${String(result.profile.ID)}`);
       }
       if (source.SAMLRequest && result.profile) {
-        const identity = await PersonIdentityModel.findOne({
-          idpId: idp._id,
-          subject: result.profile.nameID,
-        }).lean();
-        if (identity) {
-          await endPersonSessions(String(identity.personId));
+        const personId = await personOfSubject(idp._id, result.profile.nameID);
+        if (personId) {
+          await endPersonSessions(personId);
           await recordAudit(
             ANONYMOUS,
             'auth.signed_out',
-            { type: 'Person', id: String(identity.personId) },
+            { type: 'Person', id: personId },
             { by: `idp:${idp.slug}` },
           );
         }

@@ -3,7 +3,7 @@
  * that carries the last item's sort value and id. Works the same on MongoDB and FerretDB.
  */
 import { Types, type Model } from 'mongoose';
-import { InvalidError } from './errors.js';
+import { InvalidError } from '../errors.js';
 
 /** One page of stored documents. */
 export interface StoredPage<T> {
