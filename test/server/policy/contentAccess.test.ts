@@ -69,7 +69,7 @@ describe('the policy is the only road to content', () => {
     );
     assert.match(
       source,
-      /MessageModel\.find\(\n\s+\{ threadId: rootId, \.\.\.liveCondition\('Message'\) \} as never,\n\s+\{ _id: 0, label: 1, audienceIds: 1 \},/,
+      /MessageModel\.find\(\{ threadId: rootId, \.\.\.liveCondition\('Message'\) \} as never, \{\n\s+_id: 0,\n\s+label: 1,\n\s+audienceIds: 1,\n\s+\}\)/,
     );
     assert.match(source, /PostModel\.find\(\n\s+\{ \$and: \[readableContentFilter\(ctx, 'read'\)/);
     assert.match(source, /MessageModel\.findOne\(\{ authorId, clientId \}\)/);
