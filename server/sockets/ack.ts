@@ -5,7 +5,14 @@
  * non-object payload, prototype keys or a throwing service never crash the socket or the process.
  */
 import { ZodError, type z } from 'zod';
-import type { Ack, AckErrorCode } from '../../shared/events.js';
+import type {
+  Ack,
+  AckErrorCode,
+  ClientEventAcks,
+  ClientEventName,
+  ClientEventSchemas,
+} from '../../shared/events.js';
+import { CLIENT_EVENT_SCHEMAS } from '../../shared/schemas/socketEvents.js';
 import type { Logger } from '../logger.js';
 import { AppError } from '../errors.js';
 import type { RealtimeSocket } from './types.js';
@@ -48,20 +55,23 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 type Listener = (...args: unknown[]) => void;
 
 /**
- * Registers a handler for `event`: parses the first argument with `schema`, runs `run` and answers
- * through the last argument when it is a function. Handlers never throw.
+ * Registers the handler of client event `event`: parses the first argument with the event's schema
+ * (CLIENT_EVENT_SCHEMAS), runs `run` and answers through the last argument when it is a function.
+ * The payload and answer types follow the event's name (shared/events.ts), so a renamed event, a
+ * wrong payload type or a wrong answer fails the type-check. Handlers never throw.
  */
-export function onEvent<S extends z.ZodType, R>(
+export function onEvent<E extends ClientEventName>(
   socket: RealtimeSocket,
-  event: string,
-  schema: S,
-  run: (input: z.infer<S>) => Promise<R>,
+  event: E,
+  run: (input: z.infer<ClientEventSchemas[E]>) => Promise<ClientEventAcks[E]>,
   logger?: Logger,
 ): void {
+  const schema: z.ZodType = CLIENT_EVENT_SCHEMAS[event];
+  type Answer = Ack<ClientEventAcks[E]>;
   const listener: Listener = (...args) => {
     const last = args.at(-1);
-    const ack = typeof last === 'function' ? (last as (answer: Ack<R>) => void) : undefined;
-    const reply = (answer: Ack<R>) => {
+    const ack = typeof last === 'function' ? (last as (answer: Answer) => void) : undefined;
+    const reply = (answer: Answer) => {
       try {
         ack?.(answer);
       } catch (error) {
@@ -73,9 +83,9 @@ export function onEvent<S extends z.ZodType, R>(
       reply({ ok: false, error: { code: 'invalid', message: 'The payload must be an object.' } });
       return;
     }
-    let input: z.infer<S>;
+    let input: z.infer<ClientEventSchemas[E]>;
     try {
-      input = schema.parse(payload);
+      input = schema.parse(payload) as z.infer<ClientEventSchemas[E]>;
     } catch (error) {
       reply({ ok: false, error: ackError(error, logger) });
       return;

@@ -7,6 +7,7 @@
  * discarded. Kept in memory only: bodies of labelled material are never written to the device.
  */
 import type { MessageDelivery } from '../../../shared/events.js';
+import type { Label } from '../../../shared/policy/labels.js';
 import { connectionState, onConnectionState, onSocketClosed, request, TIMEOUT_CODE } from './socket.js';
 
 /** Where an unacknowledged message stands. */
@@ -18,7 +19,7 @@ export interface OutboxItem {
   roomId: string;
   threadId: string | null;
   body: string;
-  label: string;
+  label: Label;
   createdAt: string;
   status: OutboxStatus;
   /** Why the last attempt failed (the ack's error code and message), else null. */
@@ -30,7 +31,7 @@ export interface OutboxSend {
   roomId: string;
   threadId: string | null;
   body: string;
-  label: string;
+  label: Label;
 }
 
 /** Ack codes worth trying again by themselves: the network, a busy server, flood control. */

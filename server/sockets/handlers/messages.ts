@@ -3,7 +3,6 @@
  * services. Sending uses the socket's grant from `room:join` (no sharing context loaded per message);
  * a socket that has not joined the room is authorised from scratch, like REST.
  */
-import { MessageDelete, MessageEdit, MessageHistory, MessageSend } from '../../../shared/schemas/rooms.js';
 import type { Logger } from '../../logger.js';
 import { deleteMessage } from '../../services/rooms/deleteMessage.js';
 import { editMessage } from '../../services/rooms/editMessage.js';
@@ -20,7 +19,6 @@ export function registerMessageHandlers(socket: RealtimeSocket, logger: Logger):
   onEvent(
     socket,
     'message:send',
-    MessageSend,
     async (input) => {
       const grant = activeGrant(socket, input.roomId);
       const actor = grant?.actor ?? (await socketActor(socket));
@@ -34,7 +32,6 @@ export function registerMessageHandlers(socket: RealtimeSocket, logger: Logger):
   onEvent(
     socket,
     'message:edit',
-    MessageEdit,
     async (input) => {
       const actor = await socketActor(socket);
       const [edited] = await presentMessages(actor, [await editMessage(actor, input)]);
@@ -46,15 +43,8 @@ export function registerMessageHandlers(socket: RealtimeSocket, logger: Logger):
   onEvent(
     socket,
     'message:delete',
-    MessageDelete,
     async (input) => deleteMessage(await socketActor(socket), input.messageId),
     logger,
   );
-  onEvent(
-    socket,
-    'message:history',
-    MessageHistory,
-    async (input) => readHistory(await socketActor(socket), input),
-    logger,
-  );
+  onEvent(socket, 'message:history', async (input) => readHistory(await socketActor(socket), input), logger);
 }

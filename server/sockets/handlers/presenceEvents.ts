@@ -2,7 +2,6 @@
  * `typing:set` (volatile, throttled, only in a joined room, to the room's other people) and
  * `read:mark` (the read marker, only forward): thin adapters over setTyping and markRead.
  */
-import { ReadMark, TypingSet } from '../../../shared/schemas/rooms.js';
 import type { Logger } from '../../logger.js';
 import { NotFoundError } from '../../errors.js';
 import { markRead } from '../../services/rooms/markRead.js';
@@ -17,7 +16,6 @@ export function registerPresenceHandlers(socket: RealtimeSocket, logger: Logger)
   onEvent(
     socket,
     'typing:set',
-    TypingSet,
     async (input) => {
       const grant = activeGrant(socket, input.roomId);
       if (!grant) throw new NotFoundError('Joined room');
@@ -34,7 +32,6 @@ export function registerPresenceHandlers(socket: RealtimeSocket, logger: Logger)
   onEvent(
     socket,
     'read:mark',
-    ReadMark,
     async (input) => {
       const grant = activeGrant(socket, input.roomId);
       if (!grant) throw new NotFoundError('Joined room');

@@ -1,5 +1,4 @@
 /** `reaction:add` and `reaction:remove`: thin adapters over react, with the socket's room grants. */
-import { ReactionChange } from '../../../shared/schemas/rooms.js';
 import type { Logger } from '../../logger.js';
 import { react } from '../../services/rooms/react.js';
 import { onEvent } from '../ack.js';
@@ -16,7 +15,6 @@ export function registerReactionHandlers(socket: RealtimeSocket, logger: Logger)
     onEvent(
       socket,
       event,
-      ReactionChange,
       async (input) =>
         react(await socketActor(socket), input, change, (roomId) => activeGrant(socket, roomId)),
       logger,

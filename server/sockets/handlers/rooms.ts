@@ -3,7 +3,6 @@
  * member's sockets) and `room:<id>:<person>` (RED fan-out), and keeps the grant; the ack carries the
  * room, the missed messages and who is online. Presence is announced on join, leave and disconnect.
  */
-import { RoomJoin, RoomLeave } from '../../../shared/schemas/rooms.js';
 import type { Logger } from '../../logger.js';
 import { joinRoom } from '../../services/rooms/joinRoom.js';
 import { memberChannel, roomChannel } from '../../services/rooms/roomAccess.js';
@@ -33,7 +32,6 @@ export function registerRoomHandlers(socket: RealtimeSocket, logger: Logger): vo
   onEvent(
     socket,
     'room:join',
-    RoomJoin,
     async (input) => {
       const joined = await joinRoom(await socketActor(socket), input);
       const wasPresent = await presentIn(nsp, input.roomId, personId);
@@ -49,7 +47,6 @@ export function registerRoomHandlers(socket: RealtimeSocket, logger: Logger): vo
   onEvent(
     socket,
     'room:leave',
-    RoomLeave,
     async (input) => {
       grantsOf(socket).delete(input.roomId);
       if (socket.rooms.has(roomChannel(input.roomId))) {

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { MessageSend, isSingleEmoji } from '../../../shared/schemas/rooms.js';
-import { ackError, isPlainObject } from '../../../server/sockets/ack.js';
+import type { ClientEventName, ClientEventPayload } from '../../../shared/events.js';
+import { CLIENT_EVENT_SCHEMAS } from '../../../shared/schemas/socketEvents.js';
+import { ackError, isPlainObject, onEvent } from '../../../server/sockets/ack.js';
+import type { RealtimeSocket } from '../../../server/sockets/types.js';
 import { ForbiddenError, InvalidError, RateLimitedError } from '../../../server/errors.js';
 
 describe('socket acks', () => {
@@ -51,5 +54,36 @@ describe('socket acks', () => {
     for (const ok of ['👍', '❤️', '🇫🇷', '👩‍👩‍👧', '👍🏽', '1️⃣']) assert.ok(isSingleEmoji(ok), ok);
     for (const bad of ['', 'a', '👍👍', '👍 ', '\u200f👍', ':)', '😀'.repeat(9)])
       assert.ok(!isSingleEmoji(bad), bad);
+  });
+
+  it('types each event by its name: the schema, the payload and the answer follow the event', () => {
+    // Compiled by `npm run typecheck`: each @ts-expect-error fails the build if the line compiles.
+    // Never called: the socket is only a type here.
+    const registrations = (socket: RealtimeSocket) => {
+      // @ts-expect-error an event name that is not in the contract
+      onEvent(socket, 'message:sned', async () => null);
+      // @ts-expect-error the wrong answer for message:delete (it answers { id })
+      onEvent(socket, 'message:delete', async () => ({ roomId: 'x' }));
+      onEvent(socket, 'message:delete', async (input) => {
+        // @ts-expect-error a field message:delete's payload does not have
+        void input.roomId;
+        return { id: input.messageId };
+      });
+      const wrong: ClientEventPayload<'message:send'> = {
+        roomId: 'r',
+        clientId: 'c',
+        body: 'b',
+        // @ts-expect-error a label outside the TLP vocabulary in a client payload
+        label: 'PINK',
+      };
+      const language: ClientEventPayload<'message:send'>['language'] = 'fr';
+      return [wrong, language];
+    };
+    assert.equal(typeof registrations, 'function');
+    // At run time: every event of the contract has a strict schema.
+    const events = Object.keys(CLIENT_EVENT_SCHEMAS) as ClientEventName[];
+    assert.equal(events.length, 10);
+    for (const event of events)
+      assert.equal(CLIENT_EVENT_SCHEMAS[event].safeParse({ unexpected: 1 }).success, false, event);
   });
 });

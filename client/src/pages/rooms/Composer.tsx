@@ -39,7 +39,7 @@ export function Composer({ room, threadId, idPrefix, floor: rootLabel = 'CLEAR' 
   const [body, setBody] = useState('');
   const floor = asLabel(rootLabel);
   const roomDefault = asLabel(room.defaultLabel);
-  const [label, setLabel] = useState<string>(isAbove(floor, roomDefault) ? floor : roomDefault);
+  const [label, setLabel] = useState<Label>(isAbove(floor, roomDefault) ? floor : roomDefault);
   const [error, setError] = useState<string | null>(null);
   const typingSentAt = useRef(0);
   const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -116,7 +116,11 @@ export function Composer({ room, threadId, idPrefix, floor: rootLabel = 'CLEAR' 
       </div>
       <div className="composer__actions">
         <label htmlFor={`${idPrefix}-label`}>{t('rooms.composer.label')}</label>
-        <select id={`${idPrefix}-label`} value={label} onChange={(event) => setLabel(event.target.value)}>
+        <select
+          id={`${idPrefix}-label`}
+          value={label}
+          onChange={(event) => setLabel(asLabel(event.target.value))}
+        >
           {labels.map((option) => (
             <option key={option} value={option}>
               TLP:{option}
