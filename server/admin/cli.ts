@@ -18,6 +18,7 @@ import { personCommands } from './commands/people.js';
 import { tokenCommands } from './commands/tokens.js';
 import { identityProviderCommands } from './commands/identityProviders.js';
 import { accountCommands } from './commands/accounts.js';
+import { roomCommands } from './commands/rooms.js';
 import { searchCommands } from './commands/search.js';
 
 const COMMANDS: Command[] = [
@@ -30,6 +31,7 @@ const COMMANDS: Command[] = [
   ...applicationCommands,
   ...auditCommands,
   ...searchCommands,
+  ...roomCommands,
 ];
 
 function help(): string {

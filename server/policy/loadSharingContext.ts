@@ -23,7 +23,8 @@ export async function loadSharingContext(actor: Actor): Promise<SharingContext> 
   ]);
   ctx.cityId = city ? String(city._id) : null;
   ctx.cityHubId = city ? String(city.hubId) : null;
-  ctx.coordinatedHubIds = hubs.map((h) => String(h._id));
+  // A coordinator whose own city is not a member now moderates nowhere, as they take part nowhere.
+  ctx.coordinatedHubIds = actor.cityId && !city ? [] : hubs.map((h) => String(h._id));
   ctx.explicitSpaceIds = memberships.map((m) => String(m.spaceId));
   ctx.managedSpaceIds = memberships.filter((m) => m.role !== 'member').map((m) => String(m.spaceId));
   const ability = defineSharingAbility(ctx);

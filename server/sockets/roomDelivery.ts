@@ -63,7 +63,7 @@ export function deliverRoomEvents(nsp: Namespace, logger: Logger): () => void {
    * a RED reply's audience get their count in their own `room:<id>:<person>` channel, everyone else
    * the shared count (one emit, `except` those channels).
    */
-  const emitUpdated = async (targets: string[], message: MessageDoc) => {
+  const emitUpdated = async (targets: string[], message: MessageDoc): Promise<void> => {
     if (!hasReplies(message)) return emit(targets, 'message:updated', presentMessage(message));
     const roomId = String(message.spaceId);
     const counts = await threadCounts(message);
@@ -84,38 +84,59 @@ export function deliverRoomEvents(nsp: Namespace, logger: Logger): () => void {
     }
   };
 
-  const onMessage = (event: MessageEvent) => {
+  /**
+   * Per message, the emits still waiting (a thread root's update waits on its count query): later
+   * events of the same message wait behind them, so a removal never overtakes an earlier update and
+   * no screen shows again what it just lost. Events of other messages never wait.
+   */
+  const pending = new Map<string, Promise<void>>();
+  const failed = (error: unknown) => logger.warn({ err: error }, 'room delivery failed');
+  const inOrder = (id: string, task: () => void | Promise<void>) => {
+    const before = pending.get(id);
+    const started = before ? before.then(task) : task();
+    if (!(started instanceof Promise)) return;
+    const settled: Promise<void> = started.catch(failed).then(() => {
+      if (pending.get(id) === settled) pending.delete(id);
+    });
+    pending.set(id, settled);
+  };
+
+  const deliver = (event: MessageEvent): void | Promise<void> => {
     const { after } = event;
     const targets = messageTargets(after);
     const roomId = String(after.spaceId);
-    const failed = (error: unknown) => logger.warn({ err: error }, 'room delivery failed');
+    const audited = () =>
+      audit(after, targets).catch((error: unknown) => logger.warn({ err: error }, 'delivery audit failed'));
+    // A message hidden by the time its event is delivered (quarantined, deleted, or hidden with its
+    // thread by a write that raced this one) is only ever removed, never shown again.
+    const hidden = after.state !== 'visible' || after.topicHidden === true;
+    if (hidden || event.type === 'deleted' || event.type === 'quarantined') {
+      const before = event.before ? messageTargets(event.before) : [];
+      emit([...new Set([...targets, ...before])], 'message:removed', { id: String(after._id), roomId });
+      return;
+    }
     switch (event.type) {
       case 'created':
         emit(targets, 'message:created', presentMessage(after));
-        break;
+        void audited();
+        return;
       case 'updated':
       case 'restored': // shared/events.ts: message:updated covers restores (clients upsert)
-        emitUpdated(targets, after).catch(failed);
-        break;
+        return emitUpdated(targets, after).then(audited);
       case 'relabelled': {
-        // Readers under the new label get it (upsert); sockets that received it under the old label
-        // and are not among the new targets (a raise to RED: the room minus the audience) drop it.
-        emitUpdated(targets, after).catch(failed);
+        // Sockets that received it under the old label and are not among the new targets (a raise
+        // to RED: the room minus the audience) drop it at once; readers under the new label get it.
         const before = event.before ? messageTargets(event.before) : [];
         if (before.length > 0)
           nsp
             .to(before)
             .except(targets)
             .emit('message:removed', { id: String(after._id), roomId });
-        break;
+        return emitUpdated(targets, after).then(audited);
       }
-      case 'deleted':
-      case 'quarantined':
-        emit(targets, 'message:removed', { id: String(after._id), roomId });
-        return;
     }
-    audit(after, targets).catch((error: unknown) => logger.warn({ err: error }, 'delivery audit failed'));
   };
+  const onMessage = (event: MessageEvent) => inOrder(String(event.after._id), () => deliver(event));
   const onReaction = (event: ReactionEvent) => {
     emit(messageTargets(event.message), 'reaction:updated', {
       roomId: String(event.message.spaceId),

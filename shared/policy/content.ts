@@ -115,15 +115,21 @@ export function addContentRules(
   if (id) {
     const inMySpaces = { spaceId: { $in: ctx.spaceIds } };
     can('create', type, inMySpaces);
-    // An author acts on their own items only while they take part in the item's space.
+    // An author edits, relabels and publishes their own items only while they take part in the
+    // item's space; they may erase them wherever they are now (DOMAIN.md: people erase their own data;
+    // deleting shows nothing).
     can('update', type, { ...live, ...inMySpaces, authorId: id });
-    can('delete', type, { ...inMySpaces, authorId: id, state: { $ne: 'deleted' } });
+    can('delete', type, { authorId: id, state: { $ne: 'deleted' } });
     can('relabel', type, ['raise', 'lower'], { ...live, ...inMySpaces, authorId: id });
     can('publish', type, { ...live, ...inMySpaces, authorId: id, label: 'CLEAR' });
     // A personal export holds everything its owner wrote, at any label and wherever they are now
-    // (each item marked with its label), and never other people's material above GREEN. Hidden
+    // (each item marked with its label), and never other people's material above GREEN: a copy they
+    // forwarded carries someone else's words, so it goes only at CLEAR and GREEN. Hidden
     // (quarantined) items stay out: quarantine hides an item everywhere.
-    can('export', type, { ...live, authorId: id });
+    if (type === 'Post') {
+      can('export', type, { ...live, authorId: id, forwardedFrom: null });
+      can('export', type, { ...live, authorId: id, label: { $in: ['CLEAR', 'GREEN'] } });
+    } else can('export', type, { ...live, authorId: id });
     if (type === 'Message') {
       // Room owners and room moderators (explicit space roles) may delete the room's messages.
       const rooms = ctx.managedSpaceIds.filter((s) => ctx.spaceIds.includes(s));

@@ -71,3 +71,13 @@ export const LEADER_ROLES: readonly Role[] = ['leader'];
 export function hasDerivedMembership(roles: readonly Role[]): boolean {
   return roles.some((r) => DERIVED_MEMBERSHIP_ROLES.includes(r));
 }
+
+/**
+ * True when going from roles `before` to `after` may widen where a person takes part: a first role
+ * with derived membership, or a newly gained leader or ISC role (leaders-only rooms, the committee).
+ * A raise to RED counts a person only from such a change on.
+ */
+export function widensParticipation(before: readonly Role[], after: readonly Role[]): boolean {
+  if (!hasDerivedMembership(before) && hasDerivedMembership(after)) return true;
+  return (['leader', 'isc_member'] as const).some((r) => after.includes(r) && !before.includes(r));
+}

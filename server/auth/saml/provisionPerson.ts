@@ -9,6 +9,7 @@
  */
 import type { Profile } from '@node-saml/node-saml';
 import { PRIVILEGED_ROLES, type Role } from '../../../shared/roles.js';
+import { widensParticipation } from '../../../shared/policy/spaces.js';
 import type { IdentityProviderDoc } from '../../models/IdentityProvider.js';
 import { PersonIdentityModel } from '../../models/PersonIdentity.js';
 import { PersonModel, type PersonDoc } from '../../models/Person.js';
@@ -80,7 +81,7 @@ export async function provisionPerson(
     if (person.status === 'suspended') throw new SamlRefusal('person suspended');
     const roles = rolesFromProvider(idp, groups, person.roles as Role[]);
     const widened =
-      roles.some((r) => !person.roles.includes(r)) ||
+      widensParticipation(person.roles as Role[], roles) ||
       person.status !== 'active' ||
       String(person.cityId) !== String(idp.cityId);
     const update = {

@@ -95,7 +95,8 @@ export const meRoutes = [
     path: '/me/export',
     tag: 'Me',
     access: 'members',
-    summary: 'Export my own data (only material I may share onward)',
+    summary:
+      "Export my own data (everything I wrote, each item with its label; others' material only as my notifications show it)",
     response: MyExport,
     handler: ({ actor }) => exportMyData(actor),
   }),

@@ -47,7 +47,10 @@ export async function acceptInvitation(input: z.infer<typeof InvitationAccept>):
     { personId: link.personId },
     { $set: { passwordHash: await hashPassword(input.password), failedAttempts: 0, lockedUntil: null } },
   );
-  await PersonModel.updateOne({ _id: person._id, status: 'invited' }, { $set: { status: 'active' } });
+  await PersonModel.updateOne(
+    { _id: person._id, status: 'invited' },
+    { $set: { status: 'active', participationSince: new Date() } },
+  );
   await recordAudit({ kind: 'anonymous' }, 'auth.invitation_accepted', {
     type: 'Person',
     id: String(person._id),

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { CityUpdate } from '../../../shared/schemas/cities.js';
 import { CityModel } from '../../models/City.js';
+import { PersonModel } from '../../models/Person.js';
+import { emitAccessEvent } from '../../events/contentEvents.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { authorize, can } from '../../policy/authorize.js';
 import { InvalidError, NotFoundError } from '../../errors.js';
@@ -25,7 +27,11 @@ export async function updateCity(actor: Actor, slug: string, input: z.infer<type
     const hub = await hubBySlug(input.hub);
     if (!hub)
       throw new InvalidError(`There is no hub "${input.hub}".`, [{ path: 'hub', message: 'unknown hub' }]);
-    change.hubId = hub._id;
+    if (String(hub._id) !== String(city.hubId)) {
+      change.hubId = hub._id;
+      // Its people take part in another hub from now on: RED raises count them from now.
+      change.statusChangedAt = new Date();
+    }
   }
   if (input.focalPointIds !== undefined) {
     await requireActivePeople(input.focalPointIds, 'focalPointIds', String(city._id));
@@ -38,5 +44,10 @@ export async function updateCity(actor: Actor, slug: string, input: z.infer<type
     { type: 'City', id: String(city._id), label: slug },
     { changed: fields },
   );
+  // Derived membership follows the city's hub: its people's open sockets re-check their rooms.
+  if (change.hubId) {
+    const people = await PersonModel.find({ cityId: city._id }, { _id: 1 }).lean();
+    for (const p of people) emitAccessEvent({ personId: String(p._id) });
+  }
   return getCity(actor, slug);
 }

@@ -38,7 +38,9 @@ export async function exportMyData(actor: Actor) {
       limit: 100,
       cursor,
     });
-    posts.push(...(await presentPosts(ctx, page.items, 'leaves_space')));
+    const presented = await presentPosts(ctx, page.items, 'leaves_space');
+    // A forum reply's title is "Re: <topic title>": the topic's words, maybe someone else's; left out.
+    posts.push(...presented.map((p, i) => (page.items[i]?.topicId ? { ...p, title: '' } : p)));
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
   }

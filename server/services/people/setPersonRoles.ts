@@ -7,6 +7,7 @@ import { authorize } from '../../policy/authorize.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { emitAccessEvent } from '../../events/contentEvents.js';
 import { getPerson } from './getPerson.js';
+import { widensParticipation } from '../../../shared/policy/spaces.js';
 import { requireAnotherActiveAdmin } from './requireAnotherActiveAdmin.js';
 
 /** Sets the roles and records the change from -> to. */
@@ -17,7 +18,7 @@ export async function setPersonRoles(actor: Actor, id: string, roles: Role[]) {
   if (!person) throw new NotFoundError('Person');
   await authorize(actor, 'setRoles', 'Person', person);
   const next = [...new Set(roles)];
-  const gained = next.some((r) => !person.roles.includes(r));
+  const gained = widensParticipation(person.roles, next);
   if (person.roles.includes('admin') && !next.includes('admin') && person.status === 'active') {
     await requireAnotherActiveAdmin(String(person._id));
   }

@@ -43,19 +43,35 @@ async function requireNotBelowTopic(item: PostDoc, to: Label): Promise<void> {
     ]);
 }
 
+/** True when a RED reply's audience names someone outside its RED topic's audience. */
+function widerThanTopic(topic: PostDoc, reply: PostDoc): boolean {
+  if (topic.label !== 'RED' || reply.label !== 'RED') return false;
+  const topicAudience = new Set(topic.audienceIds.map(String));
+  return reply.audienceIds.some((id) => !topicAudience.has(String(id)));
+}
+
 /**
- * Raises the replies of a topic that are below its new label `to`, with the topic's justification and
+ * Raises the replies of a topic that are below its new label `to` (a RED reply is narrowed to the
+ * topic's RED audience), with the topic's justification and
  * RED audience. A reply changed meanwhile is read again and tried once more. Returns how many rose.
  */
 async function raiseReplies(actor: Actor, topic: PostDoc, to: Label, justification: string) {
   let raised = 0;
   for (const reply of await loadTopicReplies(topic._id)) {
     let current: PostDoc | null = reply;
-    for (let attempt = 0; current && isAbove(to, current.label); attempt += 1) {
+    for (
+      let attempt = 0;
+      current && (isAbove(to, current.label) || widerThanTopic(topic, current));
+      attempt += 1
+    ) {
       try {
+        const topicAudience = new Set(topic.audienceIds.map(String));
         await relabelLoaded(actor, current, to, justification, {
           action: 'relabel',
-          audience: topic.audienceIds,
+          // A reply already RED keeps to the topic's audience: narrowed, never widened.
+          audience: isAbove(to, current.label)
+            ? topic.audienceIds
+            : current.audienceIds.filter((id) => topicAudience.has(String(id))),
         });
         raised += 1;
         break;

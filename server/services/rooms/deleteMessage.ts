@@ -12,7 +12,7 @@ import { moderatorRecord } from '../moderation/moderationStep.js';
 import { loadMessageFor, messageSubject } from './loadMessageFor.js';
 import { emitMessageEvent } from './messageEvents.js';
 import { requirePerson } from './roomAccess.js';
-import { hideThreadReplies } from './threadReplies.js';
+import { hideThreadReplies, touchThreadRoot } from './threadReplies.js';
 
 /** Deletes the message and returns its id. */
 export async function deleteMessage(actor: Actor, id: string): Promise<{ id: string }> {
@@ -45,5 +45,6 @@ export async function deleteMessage(actor: Actor, id: string): Promise<{ id: str
   emitMessageEvent({ type: 'deleted', before: item, after, mentionIds: [] });
   // Replies are readable only by those who may read their root: a deleted root hides them.
   await hideThreadReplies(after, true);
+  await touchThreadRoot(after);
   return { id };
 }

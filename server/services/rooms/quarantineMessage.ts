@@ -23,7 +23,7 @@ import {
 import { loadMessageFor, messageSubject } from './loadMessageFor.js';
 import { emitMessageEvent } from './messageEvents.js';
 import { notifyModeration } from '../notifications/notify.js';
-import { hideThreadReplies } from './threadReplies.js';
+import { hideThreadReplies, touchThreadRoot } from './threadReplies.js';
 
 /**
  * The moderators' view of a message after a moderation action; without its former bodies (`edits:
@@ -68,6 +68,7 @@ async function changeState(actor: Actor, id: string, reason: string, step: Moder
     mentionIds: [],
   });
   await hideThreadReplies(after, step.action === 'quarantine');
+  await touchThreadRoot(after);
   await recordAudit(actor, auditActionOf(step), { type: 'Message', id, label: item.label }, { reason });
   const kind = step.action === 'quarantine' ? 'message.quarantined' : 'message.restored';
   await notifyModeration(actor, item, kind, reason, 'Message');

@@ -15,7 +15,7 @@ import { loadMessageFor, messageSubject } from './loadMessageFor.js';
 import { emitMessageEvent } from './messageEvents.js';
 import { presentMessages } from './presentMessage.js';
 import { presentMessageModeration } from './quarantineMessage.js';
-import { raiseThreadReplies, requireNotBelowRoot } from './threadReplies.js';
+import { raiseThreadReplies, requireNotBelowRoot, touchThreadRoot } from './threadReplies.js';
 import { loadContent } from '../../policy/contentAccess.js';
 
 /** Relabels the message; answers it as the actor may now see it (the message, or its state only). */
@@ -30,6 +30,7 @@ export async function relabelMessage(actor: Actor, id: string, to: Label, justif
   const after = await applyLabel(actor, item, to, justification, { action: 'relabel' }, 'Message');
   emitMessageEvent({ type: 'relabelled', before: item, after, mentionIds: [] });
   if (direction === 'raise') await raiseThreadReplies(actor, after, to, justification);
+  await touchThreadRoot(after);
   if (actor.kind !== 'person' || actor.id !== String(item.authorId))
     await notify(
       [String(item.authorId)],

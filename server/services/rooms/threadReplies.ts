@@ -3,8 +3,8 @@
  * readable only by those who may read their thread root), as forum replies follow their topic:
  * - a reply is never labelled below its root, and a RED reply under a RED root keeps to the root's
  *   audience;
- * - raising the root raises the replies below its new label (same justification, an audit entry per
- *   reply, the root's RED audience);
+ * - raising the root raises the replies below its new label (same justification, an audit entry and a
+ *   notice per reply, the root's RED audience; a reply already RED is narrowed to it);
  * - quarantining or deleting the root hides its replies (`topicHidden`, in the readable filter);
  *   restoring it shows them again (a reply quarantined on its own stays so).
  */
@@ -14,6 +14,7 @@ import { MessageModel, type MessageDoc } from '../../models/Message.js';
 import { loadContent, loadThreadReplies } from '../../policy/contentAccess.js';
 import { ConflictError, InvalidError } from '../../errors.js';
 import { applyLabel } from '../moderation/relabelContent.js';
+import { notify } from '../notifications/notify.js';
 import { emitMessageEvent } from './messageEvents.js';
 
 /** Refuses a reply label below its thread root's (naming it). */
@@ -34,7 +35,8 @@ export function replyAudience(root: Pick<MessageDoc, 'label' | 'audienceIds'>, m
 
 /** Hides (or shows again) the replies of `root` with it; open clients follow. Returns how many changed. */
 export async function hideThreadReplies(root: MessageDoc, hidden: boolean): Promise<number> {
-  if (root.threadId !== null || root.replyCount === 0) return 0;
+  // No shortcut on the stored count: a reply stored a moment ago may not be counted yet.
+  if (root.threadId !== null) return 0;
   const replies = await loadThreadReplies(root._id);
   await MessageModel.updateMany({ threadId: root._id }, { $set: { topicHidden: hidden } });
   const changed = replies.filter((r) => (r.topicHidden ?? false) !== hidden);
@@ -48,9 +50,17 @@ export async function hideThreadReplies(root: MessageDoc, hidden: boolean): Prom
   return changed.length;
 }
 
+/** True when `reply`'s RED audience names someone outside the RED `root`'s audience. */
+function widerThanRoot(root: Pick<MessageDoc, 'label' | 'audienceIds'>, reply: MessageDoc): boolean {
+  if (root.label !== 'RED' || reply.label !== 'RED') return false;
+  const rootAudience = new Set(root.audienceIds.map(String));
+  return reply.audienceIds.some((id) => !rootAudience.has(String(id)));
+}
+
 /**
- * Raises the replies of `root` below its new label `to`, with its justification and RED audience. A
- * reply changed meanwhile is read again and tried once more. Returns how many rose.
+ * Raises the replies of `root` below its new label `to`, with its justification and RED audience; a
+ * reply already RED keeps to the root's audience (its own is narrowed, never widened). A reply changed
+ * meanwhile is read again and tried once more; each reply's author is told. Returns how many changed.
  */
 export async function raiseThreadReplies(
   actor: Actor,
@@ -58,21 +68,34 @@ export async function raiseThreadReplies(
   to: Label,
   justification: string,
 ): Promise<number> {
-  if (root.threadId !== null || root.replyCount === 0) return 0;
+  if (root.threadId !== null) return 0;
   let raised = 0;
   for (const reply of await loadThreadReplies(root._id)) {
     let current: MessageDoc | null = reply;
-    for (let attempt = 0; current && isAbove(to, current.label); attempt += 1) {
+    for (
+      let attempt = 0;
+      current && (isAbove(to, current.label) || widerThanRoot(root, current));
+      attempt += 1
+    ) {
       try {
+        const audience = replyAudience(root, current.audienceIds.map(String));
         const after = await applyLabel(
           actor,
           current,
           to,
           justification,
-          { action: 'relabel', audience: root.audienceIds },
+          { action: 'relabel', audience: isAbove(to, current.label) ? root.audienceIds : audience },
           'Message',
         );
         emitMessageEvent({ type: 'relabelled', before: current, after, mentionIds: [] });
+        if (actor.kind !== 'person' || actor.id !== String(current.authorId))
+          await notify(
+            [String(current.authorId)],
+            current,
+            'message.relabelled',
+            `${current.label} → ${to}: ${justification}`,
+            'Message',
+          );
         raised += 1;
         break;
       } catch (error) {
@@ -82,6 +105,17 @@ export async function raiseThreadReplies(
     }
   }
   return raised;
+}
+
+/**
+ * Tells open clients a thread root's reply counts changed (a reply was quarantined, restored, deleted
+ * or relabelled): the root is re-sent, each reader with their own count (sockets/roomDelivery.ts).
+ */
+export async function touchThreadRoot(reply: Pick<MessageDoc, 'threadId'>): Promise<void> {
+  if (!reply.threadId) return;
+  const root = await loadContent(String(reply.threadId), 'Message');
+  if (root && root.state === 'visible' && !root.topicHidden)
+    emitMessageEvent({ type: 'updated', before: root, after: root, mentionIds: [] });
 }
 
 /**
@@ -96,12 +130,19 @@ export async function followRootNow(actor: Actor, reply: MessageDoc): Promise<Me
     return { ...reply, topicHidden: true };
   }
   if (!isAbove(root.label, reply.label)) return reply;
-  return applyLabel(
-    actor,
-    reply,
-    root.label,
-    `raised with its thread to ${root.label}`,
-    { action: 'relabel', audience: root.audienceIds },
-    'Message',
-  );
+  try {
+    return await applyLabel(
+      actor,
+      reply,
+      root.label,
+      `raised with its thread to ${root.label}`,
+      { action: 'relabel', audience: root.audienceIds },
+      'Message',
+    );
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    // Changed meanwhile (a moderator acted on it): fail closed, hidden with its thread.
+    await MessageModel.updateOne({ _id: reply._id }, { $set: { topicHidden: true } });
+    return { ...reply, topicHidden: true };
+  }
 }

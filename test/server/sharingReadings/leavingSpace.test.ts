@@ -83,6 +83,13 @@ describe('leaving a space, personal export, Chatham House search and hub moderat
       mine.posts.filter((p) => p.id === id).map((p) => p.label),
       ['RED'],
     );
+    // Their own data stays theirs to erase, wherever they are now.
+    await request(app)
+      .delete(`/api/v1/posts/${id}`)
+      .set(people.practitioner.auth)
+      .send({ reason: 'erasing my own' })
+      .expect(200);
+    assert.ok(!(await exported(people.practitioner)).posts.some((p) => p.id === id), 'erased');
     await addMembers('workshop', people.practitioner);
   });
 
@@ -137,10 +144,23 @@ describe('leaving a space, personal export, Chatham House search and hub moderat
       [['lyon-room', 'AMBER+STRICT']],
     );
     const focalAmber = await post(people.focal, 'lyon-internal', 'AMBER', 'otherword');
+    // A copy they forwarded carries the focal point's AMBER words: it stays out of their export.
+    const forwarded = await request(app)
+      .post(`/api/v1/posts/${focalAmber}/share`)
+      .set(people.practitioner.auth)
+      .send({ to: 'lyon-partners' })
+      .expect(201);
     const again = await exported(people.practitioner);
+    assert.ok(!again.posts.some((p) => p.id === forwarded.body.id), 'no forwarded AMBER copy');
     assert.ok(!again.posts.some((p) => p.id === focalAmber), "no one else's AMBER post");
+    const own = await post(people.practitioner, 'lyon-internal', 'AMBER+STRICT', 'ownword');
+    const last = await exported(people.practitioner);
+    assert.ok(
+      last.posts.some((p) => p.id === own && p.label === 'AMBER+STRICT'),
+      'their own, any label',
+    );
     const authors = await PostModel.find(
-      { _id: { $in: again.posts.map((p) => p.id) } },
+      { _id: { $in: last.posts.map((p) => p.id) } },
       { authorId: 1 },
     ).lean();
     assert.deepEqual(

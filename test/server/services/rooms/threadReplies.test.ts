@@ -93,6 +93,29 @@ describe('a room thread follows its first message', function () {
     await until(() => seen(client, 'message:updated').includes(reply.id), 3000, 'the reply back live');
   });
 
+  it('never shows a root again once it is taken away: its pending count update goes first', async () => {
+    const root = await send(alice, 'a root with a reply', 'GREEN');
+    await send(bob, 'a reply', 'GREEN', root.id);
+    const client = await alice.connect();
+    assert.ok((await client.call('room:join', { roomId })).ok);
+    const order: string[] = [];
+    client.socket.onAny((event: string, payload: { id?: string }) => {
+      if (payload?.id === root.id) order.push(event);
+    });
+    // An edit (its update waits on the per-reader count) and a quarantine, at once.
+    await Promise.all([
+      request(app()).patch(`/api/v1/messages/${root.id}`).set(as(alice)).send({ body: 'edited' }),
+      request(app())
+        .post(`/api/v1/messages/${root.id}/quarantine`)
+        .set(people.moderator.auth)
+        .send({ reason: 'spillage' })
+        .expect(200),
+    ]);
+    await until(() => order.includes('message:removed'), 3000, 'the removal');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(order.at(-1), 'message:removed', `events in order: ${order.join(', ')}`);
+  });
+
   it('hides the replies of a deleted root', async () => {
     const root = await send(alice, 'a short-lived question', 'GREEN');
     const reply = await send(bob, 'an answer', 'GREEN', root.id);

@@ -6,6 +6,8 @@ import { changeCityStatus } from '../../../../server/services/cities/changeCityS
 import { createPerson } from '../../../../server/services/people/createPerson.js';
 import { personActor } from '../../../../server/policy/personActor.js';
 import { setPersonRoles } from '../../../../server/services/people/setPersonRoles.js';
+import { updateCity } from '../../../../server/services/cities/updateCity.js';
+import { HubModel } from '../../../../server/models/Hub.js';
 import { currentMemberIds, memberIdsSince } from '../../../../server/services/spaces/spaceMembers.js';
 import { resetDatabase } from '../../../support/database.js';
 import { OPERATOR } from '../../../support/fixtures.js';
@@ -58,6 +60,8 @@ describe('currentMemberIds and memberIdsSince (notification fan-out and the RED 
     const newcomer = await practitioner('new@lyon.test.example', 'lyon');
     await addMembers('workshop', people.expert);
     await setPersonRoles(OPERATOR, people.practitioner.id, ['practitioner', 'isc_member']);
+    // A role that changes no membership (the focal point becomes an expert too) counts nothing.
+    await setPersonRoles(OPERATOR, people.focal.id, ['focal_point', 'expert']);
     await changeCityStatus(OPERATOR, 'amman', { status: 'suspended', reason: 'test' });
     await changeCityStatus(OPERATOR, 'amman', { status: 'member', reason: 'test' });
 
@@ -67,6 +71,7 @@ describe('currentMemberIds and memberIdsSince (notification fan-out and the RED 
     for (const amman of [people.otherCity.id, people.isc.id])
       assert.ok(now.includes(amman) && !since.includes(amman), 'a city reinstated later');
     assert.ok(since.includes(people.focal.id) && since.includes(people.expert.id), 'present all along');
+    assert.ok((await memberIdsSince(workshop, sharedAt)).includes(people.focal.id), 'an unrelated role');
     assert.ok(
       since.every((id) => now.includes(id)),
       'never wider than the members now',
@@ -82,5 +87,22 @@ describe('currentMemberIds and memberIdsSince (notification fan-out and the RED 
       !(await memberIdsSince(committee, sharedAt)).includes(people.practitioner.id),
       'a role gained later',
     );
+
+    // A city moved to another hub: its people take part in the new hub's spaces from the move on.
+    await updateCity(OPERATOR, 'lyon', { hub: 'mena' });
+    const menaHubId = (await HubModel.findOne({ slug: 'mena' }).lean())!._id;
+    const menaSpace = (
+      await SpaceModel.create({
+        slug: 'mena-room',
+        name: 'MENA room',
+        kind: 'hub',
+        hubId: menaHubId,
+        ceiling: 'RED',
+        defaultLabel: 'GREEN',
+        createdBy: 'test',
+      })
+    ).toObject();
+    assert.ok((await currentMemberIds(menaSpace)).includes(people.focal.id));
+    assert.ok(!(await memberIdsSince(menaSpace, sharedAt)).includes(people.focal.id), 'moved in later');
   });
 });
