@@ -26,8 +26,9 @@ export async function reconcileThreads(actor: Actor, batchSize = 500): Promise<T
   let after: Types.ObjectId | null = null;
   for (;;) {
     const batch: MessageDoc[] = await readIndexBatch<MessageDoc>('Message', after, batchSize, ROOT_FIELDS);
-    if (batch.length === 0) return totals;
-    after = batch.at(-1)!._id;
+    const last = batch.at(-1);
+    if (!last) return totals;
+    after = last._id;
     for (const root of batch) {
       if (root.threadId !== null || !(root.replyCount > 0)) continue;
       totals.roots += 1;
