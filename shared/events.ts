@@ -82,6 +82,19 @@ export interface MessageDelivery {
   reactions: ReactionSummary[];
 }
 
+/**
+ * What the joiner may do to other people's messages in a room, decided by the server's policy (their
+ * own messages add the author's rights). The client shows controls from these alone.
+ */
+export interface RoomAbilities {
+  /** Delete anyone's message (room owners and moderators, hub and global moderators). */
+  deleteAny: boolean;
+  /** Quarantine a message (hub and global moderators). */
+  quarantine: boolean;
+  /** Relabel someone else's message (moderators). */
+  relabel: boolean;
+}
+
 /** A room as `room:join` describes it. */
 export interface RoomSummary {
   id: string;
@@ -94,6 +107,8 @@ export interface RoomSummary {
   leadersOnly: boolean;
   /** The joiner's role: an explicit role, `derived`, or null. */
   role: string | null;
+  /** What the joiner may do to other people's messages here. */
+  abilities: RoomAbilities;
 }
 
 /** One page of messages, oldest first, with the cursor of the next older page (null at the start). */

@@ -3,20 +3,16 @@
  * audit log, and query filters (`accessibleBy`) for lists, to be combined with other filters by `$and`.
  */
 import { accessibleBy } from '@casl/mongoose';
-import {
-  defineSharingAbility,
-  type SharingAction,
-  type SharingSubjectType,
-} from '../../shared/policy/sharing.js';
+import type { SharingAction, SharingSubjectType } from '../../shared/policy/sharing.js';
 import type { SharingContext } from '../../shared/policy/sharingContext.js';
 import { recordAudit } from '../audit/recordAudit.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.js';
-import { asSubject } from './authorize.js';
+import { allows, sharingAbilityOf } from './authorizer.js';
 
 /** A filter that matches nothing, for actors without any rule for an action. */
 export const MATCH_NOTHING: Record<string, unknown> = { _id: { $in: [] } };
 
-/** Whether the actor may act on the item (or the type); optionally on one field. */
+/** Whether the actor may act on the item (or the type); optionally on one field (the authorizer's). */
 export function canShare(
   ctx: SharingContext,
   action: SharingAction,
@@ -24,10 +20,7 @@ export function canShare(
   doc?: Record<string, unknown>,
   field?: string,
 ): boolean {
-  const ability = defineSharingAbility(ctx);
-  return doc
-    ? ability.can(action, asSubject(type as never, doc) as never, field)
-    : ability.can(action, type, field);
+  return allows(ctx, action, type, doc, field);
 }
 
 /**
@@ -57,7 +50,7 @@ export function sharingFilter(
   action: SharingAction,
   type: SharingSubjectType,
 ): Record<string, unknown> {
-  const ability = defineSharingAbility(ctx);
+  const ability = sharingAbilityOf(ctx);
   if (!ability.can(action, type)) return MATCH_NOTHING;
   return accessibleBy(ability, action).ofType(type) as Record<string, unknown>;
 }

@@ -7,8 +7,7 @@
  */
 import type { PostDelivery } from '../../shared/events.js';
 import type { SharingContext } from '../../shared/policy/sharingContext.js';
-import { defineSharingAbility } from '../../shared/policy/sharing.js';
-import { asSubject } from '../policy/authorize.js';
+import { canShare } from '../policy/sharingAccess.js';
 import type { ContentEvent } from '../events/contentEvents.js';
 import type { PostDoc } from '../models/Post.js';
 
@@ -32,10 +31,7 @@ export function personRoom(personId: string): string {
 
 function readable(ctx: SharingContext, item: PostDoc | null): boolean {
   if (!item) return false;
-  return defineSharingAbility(ctx).can(
-    'read',
-    asSubject('Post' as never, item as unknown as Record<string, unknown>) as never,
-  );
+  return canShare(ctx, 'read', 'Post', item as unknown as Record<string, unknown>);
 }
 
 function payloadOf(item: PostDoc): PostPayload {

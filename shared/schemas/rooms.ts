@@ -149,6 +149,8 @@ export const Room = z
     leadersOnly: z.boolean(),
     /** The explicit role (owner, moderator, member), `derived`, or null. */
     role: z.string().nullable(),
+    /** What the caller may do to other people's messages here (RoomAbilities in shared/events.ts). */
+    abilities: z.object({ deleteAny: z.boolean(), quarantine: z.boolean(), relabel: z.boolean() }),
   })
   .meta({ id: 'Room' });
 

@@ -18,6 +18,7 @@ import {
 
 const WANJIRU = 'Wanjiru Kamau';
 const NEWCOMER = { name: 'Achieng Otieno', email: 'achieng.otieno@nairobi.example' };
+const HUB_MODERATOR = { name: 'Baraka Odhiambo', email: 'baraka.odhiambo@nairobi.example' };
 
 /** Two people of the hub in their own browser contexts, both on the room's page. */
 async function twoMembers(room: CreatedRoom): Promise<{ a: Session; b: Session }> {
@@ -263,6 +264,60 @@ describe('rooms (/rooms)', () => {
     assert.ok(stored.items.some((m) => m.body === 'An AMBER opening' && m.label === 'AMBER'));
     a.assertClean();
     b.assertClean();
+  });
+
+  it("shows a hub moderator delete and quarantine on a member's message, from the server's abilities", async () => {
+    const room = await createHubRoom(e2e(), { name: 'Moderated room' });
+    const { baseUrl, browser } = e2e();
+    const [a, m] = await Promise.all([openSession(browser), openSession(browser)]);
+    // A Nairobi practitioner made coordinator (moderator) of the hub: no room role, no moderator role.
+    await signInAtNairobi(m.page, baseUrl, HUB_MODERATOR, '/');
+    const moderatorId = await m.page.evaluate(
+      async () => ((await (await fetch('/api/v1/me')).json()) as { person: { id: string } }).person.id,
+    );
+    const hub = await adminApi<{ coordinators?: { id: string }[] }>(
+      e2e(),
+      'GET',
+      '/hubs/east-southern-africa',
+    );
+    const before = (hub.coordinators ?? []).map((c) => c.id);
+    await adminApi(e2e(), 'PATCH', '/hubs/east-southern-africa', {
+      coordinatorIds: [...before, moderatorId],
+    });
+    try {
+      await signInAtNairobi(a.page, baseUrl, WANJIRU, `/rooms/${room.id}`);
+      await m.page.goto(`${baseUrl}/rooms/${room.id}`);
+      await Promise.all([roomReady(a.page, room), roomReady(m.page, room)]);
+      await send(a.page, 'Names of families, by mistake');
+      const seen = messages(m.page).getByRole('article').filter({ hasText: 'Names of families, by mistake' });
+      await seen.waitFor();
+      await seen.getByRole('button', { name: 'Delete' }).waitFor();
+      const own = messages(a.page).getByRole('article').filter({ hasText: 'Names of families, by mistake' });
+      await own.getByRole('button', { name: 'Delete' }).waitFor();
+      assert.equal(
+        await own.getByRole('button', { name: 'Quarantine' }).count(),
+        0,
+        'members do not quarantine',
+      );
+
+      await seen.getByRole('button', { name: 'Quarantine' }).click();
+      const reason = m.page.getByLabel(/Why quarantine it\?/);
+      assert.equal(
+        await m.page.evaluate(() => document.activeElement?.tagName),
+        'INPUT',
+        'focus in the reason',
+      );
+      await reason.fill('Names of families');
+      await m.page.getByRole('button', { name: 'Quarantine now' }).click();
+      await m.page.getByText('The message was quarantined').waitFor();
+      await messages(a.page).getByText('Names of families, by mistake').waitFor({ state: 'detached' });
+      await messages(m.page).getByText('Names of families, by mistake').waitFor({ state: 'detached' });
+      await m.screenshot('room-hub-moderator-quarantined');
+    } finally {
+      await adminApi(e2e(), 'PATCH', '/hubs/east-southern-africa', { coordinatorIds: before });
+    }
+    a.assertClean();
+    m.assertClean();
   });
 
   it('has landmarks and a label on every control; in Arabic the room is right to left', async () => {

@@ -14,6 +14,7 @@ import { SpaceModel, type SpaceDoc } from '../../models/Space.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { can } from '../../policy/authorize.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
+import { roomAbilities } from '../../policy/authorizer.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { emitMembershipEvent } from '../../events/contentEvents.js';
 import { InvalidError, isDuplicateKey } from '../../errors.js';
@@ -94,5 +95,5 @@ export async function createDirectConversation(actor: Actor, otherId: string): P
   for (const id of [person.id, otherId])
     if (await ensureMember(space._id, id))
       emitMembershipEvent({ spaceId: String(space._id), personId: id, change: 'joined' });
-  return presentRoom(space, 'member');
+  return presentRoom(space, 'member', roomAbilities(ctx, space));
 }

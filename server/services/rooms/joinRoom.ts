@@ -11,6 +11,7 @@ import type { RoomJoin } from '../../../shared/schemas/rooms.js';
 import { Types } from 'mongoose';
 import { findContentPage, recordSensitiveAccess } from '../../policy/contentAccess.js';
 import { presentMessages } from './presentMessage.js';
+import { roomAbilities } from '../../policy/authorizer.js';
 import { authorizeRoom, presentRoom, type RoomGrant } from './roomAccess.js';
 
 /** The most missed messages one join returns. */
@@ -40,7 +41,7 @@ export interface JoinedRoom {
 /** Authorises the join and collects the missed messages. */
 export async function joinRoom(actor: Actor, input: z.infer<typeof RoomJoin>): Promise<JoinedRoom> {
   const grant = await authorizeRoom(actor, input.roomId);
-  const room = presentRoom(grant.space, grant.role);
+  const room = presentRoom(grant.space, grant.role, roomAbilities(grant.ctx, grant.space));
   if (!input.lastSeenId) return { grant, room, missed: [], more: false };
   const page = await findContentPage(grant.ctx, {
     type: 'Message',

@@ -6,6 +6,7 @@ import type { RoomListQuery } from '../../../shared/schemas/rooms.js';
 import { SpaceModel, type SpaceDoc } from '../../models/Space.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
+import { roomAbilities } from '../../policy/authorizer.js';
 import { sharingFilter } from '../../policy/sharingAccess.js';
 import { readPage } from '../../db/pagination.js';
 import { presentRoom, requirePerson } from './roomAccess.js';
@@ -29,7 +30,7 @@ export async function listRooms(
   ).lean();
   const roles = new Map(memberships.map((m) => [String(m.spaceId), m.role as string]));
   return {
-    items: page.items.map((s) => presentRoom(s, roles.get(String(s._id)) ?? 'derived')),
+    items: page.items.map((s) => presentRoom(s, roles.get(String(s._id)) ?? 'derived', roomAbilities(ctx, s))),
     nextCursor: page.nextCursor,
   };
 }

@@ -5,7 +5,7 @@
  * "not found"; one they may see but not take part in (a leaders-only room for a non-leader seen by
  * a moderator) answers "forbidden". Refusals are audited.
  */
-import type { RoomSummary } from '../../../shared/events.js';
+import type { RoomAbilities, RoomSummary } from '../../../shared/events.js';
 import type { Actor, PersonActor } from '../../../shared/policy/actor.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import { Types } from 'mongoose';
@@ -99,7 +99,7 @@ export function grantStillValid(grant: RoomGrant): boolean {
 }
 
 /** A room as clients see it. */
-export function presentRoom(space: RoomFacts, role: string | null): RoomSummary {
+export function presentRoom(space: RoomFacts, role: string | null, abilities: RoomAbilities): RoomSummary {
   return {
     id: String(space._id),
     slug: space.slug,
@@ -110,5 +110,6 @@ export function presentRoom(space: RoomFacts, role: string | null): RoomSummary 
     chathamHouse: space.chathamHouse,
     leadersOnly: space.leadersOnly,
     role,
+    abilities,
   };
 }

@@ -1,12 +1,13 @@
 /**
  * One message: author, time, label badge, the body, and what can be done with it (reply in a thread,
- * react, edit or delete one's own). The body is the server's sanitised HTML — the only HTML the
+ * react, edit or delete one's own; delete or quarantine anyone's where the server's room abilities
+ * allow it — the client decides nothing about roles). The body is the server's sanitised HTML — the only HTML the
  * client ever inserts, because the server rendered the Markdown and removed everything unsafe;
  * everything else is text.
  */
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageDelivery } from '../../../../shared/events.js';
+import type { MessageDelivery, RoomAbilities } from '../../../../shared/events.js';
 import { regionalLocale } from '../../format.js';
 import { LabelBadge } from './LabelBadge.js';
 import { Reactions } from './Reactions.js';
@@ -15,6 +16,7 @@ import { Reactions } from './Reactions.js';
 export interface MessageActions {
   edit: (messageId: string, body: string) => Promise<string | null>;
   remove: (messageId: string) => Promise<string | null>;
+  quarantine: (messageId: string, reason: string) => Promise<string | null>;
   react: (messageId: string, emoji: string, add: boolean) => void;
   openThread: (message: MessageDelivery, opener: HTMLElement) => void;
 }
@@ -23,8 +25,8 @@ export interface MessageActions {
 export interface MessageItemProps {
   message: MessageDelivery;
   me: string;
-  /** Room owners and moderators may delete anyone's message. */
-  moderates: boolean;
+  /** What the reader may do to other people's messages here, as the server decided. */
+  abilities: RoomAbilities;
   /** Names of others whose read marker is on this message. */
   readBy: string[];
   actions: MessageActions;
@@ -43,9 +45,10 @@ function when(iso: string, language: string): string {
 }
 
 /** Renders a message with its actions. */
-export function MessageItem({ message, me, moderates, readBy, actions, threads }: MessageItemProps) {
+export function MessageItem({ message, me, abilities, readBy, actions, threads }: MessageItemProps) {
   const { t, i18n } = useTranslation();
-  const [mode, setMode] = useState<'view' | 'edit' | 'confirmDelete'>('view');
+  const [mode, setMode] = useState<'view' | 'edit' | 'confirmDelete' | 'quarantine'>('view');
+  const [reason, setReason] = useState('');
   const [draft, setDraft] = useState(message.body);
   const [busy, setBusy] = useState(false);
   const own = message.author?.id === me;
@@ -69,6 +72,15 @@ export function MessageItem({ message, me, moderates, readBy, actions, threads }
   const confirmDelete = async () => {
     setBusy(true);
     const error = await actions.remove(message.id);
+    setBusy(false);
+    if (error) setMode('view');
+  };
+  const quarantineId = `quarantine-${message.id}`;
+  const confirmQuarantine = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason.trim() || busy) return;
+    setBusy(true);
+    const error = await actions.quarantine(message.id, reason.trim());
     setBusy(false);
     if (error) setMode('view');
   };
@@ -141,10 +153,43 @@ export function MessageItem({ message, me, moderates, readBy, actions, threads }
             {t('rooms.message.edit')}
           </button>
         )}
-        {(own || moderates) && mode !== 'confirmDelete' && (
+        {(own || abilities.deleteAny) && mode === 'view' && (
           <button type="button" className="link-button" onClick={() => setMode('confirmDelete')}>
             {t('rooms.message.delete')}
           </button>
+        )}
+        {abilities.quarantine && mode === 'view' && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setReason('');
+              setMode('quarantine');
+            }}
+          >
+            {t('rooms.message.quarantine')}
+          </button>
+        )}
+        {mode === 'quarantine' && (
+          <form className="message__quarantine" onSubmit={(event) => void confirmQuarantine(event)}>
+            <label htmlFor={quarantineId}>{t('rooms.message.quarantineReason')}</label>
+            <input
+              id={quarantineId}
+              dir="auto"
+              required
+              maxLength={2000}
+              value={reason}
+              autoFocus
+              onChange={(e) => setReason(e.target.value)}
+              onKeyDown={(e) => e.key === 'Escape' && setMode('view')}
+            />{' '}
+            <button type="submit" className="button" disabled={busy || !reason.trim()}>
+              {t('rooms.message.quarantineConfirm')}
+            </button>{' '}
+            <button type="button" className="button button--secondary" onClick={() => setMode('view')}>
+              {t('rooms.message.cancel')}
+            </button>
+          </form>
         )}
         {mode === 'confirmDelete' && (
           <span role="group" aria-label={t('rooms.message.confirmDelete')}>

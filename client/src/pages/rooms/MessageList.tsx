@@ -6,7 +6,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageDelivery } from '../../../../shared/events.js';
+import type { MessageDelivery, RoomAbilities } from '../../../../shared/events.js';
 import type { OutboxItem } from '../../realtime/outbox.js';
 import { MessageItem, type MessageActions } from './MessageItem.js';
 import { PendingMessage } from './PendingMessage.js';
@@ -17,7 +17,8 @@ export interface MessageListProps {
   messages: MessageDelivery[];
   pending: readonly OutboxItem[];
   me: string;
-  moderates: boolean;
+  /** What the reader may do to other people's messages (the server's room abilities). */
+  abilities: RoomAbilities;
   readers: (messageId: string) => string[];
   actions: MessageActions;
   threads: boolean;
@@ -110,7 +111,7 @@ export function MessageList(props: MessageListProps) {
             <MessageItem
               message={message}
               me={props.me}
-              moderates={props.moderates}
+              abilities={props.abilities}
               readBy={props.readers(message.id)}
               actions={props.actions}
               threads={props.threads}

@@ -6,13 +6,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageDelivery } from '../../../../shared/events.js';
+import { postWithCsrf } from '../../auth/csrf.js';
 import { useSession } from '../../auth/session.js';
+import { asApiError } from '../../hooks/useApiGet.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { request } from '../../realtime/socket.js';
 import { Link } from '../../router.js';
 import { directPartnerId } from '../people/directConversation.js';
-import { ackErrorKey } from './ackErrors.js';
+import { ackErrorKey, codeOfStatus } from './ackErrors.js';
 import { Composer } from './Composer.js';
 import { LabelBadge } from './LabelBadge.js';
 import type { MessageActions } from './MessageItem.js';
@@ -82,6 +84,18 @@ function OpenRoom({ roomId, me }: { roomId: string; me: string }) {
         if (ack.ok) dispatch({ type: 'upsert', message: ack.data });
         else fail(ack.error.code);
         return ack.ok ? null : ack.error.code;
+      },
+      quarantine: async (messageId, reason) => {
+        try {
+          await postWithCsrf(`/messages/${messageId}/quarantine`, { reason });
+        } catch (error) {
+          const code = codeOfStatus(asApiError(error).status);
+          fail(code);
+          return code;
+        }
+        dispatch({ type: 'remove', id: messageId });
+        setAnnouncement(t('rooms.message.quarantined'));
+        return null;
       },
       remove: async (messageId) => {
         const ack = await request('message:delete', { messageId });
@@ -164,7 +178,6 @@ function OpenRoom({ roomId, me }: { roomId: string; me: string }) {
     );
   }
 
-  const moderates = room.role === 'owner' || room.role === 'moderator';
   const roomPending = outbox.filter((item) => item.roomId === roomId && item.threadId === null);
   const root = thread ? state.messages.find((m) => m.id === thread.id) : undefined;
   return (
@@ -195,7 +208,7 @@ function OpenRoom({ roomId, me }: { roomId: string; me: string }) {
           messages={state.messages}
           pending={roomPending}
           me={me}
-          moderates={moderates}
+          abilities={room.abilities}
           readers={readers}
           actions={actions}
           threads
@@ -224,7 +237,7 @@ function OpenRoom({ roomId, me }: { roomId: string; me: string }) {
           replies={state.threads[root.id]}
           pending={outbox.filter((item) => item.roomId === roomId && item.threadId === root.id)}
           me={me}
-          moderates={moderates}
+          abilities={room.abilities}
           actions={actions}
           onClose={closeThread}
         />

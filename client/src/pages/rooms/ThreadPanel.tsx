@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageDelivery, RoomSummary } from '../../../../shared/events.js';
+import type { MessageDelivery, RoomSummary, RoomAbilities } from '../../../../shared/events.js';
 import type { OutboxItem } from '../../realtime/outbox.js';
 import { Composer } from './Composer.js';
 import { MessageItem, type MessageActions } from './MessageItem.js';
@@ -18,7 +18,8 @@ export interface ThreadPanelProps {
   replies: MessageDelivery[] | undefined;
   pending: readonly OutboxItem[];
   me: string;
-  moderates: boolean;
+  /** What the reader may do to other people's messages (the server's room abilities). */
+  abilities: RoomAbilities;
   actions: MessageActions;
   onClose: () => void;
 }
@@ -30,7 +31,7 @@ export function ThreadPanel({
   replies,
   pending,
   me,
-  moderates,
+  abilities,
   actions,
   onClose,
 }: ThreadPanelProps) {
@@ -60,7 +61,7 @@ export function ThreadPanel({
       <MessageItem
         message={root}
         me={me}
-        moderates={moderates}
+        abilities={abilities}
         readBy={[]}
         actions={actions}
         threads={false}
@@ -73,7 +74,7 @@ export function ThreadPanel({
           messages={replies}
           pending={pending}
           me={me}
-          moderates={moderates}
+          abilities={abilities}
           readers={() => []}
           actions={actions}
           threads={false}

@@ -15,3 +15,18 @@ const KNOWN = new Set([
 export function ackErrorKey(code: string): string {
   return `rooms.errors.${KNOWN.has(code) ? code : 'other'}`;
 }
+
+const BY_STATUS: Record<number, string> = {
+  400: 'invalid',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'too_large',
+  429: 'rate_limited',
+};
+
+/** The ack code that means what an HTTP status means (REST actions of the room page). */
+export function codeOfStatus(status: number): string {
+  return BY_STATUS[status] ?? 'unavailable';
+}

@@ -1,0 +1,77 @@
+/**
+ * The authorizer (Discourse's Guardian idea): the actor's sharing ability is built once per loaded
+ * sharing context — once per request or socket event — and every "may I?" of the sharing rules goes
+ * through it. It also answers what an actor may do with an item or in a room, so responses carry the
+ * abilities and the client shows controls from those alone (Outline's policies idea).
+ */
+import {
+  defineSharingAbility,
+  type SharingAbility,
+  type SharingAction,
+  type SharingSubjectType,
+} from '../../shared/policy/sharing.js';
+import type { ContentType } from '../../shared/policy/content.js';
+import type { RoomAbilities } from '../../shared/events.js';
+import type { SharingContext } from '../../shared/policy/sharingContext.js';
+import { asSubject } from './authorize.js';
+
+const built = new WeakMap<SharingContext, SharingAbility>();
+
+/**
+ * The sharing ability of a loaded context, built on first use and kept with the context (a context
+ * is never changed once loaded: a permission change loads a new one).
+ */
+export function sharingAbilityOf(ctx: SharingContext): SharingAbility {
+  let ability = built.get(ctx);
+  if (!ability) {
+    ability = defineSharingAbility(ctx);
+    built.set(ctx, ability);
+  }
+  return ability;
+}
+
+/** Whether the context's actor may act on the item (or the type); optionally on one field. */
+export function allows(
+  ctx: SharingContext,
+  action: SharingAction,
+  type: SharingSubjectType,
+  doc?: Record<string, unknown>,
+  field?: string,
+): boolean {
+  const ability = sharingAbilityOf(ctx);
+  return doc
+    ? ability.can(action, asSubject(type as never, doc) as never, field)
+    : ability.can(action, type, field);
+}
+
+/** The facts of a room that its abilities depend on. */
+interface RoomFacts {
+  _id: unknown;
+  hubId?: unknown;
+  defaultLabel: string;
+}
+
+/**
+ * What the actor may do to other people's messages in a room, asked of the policy on a probe: a
+ * visible message of someone else at the room's default label. Their own messages add the author's
+ * rights (edit, delete), which the client knows from the author id.
+ */
+export function roomAbilities(ctx: SharingContext, room: RoomFacts, type: ContentType = 'Message'): RoomAbilities {
+  const probe = {
+    _id: null,
+    spaceId: String(room._id),
+    spaceHubId: room.hubId ? String(room.hubId) : null,
+    label: room.defaultLabel,
+    audienceIds: [],
+    authorId: '000000000000000000000000',
+    authorCityId: null,
+    state: 'visible',
+    published: false,
+    topicHidden: false,
+  };
+  return {
+    deleteAny: allows(ctx, 'delete', type, probe),
+    quarantine: allows(ctx, 'quarantine', type, probe),
+    relabel: allows(ctx, 'relabel', type, probe, 'raise'),
+  };
+}
