@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { connectDatabase } from './db/connect.js';
 import { NoDatabaseError, obtainDatabase, type ObtainedDatabase } from './db/launcher.js';
 import { createLogger } from './logger.js';
+import { afterWritesSettled, setAfterWriteLogger } from './events/afterWrite.js';
 import './models/index.js';
 import { seedDemoData } from './demo/seedDemoData.js';
 import { setAuditAnchor } from './audit/recordAudit.js';
@@ -36,6 +37,7 @@ function configOrExit(): Config {
 
 const config = configOrExit();
 const logger = createLogger(config.logLevel);
+setAfterWriteLogger(logger);
 
 let database: ObtainedDatabase;
 try {
@@ -101,6 +103,8 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
     server.closeIdleConnections();
   });
   await mailStopped.catch(() => undefined);
+  // Follow-ups of writes already answered (large notification fan-outs) finish first, within reason.
+  await Promise.race([afterWritesSettled(), new Promise((r) => setTimeout(r, 5_000).unref())]);
   await mongoose.disconnect().catch(() => undefined);
   redis?.disconnect();
   await database.stop();

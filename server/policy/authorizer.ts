@@ -56,7 +56,11 @@ interface RoomFacts {
  * visible message of someone else at the room's default label. Their own messages add the author's
  * rights (edit, delete), which the client knows from the author id.
  */
-export function roomAbilities(ctx: SharingContext, room: RoomFacts, type: ContentType = 'Message'): RoomAbilities {
+export function roomAbilities(
+  ctx: SharingContext,
+  room: RoomFacts,
+  type: ContentType = 'Message',
+): RoomAbilities {
   const probe = {
     _id: null,
     spaceId: String(room._id),

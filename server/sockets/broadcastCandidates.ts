@@ -8,7 +8,7 @@ import { loadSharingContext } from '../policy/loadSharingContext.js';
 import type { ContentEvent } from '../events/contentEvents.js';
 import { loadActivePersonActors } from '../policy/personActor.js';
 import { spacesById } from '../services/spaces/spaceLookups.js';
-import { currentMemberIds } from '../services/spaces/spaceMembers.js';
+import { currentMemberIds } from '../policy/spaceMembers.js';
 
 /** The candidates of an event, with fresh contexts. */
 export async function broadcastCandidates(event: ContentEvent): Promise<SharingContext[]> {

@@ -20,7 +20,7 @@ import { renderMarkdown } from '../../text/renderMarkdown.js';
 import { emitContentEvent } from '../../events/contentEvents.js';
 import { applyLabel } from '../moderation/relabelContent.js';
 import { ConflictError, InvalidError, UnauthenticatedError } from '../../errors.js';
-import { currentMemberIds } from '../spaces/spaceMembers.js';
+import { currentMemberIds } from '../../policy/spaceMembers.js';
 import { forumOrder, mayModerateForum, readableForumItem, spaceOf } from './forumAccess.js';
 import { autoSubscribe, notifyForumItem } from './forumNotify.js';
 import { presentReply } from './presentForum.js';

@@ -16,7 +16,7 @@ import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { renderMarkdown } from '../../text/renderMarkdown.js';
 import { emitContentEvent } from '../../events/contentEvents.js';
 import { InvalidError, UnauthenticatedError } from '../../errors.js';
-import { currentMemberIds } from '../spaces/spaceMembers.js';
+import { currentMemberIds } from '../../policy/spaceMembers.js';
 import { categoryIn, forumOrder, forumSpace } from './forumAccess.js';
 import { autoSubscribe, notifyForumItem } from './forumNotify.js';
 import { presentTopic } from './presentForum.js';

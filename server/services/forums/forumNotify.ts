@@ -6,28 +6,20 @@
 import type { Types } from 'mongoose';
 import { extractMentionIds } from '../../../shared/text/mentions.js';
 import { ForumSubscriptionModel } from '../../models/ForumSubscription.js';
-import { PersonModel } from '../../models/Person.js';
 import type { PostDoc } from '../../models/Post.js';
-import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { canShare } from '../../policy/sharingAccess.js';
+import { afterWrite } from '../../events/afterWrite.js';
+import { readersAmong as readersOf } from '../../policy/readersAmong.js';
 import { notify } from '../notifications/notify.js';
-import { personActor } from '../../policy/personActor.js';
-import { subjectOf } from '../posts/loadPostFor.js';
 
 /** How many subscribers one reply notifies at most (the rest still see it as unread). */
 export const MAX_REPLY_NOTICES = 2_000;
 
-/** The people among `ids` (active) who may read the item now. */
-export async function readersAmong(item: PostDoc, ids: string[]): Promise<string[]> {
-  const distinct = [...new Set(ids)];
-  if (distinct.length === 0) return [];
-  const people = await PersonModel.find({ _id: { $in: distinct }, status: 'active' }).lean();
-  const readers: string[] = [];
-  for (const person of people) {
-    const ctx = await loadSharingContext(personActor(person));
-    if (canShare(ctx, 'read', 'Post', subjectOf(item))) readers.push(String(person._id));
-  }
-  return readers;
+/** Up to this many subscribers are told within the reply's request; more are told in the background. */
+export const INLINE_REPLY_NOTICES = 50;
+
+/** The people among `ids` (active) who may read the item now (the policy, in a few queries). */
+export function readersAmong(item: PostDoc, ids: string[]): Promise<string[]> {
+  return readersOf('Post', item, ids);
 }
 
 /** Subscribes a person to a topic unless they chose otherwise before (authors and repliers). */
@@ -65,5 +57,9 @@ export async function notifyForumItem(
     .lean();
   const told = new Set([author, ...mentioned]);
   const subscribers = subscriptions.map((s) => String(s.personId)).filter((id) => !told.has(id));
-  await notify(await readersAmong(item, subscribers), item, 'post.replied');
+  const noticeReaders = async () => notify(await readersAmong(item, subscribers), item, 'post.replied');
+  // A large audience is told in the background, so a reply answers as fast to 2,000 subscribers as
+  // to 2; a small one at once (the reply's own author sees their notice list as it stands).
+  if (subscribers.length > INLINE_REPLY_NOTICES) afterWrite('forum reply notices', noticeReaders);
+  else await noticeReaders();
 }

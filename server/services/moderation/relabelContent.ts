@@ -22,7 +22,7 @@ import type { ContentDocs } from '../../policy/contentAccess.js';
 import { authorizeSharing, canShare } from '../../policy/sharingAccess.js';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../errors.js';
 import { spacesById } from '../spaces/spaceLookups.js';
-import { memberIdsSince } from '../spaces/spaceMembers.js';
+import { memberIdsSince } from '../../policy/spaceMembers.js';
 import { moderatorRecord } from './moderationStep.js';
 
 /** The collections relabels write to (reads go through contentAccess.ts). */

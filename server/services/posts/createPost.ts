@@ -14,7 +14,7 @@ import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { emitContentEvent } from '../../events/contentEvents.js';
 import { InvalidError, UnauthenticatedError } from '../../errors.js';
 import { notify } from '../notifications/notify.js';
-import { currentMemberIds } from '../spaces/spaceMembers.js';
+import { currentMemberIds } from '../../policy/spaceMembers.js';
 import { visibleSpace } from '../spaces/spaceLookups.js';
 import { presentPost } from './presentPost.js';
 

@@ -17,7 +17,7 @@ import { ForbiddenError, InvalidError, UnauthenticatedError } from '../../errors
 import { activeNamesById, citySlugsById } from '../lookups.js';
 import { notify } from '../notifications/notify.js';
 import { spacesById, visibleSpace } from '../spaces/spaceLookups.js';
-import { currentMemberIds } from '../spaces/spaceMembers.js';
+import { currentMemberIds } from '../../policy/spaceMembers.js';
 import { loadPostFor, subjectOf } from './loadPostFor.js';
 import { presentPost } from './presentPost.js';
 

@@ -30,7 +30,9 @@ export async function listRooms(
   ).lean();
   const roles = new Map(memberships.map((m) => [String(m.spaceId), m.role as string]));
   return {
-    items: page.items.map((s) => presentRoom(s, roles.get(String(s._id)) ?? 'derived', roomAbilities(ctx, s))),
+    items: page.items.map((s) =>
+      presentRoom(s, roles.get(String(s._id)) ?? 'derived', roomAbilities(ctx, s)),
+    ),
     nextCursor: page.nextCursor,
   };
 }

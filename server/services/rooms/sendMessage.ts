@@ -21,7 +21,7 @@ import { canShare } from '../../policy/sharingAccess.js';
 import { loadContent, loadOwnMessageByClientId } from '../../policy/contentAccess.js';
 import { renderMarkdown } from '../../text/renderMarkdown.js';
 import { ConflictError, InvalidError } from '../../errors.js';
-import { currentMemberIds } from '../spaces/spaceMembers.js';
+import { currentMemberIds } from '../../policy/spaceMembers.js';
 import { consumePersonWrite, consumeRoomMessage } from './floodControl.js';
 import { emitMessageEvent } from './messageEvents.js';
 import { messageSubject } from './loadMessageFor.js';

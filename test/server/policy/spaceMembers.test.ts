@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
-import { PersonModel } from '../../../../server/models/Person.js';
-import { SpaceModel } from '../../../../server/models/Space.js';
-import { loadSharingContext } from '../../../../server/policy/loadSharingContext.js';
-import { changeCityStatus } from '../../../../server/services/cities/changeCityStatus.js';
-import { createPerson } from '../../../../server/services/people/createPerson.js';
-import { personActor } from '../../../../server/policy/personActor.js';
-import { setPersonRoles } from '../../../../server/services/people/setPersonRoles.js';
-import { updateCity } from '../../../../server/services/cities/updateCity.js';
-import { HubModel } from '../../../../server/models/Hub.js';
-import { currentMemberIds, memberIdsSince } from '../../../../server/services/spaces/spaceMembers.js';
-import { resetDatabase } from '../../../support/database.js';
-import { OPERATOR } from '../../../support/fixtures.js';
-import { addMembers, seedSharing, type SharingPeople } from '../../../support/sharingFixtures.js';
+import { PersonModel } from '../../../server/models/Person.js';
+import { SpaceModel } from '../../../server/models/Space.js';
+import { loadSharingContext } from '../../../server/policy/loadSharingContext.js';
+import { changeCityStatus } from '../../../server/services/cities/changeCityStatus.js';
+import { createPerson } from '../../../server/services/people/createPerson.js';
+import { personActor } from '../../../server/policy/personActor.js';
+import { setPersonRoles } from '../../../server/services/people/setPersonRoles.js';
+import { updateCity } from '../../../server/services/cities/updateCity.js';
+import { HubModel } from '../../../server/models/Hub.js';
+import { currentMemberIds, memberIdsSince } from '../../../server/policy/spaceMembers.js';
+import { resetDatabase } from '../../support/database.js';
+import { OPERATOR } from '../../support/fixtures.js';
+import { addMembers, seedSharing, type SharingPeople } from '../../support/sharingFixtures.js';
 
 async function practitioner(email: string, city: string) {
   const made = await createPerson(OPERATOR, {

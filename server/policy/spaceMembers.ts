@@ -5,12 +5,12 @@
  * fan-out and for the RED audience: {@link currentMemberIds} when material is shared at RED, and
  * {@link memberIdsSince} when it is raised to RED later (the members present when it was first shared).
  */
-import { DERIVED_MEMBERSHIP_ROLES, LEADER_ROLES } from '../../../shared/policy/spaces.js';
-import { CityModel } from '../../models/City.js';
-import { HubModel } from '../../models/Hub.js';
-import { PersonModel } from '../../models/Person.js';
-import type { SpaceDoc } from '../../models/Space.js';
-import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
+import { DERIVED_MEMBERSHIP_ROLES, LEADER_ROLES } from '../../shared/policy/spaces.js';
+import { CityModel } from '../models/City.js';
+import { HubModel } from '../models/Hub.js';
+import { PersonModel } from '../models/Person.js';
+import type { SpaceDoc } from '../models/Space.js';
+import { SpaceMembershipModel } from '../models/SpaceMembership.js';
 
 type SpaceFacts = Pick<SpaceDoc, '_id' | 'kind' | 'hubId' | 'cityId' | 'leadersOnly'>;
 type Filter = Record<string, unknown>;

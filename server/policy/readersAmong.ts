@@ -1,0 +1,62 @@
+/**
+ * Who among some people may read an item now, for notifications to many people at once (a forum
+ * reply's subscribers): decided by the policy itself, not re-implemented, and without loading each
+ * person's sharing context. Reading labelled content depends only on whether a person takes part in
+ * the item's space and on whether its RED audience names them (shared/policy/content.ts,
+ * `readableForms`), so three probe contexts answer for everyone: a member named by the audience, a
+ * member not named, and a non-member. Membership comes from `currentMemberIds`, which a test keeps in
+ * agreement with the policy's participation rules. Cost: a few queries, whatever the number of people.
+ */
+import type { ContentType } from '../../shared/policy/content.js';
+import { bareContext, type SharingContext } from '../../shared/policy/sharingContext.js';
+import { SpaceModel } from '../models/Space.js';
+import { allows } from './authorizer.js';
+import { loadActivePersonActors } from './personActor.js';
+import { currentMemberIds } from './spaceMembers.js';
+
+/** The policy fields of an item that reading depends on. */
+export interface ReadableItem {
+  _id: unknown;
+  spaceId: unknown;
+  label: string;
+  audienceIds: unknown[];
+  state: string;
+  published?: boolean | null;
+  topicHidden?: boolean | null;
+  authorId: unknown;
+}
+
+const PROBE_ID = '000000000000000000000001';
+
+function probe(spaceIds: string[]): SharingContext {
+  const ctx = bareContext({ kind: 'person', id: PROBE_ID, name: 'probe', cityId: null, roles: [] });
+  return { ...ctx, spaceIds };
+}
+
+/** The ids among `ids` of active people who may read `item` now. */
+export async function readersAmong(type: ContentType, item: ReadableItem, ids: string[]): Promise<string[]> {
+  const distinct = [...new Set(ids.map(String))];
+  if (distinct.length === 0) return [];
+  const space = await SpaceModel.findById(item.spaceId, {
+    kind: 1,
+    hubId: 1,
+    cityId: 1,
+    leadersOnly: 1,
+  }).lean();
+  const spaceId = String(item.spaceId);
+  const subject = (audience: string[]) => ({
+    ...item,
+    _id: String(item._id),
+    spaceId,
+    authorId: String(item.authorId),
+    audienceIds: audience,
+  });
+  const memberNamed = allows(probe([spaceId]), 'read', type, subject([PROBE_ID]));
+  const memberUnnamed = allows(probe([spaceId]), 'read', type, subject([]));
+  const outsider = allows(probe([]), 'read', type, subject([PROBE_ID]));
+  if (outsider) return (await loadActivePersonActors(distinct)).map((a) => a.id);
+  if (!space || (!memberNamed && !memberUnnamed)) return [];
+  const members = new Set(await currentMemberIds(space));
+  const named = new Set(item.audienceIds.map(String));
+  return distinct.filter((id) => members.has(id) && (named.has(id) ? memberNamed : memberUnnamed));
+}
