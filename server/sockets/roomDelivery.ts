@@ -13,6 +13,7 @@ import type { ServerToClientEvents } from '../../shared/events.js';
 import { asLabel } from '../../shared/policy/content.js';
 import { ACCESS_AUDITED } from '../../shared/policy/labels.js';
 import { recordAudit } from '../audit/recordAudit.js';
+import { loadContent } from '../policy/contentAccess.js';
 import type { Logger } from '../logger.js';
 import type { MessageDoc } from '../models/Message.js';
 import {
@@ -103,38 +104,43 @@ export function deliverRoomEvents(nsp: Namespace, logger: Logger): () => void {
 
   const deliver = (event: MessageEvent): void | Promise<void> => {
     const { after } = event;
+    if (event.type !== 'created') return deliverChange(event);
+    // The hot path: one emit of a payload computed once. A message hidden at once (a reply whose
+    // thread was quarantined meanwhile) is never announced (sendMessage does not emit it).
     const targets = messageTargets(after);
-    const roomId = String(after.spaceId);
-    const audited = () =>
-      audit(after, targets).catch((error: unknown) => logger.warn({ err: error }, 'delivery audit failed'));
-    // A message hidden by the time its event is delivered (quarantined, deleted, or hidden with its
-    // thread by a write that raced this one) is only ever removed, never shown again.
-    const hidden = after.state !== 'visible' || after.topicHidden === true;
+    emit(targets, 'message:created', presentMessage(after));
+    audit(after, targets).catch((error: unknown) => logger.warn({ err: error }, 'delivery audit failed'));
+  };
+
+  /**
+   * A change: what is sent is the message as stored NOW (an event may carry a snapshot read just
+   * before a concurrent quarantine, deletion or raise), and a message hidden now is only ever
+   * removed — from every socket that may have it under its former, reported or present label.
+   */
+  const deliverChange = async (event: MessageEvent): Promise<void> => {
+    const id = String(event.after._id);
+    const roomId = String(event.after.spaceId);
+    const stored = await loadContent(id, 'Message');
+    const now = stored ?? event.after;
+    const hidden = !stored || now.state !== 'visible' || now.topicHidden === true;
+    const targets = messageTargets(now);
+    const former = [
+      ...(event.before ? messageTargets(event.before) : []),
+      ...messageTargets(event.after),
+    ].filter((t) => !targets.includes(t));
     if (hidden || event.type === 'deleted' || event.type === 'quarantined') {
-      const before = event.before ? messageTargets(event.before) : [];
-      emit([...new Set([...targets, ...before])], 'message:removed', { id: String(after._id), roomId });
+      emit([...new Set([...targets, ...former])], 'message:removed', { id, roomId });
       return;
     }
-    switch (event.type) {
-      case 'created':
-        emit(targets, 'message:created', presentMessage(after));
-        void audited();
-        return;
-      case 'updated':
-      case 'restored': // shared/events.ts: message:updated covers restores (clients upsert)
-        return emitUpdated(targets, after).then(audited);
-      case 'relabelled': {
-        // Sockets that received it under the old label and are not among the new targets (a raise
-        // to RED: the room minus the audience) drop it at once; readers under the new label get it.
-        const before = event.before ? messageTargets(event.before) : [];
-        if (before.length > 0)
-          nsp
-            .to(before)
-            .except(targets)
-            .emit('message:removed', { id: String(after._id), roomId });
-        return emitUpdated(targets, after).then(audited);
-      }
-    }
+    // Sockets that had it under another label and are not among the present targets (a raise to
+    // RED: the room minus the audience) drop it at once; readers under the present label get it.
+    if (former.length > 0)
+      nsp
+        .to([...new Set(former)])
+        .except(targets)
+        .emit('message:removed', { id, roomId });
+    await emitUpdated(targets, now);
+    await audit(now, targets);
   };
   const onMessage = (event: MessageEvent) => inOrder(String(event.after._id), () => deliver(event));
   const onReaction = (event: ReactionEvent) => {

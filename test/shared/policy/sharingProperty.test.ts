@@ -74,6 +74,8 @@ interface ModelItem {
   author: Name;
   /** The model's clock when it was first shared. */
   sharedAt: number;
+  /** A forwarded copy (its words are the original's). */
+  forwarded?: boolean;
 }
 
 class Model {
@@ -112,7 +114,9 @@ class Model {
     return item.label !== 'RED' || item.audience.has(who);
   }
   mayExport(who: Name | 'anonymous', item: ModelItem): boolean {
-    return item.author === who && item.state === 'visible';
+    // Everything one wrote; a forwarded copy carries the original's words, so only up to GREEN.
+    const shareable = item.label === 'CLEAR' || item.label === 'GREEN';
+    return item.author === who && item.state === 'visible' && (!item.forwarded || shareable);
   }
   mayForward(who: Name, item: ModelItem): boolean {
     const to = FORWARD_TO[who];
@@ -270,6 +274,7 @@ describe('no channel leaks, whatever happens (property-based, over HTTP)', funct
             state: 'visible',
             author: op.who,
             sharedAt: model.clock,
+            forwarded: true,
           });
         return;
       }

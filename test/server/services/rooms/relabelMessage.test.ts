@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import type { MessageDelivery } from '../../../../shared/events.js';
 import { AuditEntryModel } from '../../../../server/models/AuditEntry.js';
+import { MessageModel } from '../../../../server/models/Message.js';
 import { NotificationModel } from '../../../../server/models/Notification.js';
 import { loadContent } from '../../../../server/policy/contentAccess.js';
 import { emitMessageEvent } from '../../../../server/services/rooms/messageEvents.js';
@@ -128,8 +129,13 @@ describe('relabelling a room message', function () {
     await until(() => got(b, 'message:created', id).length === 1);
     const before = await loadContent(id, 'Message');
     assert.ok(before);
-    // The fan-out of a relabel whose RED audience holds Alice only (as a snapshot taken when Bob was away).
+    // The fan-out of a relabel whose RED audience holds Alice only (as a snapshot taken when Bob was
+    // away), stored as applyLabel stores it: the fan-out sends the message as stored.
     const after = { ...before, label: 'RED' as const, audienceIds: [before.authorId] };
+    await MessageModel.updateOne(
+      { _id: before._id },
+      { $set: { label: 'RED', audienceIds: [before.authorId] } },
+    );
     emitMessageEvent({ type: 'relabelled', before, after, mentionIds: [] });
     await until(() => got(b, 'message:removed', id).length === 1, 1000, 'Bob to lose it');
     await until(() => got(a, 'message:updated', id).length === 1, 1000, 'Alice to keep it');
