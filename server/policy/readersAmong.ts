@@ -56,7 +56,7 @@ export async function readersAmong(type: ContentType, item: ReadableItem, ids: s
   const outsider = allows(probe([]), 'read', type, subject([PROBE_ID]));
   if (outsider) return (await loadActivePersonActors(distinct)).map((a) => a.id);
   if (!space || (!memberNamed && !memberUnnamed)) return [];
-  const members = new Set(await currentMemberIds(space));
+  const members = new Set(await currentMemberIds(space, distinct));
   const named = new Set(item.audienceIds.map(String));
   return distinct.filter((id) => members.has(id) && (named.has(id) ? memberNamed : memberUnnamed));
 }

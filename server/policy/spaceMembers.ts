@@ -60,7 +60,7 @@ function derivedFilter(space: SpaceFacts, cities: MemberCity[], coordinatorIds: 
  * who joined by then, people whose participation began by then (created, roles gained, reactivated),
  * of cities that were members by then, and hub coordinators named by then.
  */
-async function memberIds(space: SpaceFacts, at: Date | null): Promise<string[]> {
+async function memberIds(space: SpaceFacts, at: Date | null, among?: string[]): Promise<string[]> {
   const [allCities, hub] = await Promise.all([
     memberCities(),
     space.kind === 'hub' ? HubModel.findById(space.hubId, { coordinatorIds: 1, updatedAt: 1 }).lean() : null,
@@ -68,14 +68,19 @@ async function memberIds(space: SpaceFacts, at: Date | null): Promise<string[]> 
   const cities = at ? allCities.filter((c) => c.since <= at.getTime()) : allCities;
   const coordinatorIds = hub && (!at || hub.updatedAt <= at) ? hub.coordinatorIds : [];
   const explicit = await SpaceMembershipModel.find(
-    { spaceId: space._id, leftAt: null, ...(at ? { joinedAt: { $lte: at } } : {}) },
+    {
+      spaceId: space._id,
+      leftAt: null,
+      ...(at ? { joinedAt: { $lte: at } } : {}),
+      ...(among ? { personId: { $in: among } } : {}),
+    },
     { personId: 1 },
   ).lean();
   const explicitFilter: Filter = { _id: { $in: explicit.map((m) => m.personId) } };
   if (space.leadersOnly) explicitFilter.roles = { $in: [...LEADER_ROLES] };
   const derived = derivedFilter(space, cities, coordinatorIds);
   const conditions: Filter[] = [
-    { status: 'active' },
+    among ? { status: 'active', _id: { $in: among } } : { status: 'active' },
     { $or: derived ? [explicitFilter, derived] : [explicitFilter] },
     // No city, or a member city (present since `at`): people of other cities take part nowhere.
     { $or: [{ cityId: null }, { cityId: { $in: cities.map((c) => c._id) } }] },
@@ -89,9 +94,9 @@ async function memberIds(space: SpaceFacts, at: Date | null): Promise<string[]> 
   return people.map((p) => String(p._id)).sort();
 }
 
-/** The ids of the active people who take part in the space now. */
-export async function currentMemberIds(space: SpaceFacts): Promise<string[]> {
-  return memberIds(space, null);
+/** The ids of the active people who take part in the space now (only those among `among`, if given). */
+export async function currentMemberIds(space: SpaceFacts, among?: string[]): Promise<string[]> {
+  return memberIds(space, null, among);
 }
 
 /**

@@ -49,8 +49,9 @@ export async function notifyForumItem(
   const mentionedReaders = await readersAmong(item, mentioned);
   await notify(mentionedReaders, item, 'post.mentioned');
   if (!subscribersOf) return;
+  // The author's own subscription takes no place under the cap.
   const subscriptions = await ForumSubscriptionModel.find(
-    { topicId: subscribersOf, subscribed: true },
+    { topicId: subscribersOf, subscribed: true, personId: { $ne: item.authorId } },
     { personId: 1 },
   )
     .limit(MAX_REPLY_NOTICES)
