@@ -37,7 +37,14 @@ export interface SharingWorld {
   people: SharingPeople;
 }
 
-async function person(name: string, email: string, roles: Role[], city?: string, organisation?: string) {
+/** Creates an active person through the real service, with an API token to act as them. */
+export async function person(
+  name: string,
+  email: string,
+  roles: Role[],
+  city?: string,
+  organisation?: string,
+): Promise<TestPerson> {
   const created = await createPerson(OPERATOR, {
     name,
     email,

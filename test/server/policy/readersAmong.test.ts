@@ -13,25 +13,15 @@ import { readersAmong } from '../../../server/policy/readersAmong.js';
 import { canShare } from '../../../server/policy/sharingAccess.js';
 import { testApp } from '../../support/app.js';
 import { resetDatabase } from '../../support/database.js';
-import { addMembers, seedSharing } from '../../support/sharingFixtures.js';
-import { createPerson } from '../../../server/services/people/createPerson.js';
-import { OPERATOR } from '../../support/fixtures.js';
+import { addMembers, person, seedSharing } from '../../support/sharingFixtures.js';
 
 describe('readersAmong agrees with each person’s own decision', () => {
   it('for every label, published, RED, quarantined, and people of a non-member city', async function () {
     this.timeout(60_000);
     await resetDatabase();
     const { people } = await seedSharing();
-    const gina = await createPerson(OPERATOR, {
-      name: 'Gina Graz',
-      email: 'gina@graz.test.example',
-      roles: ['practitioner'],
-      city: 'graz',
-      languages: ['en'],
-      expertise: [],
-      status: 'active',
-    });
-    await addMembers('workshop', { id: gina.id, email: 'gina', auth: { Authorization: '' } });
+    const gina = await person('Gina Graz', 'gina@graz.test.example', ['practitioner'], 'graz');
+    await addMembers('workshop', gina);
     const app = testApp();
     const ids: string[] = [];
     for (const [slug, label] of [

@@ -3,7 +3,6 @@ import { PersonModel } from '../../../server/models/Person.js';
 import { SpaceModel } from '../../../server/models/Space.js';
 import { loadSharingContext } from '../../../server/policy/loadSharingContext.js';
 import { changeCityStatus } from '../../../server/services/cities/changeCityStatus.js';
-import { createPerson } from '../../../server/services/people/createPerson.js';
 import { personActor } from '../../../server/policy/personActor.js';
 import { setPersonRoles } from '../../../server/services/people/setPersonRoles.js';
 import { updateCity } from '../../../server/services/cities/updateCity.js';
@@ -11,19 +10,11 @@ import { HubModel } from '../../../server/models/Hub.js';
 import { currentMemberIds, memberIdsSince } from '../../../server/policy/spaceMembers.js';
 import { resetDatabase } from '../../support/database.js';
 import { OPERATOR } from '../../support/fixtures.js';
-import { addMembers, seedSharing, type SharingPeople } from '../../support/sharingFixtures.js';
+import { addMembers, person, seedSharing, type SharingPeople } from '../../support/sharingFixtures.js';
 
-async function practitioner(email: string, city: string) {
-  const made = await createPerson(OPERATOR, {
-    name: email,
-    email,
-    roles: ['practitioner'],
-    city,
-    languages: ['en'],
-    expertise: [],
-    status: 'active',
-  });
-  return { id: made.id, email, auth: { Authorization: '' } };
+/** A practitioner of `city`, made through the real service. */
+function practitioner(email: string, city: string) {
+  return person(email, email, ['practitioner'], city);
 }
 
 describe('currentMemberIds and memberIdsSince (notification fan-out and the RED audience)', () => {

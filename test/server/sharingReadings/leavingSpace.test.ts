@@ -11,13 +11,11 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { PostModel } from '../../../server/models/Post.js';
 import { changeCityStatus } from '../../../server/services/cities/changeCityStatus.js';
-import { createPerson } from '../../../server/services/people/createPerson.js';
 import { setPersonRoles } from '../../../server/services/people/setPersonRoles.js';
-import { createApiToken } from '../../../server/services/tokens/apiTokens.js';
 import { testApp } from '../../support/app.js';
 import { resetDatabase } from '../../support/database.js';
 import { OPERATOR, type TestPerson } from '../../support/fixtures.js';
-import { addMembers, seedSharing, space, type SharingPeople } from '../../support/sharingFixtures.js';
+import { addMembers, person, seedSharing, space, type SharingPeople } from '../../support/sharingFixtures.js';
 
 describe('leaving a space, personal export, Chatham House search and hub moderators', function () {
   this.timeout(90_000);
@@ -171,17 +169,9 @@ describe('leaving a space, personal export, Chatham House search and hub moderat
   });
 
   it('search results carry no Chatham House author or city, even for members of the space', async () => {
-    const leader = await createPerson(OPERATOR, {
-      name: 'Lina Leader',
-      email: 'lina@lyon.test.example',
-      roles: ['leader'],
-      city: 'lyon',
-      languages: ['en'],
-      expertise: [],
-      status: 'active',
-    });
-    const auth = { Authorization: `Bearer ${(await createApiToken(OPERATOR, leader.id, 'test', 1)).token}` };
-    await addMembers('mayors', { id: leader.id, email: 'lina@lyon.test.example', auth });
+    const lina = await person('Lina Leader', 'lina@lyon.test.example', ['leader'], 'lyon');
+    const auth = lina.auth;
+    await addMembers('mayors', lina);
     const id = await post(people.otherCity, 'mayors', 'RED', 'chrword');
     const inSpace = await request(app).get(`/api/v1/posts/${id}`).set(auth).expect(200);
     assert.ok(inSpace.body.author, 'inside the space, members see who said it');

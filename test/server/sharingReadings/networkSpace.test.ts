@@ -9,12 +9,10 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import { NotificationModel } from '../../../server/models/Notification.js';
 import { changeCityStatus } from '../../../server/services/cities/changeCityStatus.js';
-import { createPerson } from '../../../server/services/people/createPerson.js';
-import { createApiToken } from '../../../server/services/tokens/apiTokens.js';
 import { resetDatabase } from '../../support/database.js';
 import { OPERATOR } from '../../support/fixtures.js';
 import { settle, startRoomWorld, until, type RoomPerson, type RoomWorld } from '../../support/rooms.js';
-import { seedSharing, type SharingPeople } from '../../support/sharingFixtures.js';
+import { person, seedSharing, type SharingPeople } from '../../support/sharingFixtures.js';
 
 describe('the network space and cities that are not members', function () {
   this.timeout(90_000);
@@ -56,16 +54,7 @@ describe('the network space and cities that are not members', function () {
   before(async () => {
     await resetDatabase();
     people = (await seedSharing()).people;
-    const gina = await createPerson(OPERATOR, {
-      name: 'Gina Graz',
-      email: 'gina@graz.test.example',
-      roles: ['practitioner'],
-      city: 'graz',
-      languages: ['en'],
-      expertise: [],
-      status: 'active',
-    });
-    graz = { Authorization: `Bearer ${(await createApiToken(OPERATOR, gina.id, 'test', 1)).token}` };
+    graz = (await person('Gina Graz', 'gina@graz.test.example', ['practitioner'], 'graz')).auth;
     world = await startRoomWorld();
     rana = await world.person(world.amman, 'rana@amman.example');
     networkId = String(

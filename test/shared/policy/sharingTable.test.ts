@@ -26,10 +26,14 @@ import { loadContent } from '../../../server/policy/contentAccess.js';
 import { actorFromApiToken } from '../../../server/services/tokens/apiTokens.js';
 import { resetDatabase } from '../../support/database.js';
 import { testApp } from '../../support/app.js';
-import { createPerson } from '../../../server/services/people/createPerson.js';
-import { createApiToken } from '../../../server/services/tokens/apiTokens.js';
-import { OPERATOR, type TestPerson } from '../../support/fixtures.js';
-import { addMembers, seedSharing, type SharingPeople, type Who } from '../../support/sharingFixtures.js';
+import type { TestPerson } from '../../support/fixtures.js';
+import {
+  addMembers,
+  person,
+  seedSharing,
+  type SharingPeople,
+  type Who,
+} from '../../support/sharingFixtures.js';
 
 const Y = true;
 const N = false;
@@ -192,20 +196,6 @@ describe('the sharing policy, channel by channel (table of expected outcomes)', 
     leaver: 'lyon-internal',
   };
 
-  async function extraPerson(name: string, email: string, city: string): Promise<TestPerson> {
-    const made = await createPerson(OPERATOR, {
-      name,
-      email,
-      roles: ['practitioner'],
-      city,
-      languages: ['en'],
-      expertise: [],
-      status: 'active',
-    });
-    const { token } = await createApiToken(OPERATOR, made.id, 'test', 1);
-    return { id: made.id, email, auth: { Authorization: `Bearer ${token}` } };
-  }
-
   async function post(label: Label, title: string, body: string): Promise<string> {
     const res = await request(app)
       .post('/api/v1/spaces/workshop/posts')
@@ -219,8 +209,8 @@ describe('the sharing policy, channel by channel (table of expected outcomes)', 
     await resetDatabase();
     people = (await seedSharing()).people;
     extra = {
-      applicant: await extraPerson('Gina Graz', 'gina@graz.test.example', 'graz'),
-      leaver: await extraPerson('Lea Leaver', 'lea@lyon.test.example', 'lyon'),
+      applicant: await person('Gina Graz', 'gina@graz.test.example', ['practitioner'], 'graz'),
+      leaver: await person('Lea Leaver', 'lea@lyon.test.example', ['practitioner'], 'lyon'),
     };
     app = testApp();
     await addMembers('workshop', extra.leaver);
