@@ -79,3 +79,34 @@ export function roomAbilities(
     relabel: allows(ctx, 'relabel', type, probe, 'raise'),
   };
 }
+
+/** What an actor may do with one item, sent with the item so the client shows controls from it alone. */
+export interface ItemAbilities {
+  update: boolean;
+  delete: boolean;
+  raise: boolean;
+  lower: boolean;
+  quarantine: boolean;
+  flag: boolean;
+  share: boolean;
+  publish: boolean;
+}
+
+/** The abilities of the context's actor on a stored item of `type` (one ability, many questions). */
+export function itemAbilities(
+  ctx: SharingContext,
+  type: ContentType,
+  item: Record<string, unknown>,
+): ItemAbilities {
+  const may = (action: SharingAction, field?: string) => allows(ctx, action, type, item, field);
+  return {
+    update: may('update'),
+    delete: may('delete'),
+    raise: may('relabel', 'raise'),
+    lower: may('relabel', 'lower'),
+    quarantine: item.state === 'visible' && may('quarantine'),
+    flag: may('flag'),
+    share: may('share'),
+    publish: item.published !== true && may('publish'),
+  };
+}

@@ -35,6 +35,20 @@ export const Post = z
     createdAt: z.string(),
     updatedAt: z.string(),
     moderation: z.array(ModerationEvent).optional(),
+    /**
+     * What the caller may do with this post, decided by the server's policy: the client shows
+     * controls from these alone. `raise` and `lower` are relabels up or down.
+     */
+    abilities: z.object({
+      update: z.boolean(),
+      delete: z.boolean(),
+      raise: z.boolean(),
+      lower: z.boolean(),
+      quarantine: z.boolean(),
+      flag: z.boolean(),
+      share: z.boolean(),
+      publish: z.boolean(),
+    }),
   })
   .meta({ id: 'Post' });
 

@@ -5,6 +5,7 @@ import type { Post, PostModerationView } from '../../../shared/schemas/posts.js'
 import type { PostDoc } from '../../models/Post.js';
 import type { SpaceDoc } from '../../models/Space.js';
 import { showsAuthorship, type Exit } from '../../policy/contentAuthorship.js';
+import { itemAbilities } from '../../policy/authorizer.js';
 import { canShare } from '../../policy/sharingAccess.js';
 import { activeNamesById, citySlugsById } from '../lookups.js';
 import { spacesById } from '../spaces/spaceLookups.js';
@@ -71,6 +72,7 @@ export async function presentPosts(
       createdAt: item.createdAt.toISOString(),
       updatedAt: item.updatedAt.toISOString(),
       ...(seesModeration ? { moderation: moderationEvents(item) } : {}),
+      abilities: itemAbilities(ctx, 'Post', item as unknown as Record<string, unknown>),
     };
   });
 }

@@ -1,0 +1,88 @@
+/**
+ * The abilities sent with each post agree with what the server then allows: for every person and a
+ * fresh item of each label, `update`, `flag`, `quarantine` and `raise` answer exactly as the matching
+ * request does (Outline's policies: the client shows controls from these alone).
+ */
+import assert from 'node:assert/strict';
+import request from 'supertest';
+import type { Express } from 'express';
+import type { Label } from '../../../shared/policy/labels.js';
+import { testApp } from '../../support/app.js';
+import { resetDatabase } from '../../support/database.js';
+import type { TestPerson } from '../../support/fixtures.js';
+import { seedSharing, type SharingPeople } from '../../support/sharingFixtures.js';
+
+describe('item abilities agree with the server’s answers', () => {
+  let app: Express;
+  let people: SharingPeople;
+
+  before(async () => {
+    await resetDatabase();
+    people = (await seedSharing()).people;
+    app = testApp();
+  });
+
+  it('for the author, members, a coordinator, a moderator and outsiders, in a hub forum and the workshop', async function () {
+    this.timeout(120_000);
+    const cases: [string, Label, TestPerson][] = [
+      ['europe-forum', 'GREEN', people.practitioner],
+      ['workshop', 'AMBER', people.practitioner],
+      ['workshop', 'RED', people.focal],
+    ];
+    const who: TestPerson[] = [
+      people.practitioner,
+      people.focal,
+      people.otherCity,
+      people.coordinator,
+      people.moderator,
+      people.partner,
+    ];
+    const fresh = async (slug: string, label: Label, author: TestPerson) =>
+      String(
+        (
+          await request(app)
+            .post(`/api/v1/spaces/${slug}/posts`)
+            .set(author.auth)
+            .send({ title: 'Item', body: 'text', label })
+            .expect(201)
+        ).body.id,
+      );
+    let checked = 0;
+    for (const [slug, label, author] of cases)
+      for (const person of who) {
+        const id = await fresh(slug, label, author);
+        const shown = await request(app).get(`/api/v1/posts/${id}`).set(person.auth);
+        if (shown.status !== 200 || !shown.body.abilities) continue;
+        const abilities = shown.body.abilities as Record<string, boolean>;
+        const flag = await request(app)
+          .post(`/api/v1/posts/${id}/flags`)
+          .set(person.auth)
+          .send({ reason: 'spam' });
+        assert.equal(flag.status < 300, abilities.flag, `flag by ${person.email} in ${slug} ${label}`);
+        const edit = await request(app)
+          .patch(`/api/v1/posts/${id}`)
+          .set(person.auth)
+          .send({ body: 'edited' });
+        assert.equal(edit.status === 200, abilities.update, `update by ${person.email} in ${slug} ${label}`);
+        if (label !== 'RED') {
+          const raise = await request(app)
+            .post(`/api/v1/posts/${id}/relabel`)
+            .set(person.auth)
+            .send({ label: slug === 'europe-forum' ? 'GREEN' : 'AMBER+STRICT', justification: 'test' });
+          if (slug !== 'europe-forum')
+            assert.equal(raise.status === 200, abilities.raise, `raise by ${person.email} in ${slug}`);
+        }
+        const quarantined = await request(app)
+          .post(`/api/v1/posts/${id}/quarantine`)
+          .set(person.auth)
+          .send({ reason: 'test' });
+        assert.equal(
+          quarantined.status === 200,
+          abilities.quarantine,
+          `quarantine by ${person.email} in ${slug}`,
+        );
+        checked += 1;
+      }
+    assert.ok(checked >= 8, `only ${checked} readers checked`);
+  });
+});
