@@ -4,22 +4,17 @@
  * Express handler running the same database query, in the same process and run, on the embedded
  * database. Prints one JSON line with both throughputs, p99 latencies and the ratio.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import express from 'express';
-import mongoose from 'mongoose';
 import { createApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
-import { connectDatabase } from '../server/db/connect.js';
-import { obtainDatabase } from '../server/db/launcher.js';
 import { createLogger } from '../server/logger.js';
 import { CityModel } from '../server/models/City.js';
 import { HubModel } from '../server/models/Hub.js';
 import '../server/models/index.js';
 import { load } from './load.js';
+import { withBenchDatabase } from './benchDatabase.js';
 
 const CITIES = Number(process.env.BENCH_CITIES ?? 300);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -31,15 +26,7 @@ async function listen(app: express.Express): Promise<{ url: string; server: http
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'concordia-bench-'));
-const database = await obtainDatabase({
-  mongodbUri: process.env.MONGODB_URI,
-  dataDir,
-  ferretdbBin: process.env.FERRETDB_BIN,
-  progress: console.error,
-});
-try {
-  await connectDatabase(database.uri, `bench_${process.pid}`);
+await withBenchDatabase(async (dataDir) => {
   const hub = await HubModel.create({ slug: 'bench', name: { en: 'Bench' } });
   await CityModel.insertMany(
     Array.from({ length: CITIES }, (_, i) => ({
@@ -95,9 +82,4 @@ try {
   );
   ours.server.close();
   baseline.server.close();
-} finally {
-  await mongoose.connection.db?.dropDatabase().catch(() => undefined);
-  await mongoose.disconnect();
-  await database.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});

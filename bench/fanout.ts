@@ -16,16 +16,13 @@
  * are `*_steady_per_s`; set-up timings go to stderr.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import mongoose from 'mongoose';
-import { connectDatabase } from '../server/db/connect.js';
-import { obtainDatabase } from '../server/db/launcher.js';
 import '../server/models/index.js';
 import type { ClientCommand, RunReport } from './fanoutClients.js';
 import { startBareServer } from './fanoutBare.js';
 import { startOurServer, type BenchServer } from './fanoutServer.js';
+import { withBenchDatabase } from './benchDatabase.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
 const RATE = Number(process.env.BENCH_RATE ?? 10);
@@ -128,15 +125,7 @@ async function compare(
   };
 }
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'concordia-bench-'));
-const database = await obtainDatabase({
-  mongodbUri: process.env.MONGODB_URI,
-  dataDir,
-  ferretdbBin: process.env.FERRETDB_BIN,
-  progress: console.error,
-});
-try {
-  await connectDatabase(database.uri, `bench_${process.pid}`);
+await withBenchDatabase(async (dataDir) => {
   const ours = await startOurServer(dataDir, Math.max(...SIZES) + 1, console.error);
   const bare = await startBareServer();
   for (const n of SIZES) {
@@ -176,9 +165,4 @@ try {
   }
   await ours.close();
   await bare.close();
-} finally {
-  await mongoose.connection.db?.dropDatabase().catch(() => undefined);
-  await mongoose.disconnect();
-  await database.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});

@@ -7,16 +7,12 @@
  * reply does not wait for its audience), how long the background notices of a large reply took, and
  * how many notices were stored against how many were due.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import mongoose, { Types } from 'mongoose';
 import { createApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
-import { connectDatabase } from '../server/db/connect.js';
-import { obtainDatabase } from '../server/db/launcher.js';
 import { afterWritesSettled } from '../server/events/afterWrite.js';
 import { createLogger } from '../server/logger.js';
 import { CityModel } from '../server/models/City.js';
@@ -27,6 +23,7 @@ import { PersonModel } from '../server/models/Person.js';
 import { SpaceModel } from '../server/models/Space.js';
 import '../server/models/index.js';
 import { createApiToken } from '../server/services/tokens/apiTokens.js';
+import { withBenchDatabase } from './benchDatabase.js';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 2000);
 const REPLIES = Number(process.env.BENCH_REPLIES ?? 20);
@@ -37,15 +34,7 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'concordia-bench-'));
-const database = await obtainDatabase({
-  mongodbUri: process.env.MONGODB_URI,
-  dataDir,
-  ferretdbBin: process.env.FERRETDB_BIN,
-  progress: console.error,
-});
-try {
-  await connectDatabase(database.uri, `bench_${process.pid}`);
+await withBenchDatabase(async (dataDir) => {
   const hub = await HubModel.create({ slug: 'bench', name: { en: 'Bench' } });
   const city = await CityModel.create({
     slug: 'bench-city',
@@ -170,9 +159,4 @@ try {
     }),
   );
   server.close();
-} finally {
-  await mongoose.connection.db?.dropDatabase().catch(() => undefined);
-  await mongoose.disconnect();
-  await database.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});

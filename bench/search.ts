@@ -5,18 +5,14 @@
  * process and run, on the embedded database. Also token indexing (indexTokens) against the plain
  * folding normaliser it replaced. Prints one JSON line per measurement.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { ANONYMOUS } from '../shared/policy/actor.js';
 import { bareContext } from '../shared/policy/sharingContext.js';
 import { indexTokens, queryTerms } from '../shared/search/tokens.js';
-import { connectDatabase } from '../server/db/connect.js';
-import { obtainDatabase } from '../server/db/launcher.js';
 import { PostModel } from '../server/models/Post.js';
 import '../server/models/index.js';
 import { findMatches } from '../server/services/search/findMatches.js';
+import { withBenchDatabase } from './benchDatabase.js';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -72,15 +68,7 @@ function line(
   );
 }
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'concordia-bench-'));
-const database = await obtainDatabase({
-  mongodbUri: process.env.MONGODB_URI,
-  dataDir,
-  ferretdbBin: process.env.FERRETDB_BIN,
-  progress: console.error,
-});
-try {
-  await connectDatabase(database.uri, `bench_${process.pid}`);
+await withBenchDatabase(async () => {
   await PostModel.init();
   const spaceId = new Types.ObjectId();
   await PostModel.insertMany(
@@ -117,9 +105,4 @@ try {
   }
   const sample = TEXTS.flat();
   line('index_tokens', await measure(() => indexTokens(sample)), await measure(() => plainTokens(...sample)));
-} finally {
-  await mongoose.connection.db?.dropDatabase().catch(() => undefined);
-  await mongoose.disconnect();
-  await database.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});
