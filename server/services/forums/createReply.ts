@@ -18,7 +18,7 @@ import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { renderMarkdown } from '../../text/renderMarkdown.js';
 import { emitContentEvent } from '../../events/contentEvents.js';
-import { applyLabel } from '../moderation/relabelContent.js';
+import { applyLabel, withinParentAudience } from '../moderation/relabelContent.js';
 import { ConflictError, InvalidError, UnauthenticatedError } from '../../errors.js';
 import { currentMemberIds } from '../../policy/spaceMembers.js';
 import { forumOrder, mayModerateForum, readableForumItem, spaceOf } from './forumAccess.js';
@@ -56,9 +56,7 @@ export async function createReply(actor: Actor, topicId: string, input: z.infer<
     throw new InvalidError(refusal, [{ path: 'label', message: `above the ceiling ${space.ceiling}` }]);
   let audience: string[] = [];
   if (label === 'RED') {
-    const members = await currentMemberIds(space);
-    const topicAudience = new Set(topic.audienceIds.map(String));
-    audience = topic.label === 'RED' ? members.filter((m) => topicAudience.has(m)) : members;
+    audience = withinParentAudience(topic, await currentMemberIds(space));
   }
   const title = `Re: ${topic.title}`.slice(0, TITLE_MAX);
   const created = await PostModel.create({

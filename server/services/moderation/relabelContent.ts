@@ -117,3 +117,20 @@ export async function applyLabel<D extends ContentDocs[ContentType]>(
     );
   return { ...item, ...set, moderation: [...item.moderation, event] } as D;
 }
+
+/** A topic or thread root, as far as its replies' RED audience is concerned. */
+type Parent = { label: string; audienceIds: unknown[] };
+
+/** The ids among `ids` a reply may name under `parent`: all of them, or only the RED parent's audience. */
+export function withinParentAudience(parent: Parent, ids: string[]): string[] {
+  if (parent.label !== 'RED') return ids;
+  const audience = new Set(parent.audienceIds.map(String));
+  return ids.filter((id) => audience.has(id));
+}
+
+/** True when a RED reply's audience names someone outside its RED parent's (a topic or thread root). */
+export function widerThanParent(parent: Parent, reply: Parent): boolean {
+  if (parent.label !== 'RED' || reply.label !== 'RED') return false;
+  const audience = new Set(parent.audienceIds.map(String));
+  return reply.audienceIds.some((id) => !audience.has(String(id)));
+}

@@ -13,7 +13,13 @@ import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { canShare } from '../../policy/sharingAccess.js';
 import { emitContentEvent } from '../../events/contentEvents.js';
 import { ConflictError, InvalidError } from '../../errors.js';
-import { applyLabel, requireRelabel, type LabelChange } from '../moderation/relabelContent.js';
+import {
+  applyLabel,
+  requireRelabel,
+  widerThanParent,
+  withinParentAudience,
+  type LabelChange,
+} from '../moderation/relabelContent.js';
 import { notify } from '../notifications/notify.js';
 import { loadPostFor, subjectOf } from './loadPostFor.js';
 import { presentModerationView, presentPost } from './presentPost.js';
@@ -43,13 +49,6 @@ async function requireNotBelowTopic(item: PostDoc, to: Label): Promise<void> {
     ]);
 }
 
-/** True when a RED reply's audience names someone outside its RED topic's audience. */
-function widerThanTopic(topic: PostDoc, reply: PostDoc): boolean {
-  if (topic.label !== 'RED' || reply.label !== 'RED') return false;
-  const topicAudience = new Set(topic.audienceIds.map(String));
-  return reply.audienceIds.some((id) => !topicAudience.has(String(id)));
-}
-
 /**
  * Raises the replies of a topic that are below its new label `to` (a RED reply is narrowed to the
  * topic's RED audience), with the topic's justification and
@@ -61,17 +60,16 @@ async function raiseReplies(actor: Actor, topic: PostDoc, to: Label, justificati
     let current: PostDoc | null = reply;
     for (
       let attempt = 0;
-      current && (isAbove(to, current.label) || widerThanTopic(topic, current));
+      current && (isAbove(to, current.label) || widerThanParent(topic, current));
       attempt += 1
     ) {
       try {
-        const topicAudience = new Set(topic.audienceIds.map(String));
         await relabelLoaded(actor, current, to, justification, {
           action: 'relabel',
           // A reply already RED keeps to the topic's audience: narrowed, never widened.
           audience: isAbove(to, current.label)
             ? topic.audienceIds
-            : current.audienceIds.filter((id) => topicAudience.has(String(id))),
+            : withinParentAudience(topic, current.audienceIds.map(String)),
         });
         raised += 1;
         break;

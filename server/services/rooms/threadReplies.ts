@@ -13,7 +13,7 @@ import { isAbove, type Label } from '../../../shared/policy/labels.js';
 import { MessageModel, type MessageDoc } from '../../models/Message.js';
 import { loadContent, loadThreadReplies } from '../../policy/contentAccess.js';
 import { ConflictError, InvalidError } from '../../errors.js';
-import { applyLabel } from '../moderation/relabelContent.js';
+import { applyLabel, widerThanParent, withinParentAudience } from '../moderation/relabelContent.js';
 import { notify } from '../notifications/notify.js';
 import { emitMessageEvent } from './messageEvents.js';
 
@@ -28,9 +28,7 @@ export function requireNotBelowRoot(root: Pick<MessageDoc, 'label'>, label: Labe
 
 /** The RED audience of a reply: the room's members now, kept to the root's audience under a RED root. */
 export function replyAudience(root: Pick<MessageDoc, 'label' | 'audienceIds'>, members: string[]): string[] {
-  if (root.label !== 'RED') return members;
-  const rootAudience = new Set(root.audienceIds.map(String));
-  return members.filter((m) => rootAudience.has(m));
+  return withinParentAudience(root, members);
 }
 
 /** Hides (or shows again) the replies of `root` with it; open clients follow. Returns how many changed. */
@@ -50,13 +48,6 @@ export async function hideThreadReplies(root: MessageDoc, hidden: boolean): Prom
   return changed.length;
 }
 
-/** True when `reply`'s RED audience names someone outside the RED `root`'s audience. */
-function widerThanRoot(root: Pick<MessageDoc, 'label' | 'audienceIds'>, reply: MessageDoc): boolean {
-  if (root.label !== 'RED' || reply.label !== 'RED') return false;
-  const rootAudience = new Set(root.audienceIds.map(String));
-  return reply.audienceIds.some((id) => !rootAudience.has(String(id)));
-}
-
 /**
  * Raises the replies of `root` below its new label `to`, with its justification and RED audience; a
  * reply already RED keeps to the root's audience (its own is narrowed, never widened). A reply changed
@@ -74,7 +65,7 @@ export async function raiseThreadReplies(
     let current: MessageDoc | null = reply;
     for (
       let attempt = 0;
-      current && (isAbove(to, current.label) || widerThanRoot(root, current));
+      current && (isAbove(to, current.label) || widerThanParent(root, current));
       attempt += 1
     ) {
       try {
