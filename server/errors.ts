@@ -21,22 +21,43 @@ export interface FieldError {
   message: string;
 }
 
+/** Parameters of a refusal, for the client to put into its own translated sentence. */
+export type ReasonParams = Record<string, string | number>;
+
+/**
+ * A stable, specific reason for an error (`label_above_ceiling`, `topic_locked`...), sent as the
+ * problem document's `code` with its `params`, so the client can say it in the reader's language.
+ * Without one, the problem's `code` is the general {@link ErrorCode}.
+ */
+export interface Reason {
+  reason: string;
+  params?: ReasonParams;
+}
+
 /** Base of every error a service may throw on purpose. */
 export class AppError extends Error {
+  /** The specific stable reason, when the thrower gave one. */
+  readonly reason: string | undefined;
+  /** The reason's parameters. */
+  readonly params: ReasonParams | undefined;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly fieldErrors: FieldError[] = [],
+    why?: Reason,
   ) {
     super(message);
     this.name = 'AppError';
+    this.reason = why?.reason;
+    this.params = why?.params;
   }
 }
 
 /** The input does not satisfy the rules. */
 export class InvalidError extends AppError {
-  constructor(message: string, fieldErrors: FieldError[] = []) {
-    super('invalid', message, fieldErrors);
+  constructor(message: string, fieldErrors: FieldError[] = [], why?: Reason) {
+    super('invalid', message, fieldErrors, why);
   }
 }
 
@@ -49,8 +70,8 @@ export class UnauthenticatedError extends AppError {
 
 /** The actor may not do this. */
 export class ForbiddenError extends AppError {
-  constructor(message = 'You are not allowed to do this.') {
-    super('forbidden', message);
+  constructor(message = 'You are not allowed to do this.', why?: Reason) {
+    super('forbidden', message, [], why);
   }
 }
 
@@ -70,8 +91,8 @@ export class MethodNotAllowedError extends AppError {
 
 /** The change clashes with the current state (duplicate, wrong lifecycle step). */
 export class ConflictError extends AppError {
-  constructor(message: string) {
-    super('conflict', message);
+  constructor(message: string, why?: Reason) {
+    super('conflict', message, [], why);
   }
 }
 

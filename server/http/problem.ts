@@ -5,7 +5,7 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import type { ProblemBody } from '../../shared/schemas/common.js';
-import { AppError, MethodNotAllowedError, RateLimitedError, type ErrorCode } from '../errors.js';
+import { AppError, MethodNotAllowedError, RateLimitedError, type ErrorCode, type Reason } from '../errors.js';
 
 const STATUS: Record<ErrorCode, number> = {
   invalid: 400,
@@ -37,11 +37,14 @@ export function sendProblem(
   code: ErrorCode,
   detail: string,
   errors?: ProblemBody['errors'],
+  why?: Reason,
 ): void {
   const body: ProblemBody = {
     type: `https://concordia.invalid/problems/${code.replace(/_/g, '-')}`,
     title: TITLE[code],
     status: STATUS[code],
+    code: why?.reason ?? code,
+    ...(why?.params ? { params: why.params } : {}),
     detail,
     instance: res.req.originalUrl.split('?')[0],
     ...(errors && errors.length > 0 ? { errors } : {}),
@@ -72,7 +75,14 @@ export const problemHandler: ErrorRequestHandler = (error: unknown, req, res, ne
     return sendProblem(res, 'rate_limited', error.message);
   }
   if (error instanceof MethodNotAllowedError) res.setHeader('Allow', error.allowed.join(', '));
-  if (error instanceof AppError) return sendProblem(res, error.code, error.message, error.fieldErrors);
+  if (error instanceof AppError)
+    return sendProblem(
+      res,
+      error.code,
+      error.message,
+      error.fieldErrors,
+      error.reason ? { reason: error.reason, params: error.params } : undefined,
+    );
   if (error instanceof ZodError)
     return sendProblem(res, 'invalid', 'The request does not match the expected shape.', fieldErrors(error));
   const httpish = error as HttpishError;
@@ -95,6 +105,7 @@ export const problemHandler: ErrorRequestHandler = (error: unknown, req, res, ne
         type: 'about:blank',
         title: 'Internal error',
         status: 500,
+        code: 'internal',
         detail: `Something went wrong. Quote request id ${String(req.id)}.`,
       }),
     );

@@ -92,6 +92,10 @@ export const Problem = z
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
+    /** Stable and machine-readable: a specific reason (`label_above_ceiling`) or the general kind (`forbidden`). */
+    code: z.string().optional(),
+    /** The reason's parameters, for the client's translated sentence. */
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     detail: z.string().optional(),
     instance: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
