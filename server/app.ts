@@ -1,13 +1,11 @@
 /**
  * The Express app: the middleware order in one readable list, no listen(). Every API request passes
- * the same road: request id and log, headers, rate limit, body parsing and guards, actor, route.
+ * the same road: request id and log, compression, headers, rate limit, body parsing and guards, actor, route.
  */
-import { randomUUID } from 'node:crypto';
 import cors from 'cors';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
-import { pinoHttp } from 'pino-http';
 import { ANONYMOUS } from '../shared/policy/actor.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -23,6 +21,8 @@ import { createIpThrottle } from './auth/local/loginThrottle.js';
 import { createMailer, type Mailer } from './auth/mailer.js';
 import type { AuthContext } from './auth/authContext.js';
 import { clientApp } from './http/clientApp.js';
+import { compressResponses } from './http/compressResponses.js';
+import { requestLog } from './http/requestLog.js';
 import { mountRoutes, type AnyRoute } from './http/defineRoute.js';
 import { rejectUnsafeKeys, requireJsonBody } from './http/inputGuards.js';
 import { buildOpenApiDocument } from './http/openapi.js';
@@ -55,7 +55,6 @@ export interface AppDependencies {
 }
 
 const API_PREFIX = '/api/v1';
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** Builds the app. */
 export function createApp({
@@ -77,19 +76,8 @@ export function createApp({
   const metrics = createMetrics();
   const limits = createRateLimits(config, redis);
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        // A request id from the client is kept only behind a trusted proxy, which sets it itself.
-        const given = config.trustProxy === false ? undefined : req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-    }),
-  );
+  app.use(requestLog(logger, config.trustProxy));
+  app.use(compressResponses());
   app.use(metrics.record);
   app.use(
     helmet({

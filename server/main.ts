@@ -17,6 +17,7 @@ import { setAuditAnchor } from './audit/recordAudit.js';
 import { createSessionMiddleware } from './auth/sessions.js';
 import { startSweeper } from './auth/sweeper.js';
 import { createRealtime } from './realtime.js';
+import { startupSummary } from './ops/startupSummary.js';
 import { createRedisClient } from './ops/redis.js';
 import { registerDemoIdp } from './auth/devIdp/registerDemoIdp.js';
 import { createMailer } from './auth/mailer.js';
@@ -36,7 +37,8 @@ function configOrExit(): Config {
 }
 
 const config = configOrExit();
-const logger = createLogger(config.logLevel);
+// Readable lines in a terminal during development; JSON lines for log collectors in production.
+const logger = createLogger(config.logLevel, { format: config.env === 'production' ? 'json' : 'pretty' });
 setAfterWriteLogger(logger);
 
 let database: ObtainedDatabase;
@@ -55,14 +57,17 @@ try {
   );
   process.exit(1);
 }
-logger.info({ source: database.source }, 'database available');
+logger.debug({ source: database.source }, 'database available');
 // Each new audit head goes to the log, outside the database, so `audit verify --expect-head` can
-// later prove that nothing was cut from the end of the chain.
-setAuditAnchor((head) => logger.info({ auditHead: `${head.seq}:${head.hash}` }, 'audit appended'));
+// later prove that nothing was cut from the end of the chain. In production that log is the anchor
+// (info, kept by the default level); in development it is noise on the terminal (debug).
+const auditHeadLevel = config.env === 'production' ? 'info' : 'debug';
+setAuditAnchor((head) => logger[auditHeadLevel]({ auditHead: `${head.seq}:${head.hash}` }, 'audit appended'));
 await connectDatabase(database.uri, config.dbName);
-if (config.demoData && (await seedDemoData())) logger.info('demo data loaded into the empty database');
-if (await registerDemoIdp(config))
-  logger.info(`development identity provider ready: ${config.publicUrl}/auth/saml/demo/login`);
+const demoDataLoaded = config.demoData && (await seedDemoData());
+if (demoDataLoaded) logger.debug('demo data loaded into the empty database');
+const demoSignIn = await registerDemoIdp(config);
+if (demoSignIn) logger.debug(`development identity provider ready: ${config.publicUrl}/auth/saml/demo/login`);
 
 // With REDIS_URL, rate-limit counters are shared by every node (the limiter falls back to memory if Redis
 // is unreachable, so limits never switch off); the client reconnects with back-off and logs once per outage.
@@ -80,7 +85,7 @@ const server = http.createServer(app);
 const realtime = createRealtime(server, { config, logger, sessionMiddleware, ...(redis ? { redis } : {}) });
 const sweeper = startSweeper(logger);
 const notificationMail = startNotificationMail({ config, logger, mailer: createMailer(config, logger) });
-const stopRoomNotifications = startRoomNotifications(logger);
+const stopRoomNotifications = startRoomNotifications();
 server.headersTimeout = 20_000;
 server.requestTimeout = 30_000;
 
@@ -131,8 +136,17 @@ server.once('error', (error: NodeJS.ErrnoException) => {
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info(
-    { url: config.publicUrl, host: config.host, port },
-    `Concordia is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
-  );
+  const summary = startupSummary({
+    publicUrl: config.publicUrl,
+    listening: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    databaseSource: database.source,
+    databaseUri: database.uri,
+    dbName: config.dbName,
+    dataDir: config.dataDir,
+    demoDataLoaded,
+    demoSignIn,
+    logLevel: config.logLevel,
+  });
+  if (config.env === 'production') logger.info(summary.fields, summary.message);
+  else if (logger.isLevelEnabled('info')) process.stdout.write(summary.text);
 });

@@ -23,15 +23,14 @@ import type {
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { pastAbsoluteLimit } from './auth/sessions.js';
-import { onSessionsEnded } from './auth/sessionEvents.js';
 import { liveSessionIds } from './auth/liveSessions.js';
 import { loadActivePersonActor } from './policy/personActor.js';
 import './auth/sessionData.js';
-import { contentEvents, type ContentEvent } from './events/contentEvents.js';
-import type { RoomEmitter } from './sockets/broadcast.js';
+import { subscribe } from './events/domainEvents.js';
+import { personRoom, type RoomEmitter } from './sockets/broadcast.js';
+import type { OnlineFilter } from './sockets/broadcastCandidates.js';
 import { deliverContentEvent } from './sockets/deliverContentEvent.js';
 import { deliverNotifications } from './sockets/deliverNotifications.js';
-import { onNotificationsStored } from './services/notifications/notificationEvents.js';
 import { createRedisAdapter } from './sockets/adapter.js';
 import { acceptsHandshakeOrigin } from './sockets/handshakeOrigin.js';
 import { attachRooms } from './sockets/rooms.js';
@@ -108,7 +107,7 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
     io.to(room).emit('session:ended', { reason });
     io.in(room).disconnectSockets(true);
   };
-  const unsubscribe = onSessionsEnded((ended) => {
+  const unsubscribe = subscribe('sessions.ended', 'socket session end', (ended) => {
     end('sessionId' in ended ? `session:${ended.sessionId}` : `person:${ended.personId}`, 'signed_out');
   });
 
@@ -125,25 +124,32 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
   timer.unref();
 
   // Content events from the services reach open sockets through the policy: each person's room gets
-  // only what that person may read now, and a removal for what they may no longer see.
+  // only what that person may read now, and a removal for what they may no longer see. Inline
+  // processors of the bus (started in publish order, not awaited; failures logged and retried).
+  // A retry may send an event again: clients upsert by id.
   const rooms: RoomEmitter = {
     to: (room) => ({
       emit: (event, payload) => io.to(room).emit(event as 'post:removed', payload as { id: string }),
     }),
   };
-  const onContent = (event: ContentEvent) => {
-    deliverContentEvent(rooms, event).catch((error: unknown) =>
-      logger.warn({ err: error }, 'content delivery failed'),
-    );
+  // Only people with an open socket (on any node) are loaded and decided for: no per-person work for
+  // the offline part of a large audience, who read it when they come back.
+  const online: OnlineFilter = async (personIds) => {
+    if (personIds.length === 0) return [];
+    const sockets = await io.in(personIds.map(personRoom)).fetchSockets();
+    return [...new Set(sockets.map((s) => s.data.personId))];
   };
-  contentEvents.on('content', onContent);
+  const offContent = subscribe('content', 'socket content delivery', (event) =>
+    deliverContentEvent(rooms, event, online),
+  );
   // Stored notifications reach their recipient's room, rendered for that person through the policy.
-  const offNotifications = onNotificationsStored((docs) => {
+  const offNotifications = subscribe('notifications.stored', 'socket notification delivery', (docs) =>
     deliverNotifications(
-      (personId, n) => io.to(`person:${personId}`).emit('notification:created', n),
+      (personId, n) => io.to(personRoom(personId)).emit('notification:created', n),
       docs,
-    ).catch((error: unknown) => logger.warn({ err: error }, 'notification delivery failed'));
-  });
+      online,
+    ),
+  );
   // Rooms: handlers per socket, fan-out of messages, re-authorisation on permission changes.
   const detachRooms = attachRooms(io, { config, logger, redis: deps.redis });
 
@@ -152,7 +158,7 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
     close() {
       clearInterval(timer);
       unsubscribe();
-      contentEvents.off('content', onContent);
+      offContent();
       offNotifications();
       detachRooms();
       // Not io.close(): that would also close the HTTP server, which main.ts drains itself.

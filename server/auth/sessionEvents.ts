@@ -1,22 +1,13 @@
 /**
  * Tells the live parts of the server (open sockets) that sessions ended: sign-out, sign-out
- * everywhere, suspension, expiry. server/realtime.ts listens and disconnects the sockets at once.
+ * everywhere, suspension, expiry (`sessions.ended` on the bus, server/events/domainEvents.ts).
+ * server/realtime.ts subscribes and disconnects the sockets at once.
  */
-import { EventEmitter } from 'node:events';
+import { publish, type SessionsEnded } from '../events/domainEvents.js';
 
-/** Which sessions ended: one session, or every session of a person. */
-export type SessionsEnded = { sessionId: string } | { personId: string };
-
-const emitter = new EventEmitter();
-emitter.setMaxListeners(100);
+export type { SessionsEnded } from '../events/domainEvents.js';
 
 /** Announces that sessions ended. */
 export function announceSessionsEnded(ended: SessionsEnded): void {
-  emitter.emit('ended', ended);
-}
-
-/** Subscribes to ended sessions; returns the unsubscribe function. */
-export function onSessionsEnded(listener: (ended: SessionsEnded) => void): () => void {
-  emitter.on('ended', listener);
-  return () => emitter.off('ended', listener);
+  publish('sessions.ended', ended);
 }

@@ -1,9 +1,11 @@
 /**
- * Domain events about content, emitted by the services after each write. The real-time layer
- * subscribes and hands them to server/sockets/broadcast.ts, which decides who receives what.
+ * Domain events about content and access, published by the services after each write on the one bus
+ * (domainEvents.ts): `content`, `membership`, `access`. The real-time layer subscribes and hands
+ * content to server/sockets/broadcast.ts, which decides who receives what, and re-authorises open
+ * sockets on membership and access changes.
  */
-import { EventEmitter } from 'node:events';
 import type { PostDoc } from '../models/Post.js';
+import { publish } from './domainEvents.js';
 
 /** What happened to an item. */
 export type ContentEventType =
@@ -16,12 +18,9 @@ export interface ContentEvent {
   after: PostDoc;
 }
 
-/** The process-wide emitter of content events (`'content'`). */
-export const contentEvents = new EventEmitter();
-
-/** Emits a content event to the subscribers, if any. */
+/** Publishes a content event (`content`) to its processors, if any. */
 export function emitContentEvent(event: ContentEvent): void {
-  contentEvents.emit('content', event);
+  publish('content', event);
 }
 
 /** A change of explicit space membership, for the real-time layer to re-check open sockets at once. */
@@ -31,9 +30,9 @@ export interface MembershipEvent {
   change: 'joined' | 'left';
 }
 
-/** Emits a membership event (`'membership'`) on the same emitter. */
+/** Publishes a membership event (`membership`). */
 export function emitMembershipEvent(event: MembershipEvent): void {
-  contentEvents.emit('membership', event);
+  publish('membership', event);
 }
 
 /**
@@ -44,7 +43,7 @@ export interface AccessEvent {
   personId: string;
 }
 
-/** Emits an access event (`'access'`) on the same emitter. */
+/** Publishes an access event (`access`). */
 export function emitAccessEvent(event: AccessEvent): void {
-  contentEvents.emit('access', event);
+  publish('access', event);
 }

@@ -110,3 +110,12 @@ export function itemAbilities(
     publish: item.published !== true && may('publish'),
   };
 }
+
+/** Whether the actor may reply to a forum topic: a locked topic takes replies from its forum's moderators only. */
+export function mayReplyToTopic(
+  ctx: SharingContext,
+  space: Record<string, unknown> | { _id: unknown },
+  topic: { locked?: boolean | null },
+): boolean {
+  return !topic.locked || allows(ctx, 'moderateForum', 'Space', space as Record<string, unknown>);
+}

@@ -12,6 +12,7 @@ import {
   type ResolvedNotification,
 } from '../services/notifications/resolveNotifications.js';
 import { loadActivePersonActors } from '../policy/personActor.js';
+import type { OnlineFilter } from './broadcastCandidates.js';
 
 /** The longest excerpt of a body sent when an item has no title. */
 const EXCERPT_CHARS = 140;
@@ -37,27 +38,32 @@ export function notificationDelivery(r: ResolvedNotification): NotificationDeliv
   };
 }
 
-/** Renders and sends the notifications; returns how many deliveries were sent. */
+/**
+ * Renders and sends the notifications; returns how many deliveries were sent. With `online`, only
+ * recipients with an open socket are rendered for (a fan-out to thousands loads no one offline).
+ */
 export async function deliverNotifications(
   send: NotificationSender,
   docs: NotificationDoc[],
+  online?: OnlineFilter,
 ): Promise<number> {
   const byRecipient = new Map<string, NotificationDoc[]>();
   for (const doc of docs) {
     const id = String(doc.recipientId);
     byRecipient.set(id, [...(byRecipient.get(id) ?? []), doc]);
   }
-  const actors = await loadActivePersonActors([...byRecipient.keys()]);
-  let sent = 0;
+  const recipients = [...byRecipient.keys()];
+  const actors = await loadActivePersonActors(online ? await online(recipients) : recipients);
+  // Everything is rendered before anything is sent: a failure sends nothing, so the bus's retry
+  // never shows anyone the same notification twice.
+  const ready: [string, NotificationDelivery][] = [];
   for (const actor of actors) {
-    const id = actor.id;
     const ctx = await loadSharingContext(actor);
-    for (const resolved of await resolveNotifications(ctx, byRecipient.get(id) ?? [])) {
+    for (const resolved of await resolveNotifications(ctx, byRecipient.get(actor.id) ?? [])) {
       const delivery = notificationDelivery(resolved);
-      if (!delivery) continue;
-      send(id, delivery);
-      sent += 1;
+      if (delivery) ready.push([actor.id, delivery]);
     }
   }
-  return sent;
+  for (const [id, delivery] of ready) send(id, delivery);
+  return ready.length;
 }

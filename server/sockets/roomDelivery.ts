@@ -7,35 +7,34 @@
  * Audit of AMBER+STRICT and RED deliveries: one `content.delivered` entry per delivered message,
  * listing the people whose sockets were in the target rooms, written after the emit (off the hot
  * path: no per-recipient work before delivery).
+ *
+ * Inline processors of the domain-event bus (server/events/domainEvents.ts): called in publish order.
+ * A failed delivery is logged and retried by the bus; a retry of a change re-reads the message as
+ * stored then, so it never shows again what a later event removed.
  */
 import type { Namespace } from 'socket.io';
 import type { ServerToClientEvents } from '../../shared/events.js';
 import { asLabel } from '../../shared/policy/content.js';
-import { ACCESS_AUDITED } from '../../shared/policy/labels.js';
+import { hasNamedAudience, isAccessAudited } from '../../shared/policy/labels.js';
 import { recordAudit } from '../audit/recordAudit.js';
 import { loadContent } from '../policy/contentAccess.js';
-import type { Logger } from '../logger.js';
 import type { MessageDoc } from '../models/Message.js';
-import {
-  messageEvents,
-  type MessageEvent,
-  type ReactionEvent,
-  type ReadEvent,
-} from '../services/rooms/messageEvents.js';
+import { subscribe } from '../events/domainEvents.js';
+import type { MessageEvent, ReactionEvent, ReadEvent } from '../services/rooms/messageEvents.js';
 import { hasReplies, presentMessage, threadCounts } from '../services/rooms/presentMessage.js';
 import { memberChannel, roomChannel } from '../services/rooms/roomAccess.js';
 
 /** The Socket.IO rooms a message may reach: the room, or the RED audience's sockets in it. */
 export function messageTargets(message: Pick<MessageDoc, 'spaceId' | 'label' | 'audienceIds'>): string[] {
   const roomId = String(message.spaceId);
-  if (asLabel(message.label) !== 'RED') return [roomChannel(roomId)];
+  if (!hasNamedAudience(asLabel(message.label))) return [roomChannel(roomId)];
   return message.audienceIds.map((id) => memberChannel(roomId, String(id)));
 }
 
 const REALTIME_ACTOR = { kind: 'operator', name: 'realtime delivery' } as const;
 
 /** Subscribes the namespace to room events; returns the unsubscribe function. */
-export function deliverRoomEvents(nsp: Namespace, logger: Logger): () => void {
+export function deliverRoomEvents(nsp: Namespace): () => void {
   const emit = <E extends keyof ServerToClientEvents>(
     targets: string[],
     event: E,
@@ -47,7 +46,7 @@ export function deliverRoomEvents(nsp: Namespace, logger: Logger): () => void {
 
   const audit = async (message: MessageDoc, targets: string[]) => {
     const label = asLabel(message.label);
-    if (!ACCESS_AUDITED.includes(label) || targets.length === 0) return;
+    if (!isAccessAudited(label) || targets.length === 0) return;
     const sockets = await nsp.in(targets).fetchSockets();
     const recipients = [...new Set(sockets.map((s) => (s.data as { personId: string }).personId))];
     if (recipients.length === 0) return;
@@ -88,18 +87,21 @@ export function deliverRoomEvents(nsp: Namespace, logger: Logger): () => void {
   /**
    * Per message, the emits still waiting (a thread root's update waits on its count query): later
    * events of the same message wait behind them, so a removal never overtakes an earlier update and
-   * no screen shows again what it just lost. Events of other messages never wait.
+   * no screen shows again what it just lost. Events of other messages never wait. Returns the task's
+   * own outcome, for the bus to log and retry a failure; the queue goes on either way.
    */
   const pending = new Map<string, Promise<void>>();
-  const failed = (error: unknown) => logger.warn({ err: error }, 'room delivery failed');
-  const inOrder = (id: string, task: () => void | Promise<void>) => {
+  const inOrder = (id: string, task: () => void | Promise<void>): void | Promise<void> => {
     const before = pending.get(id);
     const started = before ? before.then(task) : task();
     if (!(started instanceof Promise)) return;
-    const settled: Promise<void> = started.catch(failed).then(() => {
-      if (pending.get(id) === settled) pending.delete(id);
-    });
+    const settled: Promise<void> = started
+      .catch(() => undefined)
+      .then(() => {
+        if (pending.get(id) === settled) pending.delete(id);
+      });
     pending.set(id, settled);
+    return started;
   };
 
   const deliver = (event: MessageEvent): void | Promise<void> => {
@@ -107,10 +109,11 @@ export function deliverRoomEvents(nsp: Namespace, logger: Logger): () => void {
     if (event.type !== 'created') return deliverChange(event);
     // The hot path: one emit of a payload computed once. A message hidden at once (a reply whose
     // thread was quarantined meanwhile) is never announced (sendMessage does not emit it).
-    const targets = messageTargets(after);
-    emit(targets, 'message:created', presentMessage(after));
-    audit(after, targets).catch((error: unknown) => logger.warn({ err: error }, 'delivery audit failed'));
+    emit(messageTargets(after), 'message:created', presentMessage(after));
   };
+  /** The audit of a new message's delivery: its own processor, right after the emit (see below). */
+  const auditCreated = (event: MessageEvent): Promise<void> | undefined =>
+    event.type === 'created' ? audit(event.after, messageTargets(event.after)) : undefined;
 
   /**
    * A change: what is sent is the message as stored NOW (an event may carry a snapshot read just
@@ -157,12 +160,15 @@ export function deliverRoomEvents(nsp: Namespace, logger: Logger): () => void {
       messageId: String(event.message._id),
     });
   };
-  messageEvents.on('message', onMessage);
-  messageEvents.on('reaction', onReaction);
-  messageEvents.on('read', onRead);
+  const offs = [
+    subscribe('message', 'socket room delivery', onMessage),
+    // After the delivery (subscription order), so it finds the sockets the message just reached; a
+    // failed audit is retried alone, without sending the message again.
+    subscribe('message', 'socket delivery audit', auditCreated),
+    subscribe('reaction', 'socket room delivery', onReaction),
+    subscribe('read', 'socket room delivery', onRead),
+  ];
   return () => {
-    messageEvents.off('message', onMessage);
-    messageEvents.off('reaction', onReaction);
-    messageEvents.off('read', onRead);
+    for (const off of offs) off();
   };
 }

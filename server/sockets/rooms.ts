@@ -7,7 +7,8 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { contentEvents, type AccessEvent, type MembershipEvent } from '../events/contentEvents.js';
+import type { AccessEvent, MembershipEvent } from '../events/contentEvents.js';
+import { subscribe } from '../events/domainEvents.js';
 import { configureFloodControl } from '../services/rooms/floodControl.js';
 import { registerMessageHandlers } from './handlers/messages.js';
 import { registerPresenceHandlers } from './handlers/presenceEvents.js';
@@ -31,17 +32,14 @@ export function attachRooms(
     registerPresenceHandlers(socket, logger);
   });
   const nsp = io.of('/');
-  const stopDelivery = deliverRoomEvents(nsp, logger);
-  const recheck = (event: MembershipEvent | AccessEvent) => {
-    reauthorizePerson(nsp, event.personId).catch((error: unknown) =>
-      logger.warn({ err: error }, 'room re-authorisation failed'),
-    );
-  };
-  contentEvents.on('membership', recheck);
-  contentEvents.on('access', recheck);
+  const stopDelivery = deliverRoomEvents(nsp);
+  // Inline processors (at once; failures logged and retried by the bus).
+  const recheck = (event: MembershipEvent | AccessEvent) => reauthorizePerson(nsp, event.personId);
+  const offMembership = subscribe('membership', 'socket re-authorisation', recheck);
+  const offAccess = subscribe('access', 'socket re-authorisation', recheck);
   return () => {
     stopDelivery();
-    contentEvents.off('membership', recheck);
-    contentEvents.off('access', recheck);
+    offMembership();
+    offAccess();
   };
 }

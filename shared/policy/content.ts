@@ -35,7 +35,8 @@ export type ContentAction =
   | 'quarantine'
   | 'export'
   | 'flag'
-  | 'publish';
+  | 'publish'
+  | 'readAudit';
 
 /** The direction fields of `relabel`. */
 export type RelabelDirection = 'raise' | 'lower';
@@ -135,6 +136,11 @@ export function addContentRules(
       const rooms = ctx.managedSpaceIds.filter((s) => ctx.spaceIds.includes(s));
       if (rooms.length > 0) can('delete', type, { spaceId: { $in: rooms }, state: { $ne: 'deleted' } });
     }
+    // The originator (the author, or their city's focal point) reads the audit of their material
+    // (SHARING.md, "The audit log"), wherever it is now.
+    can('readAudit', type, { authorId: id });
+    if (ctx.actor.kind === 'person' && ctx.actor.roles.includes('focal_point') && ctx.actor.cityId)
+      can('readAudit', type, { authorCityId: ctx.actor.cityId });
     if (ctx.actor.kind === 'person' && ctx.actor.roles.includes('focal_point') && ctx.cityId) {
       // The originator's focal point may lower material of their city that they can read.
       for (const form of readable) can('relabel', type, ['lower'], { ...form, authorCityId: ctx.cityId });
@@ -193,4 +199,16 @@ export function relabelDirection(from: Label, to: Label): RelabelDirection | nul
 /** Parses a label from stored data, failing closed to RED for anything unknown. */
 export function asLabel(value: unknown): Label {
   return (LABELS as readonly unknown[]).includes(value) ? (value as Label) : 'RED';
+}
+
+/** Why material with `label` may not move to a destination the onward-sharing table refuses. */
+export function onwardRefusal(label: Label): string {
+  switch (ONWARD_SHARING[label]) {
+    case 'nowhere':
+      return `${label} material goes nowhere: quarantine, delete, or lower it with a justification first.`;
+    case 'own_city_or_partners':
+      return `${label} material may move only to the originating city's spaces.`;
+    default:
+      return `${label} material may move only to the originating city's internal space.`;
+  }
 }

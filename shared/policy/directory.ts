@@ -4,7 +4,7 @@
  * Conditions are written against stored field names, with ids as strings.
  */
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
-import { COMMUNITY_ROLES } from '../roles.js';
+import { COMMUNITY_ROLES, PRIVILEGED_ROLES, type Role } from '../roles.js';
 import type { Actor } from './actor.js';
 
 /** Actions of the directory. `manage` means every action. */
@@ -89,4 +89,26 @@ export function defineDirectoryAbility(actor: Actor): DirectoryAbility {
     if (actor.roles.includes('admin')) can('manage', 'all');
   }
   return build();
+}
+
+/** The role that administers the network. The network never loses its last active admin. */
+export const ADMIN_ROLE: Role = 'admin';
+
+/**
+ * Whether a change of roles or status ends the person's being an active admin (which needs another
+ * active admin to remain).
+ */
+export function endsActiveAdmin(
+  person: { roles: readonly string[]; status: string },
+  next: { roles?: readonly string[]; status?: string },
+): boolean {
+  const wasActiveAdmin = person.roles.includes(ADMIN_ROLE) && person.status === 'active';
+  const staysActiveAdmin =
+    (next.roles ?? person.roles).includes(ADMIN_ROLE) && (next.status ?? person.status) === 'active';
+  return wasActiveAdmin && !staysActiveAdmin;
+}
+
+/** Whether a role is privileged (admin, moderator): never granted by a city's directory unless allowed. */
+export function isPrivilegedRole(role: Role): boolean {
+  return PRIVILEGED_ROLES.includes(role);
 }

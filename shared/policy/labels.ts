@@ -54,3 +54,41 @@ export const ACCESS_AUDITED: readonly Label[] = ['AMBER+STRICT', 'RED'];
 
 /** The only label that may be published to public pages and the unauthenticated API. */
 export const PUBLISHABLE: Label = 'CLEAR';
+
+/** The most restrictive label: what an item whose label is unknown is treated as (fail closed). */
+export const STRICTEST: Label = 'RED';
+
+/** Whether material at `label` is for a named audience fixed when it is shared (RED), not the whole space. */
+export function hasNamedAudience(label: string): boolean {
+  return label === 'RED';
+}
+
+/** Whether material at `label` may stay published on public pages (CLEAR only). */
+export function mayStayPublished(label: string): boolean {
+  return label === PUBLISHABLE;
+}
+
+/** Whether a view or download of material at `label` is audited for its originator. */
+export function isAccessAudited(label: Label): boolean {
+  return ACCESS_AUDITED.includes(label);
+}
+
+/** Whether a child labelled `label` (a reply) would sit below its parent's label: never allowed. */
+export function isBelowParent(label: Label, parentLabel: Label): boolean {
+  return isAbove(parentLabel, label);
+}
+
+/** Whether changing `from` to `to` raises the label. */
+export function raises(from: Label, to: Label): boolean {
+  return isAbove(to, from);
+}
+
+/** The more restrictive of two labels (a reply's default: its parent's label when that is higher). */
+export function stricterOf(a: Label, b: Label): Label {
+  return isAbove(a, b) ? a : b;
+}
+
+/** Whether the title and body of material at `label` may leave the platform (notices, e-mail, digests). */
+export function bodyMayLeave(label: Label): boolean {
+  return BODY_MAY_LEAVE.includes(label);
+}

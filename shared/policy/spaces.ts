@@ -81,3 +81,8 @@ export function widensParticipation(before: readonly Role[], after: readonly Rol
   if (!hasDerivedMembership(before) && hasDerivedMembership(after)) return true;
   return (['leader', 'isc_member'] as const).some((r) => after.includes(r) && !before.includes(r));
 }
+
+/** Whether someone with these roles is a leader (a mayor or city leader), as leaders-only rooms admit. */
+export function isLeader(roles: readonly string[]): boolean {
+  return roles.some((r) => LEADER_ROLES.includes(r as Role));
+}

@@ -8,12 +8,16 @@ import { z } from 'zod';
 import { CONTENT_STATES } from '../policy/content.js';
 import { LABELS } from '../policy/labels.js';
 import { Line, ObjectIdString, PageQuery, Paragraphs, Slug } from './common.js';
+import { ItemAbilities } from './posts.js';
 
 /** A place named by slug and display name. */
 const Place = z.object({ slug: Slug, name: z.string() });
 
-/** An author as shown in the space; null under the Chatham House Rule when stripped. */
-const ForumAuthor = z.object({ id: ObjectIdString, name: z.string() }).nullable();
+/**
+ * An author as shown in the space; null under the Chatham House Rule when stripped. `name` is null for
+ * a former member (the client shows it in the reader's language).
+ */
+const ForumAuthor = z.object({ id: ObjectIdString, name: z.string().nullable() }).nullable();
 
 /** A forum category of a space, as the API returns it. */
 export const ForumCategory = z
@@ -90,6 +94,8 @@ export const ForumTopic = z
     seen: z.boolean(),
     subscribed: z.boolean(),
     viewerMayModerate: z.boolean(),
+    /** What the viewer may do with the topic (the policy's answer); `reply` is false on a locked topic for non-moderators. */
+    abilities: ItemAbilities.extend({ reply: z.boolean() }),
   })
   .meta({ id: 'ForumTopic' });
 
@@ -108,6 +114,8 @@ export const ForumReply = z
     edited: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    /** What the viewer may do with the reply (the policy's answer). */
+    abilities: ItemAbilities,
   })
   .meta({ id: 'ForumReply' });
 
@@ -178,7 +186,8 @@ export const ForumRevision = z
     at: z.string(),
     title: z.string().nullable(),
     body: z.string(),
-    by: z.object({ id: ObjectIdString, name: z.string() }).nullable(),
+    /** `name` is null for a former member (the client shows it in the reader's language). */
+    by: z.object({ id: ObjectIdString, name: z.string().nullable() }).nullable(),
   })
   .meta({ id: 'ForumRevision' });
 

@@ -16,6 +16,23 @@ export const ModerationEvent = z.object({
   to: z.enum(LABELS).nullable(),
 });
 
+/**
+ * What the caller may do with an item, decided by the server's policy: the client shows controls from
+ * these alone. `raise` and `lower` are relabels up or down.
+ */
+export const ItemAbilities = z
+  .object({
+    update: z.boolean(),
+    delete: z.boolean(),
+    raise: z.boolean(),
+    lower: z.boolean(),
+    quarantine: z.boolean(),
+    flag: z.boolean(),
+    share: z.boolean(),
+    publish: z.boolean(),
+  })
+  .meta({ id: 'ItemAbilities' });
+
 /** A post as the API returns it. Author and city are null when the Chatham House Rule strips them. */
 export const Post = z
   .object({
@@ -24,7 +41,8 @@ export const Post = z
     label: z.enum(LABELS),
     title: z.string(),
     body: z.string(),
-    author: z.object({ id: ObjectIdString, name: z.string() }).nullable(),
+    /** `name` is null for a former member (the client shows it in the reader's language). */
+    author: z.object({ id: ObjectIdString, name: z.string().nullable() }).nullable(),
     city: Slug.nullable(),
     chathamHouse: z.boolean(),
     published: z.boolean(),
@@ -39,16 +57,7 @@ export const Post = z
      * What the caller may do with this post, decided by the server's policy: the client shows
      * controls from these alone. `raise` and `lower` are relabels up or down.
      */
-    abilities: z.object({
-      update: z.boolean(),
-      delete: z.boolean(),
-      raise: z.boolean(),
-      lower: z.boolean(),
-      quarantine: z.boolean(),
-      flag: z.boolean(),
-      share: z.boolean(),
-      publish: z.boolean(),
-    }),
+    abilities: ItemAbilities,
   })
   .meta({ id: 'Post' });
 

@@ -1,7 +1,8 @@
 /**
  * Layers only point down (docs/ARCHITECTURE.md): every server import goes to a lower layer or stays
  * in its own folder; adapters (http/, sockets/, realtime.ts) never load models (a type import of a
- * stored shape is allowed: it loads nothing); services never import http/ or sockets/.
+ * stored shape is allowed: it loads nothing); services never import http/ or sockets/; and no code
+ * outside the policy (server/policy/, shared/policy/) compares roles or labels: it asks a named rule.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -60,6 +61,32 @@ function serverImports(): Import[] {
   return found;
 }
 
+/** Comparisons of labels or roles: the policy's to make (its named rules say what they mean). */
+const COMPARISONS: [RegExp, string][] = [
+  [
+    /(===|!==)\s*'(CLEAR|GREEN|AMBER|AMBER\+STRICT|RED)'|'(CLEAR|GREEN|AMBER|AMBER\+STRICT|RED)'\s*(===|!==)/,
+    'label compared',
+  ],
+  [/\b(isAbove|labelRank)\(/, 'label order compared'],
+  [/\b(ACCESS_AUDITED|BODY_MAY_LEAVE|MEMBER_LABELS)\.includes\(/, 'label list searched'],
+  [/roles\.(includes|some|every|indexOf)\(|\brole\s*(===|!==)|roles:\s*'/, 'role compared'],
+  [
+    /\b(PRIVILEGED_ROLES|LEADER_ROLES|COMMUNITY_ROLES|DERIVED_MEMBERSHIP_ROLES)\.includes\(/,
+    'role list searched',
+  ],
+];
+
+/** The role and label comparisons in one file's code (comments left out). */
+function comparisonsIn(source: string): string[] {
+  const found: string[] = [];
+  source.split('\n').forEach((line, i) => {
+    if (/^\s*(\*|\/\/|\/\*)/.test(line)) return;
+    for (const [pattern, what] of COMPARISONS)
+      if (pattern.test(line)) found.push(`${i + 1}: ${what}: ${line.trim()}`);
+  });
+  return found;
+}
+
 const folder = (rel: string) => (rel.includes('/') ? rel.split('/')[0] : rel);
 const ADAPTER = /^(http|sockets)\/|^realtime\.ts$/;
 
@@ -89,6 +116,26 @@ describe('the server layers point only down', () => {
       .filter((i) => i.from.startsWith('services/') && /^(http|sockets)\//.test(i.to))
       .map((i) => `${i.from} -> ${i.to}`);
     assert.deepEqual(wrong, []);
+  });
+
+  it('compares roles and labels only in the policy', () => {
+    const outside = files(SERVER)
+      .map((file) => path.relative(SERVER, file).split(path.sep).join('/'))
+      .filter((rel) => !rel.startsWith('policy/'))
+      .flatMap((rel) =>
+        comparisonsIn(readFileSync(path.join(SERVER, rel), 'utf8')).map((hit) => `${rel}:${hit}`),
+      );
+    assert.deepEqual(outside, []);
+  });
+
+  it('catches a role or label comparison (the check itself works)', () => {
+    assert.equal(comparisonsIn("if (item.label === 'RED') x();").length, 1);
+    assert.equal(comparisonsIn("if ('CLEAR' !== label) x();").length, 1);
+    assert.equal(comparisonsIn('if (isAbove(a, b)) x();').length, 1);
+    assert.equal(comparisonsIn("if (person.roles.includes('admin')) x();").length, 1);
+    assert.equal(comparisonsIn("await PersonModel.find({ roles: 'moderator' });").length, 1);
+    assert.equal(comparisonsIn("// a comment about label === 'RED'").length, 0);
+    assert.equal(comparisonsIn('if (hasNamedAudience(item.label)) x();').length, 0);
   });
 
   it('catches an upward import and a model load by an adapter (the check itself works)', () => {

@@ -3,7 +3,8 @@
  * with demo data only; never in production). The demo city's people are linked to it by e-mail, so
  * picking one signs in as that demo person; anyone else typed in is provisioned as a newcomer.
  */
-import { PRIVILEGED_ROLES, ROLES, type Role } from '../../../shared/roles.js';
+import { ROLES, type Role } from '../../../shared/roles.js';
+import { isPrivilegedRole } from '../../../shared/policy/directory.js';
 import type { Config } from '../../config.js';
 import { CityModel } from '../../models/City.js';
 import { IdentityProviderModel } from '../../models/IdentityProvider.js';
@@ -16,7 +17,7 @@ import { endProviderSessions } from '../endSessions.js';
 export const DEMO_IDP = { slug: 'demo', city: 'nairobi' } as const;
 
 // Every role a provider may map without being trusted with privileged ones.
-const MAPPED_ROLES: Role[] = ROLES.filter((role) => !PRIVILEGED_ROLES.includes(role));
+const MAPPED_ROLES: Role[] = ROLES.filter((role) => !isPrivilegedRole(role));
 
 /** The dev IdP's own addresses. */
 export function devIdpUrls(config: Config) {

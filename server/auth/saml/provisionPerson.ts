@@ -8,7 +8,8 @@
  *   3. any other role the person holds (given by an admin, e.g. focal point) is kept.
  */
 import type { Profile } from '@node-saml/node-saml';
-import { PRIVILEGED_ROLES, type Role } from '../../../shared/roles.js';
+import type { Role } from '../../../shared/roles.js';
+import { isPrivilegedRole } from '../../../shared/policy/directory.js';
 import { widensParticipation } from '../../../shared/policy/spaces.js';
 import type { IdentityProviderDoc } from '../../models/IdentityProvider.js';
 import { PersonIdentityModel } from '../../models/PersonIdentity.js';
@@ -41,7 +42,7 @@ export function rolesFromProvider(
   groups: string[],
   current: readonly Role[],
 ): Role[] {
-  const allowed = (role: Role) => idp.allowPrivilegedRoles || !PRIVILEGED_ROLES.includes(role);
+  const allowed = (role: Role) => idp.allowPrivilegedRoles || !isPrivilegedRole(role);
   const managed = new Set<Role>([
     ...idp.roleRules.map((r) => r.role as Role),
     ...(idp.defaultRoles as Role[]),

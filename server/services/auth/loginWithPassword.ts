@@ -16,7 +16,7 @@ import { LocalCredentialModel } from '../../models/LocalCredential.js';
 import { PersonModel } from '../../models/Person.js';
 import { UnauthenticatedError } from '../../errors.js';
 import { personActor } from '../../policy/personActor.js';
-import { requiresSecondFactor } from './secondFactorPolicy.js';
+import { requiresSecondFactor } from '../../policy/secondFactor.js';
 
 /** The one answer to every failed sign-in. */
 export const SIGN_IN_FAILED =

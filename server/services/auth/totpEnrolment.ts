@@ -21,7 +21,7 @@ import { LocalCredentialModel } from '../../models/LocalCredential.js';
 import { PersonModel } from '../../models/Person.js';
 import { InvalidError, UnauthenticatedError } from '../../errors.js';
 import { personActor } from '../../policy/personActor.js';
-import { PENDING_SECOND_FACTOR_MS } from './secondFactorPolicy.js';
+import { PENDING_SECOND_FACTOR_MS } from '../../policy/secondFactor.js';
 
 /** Whose enrolment this is: the signed-in person, or the one waiting to enrol after their password. */
 function enrollingPersonId(actor: Actor, req: Request): { personId: string; pending: boolean } {

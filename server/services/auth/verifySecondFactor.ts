@@ -14,7 +14,7 @@ import { LocalCredentialModel } from '../../models/LocalCredential.js';
 import { PersonModel } from '../../models/Person.js';
 import { UnauthenticatedError } from '../../errors.js';
 import { personActor } from '../../policy/personActor.js';
-import { PENDING_SECOND_FACTOR_MS } from './secondFactorPolicy.js';
+import { PENDING_SECOND_FACTOR_MS } from '../../policy/secondFactor.js';
 
 /** Checks the code and completes the sign-in. */
 export async function verifySecondFactor(

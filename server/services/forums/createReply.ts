@@ -8,20 +8,18 @@
  */
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
-import { ceilingRefusal } from '../../../shared/policy/content.js';
-import { isAbove } from '../../../shared/policy/labels.js';
+import { hasNamedAudience } from '../../../shared/policy/labels.js';
 import type { ForumReplyCreate } from '../../../shared/schemas/forums.js';
-import { indexTokens } from '../../../shared/search/tokens.js';
+import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import { PostModel, type PostDoc } from '../../models/Post.js';
-import { loadContent } from '../../policy/contentAccess.js';
+import type { SpaceDoc } from '../../models/Space.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { authorizeSharing } from '../../policy/sharingAccess.js';
+import { mayReplyToTopic } from '../../policy/authorizer.js';
 import { renderMarkdown } from '../../text/renderMarkdown.js';
-import { emitContentEvent } from '../../events/contentEvents.js';
-import { applyLabel, withinParentAudience } from '../moderation/relabelContent.js';
-import { ConflictError, InvalidError, UnauthenticatedError } from '../../errors.js';
-import { currentMemberIds } from '../../policy/spaceMembers.js';
-import { forumOrder, mayModerateForum, readableForumItem, spaceOf } from './forumAccess.js';
+import { ConflictError, UnauthenticatedError } from '../../errors.js';
+import { createContent } from '../content/createContent.js';
+import { POST_KIND } from '../posts/postKind.js';
+import { forumOrder, readableForumItem, spaceOf } from './forumAccess.js';
 import { autoSubscribe, notifyForumItem } from './forumNotify.js';
 import { presentReply } from './presentForum.js';
 
@@ -37,64 +35,40 @@ export async function touchTopic(topicId: unknown, at: Date): Promise<void> {
     );
 }
 
+/** Refuses a reply to a locked topic unless the policy lets the actor moderate its forum. */
+function requireMayReply(ctx: SharingContext, space: SpaceDoc, topic: PostDoc): void {
+  if (!mayReplyToTopic(ctx, space, topic))
+    throw new ConflictError('This topic is locked: only its moderators may reply.', {
+      reason: 'topic_locked',
+    });
+}
+
 /** Creates the reply. */
 export async function createReply(actor: Actor, topicId: string, input: z.infer<typeof ForumReplyCreate>) {
   if (actor.kind !== 'person') throw new UnauthenticatedError();
   const ctx = await loadSharingContext(actor);
   const topic = await readableForumItem(ctx, topicId, 'topic');
   const space = await spaceOf(topic);
-  if (topic.locked && !mayModerateForum(ctx, space))
-    throw new ConflictError('This topic is locked: only its moderators may reply.');
+  requireMayReply(ctx, space, topic);
   const label = input.label ?? topic.label;
-  await authorizeSharing(ctx, 'create', 'Post', { _id: null, spaceId: space._id, label, authorId: actor.id });
-  if (isAbove(topic.label, label))
-    throw new InvalidError(`A reply may not be labelled below its topic (${topic.label}).`, [
-      { path: 'label', message: `below the topic's label ${topic.label}` },
-    ]);
-  const refusal = ceilingRefusal(label, space.ceiling, space.name);
-  if (refusal)
-    throw new InvalidError(refusal, [{ path: 'label', message: `above the ceiling ${space.ceiling}` }]);
-  let audience: string[] = [];
-  if (label === 'RED') {
-    audience = withinParentAudience(topic, await currentMemberIds(space));
-  }
   const title = `Re: ${topic.title}`.slice(0, TITLE_MAX);
-  const created = await PostModel.create({
-    spaceId: space._id,
-    spaceHubId: space.hubId ?? null,
-    label,
-    audienceIds: audience,
-    authorId: actor.id,
-    authorCityId: actor.cityId,
-    state: 'visible',
-    published: false,
-    title,
-    body: input.body,
-    html: renderMarkdown(input.body),
-    ...indexTokens([title, input.body]),
-    categoryId: topic.categoryId,
-    topicId: topic._id,
-  });
-  let item = created.toObject() as unknown as PostDoc;
-  // A quarantine, deletion or raise of the topic that ran while this reply was being stored may have
-  // passed over the replies before this one existed. Look again before anyone is sent the reply:
-  // hide it with its topic, or give it the topic's new label (never below its topic).
-  const topicNow = await loadContent(String(topic._id));
-  if (topicNow?.state !== 'visible') {
-    await PostModel.updateOne({ _id: item._id }, { $set: { topicHidden: true } });
-    item.topicHidden = true;
-  } else if (isAbove(topicNow.label, item.label)) {
-    // The same change a topic's raise makes to each reply (posts/relabelPost.ts): audited, recorded
-    // on the reply, the topic's RED audience.
-    item = await applyLabel(actor, item, topicNow.label, `raised with its topic to ${topicNow.label}`, {
-      action: 'relabel',
-      audience: topicNow.audienceIds,
-    });
-  }
+  const { item } = await createContent(
+    ctx,
+    POST_KIND,
+    { space, label, parent: { label: topic.label, audienceIds: topic.audienceIds, noun: 'topic' } },
+    {
+      fields: {
+        title,
+        body: input.body,
+        html: renderMarkdown(input.body),
+        categoryId: topic.categoryId,
+        topicId: topic._id,
+      },
+    },
+  );
   // A RED reply under a lower topic is for fewer people than the topic: it must not move the topic.
-  if (label !== 'RED' || topic.label === 'RED') await touchTopic(topic._id, item.createdAt);
+  if (!hasNamedAudience(label) || hasNamedAudience(topic.label)) await touchTopic(topic._id, item.createdAt);
   await autoSubscribe(actor.id, topic._id);
   await notifyForumItem(item, { body: input.body }, topic._id);
-  emitContentEvent({ type: 'created', before: null, after: item });
   return presentReply(ctx, item);
 }

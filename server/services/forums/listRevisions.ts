@@ -37,7 +37,7 @@ export async function listRevisions(
       at: r.at.toISOString(),
       title: r.title ?? null,
       body: r.body,
-      by: r.byId ? { id: String(r.byId), name: names.get(String(r.byId)) ?? '(former member)' } : null,
+      by: r.byId ? { id: String(r.byId), name: names.get(String(r.byId)) ?? null } : null,
     })),
     nextCursor: page.nextCursor,
   };

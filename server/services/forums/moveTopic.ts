@@ -8,7 +8,7 @@
  */
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
-import { asLabel, ceilingRefusal, onwardAllowed } from '../../../shared/policy/content.js';
+import { asLabel, ceilingRefusal, onwardAllowed, onwardRefusal } from '../../../shared/policy/content.js';
 import type { ForumTopicMove } from '../../../shared/schemas/forums.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { PostModel, type PostDoc } from '../../models/Post.js';
@@ -17,7 +17,6 @@ import { loadContent, loadContentMeta, type ContentMeta } from '../../policy/con
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { emitContentEvent } from '../../events/contentEvents.js';
 import { ConflictError, ForbiddenError, InvalidError } from '../../errors.js';
-import { moveRefusal } from '../moderation/movePost.js';
 import { moderatorRecord } from '../moderation/moderationStep.js';
 import { notify } from '../notifications/notify.js';
 import { categoryIn, forumSpace, readableForumItem, requireForumModerator, spaceOf } from './forumAccess.js';
@@ -40,7 +39,9 @@ async function checkOnward(actor: Actor, topic: PostDoc, items: ContentMeta[], d
         },
       );
       throw new ForbiddenError(
-        mine ? moveRefusal(label) : 'A reply in this topic may not leave its space under the sharing rules.',
+        mine
+          ? onwardRefusal(label)
+          : 'A reply in this topic may not leave its space under the sharing rules.',
       );
     }
     const refusal = ceilingRefusal(label, destination.ceiling, destination.name);

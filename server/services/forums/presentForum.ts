@@ -8,6 +8,7 @@ import type { ForumCategory, ForumReply, ForumTopic } from '../../../shared/sche
 import { ForumCategoryModel, type ForumCategoryDoc } from '../../models/ForumCategory.js';
 import type { PostDoc } from '../../models/Post.js';
 import type { SpaceDoc } from '../../models/Space.js';
+import { mayReplyToTopic } from '../../policy/authorizer.js';
 import { renderMarkdown } from '../../text/renderMarkdown.js';
 import { presentPosts } from '../posts/presentPost.js';
 import { spacesById } from '../spaces/spaceLookups.js';
@@ -82,6 +83,7 @@ export async function presentTopics(ctx: SharingContext, items: PostDoc[]): Prom
       seen: stat.seen,
       subscribed: stat.subscribed,
       viewerMayModerate: space ? mayModerateForum(ctx, space) : false,
+      abilities: { ...post.abilities, reply: space ? mayReplyToTopic(ctx, space, item) : false },
     };
   });
 }
@@ -112,6 +114,7 @@ export async function presentReplies(ctx: SharingContext, items: PostDoc[]): Pro
       edited: item.revisions.length > 0,
       createdAt: post.createdAt,
       updatedAt: post.updatedAt,
+      abilities: post.abilities,
     };
   });
 }

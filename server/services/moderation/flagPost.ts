@@ -7,7 +7,8 @@ import { FlagModel } from '../../models/Flag.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { UnauthenticatedError, isDuplicateKey } from '../../errors.js';
-import { moderatorIdsFor, notify } from '../notifications/notify.js';
+import { moderatorIdsFor } from '../../policy/moderatorsOf.js';
+import { notify } from '../notifications/notify.js';
 import { loadPostFor, subjectOf } from '../posts/loadPostFor.js';
 
 /** Records the flag and tells the moderators. */

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
+import { STRICTEST } from '../../../shared/policy/labels.js';
 import type { Flag, FlagQueueQuery } from '../../../shared/schemas/posts.js';
 import { FlagModel, type FlagDoc } from '../../models/Flag.js';
 import { findContentByIds, loadContentMeta } from '../../policy/contentAccess.js';
@@ -48,7 +49,7 @@ export async function listFlags(actor: Actor, query: z.infer<typeof FlagQueueQue
       post: String(f.postId),
       space: { slug: space?.slug ?? 'unknown', name: space?.name ?? 'unknown' },
       hub: f.spaceHubId ? (hubs.get(String(f.spaceHubId)) ?? null) : null,
-      label: m?.label ?? 'RED',
+      label: m?.label ?? STRICTEST,
       reason: f.reason,
       note: f.note ?? null,
       state: f.state,

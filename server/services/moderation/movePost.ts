@@ -5,7 +5,7 @@
  * destination's ceiling; every move is audited with its justification.
  */
 import type { Actor } from '../../../shared/policy/actor.js';
-import { onwardAllowed, relabelDirection } from '../../../shared/policy/content.js';
+import { onwardAllowed, onwardRefusal, relabelDirection } from '../../../shared/policy/content.js';
 import type { Label } from '../../../shared/policy/labels.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import type { PostDoc } from '../../models/Post.js';
@@ -19,13 +19,6 @@ import { loadPostFor, subjectOf } from '../posts/loadPostFor.js';
 import { presentModerationView } from '../posts/presentPost.js';
 import { applyLabel } from './relabelContent.js';
 import { spaceBySlug } from '../spaces/spaceLookups.js';
-
-/** Why material with `label` may not move to a destination the onward-sharing table refuses. */
-export function moveRefusal(label: Label): string {
-  return label === 'RED'
-    ? 'RED material goes nowhere: quarantine, delete, or lower it with a justification first.'
-    : `${label} material may move only to the originating city's ${label === 'AMBER' ? 'spaces' : 'internal space'}.`;
-}
 
 /** Moves (and maybe relabels) the item. */
 export async function movePost(
@@ -55,7 +48,7 @@ export async function movePost(
   };
   if (!onwardAllowed(label, destinationFacts, originatorCity)) {
     await recordAudit(actor, 'authz.refused', { type: 'Post', id }, { action: 'move', to: input.to, label });
-    throw new ForbiddenError(moveRefusal(label));
+    throw new ForbiddenError(onwardRefusal(label));
   }
   const after: PostDoc = await applyLabel(actor, item, label, input.justification, {
     spaceId: destination._id,

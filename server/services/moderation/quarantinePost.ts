@@ -5,59 +5,15 @@
  * author and the hub's moderators are told; the action is audited with its reason.
  */
 import type { Actor } from '../../../shared/policy/actor.js';
-import { recordAudit } from '../../audit/recordAudit.js';
-import { FlagModel } from '../../models/Flag.js';
-import { PostModel, type PostDoc } from '../../models/Post.js';
-import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { authorizeSharing } from '../../policy/sharingAccess.js';
-import { emitContentEvent } from '../../events/contentEvents.js';
-import { ConflictError } from '../../errors.js';
-import { hideTopicReplies } from '../forums/hideTopicReplies.js';
-import { notifyModeration } from '../notifications/notify.js';
-import { loadPostFor, subjectOf } from '../posts/loadPostFor.js';
+import { changeContentState } from '../content/moderateContent.js';
+import { POST_KIND } from '../posts/postKind.js';
 import { presentModerationView } from '../posts/presentPost.js';
-import {
-  auditActionOf,
-  moderationUpdate,
-  QUARANTINE,
-  RESTORE,
-  type ModerationStep,
-} from './moderationStep.js';
+import { QUARANTINE, RESTORE, type ModerationStep } from './moderationStep.js';
 
-/** Sets the state from `from` to `to` (quarantine or restore). */
+/** Sets the state from `from` to `to` (quarantine or restore), through the kernel. */
 export async function changeState(actor: Actor, id: string, reason: string, step: ModerationStep) {
-  const ctx = await loadSharingContext(actor);
-  const item = await loadPostFor(ctx, id);
-  await authorizeSharing(
-    ctx,
-    step.action === 'quarantine' ? 'quarantine' : 'moderate',
-    'Post',
-    subjectOf(item),
-  );
-  const result = await PostModel.updateOne(...moderationUpdate(item._id, actor, reason, step));
-  if (result.matchedCount === 0) throw new ConflictError(`The item is not ${step.from}.`);
-  // A topic's replies are hidden with it and come back with it.
-  await hideTopicReplies(item, step.to === 'quarantined');
-  await FlagModel.updateMany(
-    { postId: item._id, state: 'open' },
-    { $set: { state: 'resolved', resolvedAt: new Date() } },
-  );
-  const kind = step.action === 'quarantine' ? 'post.quarantined' : 'post.restored';
-  await recordAudit(
-    actor,
-    auditActionOf(step),
-    {
-      type: 'Post',
-      id,
-      label: item.label,
-    },
-    { reason },
-  );
-  await notifyModeration(actor, item, kind, reason);
-  const after = { ...item, state: step.to } as PostDoc;
-  emitContentEvent({ type: step.action === 'quarantine' ? 'quarantined' : 'restored', before: item, after });
-  const stored = await loadPostFor(ctx, id);
-  return presentModerationView(stored);
+  const { after } = await changeContentState(POST_KIND, actor, id, reason, step);
+  return presentModerationView(after);
 }
 
 /** Quarantines a visible item. */

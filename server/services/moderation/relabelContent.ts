@@ -13,7 +13,7 @@ import {
   type ContentType,
   type RelabelDirection,
 } from '../../../shared/policy/content.js';
-import type { Label } from '../../../shared/policy/labels.js';
+import { hasNamedAudience, mayStayPublished, type Label } from '../../../shared/policy/labels.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { MessageModel } from '../../models/Message.js';
@@ -83,11 +83,13 @@ export async function applyLabel<D extends ContentDocs[ContentType]>(
     throw new InvalidError(refusal, [{ path: 'label', message: `above the ceiling ${space.ceiling}` }]);
   // A raise to RED (a move never carries RED) never widens the audience: the people present when the
   // item was first shared who are still members and read it until now (SHARING.md, "Readings settled").
-  const audience = to === 'RED' ? (change.audience ?? (await memberIdsSince(space, item.createdAt))) : [];
+  const audience = hasNamedAudience(to)
+    ? (change.audience ?? (await memberIdsSince(space, item.createdAt)))
+    : [];
   const set: Record<string, unknown> = {
     label: to,
     audienceIds: audience,
-    published: to === 'CLEAR' ? item.published : false,
+    published: mayStayPublished(to) ? item.published : false,
   };
   if (change.spaceId) {
     set.spaceId = change.spaceId;
@@ -123,14 +125,14 @@ type Parent = { label: string; audienceIds: unknown[] };
 
 /** The ids among `ids` a reply may name under `parent`: all of them, or only the RED parent's audience. */
 export function withinParentAudience(parent: Parent, ids: string[]): string[] {
-  if (parent.label !== 'RED') return ids;
+  if (!hasNamedAudience(parent.label)) return ids;
   const audience = new Set(parent.audienceIds.map(String));
   return ids.filter((id) => audience.has(id));
 }
 
 /** True when a RED reply's audience names someone outside its RED parent's (a topic or thread root). */
 export function widerThanParent(parent: Parent, reply: Parent): boolean {
-  if (parent.label !== 'RED' || reply.label !== 'RED') return false;
+  if (!hasNamedAudience(parent.label) || !hasNamedAudience(reply.label)) return false;
   const audience = new Set(parent.audienceIds.map(String));
   return reply.audienceIds.some((id) => !audience.has(String(id)));
 }

@@ -5,7 +5,7 @@
  * was). Moderation notices never carry content. Under the Chatham House Rule no name or city, since a
  * notification leaves the space. The same rules hold for every content type (posts, room messages).
  */
-import { BODY_MAY_LEAVE } from '../../../shared/policy/labels.js';
+import { bodyMayLeave } from '../../../shared/policy/labels.js';
 import { asLabel } from '../../../shared/policy/content.js';
 
 /** The rendered body of one notification. */
@@ -59,7 +59,7 @@ const CONTENT_TEXT = {
 
 /** Whether the item's content (title, body) may leave the space in a notification. */
 export function contentMayLeave(label: string): boolean {
-  return BODY_MAY_LEAVE.includes(asLabel(label));
+  return bodyMayLeave(asLabel(label));
 }
 
 /** The body for one recipient, or null when nothing may be shown (the item is not readable now). */

@@ -1,12 +1,12 @@
 /**
  * The notification mail runner, started by server/main.ts: the digest job every few minutes (no two
  * runs overlap in one process; nodes coordinate through the claims in sendDigests.ts) and immediate
- * mention e-mail. Without SMTP_URL it does nothing and says so once in the log.
+ * mention e-mail (a background processor of `notifications.stored`). Without SMTP_URL it does nothing and says so once in the log.
  */
 import type { Mailer } from '../../auth/mailer.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import { onNotificationsStored } from './notificationEvents.js';
+import { subscribe } from '../../events/domainEvents.js';
 import { sendDigests } from './sendDigests.js';
 import { sendMentionEmails } from './sendMentionEmails.js';
 
@@ -42,11 +42,13 @@ export function startNotificationMail(deps: {
   };
   const timer = setInterval(tick, config.notifications.digestCheckMinutes * 60_000);
   timer.unref();
-  const unsubscribe = onNotificationsStored((docs) => {
-    sendMentionEmails({ mailer, publicUrl, logger }, docs).catch((error: unknown) =>
-      logger.warn({ err: error }, 'mention e-mail failed'),
-    );
-  });
+  // Mention e-mail in the background (bounded, retried and logged by the bus).
+  const unsubscribe = subscribe(
+    'notifications.stored',
+    'mention e-mail',
+    (docs) => sendMentionEmails({ mailer, publicUrl, logger }, docs),
+    { mode: 'background' },
+  );
   return {
     async stop() {
       clearInterval(timer);

@@ -3,17 +3,15 @@
  * subscribers (sockets, immediate mention e-mail). Works for any notifiable content type.
  */
 import type { Actor } from '../../../shared/policy/actor.js';
-import { PersonModel } from '../../models/Person.js';
-import { HubModel } from '../../models/Hub.js';
 import {
   NotificationModel,
   type NOTIFICATION_KINDS,
   type NotifiableType,
   type NotificationDoc,
 } from '../../models/Notification.js';
-import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { personActor } from '../../policy/personActor.js';
-import { itemSource } from './itemSources.js';
+import { moderatorIdsFor } from '../../policy/moderatorsOf.js';
+import { loadContent } from '../../policy/contentAccess.js';
+import { readersAmong } from '../../policy/readersAmong.js';
 import { emitNotificationsStored } from './notificationEvents.js';
 import { ensurePreferences } from './notificationPreferences.js';
 
@@ -61,7 +59,8 @@ export async function notify(
 /**
  * Notifies those among `personIds` who may read the item now (active, not its author) with `kind`;
  * returns the ids notified. For mentions and replies, where the caller names people who may not
- * have the right to the item.
+ * have the right to the item. The policy decides for all of them at once (policy/readersAmong.ts):
+ * a few queries, however many people are named.
  */
 export async function notifyReaders(
   personIds: string[],
@@ -69,16 +68,12 @@ export async function notifyReaders(
   kind: NotificationKind,
   itemType: NotifiableType,
 ): Promise<string[]> {
-  const source = itemSource(itemType);
   const candidates = [...new Set(personIds.map(String))].filter((id) => id !== String(item.authorId));
-  if (!source || candidates.length === 0) return [];
-  const people = await PersonModel.find({ _id: { $in: candidates }, status: 'active' }).lean();
-  const itemId = String(item._id);
-  const allowed: string[] = [];
-  for (const person of people) {
-    const ctx = await loadSharingContext(personActor(person));
-    if ((await source.readable(ctx, [itemId])).length > 0) allowed.push(String(person._id));
-  }
+  if (candidates.length === 0) return [];
+  // Decided on the item as stored now (a quarantine or relabel may have passed since the caller read it).
+  const stored = await loadContent(String(item._id), itemType);
+  if (!stored) return [];
+  const allowed = await readersAmong(itemType, stored, candidates);
   await notify(allowed, item, kind, null, itemType);
   return allowed;
 }
@@ -99,15 +94,6 @@ export function notifyMentions(
     itemType === 'Post' ? 'post.mentioned' : 'message.mentioned',
     itemType,
   );
-}
-
-/** The moderators of an item: global moderators and the coordinators of its space's hub. */
-export async function moderatorIdsFor(spaceHubId: unknown): Promise<string[]> {
-  const [globals, hub] = await Promise.all([
-    PersonModel.find({ roles: 'moderator', status: 'active' }, { _id: 1 }).lean(),
-    spaceHubId ? HubModel.findById(spaceHubId, { coordinatorIds: 1 }).lean() : null,
-  ]);
-  return [...globals.map((p) => String(p._id)), ...(hub?.coordinatorIds ?? []).map(String)];
 }
 
 /**

@@ -1,13 +1,14 @@
 /**
- * Notifications from room messages: the rooms' services emit `messageEvents` with the people newly
- * mentioned by each write; this turns them into `message.mentioned` notifications for those who may
- * read the message, and a new reply in a thread into `message.replied` for the thread's author.
- * Started by server/main.ts on every node (events are process-local: each write is handled once, on
- * the node that stored it).
+ * Notifications from room messages: the rooms' services publish `message` events with the people newly
+ * mentioned by each write; this processor turns them into `message.mentioned` notifications for those
+ * who may read the message, and a new reply in a thread into `message.replied` for the thread's
+ * author. It runs in the background (bounded, retried: server/events/domainEvents.ts), never in the
+ * sender's latency. Started by server/main.ts on every node (events are process-local: each write is
+ * handled once, on the node that stored it).
  */
-import type { Logger } from '../../logger.js';
 import { loadContent } from '../../policy/contentAccess.js';
-import { messageEvents, type MessageEvent } from '../rooms/messageEvents.js';
+import { subscribe } from '../../events/domainEvents.js';
+import type { MessageEvent } from '../rooms/messageEvents.js';
 import { notifyMentions, notifyReaders } from './notify.js';
 
 /** Creates the notifications one message event calls for; returns who was told of what. */
@@ -31,13 +32,10 @@ export async function notifyForMessage(
   return { mentioned, replied };
 }
 
-/** Subscribes to room events; returns the unsubscribe function. */
-export function startRoomNotifications(logger: Logger): () => void {
-  const listener = (event: MessageEvent) => {
-    notifyForMessage(event).catch((error: unknown) =>
-      logger.warn({ err: error, messageId: String(event.after._id) }, 'message notifications failed'),
-    );
-  };
-  messageEvents.on('message', listener);
-  return () => messageEvents.off('message', listener);
+/**
+ * Subscribes the room notifications processor (background) to message events; returns the unsubscribe
+ * function. The bus logs and retries its failures.
+ */
+export function startRoomNotifications(): () => void {
+  return subscribe('message', 'room notifications', notifyForMessage, { mode: 'background' });
 }

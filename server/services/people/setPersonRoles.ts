@@ -1,4 +1,5 @@
 /** Replaces a person's roles (admin). The last active admin cannot lose the admin role. */
+import { endsActiveAdmin } from '../../../shared/policy/directory.js';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { Role } from '../../../shared/roles.js';
 import { PersonModel } from '../../models/Person.js';
@@ -19,7 +20,7 @@ export async function setPersonRoles(actor: Actor, id: string, roles: Role[]) {
   await authorize(actor, 'setRoles', 'Person', person);
   const next = [...new Set(roles)];
   const gained = widensParticipation(person.roles, next);
-  if (person.roles.includes('admin') && !next.includes('admin') && person.status === 'active') {
+  if (endsActiveAdmin(person, { roles: next })) {
     await requireAnotherActiveAdmin(String(person._id));
   }
   // Conditional on the roles read above, so two concurrent changes cannot both apply.

@@ -1,4 +1,5 @@
 /** Activates or suspends a person (admin). */
+import { endsActiveAdmin } from '../../../shared/policy/directory.js';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { PersonStatus } from '../../../shared/schemas/people.js';
 import { PersonModel } from '../../models/Person.js';
@@ -16,7 +17,7 @@ export async function setPersonStatus(actor: Actor, id: string, status: PersonSt
   const person = await PersonModel.findById(id).lean();
   if (!person) throw new NotFoundError('Person');
   await authorize(actor, 'setStatus', 'Person', person);
-  if (person.roles.includes('admin') && person.status === 'active' && status !== 'active') {
+  if (endsActiveAdmin(person, { status })) {
     await requireAnotherActiveAdmin(String(person._id));
   }
   const result = await PersonModel.updateOne(

@@ -5,60 +5,24 @@
  * becomes a tombstone with the reason "deleted with its topic", audited, its author told.
  */
 import type { Actor } from '../../../shared/policy/actor.js';
-import { recordAudit } from '../../audit/recordAudit.js';
-import { FlagModel } from '../../models/Flag.js';
-import { PostModel, type PostDoc } from '../../models/Post.js';
+import type { PostDoc } from '../../models/Post.js';
 import { loadTopicReplies } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
-import { emitContentEvent } from '../../events/contentEvents.js';
 import { InvalidError } from '../../errors.js';
+import { tombstoneContent } from '../content/moderateContent.js';
 import { isTopic } from '../forums/hideTopicReplies.js';
-import { moderatorRecord } from '../moderation/moderationStep.js';
-import { notify } from '../notifications/notify.js';
 import { loadPostFor, subjectOf } from './loadPostFor.js';
+import { POST_KIND } from './postKind.js';
 
-/** Turns a loaded item into a tombstone (unless already deleted), audits it and tells its author. */
+/** Tombstones one loaded post through the kernel, audited with its reason, its author told. */
 async function tombstone(actor: Actor, item: PostDoc, reason: string | undefined, extra = {}) {
-  const own = actor.kind === 'person' && actor.id === String(item.authorId);
-  const stored = await PostModel.updateOne(
-    { _id: item._id, state: { $ne: 'deleted' } },
-    {
-      $set: {
-        state: 'deleted',
-        title: '(deleted)',
-        body: '(deleted)',
-        tokens: [],
-        published: false,
-        // Forum items: the rendering and every earlier version go with the text.
-        html: null,
-        revisions: [],
-      },
-      $push: {
-        moderation: {
-          at: new Date(),
-          action: 'delete',
-          ...moderatorRecord(actor),
-          reason: reason ?? 'deleted by the author',
-          from: null,
-          to: null,
-        },
-      },
-    },
-  );
-  if (stored.matchedCount === 0) return;
-  await FlagModel.updateMany(
-    { postId: item._id, state: 'open' },
-    { $set: { state: 'resolved', resolvedAt: new Date() } },
-  );
-  await recordAudit(
-    actor,
-    'content.deleted',
-    { type: 'Post', id: String(item._id), label: item.label },
-    { reason: reason ?? null, ...extra },
-  );
-  if (!own) await notify([String(item.authorId)], item, 'post.deleted', reason ?? null);
-  emitContentEvent({ type: 'deleted', before: item, after: { ...item, state: 'deleted' } as PostDoc });
+  await tombstoneContent(POST_KIND, actor, item, {
+    reason: reason ?? 'deleted by the author',
+    auditedReason: reason ?? null,
+    audit: true,
+    extra,
+  });
 }
 
 /** Deletes the post (a topic with its replies); idempotent for an already deleted one. */

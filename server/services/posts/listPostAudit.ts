@@ -5,9 +5,10 @@
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { MaterialAuditEntry, MaterialAuditQuery } from '../../../shared/schemas/posts.js';
-import { recordAudit } from '../../audit/recordAudit.js';
 import { AuditEntryModel, type AuditEntryDoc } from '../../models/AuditEntry.js';
 import { loadContent } from '../../policy/contentAccess.js';
+import { loadSharingContext } from '../../policy/loadSharingContext.js';
+import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { NotFoundError } from '../../errors.js';
 import { readPage } from '../../db/pagination.js';
 
@@ -31,17 +32,12 @@ function present(doc: AuditEntryDoc): Entry {
 /** One page of the item's audit entries, oldest first. */
 export async function listPostAudit(actor: Actor, id: string, query: z.infer<typeof MaterialAuditQuery>) {
   const item = await loadContent(id);
-  const originator =
-    item !== null &&
-    actor.kind === 'person' &&
-    (String(item.authorId) === actor.id ||
-      (actor.roles.includes('focal_point') &&
-        actor.cityId !== null &&
-        String(item.authorCityId) === actor.cityId));
-  if (!originator) {
-    if (item) await recordAudit(actor, 'authz.refused', { type: 'Post', id }, { action: 'audit' });
-    throw new NotFoundError('Post');
-  }
+  if (!item) throw new NotFoundError('Post');
+  // The originator (author, or their city's focal point) only: the policy's `readAudit`.
+  const ctx = await loadSharingContext(actor);
+  await authorizeSharing(ctx, 'readAudit', 'Post', item as unknown as Record<string, unknown>, {
+    hide: 'Post',
+  });
   const stored = await readPage<AuditEntryDoc>(AuditEntryModel as never, {
     filters: [{ 'target.type': 'Post', 'target.id': id }],
     sortField: 'seq',

@@ -60,7 +60,7 @@ export async function presentPosts(
       title: item.title,
       body: item.body,
       author: namedPerson
-        ? { id: String(item.authorId), name: names.get(String(item.authorId)) ?? '(former member)' }
+        ? { id: String(item.authorId), name: names.get(String(item.authorId)) ?? null }
         : null,
       city: named && item.authorCityId ? (cities.get(String(item.authorCityId)) ?? null) : null,
       chathamHouse: chr,

@@ -1,5 +1,6 @@
 /** Publishes a CLEAR post to public pages and the unauthenticated API (author or moderator). */
 import type { Actor } from '../../../shared/policy/actor.js';
+import { mayStayPublished, PUBLISHABLE } from '../../../shared/policy/labels.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { PostModel } from '../../models/Post.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
@@ -12,15 +13,15 @@ import { presentPost } from './presentPost.js';
 export async function publishPost(actor: Actor, id: string) {
   const ctx = await loadSharingContext(actor);
   const item = await loadPostFor(ctx, id);
-  if (item.label !== 'CLEAR' && canShare(ctx, 'read', 'Post', subjectOf(item)))
-    throw new ForbiddenError(`Only CLEAR material may be published; this item is ${item.label}.`);
+  if (!mayStayPublished(item.label) && canShare(ctx, 'read', 'Post', subjectOf(item)))
+    throw new ForbiddenError(`Only ${PUBLISHABLE} material may be published; this item is ${item.label}.`);
   await authorizeSharing(ctx, 'publish', 'Post', subjectOf(item));
   const result = await PostModel.updateOne(
-    { _id: item._id, label: 'CLEAR', state: 'visible' },
+    { _id: item._id, label: PUBLISHABLE, state: 'visible' },
     { $set: { published: true } },
   );
   if (result.matchedCount === 0)
     throw new ConflictError('The item changed meanwhile; reload it and try again.');
-  await recordAudit(actor, 'content.published', { type: 'Post', id, label: 'CLEAR' });
+  await recordAudit(actor, 'content.published', { type: 'Post', id, label: PUBLISHABLE });
   return presentPost(ctx, { ...item, published: true });
 }

@@ -6,13 +6,13 @@
  * less protected than its opening; lowering a topic leaves its replies as they are.
  */
 import type { Actor } from '../../../shared/policy/actor.js';
-import { isAbove, type Label } from '../../../shared/policy/labels.js';
+import { raises, type Label } from '../../../shared/policy/labels.js';
 import type { PostDoc } from '../../models/Post.js';
 import { loadContent, loadTopicReplies } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { canShare } from '../../policy/sharingAccess.js';
 import { emitContentEvent } from '../../events/contentEvents.js';
-import { ConflictError, InvalidError } from '../../errors.js';
+import { ConflictError } from '../../errors.js';
 import {
   applyLabel,
   requireRelabel,
@@ -20,6 +20,7 @@ import {
   withinParentAudience,
   type LabelChange,
 } from '../moderation/relabelContent.js';
+import { requireNotBelowParent } from '../content/createContent.js';
 import { notify } from '../notifications/notify.js';
 import { loadPostFor, subjectOf } from './loadPostFor.js';
 import { presentModerationView, presentPost } from './presentPost.js';
@@ -43,10 +44,7 @@ async function relabelLoaded(
 async function requireNotBelowTopic(item: PostDoc, to: Label): Promise<void> {
   if (!item.topicId) return;
   const topic = await loadContent(String(item.topicId));
-  if (topic && isAbove(topic.label, to))
-    throw new InvalidError(`A reply may not be labelled below its topic (${topic.label}).`, [
-      { path: 'label', message: `below the topic's label ${topic.label}` },
-    ]);
+  if (topic) requireNotBelowParent({ label: topic.label, noun: 'topic' }, to);
 }
 
 /**
@@ -60,14 +58,14 @@ async function raiseReplies(actor: Actor, topic: PostDoc, to: Label, justificati
     let current: PostDoc | null = reply;
     for (
       let attempt = 0;
-      current && (isAbove(to, current.label) || widerThanParent(topic, current));
+      current && (raises(current.label, to) || widerThanParent(topic, current));
       attempt += 1
     ) {
       try {
         await relabelLoaded(actor, current, to, justification, {
           action: 'relabel',
           // A reply already RED keeps to the topic's audience: narrowed, never widened.
-          audience: isAbove(to, current.label)
+          audience: raises(current.label, to)
             ? topic.audienceIds
             : withinParentAudience(topic, current.audienceIds.map(String)),
         });

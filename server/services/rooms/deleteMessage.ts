@@ -4,15 +4,13 @@
  * `message:removed`. Idempotent for an already deleted message.
  */
 import type { Actor } from '../../../shared/policy/actor.js';
-import { recordAudit } from '../../audit/recordAudit.js';
-import { MessageModel, type MessageDoc } from '../../models/Message.js';
+import type { MessageDoc } from '../../models/Message.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
-import { moderatorRecord } from '../moderation/moderationStep.js';
+import { tombstoneContent } from '../content/moderateContent.js';
 import { loadMessageFor, messageSubject } from './loadMessageFor.js';
-import { emitMessageEvent } from './messageEvents.js';
+import { MESSAGE_KIND } from './messageKind.js';
 import { requirePerson } from './roomAccess.js';
-import { hideThreadReplies, touchThreadRoot } from './threadReplies.js';
 
 /** Deletes the message and returns its id. */
 export async function deleteMessage(actor: Actor, id: string): Promise<{ id: string }> {
@@ -22,29 +20,16 @@ export async function deleteMessage(actor: Actor, id: string): Promise<{ id: str
   if (item.state === 'deleted') return { id };
   await authorizeSharing(ctx, 'delete', 'Message', messageSubject(item));
   const own = person.id === String(item.authorId);
-  const result = await MessageModel.updateOne(
-    { _id: item._id, state: { $ne: 'deleted' } },
-    {
-      $set: { state: 'deleted', body: '', html: '', tokens: [], edits: [] },
-      $push: {
-        moderation: {
-          at: new Date(),
-          action: 'delete',
-          ...moderatorRecord(actor),
-          reason: own ? 'deleted by the author' : 'deleted by a moderator',
-          from: null,
-          to: null,
-        },
-      },
-    },
-  );
-  if (result.matchedCount === 0) return { id };
-  if (!own)
-    await recordAudit(actor, 'content.deleted', { type: 'Message', id, label: item.label }, { reason: null });
-  const after = { ...item, state: 'deleted', body: '', html: '' } as MessageDoc;
-  emitMessageEvent({ type: 'deleted', before: item, after, mentionIds: [] });
+  const reason = own ? 'deleted by the author' : 'deleted by a moderator';
+  const done = await tombstoneContent(MESSAGE_KIND, actor, item, {
+    reason,
+    auditedReason: null,
+    audit: !own,
+  });
+  if (!done) return { id };
   // Replies are readable only by those who may read their root: a deleted root hides them.
-  await hideThreadReplies(after, true);
-  await touchThreadRoot(after);
+  const after = { ...item, state: 'deleted', ...MESSAGE_KIND.erased } as MessageDoc;
+  await MESSAGE_KIND.hideDependents(after, true);
+  await MESSAGE_KIND.touchParent(after);
   return { id };
 }

@@ -10,7 +10,7 @@ import { loadContent } from '../../policy/contentAccess.js';
 import { canShare } from '../../policy/sharingAccess.js';
 import { NotFoundError, isDuplicateKey } from '../../errors.js';
 import { messageSubject } from './loadMessageFor.js';
-import { messageEvents } from './messageEvents.js';
+import { emitReadEvent } from './messageEvents.js';
 import { authorizeRoom, requirePerson, type RoomGrant } from './roomAccess.js';
 
 /** Moves the marker; answers where it stands now. */
@@ -42,7 +42,7 @@ export async function markRead(
     if (!isDuplicateKey(error)) throw error;
   }
   if (moved) {
-    messageEvents.emit('read', { message: item, personId: person.id });
+    emitReadEvent({ message: item, personId: person.id });
     return { roomId: grant.roomId, messageId: input.messageId };
   }
   const current = await ReadMarkerModel.findOne(

@@ -1,51 +1,26 @@
 /**
- * Domain events of rooms, emitted by the services after each stored write, for other capabilities to
- * subscribe: the real-time layer fans them out to sockets (server/sockets/roomDelivery.ts), and
- * notifications may listen for mentions. Events are process-local; fan-out across nodes goes through
- * the Socket.IO adapter.
+ * Publishers of the rooms' domain events, called by the services after each stored write: `message`
+ * (with the people newly mentioned), `reaction` and `read` on the one bus (server/events/domainEvents.ts).
+ * The real-time layer fans them out to sockets (server/sockets/roomDelivery.ts) and notifications
+ * turn mentions and replies into notices (server/services/notifications/roomNotifications.ts).
+ * Events are process-local; fan-out across nodes goes through the Socket.IO adapter.
  */
-import { EventEmitter } from 'node:events';
-import type { ReactionSummary } from '../../../shared/events.js';
-import type { MessageDoc } from '../../models/Message.js';
+import { publish } from '../../events/domainEvents.js';
+import type { MessageEvent, ReactionEvent, ReadEvent } from '../../events/roomEvents.js';
 
-/** What happened to a message. */
-export type MessageEventType = 'created' | 'updated' | 'deleted' | 'quarantined' | 'restored' | 'relabelled';
+export type { MessageEvent, MessageEventType, ReactionEvent, ReadEvent } from '../../events/roomEvents.js';
 
-/**
- * One message write: the message before (null when created) and after, and the people newly
- * mentioned by this write (edits list only those not mentioned before).
- */
-export interface MessageEvent {
-  type: MessageEventType;
-  before: MessageDoc | null;
-  after: MessageDoc;
-  mentionIds: string[];
-}
-
-/** The reactions of a message changed. */
-export interface ReactionEvent {
-  message: MessageDoc;
-  reactions: ReactionSummary[];
-}
-
-/** A person's read marker moved forward in a room. */
-export interface ReadEvent {
-  message: MessageDoc;
-  personId: string;
-}
-
-/** The typed emitter: `'message'`, `'reaction'`, `'read'`. */
-interface RoomEventMap {
-  message: [MessageEvent];
-  reaction: [ReactionEvent];
-  read: [ReadEvent];
-}
-
-/** The process-wide emitter of room events. */
-export const messageEvents = new EventEmitter<RoomEventMap>();
-messageEvents.setMaxListeners(50);
-
-/** Emits a message event to the subscribers, if any. */
+/** Publishes a message event (`message`) to its processors, if any. */
 export function emitMessageEvent(event: MessageEvent): void {
-  messageEvents.emit('message', event);
+  publish('message', event);
+}
+
+/** Publishes a change of a message's reactions (`reaction`). */
+export function emitReactionEvent(event: ReactionEvent): void {
+  publish('reaction', event);
+}
+
+/** Publishes a read marker moved forward (`read`). */
+export function emitReadEvent(event: ReadEvent): void {
+  publish('read', event);
 }

@@ -7,7 +7,7 @@
  */
 import type { MessageDelivery, ReactionSummary } from '../../../shared/events.js';
 import type { Actor } from '../../../shared/policy/actor.js';
-import { asLabel } from '../../../shared/policy/content.js';
+import { hasNamedAudience } from '../../../shared/policy/labels.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import type { Types } from 'mongoose';
 import type { MessageDoc } from '../../models/Message.js';
@@ -124,7 +124,7 @@ export async function threadCounts(root: MessageDoc): Promise<ThreadCounts> {
   let shared = 0;
   const extra = new Map<string, number>();
   for (const reply of replies) {
-    if (asLabel(reply.label) !== 'RED') shared += 1;
+    if (!hasNamedAudience(reply.label)) shared += 1;
     else for (const id of reply.audienceIds) extra.set(String(id), (extra.get(String(id)) ?? 0) + 1);
   }
   const byPerson = new Map([...extra].map(([id, n]) => [id, shared + n]));

@@ -7,23 +7,12 @@
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { MessageModerationView } from '../../../shared/schemas/rooms.js';
-import { recordAudit } from '../../audit/recordAudit.js';
-import { MessageModel, type MessageDoc } from '../../models/Message.js';
-import { loadContent } from '../../policy/contentAccess.js';
-import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { authorizeSharing, canShare } from '../../policy/sharingAccess.js';
-import { ConflictError, NotFoundError } from '../../errors.js';
-import {
-  auditActionOf,
-  moderationUpdate,
-  QUARANTINE,
-  RESTORE,
-  type ModerationStep,
-} from '../moderation/moderationStep.js';
-import { loadMessageFor, messageSubject } from './loadMessageFor.js';
-import { emitMessageEvent } from './messageEvents.js';
-import { notifyModeration } from '../notifications/notify.js';
-import { hideThreadReplies, touchThreadRoot } from './threadReplies.js';
+import type { MessageDoc } from '../../models/Message.js';
+import { canShare } from '../../policy/sharingAccess.js';
+import { changeContentState } from '../content/moderateContent.js';
+import { QUARANTINE, RESTORE, type ModerationStep } from '../moderation/moderationStep.js';
+import { messageSubject } from './loadMessageFor.js';
+import { MESSAGE_KIND } from './messageKind.js';
 
 /**
  * The moderators' view of a message after a moderation action; without its former bodies (`edits:
@@ -49,32 +38,10 @@ export function presentMessageModeration(
 }
 
 async function changeState(actor: Actor, id: string, reason: string, step: ModerationStep) {
-  const ctx = await loadSharingContext(actor);
-  const item = await loadMessageFor(ctx, id);
-  await authorizeSharing(
-    ctx,
-    step.action === 'quarantine' ? 'quarantine' : 'moderate',
-    'Message',
-    messageSubject(item),
-  );
-  const result = await MessageModel.updateOne(...moderationUpdate(item._id, actor, reason, step));
-  if (result.matchedCount === 0) throw new ConflictError(`The message is not ${step.from}.`);
-  const after = await loadContent(id, 'Message');
-  if (!after) throw new NotFoundError('Message');
-  emitMessageEvent({
-    type: step.action === 'quarantine' ? 'quarantined' : 'restored',
-    before: item,
-    after,
-    mentionIds: [],
-  });
-  await hideThreadReplies(after, step.action === 'quarantine');
-  await touchThreadRoot(after);
-  await recordAudit(actor, auditActionOf(step), { type: 'Message', id, label: item.label }, { reason });
-  const kind = step.action === 'quarantine' ? 'message.quarantined' : 'message.restored';
-  await notifyModeration(actor, item, kind, reason, 'Message');
+  const { ctx, before, after } = await changeContentState(MESSAGE_KIND, actor, id, reason, step);
   // Former bodies only for a moderator the message's label admits (judged on its visible version):
   // moderating a message is not a right to read it (a RED message outside one's audience, say).
-  const visible = step.action === 'quarantine' ? item : after;
+  const visible = step.action === 'quarantine' ? before : after;
   return presentMessageModeration(after, {
     edits: canShare(ctx, 'read', 'Message', messageSubject(visible)),
   });

@@ -11,7 +11,7 @@ import { canShare } from '../../policy/sharingAccess.js';
 import { NotFoundError, isDuplicateKey } from '../../errors.js';
 import { consumePersonWrite } from './floodControl.js';
 import { messageSubject } from './loadMessageFor.js';
-import { messageEvents } from './messageEvents.js';
+import { emitReactionEvent } from './messageEvents.js';
 import { reactionsOf } from './presentMessage.js';
 import { authorizeRoom, requirePerson, type RoomGrant } from './roomAccess.js';
 
@@ -53,6 +53,6 @@ export async function react(
     await ReactionModel.deleteOne({ messageId: item._id, personId: person.id, emoji: input.emoji });
   }
   const reactions = (await reactionsOf([item._id])).get(String(item._id)) ?? [];
-  messageEvents.emit('reaction', { message: item, reactions });
+  emitReactionEvent({ message: item, reactions });
   return { messageId: input.messageId, reactions };
 }

@@ -11,24 +11,20 @@
  */
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
-import { ceilingRefusal } from '../../../shared/policy/content.js';
-import { isAbove } from '../../../shared/policy/labels.js';
+import { stricterOf } from '../../../shared/policy/labels.js';
 import type { MessageSend } from '../../../shared/schemas/rooms.js';
-import { indexTokens } from '../../../shared/search/tokens.js';
-import { extractMentionIds } from '../../../shared/text/mentions.js';
 import { MessageModel, type MessageDoc } from '../../models/Message.js';
 import { canShare } from '../../policy/sharingAccess.js';
 import { loadContent, loadOwnMessageByClientId } from '../../policy/contentAccess.js';
 import { renderMarkdown } from '../../text/renderMarkdown.js';
 import { ConflictError, InvalidError } from '../../errors.js';
-import { currentMemberIds } from '../../policy/spaceMembers.js';
+import { prepareContent, storeContent } from '../content/createContent.js';
 import { consumePersonWrite, consumeRoomMessage } from './floodControl.js';
 import { emitMessageEvent } from './messageEvents.js';
 import { messageSubject } from './loadMessageFor.js';
+import { MESSAGE_KIND } from './messageKind.js';
 import { authorizeRoom, type RoomGrant } from './roomAccess.js';
 import { storeMessage } from './storeMessages.js';
-import { followRootNow, replyAudience, requireNotBelowRoot } from './threadReplies.js';
-
 /** What a send returns: the stored message, and whether this call stored it. */
 export interface SentMessage {
   message: MessageDoc;
@@ -60,12 +56,14 @@ export async function sendMessage(
   const { space, actor: person } = grant;
   const root = input.threadId ? await threadRoot(grant, input.threadId) : null;
   // A reply defaults to its thread's label when that is above the room's default, and never goes below.
-  const fallback = root && isAbove(root.label, space.defaultLabel) ? root.label : space.defaultLabel;
-  const label = input.label ?? fallback;
-  if (root) requireNotBelowRoot(root, label);
-  const refusal = ceilingRefusal(label, space.ceiling, space.name);
-  if (refusal)
-    throw new InvalidError(refusal, [{ path: 'label', message: `above the ceiling ${space.ceiling}` }]);
+  const fallback = root ? stricterOf(root.label, space.defaultLabel) : space.defaultLabel;
+  // The room grant is the policy's answer to taking part here (roomAccess.ts): not asked again.
+  const prepared = await prepareContent(grant.ctx, MESSAGE_KIND, {
+    space,
+    label: input.label ?? fallback,
+    parent: root ? { label: root.label, audienceIds: root.audienceIds, noun: 'thread' } : null,
+    authorize: false,
+  });
 
   try {
     await consumePersonWrite(person.id);
@@ -76,45 +74,24 @@ export async function sendMessage(
     if (retried) return answerRetry(retried, input.roomId);
     throw error;
   }
-  const members = label === 'RED' ? await currentMemberIds(space) : [];
-  const audienceIds = root ? replyAudience(root, members) : members;
-  const index = indexTokens([input.body], input.language);
-  const doc = new MessageModel({
-    spaceId: space._id,
-    spaceHubId: space.hubId ?? null,
-    label,
-    audienceIds,
-    authorId: person.id,
-    authorCityId: person.cityId,
-    authorName: person.name,
-    state: 'visible',
-    published: false,
-    clientId: input.clientId,
-    threadId: root?._id ?? null,
-    body: input.body,
-    html: renderMarkdown(input.body),
-    language: index.language,
-    tokens: index.tokens,
-  });
-  // Validated, then stored with whatever other sends are waiting (group commit: storeMessages.ts).
-  const outcome = await storeMessage(doc);
-  if (!('stored' in outcome)) {
+  const { item, created } = await storeContent(MESSAGE_KIND, prepared, {
+    fields: {
+      authorName: person.name,
+      clientId: input.clientId,
+      threadId: root?._id ?? null,
+      body: input.body,
+      html: renderMarkdown(input.body),
+    },
+    language: input.language,
+    // Validated, then stored with whatever other sends are waiting (group commit: storeMessages.ts).
+    insert: (doc) => storeMessage(new MessageModel(doc)),
     // A concurrent send with the same clientId won: answer with what it stored.
-    const winner = await loadOwnMessageByClientId(person.id, input.clientId);
-    if (!winner) throw new ConflictError('This message is being stored; retry in a moment.');
-    return answerRetry(winner, input.roomId);
-  }
-  // A reply looks at its root again once stored (a quarantine or raise may have passed it over).
-  const stored = root ? await followRootNow(person, outcome.stored) : outcome.stored;
-  if (stored.topicHidden) return { message: stored, created: true };
-  emitMessageEvent({
-    type: 'created',
-    before: null,
-    after: stored,
-    mentionIds: extractMentionIds(input.body).filter((id) => id !== person.id),
+    retried: () => loadOwnMessageByClientId(person.id, input.clientId),
+    hasParent: Boolean(root),
   });
-  if (root) await countReply(root);
-  return { message: stored, created: true };
+  if (!created) return answerRetry(item, input.roomId);
+  if (root && !item.topicHidden) await countReply(root);
+  return { message: item, created: true };
 }
 
 function answerRetry(stored: MessageDoc, roomId: string): SentMessage {

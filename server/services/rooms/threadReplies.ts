@@ -9,21 +9,18 @@
  *   restoring it shows them again (a reply quarantined on its own stays so).
  */
 import type { Actor } from '../../../shared/policy/actor.js';
-import { isAbove, type Label } from '../../../shared/policy/labels.js';
+import { isBelowParent, raises, type Label } from '../../../shared/policy/labels.js';
 import { MessageModel, type MessageDoc } from '../../models/Message.js';
 import { loadContent, loadThreadReplies } from '../../policy/contentAccess.js';
-import { ConflictError, InvalidError } from '../../errors.js';
+import { ConflictError } from '../../errors.js';
+import { requireNotBelowParent } from '../content/createContent.js';
 import { applyLabel, widerThanParent, withinParentAudience } from '../moderation/relabelContent.js';
 import { notify } from '../notifications/notify.js';
 import { emitMessageEvent } from './messageEvents.js';
 
-/** Refuses a reply label below its thread root's (naming it). */
+/** Refuses a reply label below its thread root's (naming it), through the kernel's one floor check. */
 export function requireNotBelowRoot(root: Pick<MessageDoc, 'label'>, label: Label): void {
-  if (isAbove(root.label, label))
-    throw new InvalidError(
-      `A reply may not be labelled below the first message of its thread (${root.label}).`,
-      [{ path: 'label', message: `below the thread's label ${root.label}` }],
-    );
+  requireNotBelowParent({ label: root.label, noun: 'thread' }, label);
 }
 
 /** The RED audience of a reply: the room's members now, kept to the root's audience under a RED root. */
@@ -65,7 +62,7 @@ export async function raiseThreadReplies(
     let current: MessageDoc | null = reply;
     for (
       let attempt = 0;
-      current && (isAbove(to, current.label) || widerThanParent(root, current));
+      current && (raises(current.label, to) || widerThanParent(root, current));
       attempt += 1
     ) {
       try {
@@ -75,7 +72,7 @@ export async function raiseThreadReplies(
           current,
           to,
           justification,
-          { action: 'relabel', audience: isAbove(to, current.label) ? root.audienceIds : audience },
+          { action: 'relabel', audience: raises(current.label, to) ? root.audienceIds : audience },
           'Message',
         );
         emitMessageEvent({ type: 'relabelled', before: current, after, mentionIds: [] });
@@ -120,7 +117,7 @@ export async function followRootNow(actor: Actor, reply: MessageDoc): Promise<Me
     await MessageModel.updateOne({ _id: reply._id }, { $set: { topicHidden: true } });
     return { ...reply, topicHidden: true };
   }
-  if (!isAbove(root.label, reply.label)) return reply;
+  if (!isBelowParent(reply.label, root.label)) return reply;
   try {
     return await applyLabel(
       actor,

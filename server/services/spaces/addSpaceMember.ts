@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
-import { LEADER_ROLES } from '../../../shared/policy/spaces.js';
+import { isLeader } from '../../../shared/policy/spaces.js';
 import type { SpaceMemberAdd } from '../../../shared/schemas/spaces.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { PersonModel } from '../../models/Person.js';
@@ -30,7 +30,7 @@ export async function addSpaceMember(actor: Actor, slug: string, input: z.infer<
     throw new InvalidError('There is no active person with that id.', [
       { path: 'person', message: 'unknown' },
     ]);
-  if (space.leadersOnly && !person.roles.some((r) => LEADER_ROLES.includes(r)))
+  if (space.leadersOnly && !isLeader(person.roles))
     throw new InvalidError('This peer room admits mayors and city leaders only.', [
       { path: 'person', message: 'not a mayor or city leader' },
     ]);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
-import { contentEvents, type ContentEvent } from '../../../server/events/contentEvents.js';
+import type { ContentEvent } from '../../../server/events/contentEvents.js';
+import { subscribe } from '../../../server/events/domainEvents.js';
 import { broadcast, type RoomEmitter } from '../../../server/sockets/broadcast.js';
 import { broadcastCandidates } from '../../../server/sockets/broadcastCandidates.js';
 import { deliverContentEvent } from '../../../server/sockets/deliverContentEvent.js';
@@ -13,13 +14,14 @@ describe('broadcast candidates (services -> broadcaster, with the real database)
   let people: SharingPeople;
   const events: ContentEvent[] = [];
   const listener = (e: ContentEvent) => events.push(e);
+  let unsubscribe = () => {};
   before(async () => {
     await resetDatabase();
     people = (await seedSharing()).people;
-    contentEvents.on('content', listener);
+    unsubscribe = subscribe('content', 'test recorder', listener);
   });
   after(() => {
-    contentEvents.off('content', listener);
+    unsubscribe();
   });
 
   it('delivers RED to the audience, nothing to a later joiner, and removal on quarantine', async () => {
@@ -67,5 +69,36 @@ describe('broadcast candidates (services -> broadcaster, with the real database)
       rooms(second),
       [people.practitioner, people.otherCity, people.focal].map((p) => `person:${p.id} post:removed`).sort(),
     );
+  });
+
+  it('loads and decides only for the people the online filter keeps, asking it once', async () => {
+    const res = await request(testApp())
+      .post('/api/v1/spaces/workshop/posts')
+      .set(people.practitioner.auth)
+      .send({ title: 'Online only', body: 'for those connected', label: 'GREEN' })
+      .expect(201);
+    const created = events.find((e) => e.type === 'created' && String(e.after._id) === res.body.id)!;
+    const everyone = await broadcastCandidates(created);
+    assert.ok(everyone.length > 1);
+    const asked: string[][] = [];
+    const online = async (ids: string[]) => {
+      asked.push(ids);
+      return ids.filter((id) => id === people.focal.id);
+    };
+    const narrowed = await broadcastCandidates(created, online);
+    assert.deepEqual(
+      narrowed.map((c) => (c.actor.kind === 'person' ? c.actor.id : c.actor.kind)),
+      [people.focal.id],
+    );
+    assert.equal(asked.length, 1, 'one question for the whole audience');
+    for (const c of everyone)
+      assert.ok(
+        c.actor.kind === 'person' && asked[0]!.includes(c.actor.id),
+        'every candidate was asked about',
+      );
+    const sent: string[] = [];
+    const io: RoomEmitter = { to: (room) => ({ emit: (event) => sent.push(`${room} ${event}`) }) };
+    const delivered = await deliverContentEvent(io, created, async () => []);
+    assert.deepEqual([delivered, sent], [[], []], 'nobody online: nothing loaded, nothing sent');
   });
 });

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import type { NotificationDelivery } from '../../../shared/events.js';
+import { NotificationModel, type NotificationDoc } from '../../../server/models/Notification.js';
 import { SpaceModel } from '../../../server/models/Space.js';
+import { deliverNotifications } from '../../../server/sockets/deliverNotifications.js';
 import { notify } from '../../../server/services/notifications/notify.js';
 import { resetDatabase } from '../../support/database.js';
 import { seedDirectory } from '../../support/fixtures.js';
@@ -79,5 +81,19 @@ describe('notification:created reaches only its recipient, rendered through the 
     assert.equal(alice.seen.length, 0);
     assert.equal(bob.seen.length, 2);
     assert.equal(omar.seen.length, 1);
+  });
+
+  it('renders only for the recipients the online filter keeps, asking it once', async () => {
+    const docs = (await NotificationModel.find({}).lean()) as unknown as NotificationDoc[];
+    const sent: string[] = [];
+    const send = (personId: string) => void sent.push(personId);
+    const asked: string[][] = [];
+    const everyone = await deliverNotifications(send, docs, async (ids) => (asked.push(ids), ids));
+    assert.ok(everyone > 0);
+    assert.equal(everyone, await deliverNotifications(() => undefined, docs));
+    assert.equal(asked.length, 1);
+    sent.length = 0;
+    assert.equal(await deliverNotifications(send, docs, async () => []), 0);
+    assert.deepEqual(sent, [], 'nobody online: nothing rendered, nothing sent');
   });
 });

@@ -3,7 +3,8 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { resetDatabase } from '../../../support/database.js';
 import { testApp } from '../../../support/app.js';
-import { contentEvents, type MembershipEvent } from '../../../../server/events/contentEvents.js';
+import type { MembershipEvent } from '../../../../server/events/contentEvents.js';
+import { subscribe } from '../../../../server/events/domainEvents.js';
 import { subject } from '@casl/ability';
 import { defineSharingAbility } from '../../../../shared/policy/sharing.js';
 import { seedSharing, type SharingWorld } from '../../../support/sharingFixtures.js';
@@ -98,7 +99,7 @@ describe('/api/v1/spaces', () => {
     const changes: string[] = [];
     const listener = (e: MembershipEvent) =>
       changes.push(`${e.personId === p.expert.id ? 'expert' : '?'} ${e.change}`);
-    contentEvents.on('membership', listener);
+    const unsubscribe = subscribe('membership', 'test recorder', listener);
     await request(app)
       .post('/api/v1/spaces/workshop/members')
       .set(p.expert.auth)
@@ -120,7 +121,7 @@ describe('/api/v1/spaces', () => {
       .expect(200);
     await request(app).delete(`/api/v1/spaces/workshop/members/${p.expert.id}`).set(p.admin.auth).expect(200);
     await request(app).get('/api/v1/spaces/workshop').set(p.expert.auth).expect(404);
-    contentEvents.off('membership', listener);
+    unsubscribe();
     assert.deepEqual(changes, ['expert joined', 'expert left', 'expert joined', 'expert left']);
   });
 

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import type { PersonActor } from '../../../../shared/policy/actor.js';
 import { PersonModel } from '../../../../server/models/Person.js';
 import { loadContent } from '../../../../server/policy/contentAccess.js';
-import { contentEvents, type ContentEvent } from '../../../../server/events/contentEvents.js';
+import type { ContentEvent } from '../../../../server/events/contentEvents.js';
+import { subscribe } from '../../../../server/events/domainEvents.js';
 import { createCategory } from '../../../../server/services/forums/createCategory.js';
 import { createReply, touchTopic } from '../../../../server/services/forums/createReply.js';
 import { createTopic } from '../../../../server/services/forums/createTopic.js';
@@ -35,7 +36,7 @@ describe('forum replies (services, real database)', () => {
   it('emits created events for topics and replies, so open sockets receive them', async () => {
     const seen: ContentEvent[] = [];
     const listener = (event: ContentEvent) => seen.push(event);
-    contentEvents.on('content', listener);
+    const unsubscribe = subscribe('content', 'test recorder', listener);
     try {
       const topic = await createTopic(await actor(p.practitioner), 'europe-red', 'general', {
         title: 'Live',
@@ -50,7 +51,7 @@ describe('forum replies (services, real database)', () => {
         ],
       );
     } finally {
-      contentEvents.off('content', listener);
+      unsubscribe();
     }
   });
 

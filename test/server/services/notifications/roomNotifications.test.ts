@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import type { MessageDelivery, NotificationDelivery } from '../../../../shared/events.js';
 import { mentionMarkdown } from '../../../../shared/text/mentions.js';
-import { createLogger } from '../../../../server/logger.js';
 import { startRoomNotifications } from '../../../../server/services/notifications/roomNotifications.js';
 import { resetDatabase } from '../../../support/database.js';
 import { seedDirectory } from '../../../support/fixtures.js';
@@ -30,7 +29,7 @@ describe('room messages notify mentioned people and thread authors who may read 
     await resetDatabase();
     await seedDirectory();
     world = await startRoomWorld();
-    stop = startRoomNotifications(createLogger('silent'));
+    stop = startRoomNotifications();
     alice = await world.person(world.lyon, 'alice@lyon.example');
     bob = await world.person(world.lyon, 'bob@lyon.example');
     carol = await world.person(world.lyon, 'carol@lyon.example');

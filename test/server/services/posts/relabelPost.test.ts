@@ -10,7 +10,8 @@ import type { Express } from 'express';
 import { AuditEntryModel } from '../../../../server/models/AuditEntry.js';
 import { NotificationModel } from '../../../../server/models/Notification.js';
 import { loadContent } from '../../../../server/policy/contentAccess.js';
-import { contentEvents, type ContentEvent } from '../../../../server/events/contentEvents.js';
+import type { ContentEvent } from '../../../../server/events/contentEvents.js';
+import { subscribe } from '../../../../server/events/domainEvents.js';
 import { resetDatabase } from '../../../support/database.js';
 import { testApp } from '../../../support/app.js';
 import { addMembers, seedSharing, space, type SharingPeople } from '../../../support/sharingFixtures.js';
@@ -66,11 +67,11 @@ describe('relabelling a forum topic and its replies', function () {
     const strict = await replyTo(topic, 'AMBER+STRICT');
     const events: ContentEvent[] = [];
     const listen = (e: ContentEvent) => events.push(e);
-    contentEvents.on('content', listen);
+    const unsubscribe = subscribe('content', 'test recorder', listen);
     try {
       await relabel(p.practitioner, topic, { label: 'AMBER', justification: 'names of sites' }).expect(200);
     } finally {
-      contentEvents.off('content', listen);
+      unsubscribe();
     }
     assert.equal(await labelOf(topic), 'AMBER');
     assert.equal(await labelOf(green), 'AMBER');

@@ -1,5 +1,5 @@
 /** Who must use a second factor: admins, moderators and experts (SHARING.md); others may opt in. */
-import type { Role } from '../../../shared/roles.js';
+import type { Role } from '../../shared/roles.js';
 
 const REQUIRED: readonly Role[] = ['admin', 'moderator', 'expert'];
 
