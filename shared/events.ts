@@ -34,7 +34,20 @@ export type AckErrorCode =
 /** The answer to an event with an acknowledgement. */
 export type Ack<T> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: AckErrorCode | string; message: string; field?: string } };
+  | {
+      ok: false;
+      /**
+       * `reason` and `params`: the stable specific reason (`label_above_ceiling`...) and its
+       * parameters, as a problem document's `code` and `params`, for the client's own sentence.
+       */
+      error: {
+        code: AckErrorCode | string;
+        message: string;
+        field?: string;
+        reason?: string;
+        params?: Record<string, string | number>;
+      };
+    };
 
 /** A post as it reaches open clients; anything richer is fetched over REST (`GET /api/v1/posts/:id`). */
 export interface PostDelivery {

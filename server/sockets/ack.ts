@@ -39,7 +39,12 @@ export function ackError(error: unknown, logger?: Logger): AckError {
   if (error instanceof AppError) {
     const code: AckErrorCode = error.code === 'method_not_allowed' ? 'invalid' : error.code;
     const field = error.fieldErrors[0]?.path;
-    return { code, message: error.message, ...(field ? { field } : {}) };
+    return {
+      code,
+      message: error.message,
+      ...(field ? { field } : {}),
+      ...(error.reason ? { reason: error.reason, ...(error.params ? { params: error.params } : {}) } : {}),
+    };
   }
   logger?.error({ err: error }, 'socket event failed');
   return { code: 'unavailable', message: 'Something went wrong; try again.' };

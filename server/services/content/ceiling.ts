@@ -13,11 +13,11 @@ interface CeilingOf {
   ceiling: string;
 }
 
-/** Throws when `label` is above the space's ceiling. */
-export function requireWithinCeiling(label: Label, space: CeilingOf): void {
+/** Throws when `label` is above the space's ceiling; `path` names the input field at fault. */
+export function requireWithinCeiling(label: Label, space: CeilingOf, path = 'label'): void {
   const refusal = ceilingRefusal(label, space.ceiling as Label, space.name);
   if (refusal)
-    throw new InvalidError(refusal, [{ path: 'label', message: `above the ceiling ${space.ceiling}` }], {
+    throw new InvalidError(refusal, [{ path, message: `above the ceiling ${space.ceiling}` }], {
       reason: 'label_above_ceiling',
       params: { label, ceiling: space.ceiling, space: space.name },
     });

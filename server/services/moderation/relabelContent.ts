@@ -7,12 +7,7 @@
  */
 import type { Model } from 'mongoose';
 import type { Actor } from '../../../shared/policy/actor.js';
-import {
-  ceilingRefusal,
-  relabelDirection,
-  type ContentType,
-  type RelabelDirection,
-} from '../../../shared/policy/content.js';
+import { relabelDirection, type ContentType, type RelabelDirection } from '../../../shared/policy/content.js';
 import { hasNamedAudience, mayStayPublished, type Label } from '../../../shared/policy/labels.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import { recordAudit } from '../../audit/recordAudit.js';
@@ -20,7 +15,8 @@ import { MessageModel } from '../../models/Message.js';
 import { PostModel } from '../../models/Post.js';
 import type { ContentDocs } from '../../policy/contentAccess.js';
 import { authorizeSharing, canShare } from '../../policy/sharingAccess.js';
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { requireWithinCeiling } from '../content/ceiling.js';
 import { spacesById } from '../spaces/spaceLookups.js';
 import { memberIdsSince } from '../../policy/spaceMembers.js';
 import { moderatorRecord } from './moderationStep.js';
@@ -78,9 +74,7 @@ export async function applyLabel<D extends ContentDocs[ContentType]>(
   const spaceId = change.spaceId ?? item.spaceId;
   const space = (await spacesById([spaceId])).get(String(spaceId));
   if (!space) throw new NotFoundError('Space');
-  const refusal = ceilingRefusal(to, space.ceiling, space.name);
-  if (refusal)
-    throw new InvalidError(refusal, [{ path: 'label', message: `above the ceiling ${space.ceiling}` }]);
+  requireWithinCeiling(to, space);
   // A raise to RED (a move never carries RED) never widens the audience: the people present when the
   // item was first shared who are still members and read it until now (SHARING.md, "Readings settled").
   const audience = hasNamedAudience(to)

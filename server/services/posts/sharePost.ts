@@ -7,13 +7,14 @@
  */
 import type { Actor } from '../../../shared/policy/actor.js';
 import { ONWARD_SHARING } from '../../../shared/policy/labels.js';
-import { ceilingRefusal, onwardAllowed } from '../../../shared/policy/content.js';
+import { asLabel, onwardAllowed } from '../../../shared/policy/content.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { PostModel, type PostDoc } from '../../models/Post.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing, canShare } from '../../policy/sharingAccess.js';
 import { emitContentEvent } from '../../events/contentEvents.js';
-import { ForbiddenError, InvalidError, UnauthenticatedError } from '../../errors.js';
+import { ForbiddenError, UnauthenticatedError } from '../../errors.js';
+import { requireWithinCeiling } from '../content/ceiling.js';
 import { activeNamesById, citySlugsById } from '../lookups.js';
 import { notify } from '../notifications/notify.js';
 import { spacesById, visibleSpace } from '../spaces/spaceLookups.js';
@@ -51,8 +52,7 @@ export async function sharePost(actor: Actor, id: string, to: string) {
     await recordAudit(actor, 'authz.refused', { type: 'Post', id }, { action: 'share', to });
     throw new ForbiddenError(WHY[rule] ?? 'The sharing rules do not allow this destination.');
   }
-  const refusal = ceilingRefusal(item.label, destination.ceiling, destination.name);
-  if (refusal) throw new InvalidError(refusal, [{ path: 'to', message: `ceiling ${destination.ceiling}` }]);
+  requireWithinCeiling(asLabel(item.label), destination, 'to');
 
   const source = (await spacesById([item.spaceId])).get(String(item.spaceId));
   const chr = source?.chathamHouse ?? true;

@@ -20,6 +20,20 @@ describe('socket acks', () => {
     assert.equal(ackError(new RateLimitedError(3)).code, 'rate_limited');
   });
 
+  it('carries a stable reason and its parameters, for the client to say it in the reader’s language', () => {
+    const error = new InvalidError('Above the ceiling', [{ path: 'label', message: 'x' }], {
+      reason: 'label_above_ceiling',
+      params: { label: 'RED', ceiling: 'AMBER', space: 'lyon' },
+    });
+    assert.deepEqual(ackError(error), {
+      code: 'invalid',
+      message: 'Above the ceiling',
+      field: 'label',
+      reason: 'label_above_ceiling',
+      params: { label: 'RED', ceiling: 'AMBER', space: 'lyon' },
+    });
+  });
+
   it('answers too_large for long bodies and invalid for other bad input', () => {
     const long = MessageSend.safeParse({
       roomId: 'a'.repeat(24),
