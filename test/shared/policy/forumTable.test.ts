@@ -15,6 +15,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { LABELS, type Label } from '../../../shared/policy/labels.js';
 import { resetDatabase } from '../../support/database.js';
+import { tableDifferences } from '../../support/outcomeTables.js';
 import { testApp } from '../../support/app.js';
 import type { TestPerson } from '../../support/fixtures.js';
 import { addMembers, person, seedSharing, space, type SharingPeople } from '../../support/sharingFixtures.js';
@@ -214,13 +215,7 @@ describe('forum topics and replies, channel by channel (table of expected outcom
         who,
         observed.filter((r) => r[0] === who),
       );
-    const differences = observed.flatMap((row, i) =>
-      row.flatMap((value, column) =>
-        value === EXPECTED[i]![column]
-          ? []
-          : [`${row[0]} ${row[1]} ${COLUMNS[column]}: observed ${value}, expected ${EXPECTED[i]![column]}`],
-      ),
-    );
+    const differences = tableDifferences(observed, EXPECTED, COLUMNS);
     assert.deepEqual(differences, []);
   });
 });

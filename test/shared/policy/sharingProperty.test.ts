@@ -23,7 +23,8 @@ import { PostModel } from '../../../server/models/Post.js';
 import { SpaceMembershipModel } from '../../../server/models/SpaceMembership.js';
 import { loadSharingContext } from '../../../server/policy/loadSharingContext.js';
 import { changeCityStatus } from '../../../server/services/cities/changeCityStatus.js';
-import { contentEvents, type ContentEvent } from '../../../server/events/contentEvents.js';
+import type { ContentEvent } from '../../../server/events/contentEvents.js';
+import { subscribe } from '../../../server/events/domainEvents.js';
 import { actorFromApiToken } from '../../../server/services/tokens/apiTokens.js';
 import { computeDeliveries } from '../../../server/sockets/broadcast.js';
 import { resetDatabase } from '../../support/database.js';
@@ -434,7 +435,7 @@ describe('no channel leaks, whatever happens (property-based, over HTTP)', funct
         const model = new Model();
         const events: ContentEvent[] = [];
         const listener = (e: ContentEvent) => events.push(e);
-        contentEvents.on('content', listener);
+        const unsubscribe = subscribe('content', 'test recorder', listener);
         try {
           for (const op of ops) {
             events.length = 0;
@@ -442,7 +443,7 @@ describe('no channel leaks, whatever happens (property-based, over HTTP)', funct
             await checkBroadcasts(model, events);
           }
         } finally {
-          contentEvents.off('content', listener);
+          unsubscribe();
         }
         await checkChannels(model);
       }),

@@ -25,6 +25,7 @@ import { authorizeDownload } from '../../../server/policy/download.js';
 import { loadContent } from '../../../server/policy/contentAccess.js';
 import { actorFromApiToken } from '../../../server/services/tokens/apiTokens.js';
 import { resetDatabase } from '../../support/database.js';
+import { tableDifferences } from '../../support/outcomeTables.js';
 import { testApp } from '../../support/app.js';
 import type { TestPerson } from '../../support/fixtures.js';
 import {
@@ -311,13 +312,7 @@ describe('the sharing policy, channel by channel (table of expected outcomes)', 
         who,
         observed.filter((r) => r[0] === who),
       );
-    const differences = observed.flatMap((row, i) =>
-      row.flatMap((value, column) =>
-        value === EXPECTED[i]![column]
-          ? []
-          : [`${row[0]} ${row[1]} ${COLUMNS[column]}: observed ${value}, expected ${EXPECTED[i]![column]}`],
-      ),
-    );
+    const differences = tableDifferences(observed, EXPECTED, COLUMNS);
     assert.deepEqual(differences, []);
   });
 });
