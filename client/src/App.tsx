@@ -1,18 +1,24 @@
 /** The application: the shared page frame around the page the current path names. */
+import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SessionProvider } from './auth/session.js';
 import { Layout } from './components/Layout.js';
 import { StatusMessage } from './components/StatusMessage.js';
+import { queryClient } from './data/queryClient.js';
+import { SessionCacheGuard } from './data/SessionCacheGuard.js';
+import { withPageStrings } from './i18n/pageStrings.js';
 import { CityPage } from './pages/city/CityPage.js';
 import { DirectoryPage } from './pages/directory/DirectoryPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
-import { SignInPage } from './pages/signIn/SignInPage.js';
 import { useLocation } from './router.js';
 
+// Lazy pages load with their strings (i18n/pageStrings.ts).
 // The application form is the largest page and the least visited: it loads when first opened.
 const ApplyPage = lazy(() =>
-  import('./pages/apply/ApplyPage.js').then((module) => ({ default: module.ApplyPage })),
+  withPageStrings('apply', () => import('./pages/apply/ApplyPage.js')).then((module) => ({
+    default: module.ApplyPage,
+  })),
 );
 
 // The account pages are visited once in a while: loaded when first opened.
@@ -20,18 +26,34 @@ const AccountPage = lazy(() =>
   import('./pages/account/AccountPage.js').then((module) => ({ default: module.AccountPage })),
 );
 const SetPasswordPage = lazy(() =>
-  import('./pages/account/SetPasswordPage.js').then((module) => ({ default: module.SetPasswordPage })),
+  withPageStrings('password', () => import('./pages/account/SetPasswordPage.js')).then((module) => ({
+    default: module.SetPasswordPage,
+  })),
+);
+// The sign-in page is visited once per session: loaded (with its strings) when first opened.
+const SignInPage = lazy(() =>
+  withPageStrings('signIn', () => import('./pages/signIn/SignInPage.js')).then((module) => ({
+    default: module.SignInPage,
+  })),
 );
 const ForgotPasswordPage = lazy(() =>
-  import('./pages/account/ForgotPasswordPage.js').then((module) => ({ default: module.ForgotPasswordPage })),
+  withPageStrings(['password', 'signIn'], () => import('./pages/account/ForgotPasswordPage.js')).then(
+    (module) => ({
+      default: module.ForgotPasswordPage,
+    }),
+  ),
 );
 
 // Rooms carry the socket client and are visited by members only: loaded when first opened.
 const RoomsPage = lazy(() =>
-  import('./pages/rooms/RoomsPage.js').then((module) => ({ default: module.RoomsPage })),
+  withPageStrings('rooms', () => import('./pages/rooms/RoomsPage.js')).then((module) => ({
+    default: module.RoomsPage,
+  })),
 );
 const RoomPage = lazy(() =>
-  import('./pages/rooms/RoomPage.js').then((module) => ({ default: module.RoomPage })),
+  withPageStrings('rooms', () => import('./pages/rooms/RoomPage.js')).then((module) => ({
+    default: module.RoomPage,
+  })),
 );
 
 const ROOM_PATH = /^\/rooms\/([A-Za-z0-9_-]{1,64})$/;
@@ -74,17 +96,20 @@ function pageFor(path: string): ReactNode {
   return <NotFoundPage />;
 }
 
-/** The root component. */
+/** The root component: the shared data cache, the session, the page frame and the current page. */
 export function App() {
   const { t } = useTranslation();
   const { path } = useLocation();
   return (
-    <SessionProvider>
-      <Layout>
-        <Suspense fallback={<StatusMessage>{t('layout.loadingPage')}</StatusMessage>}>
-          {pageFor(path)}
-        </Suspense>
-      </Layout>
-    </SessionProvider>
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider>
+        <SessionCacheGuard />
+        <Layout>
+          <Suspense fallback={<StatusMessage>{t('layout.loadingPage')}</StatusMessage>}>
+            {pageFor(path)}
+          </Suspense>
+        </Layout>
+      </SessionProvider>
+    </QueryClientProvider>
   );
 }

@@ -1,11 +1,13 @@
 /**
- * Interface translations with i18next. English ships in the bundle (it is also the fallback); French,
- * Arabic and Spanish are separate chunks loaded when chosen. The choice persists in localStorage and
+ * Interface translations with i18next. The shell's English strings ship in the bundle (English is also
+ * the fallback); French, Arabic and Spanish are separate chunks loaded when chosen, and the strings of
+ * the lazy pages load with those pages (i18n/pageStrings.ts, and the forums' collabStrings.ts). The choice persists in localStorage and
  * otherwise follows the browser's languages. The document's `lang` and `dir` follow the language.
  */
 import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { RTL_LANGUAGES, UI_LANGUAGES, type UiLanguage } from '../../shared/languages.js';
+import { loadPageStringsIn } from './i18n/pageStrings.js';
 import en from './locales/en.json' with { type: 'json' };
 
 const STORAGE_KEY = 'concordia.language';
@@ -79,8 +81,11 @@ export async function startI18n(): Promise<void> {
     });
 }
 
-/** Switches the interface language (loading its strings first) and remembers the choice. */
+/** Switches the interface language (loading its strings first, the open pages' too) and remembers the choice. */
 export async function chooseLanguage(language: UiLanguage): Promise<void> {
+  await loadPageStringsIn(language).catch((error: unknown) =>
+    console.error('Page strings could not be loaded; showing English where missing', error),
+  );
   await i18next.changeLanguage(language);
   try {
     localStorage.setItem(STORAGE_KEY, language);

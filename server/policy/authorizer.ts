@@ -119,3 +119,11 @@ export function mayReplyToTopic(
 ): boolean {
   return !topic.locked || allows(ctx, 'moderateForum', 'Space', space as Record<string, unknown>);
 }
+
+/**
+ * Whether the context's actor takes part in a space (a room) now: the spaces the policy's
+ * participation rules gave the loaded context. Open sockets keep a room only while this holds.
+ */
+export function takesPart(ctx: SharingContext, spaceId: string): boolean {
+  return ctx.spaceIds.includes(spaceId);
+}

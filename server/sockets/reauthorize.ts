@@ -6,6 +6,7 @@
  * sockets are refreshed with the new context.
  */
 import type { Namespace } from 'socket.io';
+import { takesPart } from '../policy/authorizer.js';
 import { loadSharingContext } from '../policy/loadSharingContext.js';
 import { loadActivePersonActor } from '../policy/personActor.js';
 import { memberChannel, roomChannel } from '../services/rooms/roomAccess.js';
@@ -21,7 +22,7 @@ export async function reauthorizePerson(nsp: Namespace, personId: string): Promi
   if (joined.size === 0) return [];
   const actor = await loadActivePersonActor(personId);
   const ctx = actor ? await loadSharingContext(actor) : null;
-  const removed = [...joined].filter((roomId) => !ctx?.spaceIds.includes(roomId));
+  const removed = [...joined].filter((roomId) => !ctx || !takesPart(ctx, roomId));
   for (const roomId of removed) {
     nsp.in(personChannel(personId)).socketsLeave([roomChannel(roomId), memberChannel(roomId, personId)]);
     nsp.to(personChannel(personId)).emit('room:removed', { roomId });

@@ -1,66 +1,26 @@
 /**
  * The header's notification bell (loaded on its own, with the socket, only for signed-in people): the
  * unread count in the button's name, a list that opens below it, "mark all as read", and new
- * notifications live from `notification:created`, announced politely. Escape closes the list and
+ * notifications live from `notification:created` (all through the shared cache, useNotifications.ts),
+ * announced politely. Escape closes the list and
  * returns focus to the bell.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NotificationDelivery } from '../../../shared/events.js';
-import { getSocket } from '../realtime/socket.js';
 import { Link } from '../router.js';
-import {
-  fetchNotifications,
-  fetchUnreadCount,
-  fromDelivery,
-  markAllNotificationsRead,
-  markNotificationRead,
-  safeLink,
-  type BellItem,
-} from './notificationsApi.js';
+import { safeLink, type BellItem } from './notificationsApi.js';
+import { useNotifications } from './useNotifications.js';
 import './notifications.css';
 
 /** The bell and its list. */
 export function NotificationBell() {
   const { t } = useTranslation();
-  const [items, setItems] = useState<BellItem[]>([]);
-  const [unread, setUnread] = useState<{ count: number; capped: boolean }>({ count: 0, capped: false });
   const [open, setOpen] = useState(false);
-  const [failed, setFailed] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const button = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const failure = () => {
-      if (!controller.signal.aborted) setFailed(true);
-    };
-    // Read the list and the count once the socket is accepted (the session is valid), and again
-    // after every reconnection, so what arrived while offline is counted.
-    const refresh = () => {
-      setFailed(false);
-      fetchNotifications(controller.signal).then(
-        (list) => setItems((live) => [...live.filter((n) => !list.some((l) => l.id === n.id)), ...list]),
-        failure,
-      );
-      fetchUnreadCount(controller.signal).then(setUnread, failure);
-    };
-    const socket = getSocket();
-    const onCreated = (notification: NotificationDelivery) => {
-      setItems((list) => [fromDelivery(notification), ...list.filter((n) => n.id !== notification.id)]);
-      setUnread((live) => ({ ...live, count: live.count + 1 }));
-      setAnnouncement(t('notifications.arrived'));
-    };
-    socket.on('notification:created', onCreated);
-    socket.on('connect', refresh);
-    if (socket.connected) refresh();
-    return () => {
-      controller.abort();
-      socket.off('notification:created', onCreated);
-      socket.off('connect', refresh);
-    };
-  }, [t]);
+  const announce = useCallback(() => setAnnouncement(t('notifications.arrived')), [t]);
+  const { items, unread, failed, markAll: markAllRead, markOne } = useNotifications(announce);
 
   // While the list is open, Escape anywhere closes it (focus may be on the page after a button went).
   useEffect(() => {
@@ -75,19 +35,13 @@ export function NotificationBell() {
   }, [open]);
 
   const markAll = () => {
-    const newest = items[0];
-    if (!newest) return;
+    if (items.length === 0) return;
     heading.current?.focus(); // the button is about to go: keep focus in the list
-    setItems((list) => list.map((item) => ({ ...item, read: true })));
-    setUnread({ count: 0, capped: false });
-    markAllNotificationsRead(newest.id).catch(() => setFailed(true));
+    markAllRead();
   };
   const follow = (item: BellItem) => {
     setOpen(false);
-    if (item.read) return;
-    setItems((list) => list.map((n) => (n.id === item.id ? { ...n, read: true } : n)));
-    setUnread((live) => ({ ...live, count: Math.max(0, live.count - 1) }));
-    markNotificationRead(item.id).catch(() => setFailed(true));
+    markOne(item);
   };
   const shown = unread.capped ? `${unread.count}+` : String(unread.count);
 

@@ -22,8 +22,11 @@ export interface OutboxItem {
   label: Label;
   createdAt: string;
   status: OutboxStatus;
-  /** Why the last attempt failed (the ack's error code and message), else null. */
-  error: { code: string; message: string } | null;
+  /**
+   * Why the last attempt failed (the ack's error: code and message, and the specific reason with its
+   * params when the server gives one, for errors/refusal.ts), else null.
+   */
+  error: { code: string; message: string; reason?: string; params?: Record<string, string | number> } | null;
 }
 
 /** What a new send needs. */

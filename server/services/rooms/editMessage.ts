@@ -3,6 +3,7 @@
  * former body is kept in the message's edit history for moderators; the HTML and search tokens are
  * rendered again. Conditional on the version read, so two concurrent edits cannot lose a former body.
  */
+import { takesPart } from '../../policy/authorizer.js';
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { MessageEdit } from '../../../shared/schemas/rooms.js';
@@ -26,7 +27,7 @@ export async function editMessage(actor: Actor, input: z.infer<typeof MessageEdi
   const ctx = await loadSharingContext(person);
   const item = await loadMessageFor(ctx, input.messageId);
   await authorizeSharing(ctx, 'update', 'Message', messageSubject(item));
-  if (!ctx.spaceIds.includes(String(item.spaceId)))
+  if (!takesPart(ctx, String(item.spaceId)))
     throw new ForbiddenError('You no longer take part in this room.');
   await consumePersonWrite(person.id);
   if (input.body === item.body) return item;

@@ -5,6 +5,7 @@
  * "not found"; one they may see but not take part in (a leaders-only room for a non-leader seen by
  * a moderator) answers "forbidden". Refusals are audited.
  */
+import { takesPart } from '../../policy/authorizer.js';
 import type { RoomAbilities, RoomSummary } from '../../../shared/events.js';
 import type { Actor, PersonActor } from '../../../shared/policy/actor.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
@@ -95,7 +96,7 @@ export async function authorizeRoom(
 
 /** True while the grant's context still lets the person take part (no database read). */
 export function grantStillValid(grant: RoomGrant): boolean {
-  return grant.ctx.spaceIds.includes(grant.roomId);
+  return takesPart(grant.ctx, grant.roomId);
 }
 
 /** A room as clients see it. */

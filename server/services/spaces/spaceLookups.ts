@@ -1,4 +1,5 @@
 /** Loading spaces and presenting them. */
+import { takesPart } from '../../policy/authorizer.js';
 import type { z } from 'zod';
 import type { Space } from '../../../shared/schemas/spaces.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
@@ -49,7 +50,7 @@ export async function presentSpaces(
   const roles = new Map(memberships.map((m) => [String(m.spaceId), m.role]));
   return spaces.map((s) => {
     const id = String(s._id);
-    const participates = ctx.spaceIds.includes(id);
+    const participates = takesPart(ctx, id);
     return {
       id,
       slug: s.slug,

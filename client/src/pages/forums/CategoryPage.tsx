@@ -5,7 +5,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { asApiError } from '../../hooks/useApiGet.js';
+import { errorRefusal, type Refusal } from '../../errors/refusal.js';
+import { RefusalText } from '../../errors/RefusalText.js';
 import { LoadError } from '../../components/LoadError.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
@@ -13,7 +14,7 @@ import { Link } from '../../router.js';
 import { NotFoundContent } from '../NotFoundPage.js';
 import { authorName, formatWhen } from './format.js';
 import { forumPaths, getSpace, listCategories, listTopics, type TopicView } from './forumsApi.js';
-import { LabelBadge } from './LabelBadge.js';
+import { LabelBadge } from '../../components/LabelBadge.js';
 import { usePostEvents } from './liveForum.js';
 import { SpaceNotice } from './SpaceNotice.js';
 import { useLoad } from './useLoad.js';
@@ -21,12 +22,12 @@ import { useLoad } from './useLoad.js';
 /** The topics of `category` in `space`. */
 export function CategoryPage({ space, category }: { space: string; category: string }) {
   const { t, i18n } = useTranslation();
-  const [more, setMore] = useState<{ sending: boolean; error: string | null }>({
+  const [more, setMore] = useState<{ sending: boolean; error: Refusal | null }>({
     sending: false,
     error: null,
   });
   const [fresh, setFresh] = useState(false);
-  const loaded = useLoad(`${space}/${category}`, async (signal) => {
+  const loaded = useLoad(['category', space, category], async (signal) => {
     const [info, categories, topics] = await Promise.all([
       getSpace(space, signal),
       listCategories(space, signal),
@@ -67,7 +68,7 @@ export function CategoryPage({ space, category }: { space: string; category: str
     } catch (error) {
       setMore({
         sending: false,
-        error: asApiError(error).status === 0 ? t('errors.network') : t('errors.server'),
+        error: errorRefusal(error, t),
       });
     }
   };
@@ -139,7 +140,7 @@ export function CategoryPage({ space, category }: { space: string; category: str
           )}
           {more.error && (
             <p role="alert" className="field-error">
-              {more.error}
+              <RefusalText refusal={more.error} />
             </p>
           )}
         </>

@@ -6,7 +6,7 @@ import { FormField } from '../../components/FormField.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
 import { MarkdownEditor } from './MarkdownEditor.js';
 import type { PostItemData } from './PostItem.js';
-import { problemText } from './problemText.js';
+import { errorRefusal } from '../../errors/refusal.js';
 
 /** The edit form for `post`. */
 export function EditForm({
@@ -29,7 +29,7 @@ export function EditForm({
     try {
       await onSave(post.kind === 'topic' ? { title, body } : { body });
     } catch (error) {
-      setAlert(alertMessage(problemText(error, t)));
+      setAlert(alertMessage(errorRefusal(error, t)));
       setSending(false);
     }
   };

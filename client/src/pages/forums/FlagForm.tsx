@@ -6,7 +6,7 @@ import { FormField } from '../../components/FormField.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
 import { FLAG_REASONS, flagPost } from './forumsApi.js';
-import { problemText } from './problemText.js';
+import { errorRefusal } from '../../errors/refusal.js';
 
 /** The flag form for post `postId`; `onDone` closes it. */
 export function FlagForm({ postId, onDone }: { postId: string; onDone: () => void }) {
@@ -23,7 +23,7 @@ export function FlagForm({ postId, onDone }: { postId: string; onDone: () => voi
       await flagPost(postId, note.trim() ? { reason, note } : { reason });
       setDone(true);
     } catch (error) {
-      setAlert(alertMessage(problemText(error, t)));
+      setAlert(alertMessage(errorRefusal(error, t)));
     } finally {
       setSending(false);
     }

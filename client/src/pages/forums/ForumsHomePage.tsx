@@ -5,14 +5,14 @@ import { StatusMessage } from '../../components/StatusMessage.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { Link } from '../../router.js';
 import { forumPaths, listMySpaces } from './forumsApi.js';
-import { LabelBadge } from './LabelBadge.js';
+import { LabelBadge } from '../../components/LabelBadge.js';
 import { useLoad } from './useLoad.js';
 
 /** Lists the network and hub spaces with their ceilings. */
 export function ForumsHomePage() {
   const { t } = useTranslation();
   usePageTitle(t('forums.title'));
-  const spaces = useLoad('spaces', (signal) => listMySpaces(signal));
+  const spaces = useLoad(['spaces'], (signal) => listMySpaces(signal));
   const forums =
     spaces.state === 'ready'
       ? spaces.data.items

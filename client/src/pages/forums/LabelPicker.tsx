@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { LABELS, labelRank, type Label } from '../../../../shared/policy/labels.js';
-import { LabelBadge } from './LabelBadge.js';
+import { LabelBadge } from '../../components/LabelBadge.js';
 
 /** Props of {@link LabelPicker}. */
 export interface LabelPickerProps {

@@ -16,7 +16,7 @@ import {
   type CategoryView,
   type TopicView,
 } from './forumsApi.js';
-import { problemText } from './problemText.js';
+import { errorRefusal } from '../../errors/refusal.js';
 
 /** Props of {@link ModeratorControls}. */
 export interface ModeratorControlsProps {
@@ -42,7 +42,7 @@ export function ModeratorControls({ topic, onFlags, onMoved }: ModeratorControls
       onFlags(flags);
       setStatus(t(`forums.moderate.done.${flag}${on ? 'On' : 'Off'}`));
     } catch (error) {
-      setAlert(alertMessage(problemText(error, t)));
+      setAlert(alertMessage(errorRefusal(error, t)));
     } finally {
       setBusy(false);
     }
@@ -119,7 +119,7 @@ function MoveForm({ topic, onMoved }: { topic: TopicView; onMoved: () => void })
           .filter((d) => d.categories.length > 0),
       );
     })().catch((error: unknown) => {
-      if (!controller.signal.aborted) setAlert(alertMessage(problemText(error, t)));
+      if (!controller.signal.aborted) setAlert(alertMessage(errorRefusal(error, t)));
     });
     return () => controller.abort();
   }, [t]);
@@ -140,7 +140,7 @@ function MoveForm({ topic, onMoved }: { topic: TopicView; onMoved: () => void })
       });
       onMoved();
     } catch (error) {
-      setAlert(alertMessage(problemText(error, t)));
+      setAlert(alertMessage(errorRefusal(error, t)));
       setSending(false);
     }
   };

@@ -12,7 +12,7 @@ import type { Label } from '../../../../shared/policy/labels.js';
 import { createTopic, forumPaths, getSpace, listCategories, type SpaceView } from './forumsApi.js';
 import { LabelPicker } from './LabelPicker.js';
 import { MarkdownEditor } from './MarkdownEditor.js';
-import { problemText } from './problemText.js';
+import { errorRefusal } from '../../errors/refusal.js';
 import { SpaceNotice } from './SpaceNotice.js';
 import { useLoad } from './useLoad.js';
 
@@ -20,7 +20,7 @@ import { useLoad } from './useLoad.js';
 export function NewTopicPage({ space, category }: { space: string; category: string }) {
   const { t } = useTranslation();
   usePageTitle(t('forums.newTopic'));
-  const loaded = useLoad(`${space}/${category}`, async (signal) => {
+  const loaded = useLoad(['newTopic', space, category], async (signal) => {
     const [info, categories] = await Promise.all([getSpace(space, signal), listCategories(space, signal)]);
     return { info, category: categories.items.find((c) => c.slug === category) ?? null };
   });
@@ -67,7 +67,7 @@ function NewTopicForm({ space, category }: { space: SpaceView; category: string 
       const topic = await createTopic(space.slug, category, { title, body, label });
       navigate(forumPaths.topic(topic.id));
     } catch (error) {
-      setAlert(alertMessage(problemText(error, t)));
+      setAlert(alertMessage(errorRefusal(error, t)));
       setSending(false);
     }
   };

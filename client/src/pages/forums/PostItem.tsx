@@ -10,7 +10,7 @@ import { authorName, formatWhen } from './format.js';
 import { EditForm } from './EditForm.js';
 import { FlagForm } from './FlagForm.js';
 import { RevisionList } from './RevisionList.js';
-import { LabelBadge } from './LabelBadge.js';
+import { LabelBadge } from '../../components/LabelBadge.js';
 
 /** What {@link PostItem} shows: the fields topics and replies share. */
 export interface PostItemData {
@@ -19,7 +19,8 @@ export interface PostItemData {
   label: Label;
   body: string;
   html: string;
-  author: { id: string; name: string } | null;
+  /** `name` is null for a former member. */
+  author: { id: string; name: string | null } | null;
   createdAt: string;
   edited: boolean;
   title?: string;

@@ -8,7 +8,7 @@ import { labelRank, type Label } from '../../../../shared/policy/labels.js';
 import { createReply, type ReplyView, type SpaceView, type TopicView } from './forumsApi.js';
 import { LabelPicker } from './LabelPicker.js';
 import { MarkdownEditor } from './MarkdownEditor.js';
-import { problemText } from './problemText.js';
+import { errorRefusal } from '../../errors/refusal.js';
 
 /** Props of {@link ReplyComposer}. */
 export interface ReplyComposerProps {
@@ -39,7 +39,7 @@ export function ReplyComposer({ topic, space, onPosted }: ReplyComposerProps) {
       setBody('');
       onPosted(reply);
     } catch (error) {
-      setAlert(alertMessage(problemText(error, t)));
+      setAlert(alertMessage(errorRefusal(error, t)));
     } finally {
       setSending(false);
     }

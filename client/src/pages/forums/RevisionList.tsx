@@ -9,7 +9,7 @@ import { useLoad } from './useLoad.js';
 /** Loads and lists the revisions of item `id`. */
 export function RevisionList({ kind, id }: { kind: 'topic' | 'reply'; id: string }) {
   const { t, i18n } = useTranslation();
-  const revisions = useLoad(`${kind}/${id}`, () => listRevisions(kind, id));
+  const revisions = useLoad(['revisions', kind, id], () => listRevisions(kind, id));
   return (
     <section className="revisions" aria-labelledby={`revisions-${id}`}>
       <h4 id={`revisions-${id}`}>{t('forums.history.title')}</h4>

@@ -12,7 +12,7 @@ import { useLoad } from './useLoad.js';
 /** Shows the space named `space` and its categories. */
 export function SpaceForumPage({ space }: { space: string }) {
   const { t } = useTranslation();
-  const loaded = useLoad(space, async (signal) => {
+  const loaded = useLoad(['space', space], async (signal) => {
     const [info, categories] = await Promise.all([getSpace(space, signal), listCategories(space, signal)]);
     return { info, categories: categories.items };
   });

@@ -1,7 +1,7 @@
 /** What a forum's space means for what is posted in it: its ceiling, default label and the Chatham House Rule. */
 import { useTranslation } from 'react-i18next';
 import type { SpaceView } from './forumsApi.js';
-import { LabelBadge } from './LabelBadge.js';
+import { LabelBadge } from '../../components/LabelBadge.js';
 
 /** The space's sharing rules in a few words; a clear notice when it runs under the Chatham House Rule. */
 export function SpaceNotice({ space }: { space: SpaceView }) {

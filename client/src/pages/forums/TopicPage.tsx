@@ -15,7 +15,8 @@ import { authorName } from './format.js';
 import { editReply, editTopic, forumPaths, setSubscription, type TopicView } from './forumsApi.js';
 import { ModeratorControls } from './ModeratorControls.js';
 import { PostItem } from './PostItem.js';
-import { problemText } from './problemText.js';
+import { errorRefusal, type Refusal } from '../../errors/refusal.js';
+import { RefusalText } from '../../errors/RefusalText.js';
 import { ReplyComposer } from './ReplyComposer.js';
 import { SpaceNotice } from './SpaceNotice.js';
 import { useTopic } from './useTopic.js';
@@ -43,7 +44,7 @@ export function TopicPage({ topicId }: { topicId: string }) {
   const viewerId = session.status === 'signedIn' ? session.me.person.id : '';
   const model = useTopic(topicId);
   const { data } = model;
-  const [moreError, setMoreError] = useState<string | null>(null);
+  const [moreError, setMoreError] = useState<Refusal | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   usePageTitle(data.state === 'ready' ? data.topic.title : t('forums.title'));
   useScrollToPostAnchor(data.state === 'ready' ? data.replies.length : -1);
@@ -69,7 +70,7 @@ export function TopicPage({ topicId }: { topicId: string }) {
     try {
       await model.loadMore();
     } catch (error) {
-      setMoreError(problemText(error, t));
+      setMoreError(errorRefusal(error, t));
     } finally {
       setLoadingMore(false);
     }
@@ -143,7 +144,7 @@ export function TopicPage({ topicId }: { topicId: string }) {
         )}
         {moreError && (
           <p role="alert" className="field-error">
-            {moreError}
+            <RefusalText refusal={moreError} />
           </p>
         )}
         <StatusMessage className="visually-hidden">
@@ -171,7 +172,7 @@ export function TopicPage({ topicId }: { topicId: string }) {
 function SubscribeButton({ topic, onChange }: { topic: TopicView; onChange: (subscribed: boolean) => void }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Refusal | null>(null);
   const toggle = async () => {
     setBusy(true);
     setError(null);
@@ -179,7 +180,7 @@ function SubscribeButton({ topic, onChange }: { topic: TopicView; onChange: (sub
       const result = await setSubscription(topic.id, !topic.subscribed);
       onChange(result.subscribed);
     } catch (failure) {
-      setError(problemText(failure, t));
+      setError(errorRefusal(failure, t));
     } finally {
       setBusy(false);
     }
@@ -192,7 +193,7 @@ function SubscribeButton({ topic, onChange }: { topic: TopicView; onChange: (sub
       </button>
       {error && (
         <p role="alert" className="field-error">
-          {error}
+          <RefusalText refusal={error} />
         </p>
       )}
     </div>

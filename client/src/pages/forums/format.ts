@@ -8,7 +8,11 @@ export function formatWhen(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
-/** Who wrote an item; under the Chatham House Rule the server may strip the name. */
-export function authorName(author: { name: string } | null, t: TFunction): string {
-  return author ? author.name : t('forums.anonymousAuthor');
+/**
+ * Who wrote an item: under the Chatham House Rule the server strips the author (null); a former
+ * member keeps an author whose `name` is null, shown as "former member" in the reader's language.
+ */
+export function authorName(author: { name: string | null } | null, t: TFunction): string {
+  if (!author) return t('forums.anonymousAuthor');
+  return author.name ?? t('forums.formerMember');
 }

@@ -14,7 +14,7 @@ import { Link, useLocation } from '../../router.js';
 import type { Label } from '../../../../shared/policy/labels.js';
 import { useCollabTranslation } from '../forums/collabStrings.js';
 import { authorName, formatWhen } from '../forums/format.js';
-import { LabelBadge } from '../forums/LabelBadge.js';
+import { LabelBadge, useLabelMeaning } from '../../components/LabelBadge.js';
 import '../../styles/forums.css';
 
 /** A post as GET /api/v1/posts/:id answers: the post, or (author, moderators) its moderation state. */
@@ -27,20 +27,17 @@ interface PostView {
   body?: string;
   /** Server-rendered, sanitised HTML of the body, when the server sends it. */
   html?: string;
-  author?: { id: string; name: string } | null;
+  /** `name` is null for a former member. */
+  author?: { id: string; name: string | null } | null;
   chathamHouse?: boolean;
   createdAt?: string;
-}
-
-/** The key of a label's meaning in the forum strings: `AMBER+STRICT` -> `amber-strict`. */
-function meaningKey(label: Label): string {
-  return `forums.label.meaning.${label.toLowerCase().replace(/[^a-z]+/g, '-')}`;
 }
 
 /** The post page for post `postId`. */
 export function PostPage({ postId }: { postId: string }) {
   const { t, i18n, ready } = useCollabTranslation();
   const { session } = useSession();
+  const labelMeaning = useLabelMeaning();
   const { path } = useLocation();
   const post = useApiGet<PostView>(`/posts/${encodeURIComponent(postId)}`);
   const unavailable = post.state === 'error' && [401, 403, 404].includes(post.error.status);
@@ -79,7 +76,7 @@ export function PostPage({ postId }: { postId: string }) {
   if (post.state === 'error') return <LoadError error={post.error} onRetry={post.retry} />;
 
   const item = post.data;
-  const meaning = t(meaningKey(item.label));
+  const meaning = labelMeaning(item.label);
   const space = (
     <p className="post-page__space">
       {t('forums.postPage.space')} <bdi>{item.space.name}</bdi>

@@ -72,7 +72,7 @@ export function Composer({ room, threadId, idPrefix, floor: rootLabel = 'CLEAR' 
   const send = () => {
     const text = body.trim();
     if (!text) return setError(t('rooms.composer.empty'));
-    if ([...text].length > MAX_CHARACTERS) return setError(t('rooms.errors.too_large'));
+    if ([...text].length > MAX_CHARACTERS) return setError(t('refusals.codes.too_large'));
     enqueueMessage({ roomId: room.id, threadId, body: text, label });
     setBody('');
     stopTyping();

@@ -9,7 +9,7 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageDelivery, RoomAbilities } from '../../../../shared/events.js';
 import { regionalLocale } from '../../format.js';
-import { LabelBadge } from './LabelBadge.js';
+import { LabelBadge } from '../../components/LabelBadge.js';
 import { Reactions } from './Reactions.js';
 
 /** What a message's buttons do; each resolves with an ack error code, or null on success. */

@@ -5,18 +5,21 @@
  */
 import { useTranslation } from 'react-i18next';
 import { discardMessage, retryMessage, type OutboxItem } from '../../realtime/outbox.js';
-import { ackErrorKey } from './ackErrors.js';
-import { LabelBadge } from './LabelBadge.js';
+import { ackRefusal } from '../../errors/refusal.js';
+import { RefusalText } from '../../errors/RefusalText.js';
+import { LabelBadge } from '../../components/LabelBadge.js';
 
 /** Shows one outbox item. */
 export function PendingMessage({ item }: { item: OutboxItem }) {
   const { t } = useTranslation();
-  const status =
-    item.status === 'failed'
-      ? t('rooms.pending.failed', { reason: t(ackErrorKey(item.error?.code ?? 'other')) })
-      : item.status === 'sending'
-        ? t('rooms.pending.sending')
-        : t('rooms.pending.waiting');
+  const refusal = item.status === 'failed' ? ackRefusal(item.error ?? { code: 'internal' }, t) : null;
+  const status = refusal ? (
+    <RefusalText refusal={{ ...refusal, text: t('rooms.pending.failed', { reason: refusal.text }) }} />
+  ) : item.status === 'sending' ? (
+    t('rooms.pending.sending')
+  ) : (
+    t('rooms.pending.waiting')
+  );
   return (
     <article className={`message message--pending message--${item.status}`} data-client-id={item.clientId}>
       <p className="message__meta">

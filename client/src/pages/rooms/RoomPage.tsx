@@ -3,20 +3,28 @@
  * A person who may not take part (not a member, or no such room) is told only that the room is not
  * available to them; a room taken away while open empties the screen at once.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageDelivery } from '../../../../shared/events.js';
 import { postWithCsrf } from '../../auth/csrf.js';
 import { useSession } from '../../auth/session.js';
-import { asApiError } from '../../hooks/useApiGet.js';
+import { markRoomRead } from '../../data/roomsCache.js';
+import {
+  ackRefusal,
+  errorRefusal,
+  sourceOfError,
+  type AckErrorLike,
+  type Refusal,
+} from '../../errors/refusal.js';
+import { RefusalText } from '../../errors/RefusalText.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { request } from '../../realtime/socket.js';
 import { Link } from '../../router.js';
 import { directPartnerId } from '../people/directConversation.js';
-import { ackErrorKey, codeOfStatus } from './ackErrors.js';
 import { Composer } from './Composer.js';
-import { LabelBadge } from './LabelBadge.js';
+import { LabelBadge } from '../../components/LabelBadge.js';
 import type { MessageActions } from './MessageItem.js';
 import { MessageList } from './MessageList.js';
 import { PresenceList, TypingIndicator } from './RoomPeople.js';
@@ -38,10 +46,11 @@ export function RoomPage({ roomId }: { roomId: string }) {
 function OpenRoom({ roomId, me }: { roomId: string; me: string }) {
   const { t } = useTranslation();
   const { state, loadEarlier, loadThread, dispatch } = useRoom(roomId);
+  const queryClient = useQueryClient();
   const connection = useConnectionState();
   const outbox = useOutbox();
   const [thread, setThread] = useState<{ id: string; opener: HTMLElement | null } | null>(null);
-  const [error, setError] = useState('');
+  const [error, setError] = useState<Refusal | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const lastMarked = useRef<string | null>(null);
   const announced = useRef<string | null | undefined>(undefined);
@@ -62,7 +71,13 @@ function OpenRoom({ roomId, me }: { roomId: string; me: string }) {
     addNames,
   );
 
-  const fail = useCallback((code: string) => setError(t(ackErrorKey(code))), [t]);
+  /** Shows why an action over the socket was refused (the ack's error, or just its code). */
+  const fail = useCallback(
+    (reason: AckErrorLike | string) => {
+      setError(ackRefusal(typeof reason === 'string' ? { code: reason } : reason, t));
+    },
+    [t],
+  );
 
   // Announce the newest message when it came from someone else after the room was first loaded.
   useEffect(() => {
@@ -82,16 +97,15 @@ function OpenRoom({ roomId, me }: { roomId: string; me: string }) {
       edit: async (messageId, body) => {
         const ack = await request('message:edit', { messageId, body });
         if (ack.ok) dispatch({ type: 'upsert', message: ack.data });
-        else fail(ack.error.code);
+        else fail(ack.error);
         return ack.ok ? null : ack.error.code;
       },
       quarantine: async (messageId, reason) => {
         try {
           await postWithCsrf(`/messages/${messageId}/quarantine`, { reason });
         } catch (error) {
-          const code = codeOfStatus(asApiError(error).status);
-          fail(code);
-          return code;
+          setError(errorRefusal(error, t));
+          return sourceOfError(error).code ?? 'unavailable';
         }
         dispatch({ type: 'remove', id: messageId });
         setAnnouncement(t('rooms.message.quarantined'));
@@ -102,13 +116,13 @@ function OpenRoom({ roomId, me }: { roomId: string; me: string }) {
         if (ack.ok) {
           dispatch({ type: 'remove', id: messageId });
           setAnnouncement(t('rooms.message.deleted'));
-        } else fail(ack.error.code);
+        } else fail(ack.error);
         return ack.ok ? null : ack.error.code;
       },
       react: (messageId, emoji, add) => {
         void request(add ? 'reaction:add' : 'reaction:remove', { messageId, emoji }).then((ack) => {
           if (ack.ok) dispatch({ type: 'reactions', messageId, reactions: ack.data.reactions });
-          else fail(ack.error.code);
+          else fail(ack.error);
         });
       },
       openThread: (message: MessageDelivery, opener: HTMLElement) => {
@@ -124,8 +138,9 @@ function OpenRoom({ roomId, me }: { roomId: string; me: string }) {
       if (lastMarked.current === messageId) return;
       lastMarked.current = messageId;
       void request('read:mark', { roomId, messageId });
+      markRoomRead(queryClient, roomId);
     },
-    [roomId],
+    [roomId, queryClient],
   );
 
   const readers = useCallback(
@@ -221,9 +236,9 @@ function OpenRoom({ roomId, me }: { roomId: string; me: string }) {
           {announcement}
         </div>
         <p className="room-page__error" aria-live="polite" role="status">
-          {error}
+          {error && <RefusalText refusal={error} />}
           {error && (
-            <button type="button" className="link-button" onClick={() => setError('')}>
+            <button type="button" className="link-button" onClick={() => setError(null)}>
               {t('rooms.dismiss')}
             </button>
           )}

@@ -1,15 +1,15 @@
 /** "Your rooms": the hub, peer, committee and direct rooms the signed-in person takes part in. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../api.js';
 import { useSession } from '../../auth/session.js';
 import { LoadError } from '../../components/LoadError.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
-import { asApiError } from '../../hooks/useApiGet.js';
+import { queryKeys } from '../../data/keys.js';
+import { useApiQuery } from '../../data/useApiQuery.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { Link } from '../../router.js';
 import { directPartnerId } from '../people/directConversation.js';
-import { LabelBadge } from './LabelBadge.js';
+import { LabelBadge } from '../../components/LabelBadge.js';
 import { fetchMyRooms, groupOf, ROOM_GROUPS, type RoomListItem } from './roomList.js';
 import { SignInFirst } from './SignInFirst.js';
 import { usePeopleNames } from './usePeopleNames.js';
@@ -27,9 +27,9 @@ export function RoomsPage() {
 
 function MyRooms({ me }: { me: string }) {
   const { t } = useTranslation();
-  const [rooms, setRooms] = useState<RoomListItem[] | ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // Shared cache: the room pages keep it in step (a room taken away leaves, a room read shows no unread).
+  const list = useApiQuery(queryKeys.myRooms(), fetchMyRooms);
+  const rooms = list.state === 'ready' ? list.data : null;
   // Direct conversations are shown by the other person's name (the stored name holds both).
   const [names, setNames] = useState<Record<string, string>>({});
   const addNames = useCallback(
@@ -38,7 +38,7 @@ function MyRooms({ me }: { me: string }) {
   );
   const partnerOf = (room: RoomListItem) => (room.kind === 'direct' ? directPartnerId(room.slug, me) : null);
   usePeopleNames(
-    Array.isArray(rooms) ? rooms.map(partnerOf).filter((id): id is string => id !== null) : [],
+    rooms ? rooms.map(partnerOf).filter((id): id is string => id !== null) : [],
     names,
     addNames,
   );
@@ -47,21 +47,12 @@ function MyRooms({ me }: { me: string }) {
     return (partner && names[partner]) || room.name;
   };
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setRooms(null);
-    fetchMyRooms(controller.signal).then(setRooms, (error: unknown) => {
-      if (!controller.signal.aborted) setRooms(asApiError(error));
-    });
-    return () => controller.abort();
-  }, [attempt]);
-
   return (
     <section className="rooms-page">
       <h1>{t('rooms.heading')}</h1>
-      {rooms === null && <StatusMessage>{t('rooms.loading')}</StatusMessage>}
-      {rooms !== null && !Array.isArray(rooms) && <LoadError error={rooms} onRetry={retry} />}
-      {Array.isArray(rooms) && (
+      {list.state === 'loading' && <StatusMessage>{t('rooms.loading')}</StatusMessage>}
+      {list.state === 'error' && <LoadError error={list.error} onRetry={list.retry} />}
+      {rooms && (
         <>
           <StatusMessage>{t('rooms.count', { n: rooms.length })}</StatusMessage>
           {ROOM_GROUPS.map((group) => {

@@ -1,20 +1,19 @@
 /**
  * Opens one room over the socket and keeps its {@link RoomState}: joins (again on every reconnect and
  * on `room:resync`, with the last message seen, merging what was missed), follows the room's events,
- * reads history pages and threads, and leaves when the page closes.
+ * reads history pages and threads, and leaves when the page closes. The state lives in the shared
+ * cache (data/roomsCache.ts), fed by the socket: coming back to a room shows it at once, and the
+ * re-join fetches only what was missed.
  */
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { MessageDelivery, ServerToClientEvents } from '../../../../shared/events.js';
+import { queryKeys } from '../../data/keys.js';
+import { applyRoomAction, cachedRoom, forgetRefusedRoom } from '../../data/roomsCache.js';
 import { onMessageAcknowledged, outboxItems, settleMessage } from '../../realtime/outbox.js';
 import { getSocket, request, TIMEOUT_CODE } from '../../realtime/socket.js';
-import {
-  initialRoomState,
-  lastSeenBefore,
-  roomReducer,
-  type RoomAction,
-  type RoomState,
-} from './roomState.js';
+import { initialRoomState, lastSeenBefore, type RoomAction, type RoomState } from './roomState.js';
 
 /** Messages per history page. */
 export const PAGE_SIZE = 30;
@@ -40,23 +39,33 @@ const RESYNC_SPREAD_MS = 1_000;
 
 /** Joins room `roomId` and follows it while mounted. */
 export function useRoom(roomId: string): RoomHandle {
-  const [state, dispatch] = useReducer(roomReducer, initialRoomState);
-  const current = useRef(state);
-  current.current = state;
+  const queryClient = useQueryClient();
+  // Socket-fed only: the query never fetches; its data is set by `dispatch`.
+  const { data: state } = useQuery({
+    queryKey: queryKeys.room(roomId),
+    queryFn: () => cachedRoom(queryClient, roomId),
+    initialData: initialRoomState,
+    staleTime: Infinity,
+  });
+  const dispatch = useCallback(
+    (action: RoomAction) => applyRoomAction(queryClient, roomId, action),
+    [queryClient, roomId],
+  );
+  /** The latest state, even between renders. */
+  const current = useCallback(() => cachedRoom(queryClient, roomId), [queryClient, roomId]);
 
   const readLatest = useCallback(async () => {
     const page = await request('message:history', { roomId, limit: PAGE_SIZE });
     if (page.ok) dispatch({ type: 'page', items: page.data.items, before: page.data.before, replace: true });
     return page.ok ? null : page.error.code;
-  }, [roomId]);
+  }, [roomId, dispatch]);
 
   /** Joins (again); `since` re-joins from the last message seen created before that time. */
   const join = useCallback(
     async (since?: string) => {
-      const { loaded, status } = current.current;
+      const { loaded, status } = current();
       if (status === 'denied' || status === 'removed') return;
-      const lastSeen =
-        since === undefined ? current.current.lastSeen : lastSeenBefore(current.current, since);
+      const lastSeen = since === undefined ? current().lastSeen : lastSeenBefore(current(), since);
       const ack = await request('room:join', { roomId, ...(lastSeen ? { lastSeenId: lastSeen.id } : {}) });
       if (!ack.ok) {
         if (ack.error.code !== TIMEOUT_CODE && ack.error.code !== 'unavailable') dispatch({ type: 'denied' });
@@ -66,10 +75,11 @@ export function useRoom(roomId: string): RoomHandle {
       // First visit, or more was missed than one answer holds: start again from the latest page.
       if (!loaded || !lastSeen || ack.data.more) await readLatest();
     },
-    [roomId, readLatest],
+    [roomId, readLatest, dispatch, current],
   );
 
   useEffect(() => {
+    forgetRefusedRoom(queryClient, roomId);
     const socket = getSocket() as unknown as Socket<ResyncEvents>;
     const mine = (payload: { roomId: string }) => payload.roomId === roomId;
     let resyncTimer: ReturnType<typeof setTimeout> | null = null;
@@ -138,15 +148,15 @@ export function useRoom(roomId: string): RoomHandle {
       if (resyncTimer) clearTimeout(resyncTimer);
       if (socket.connected) void request('room:leave', { roomId });
     };
-  }, [roomId, join]);
+  }, [roomId, join, dispatch, queryClient]);
 
   const loadEarlier = useCallback(async () => {
-    const before = current.current.before;
+    const before = current().before;
     if (!before) return null;
     const page = await request('message:history', { roomId, before, limit: PAGE_SIZE });
     if (page.ok) dispatch({ type: 'page', items: page.data.items, before: page.data.before, replace: false });
     return page.ok ? null : page.error.code;
-  }, [roomId]);
+  }, [roomId, dispatch, current]);
 
   const loadThread = useCallback(
     async (threadId: string) => {
@@ -154,7 +164,7 @@ export function useRoom(roomId: string): RoomHandle {
       if (page.ok) dispatch({ type: 'thread', threadId, items: page.data.items });
       return page.ok ? null : page.error.code;
     },
-    [roomId],
+    [roomId, dispatch],
   );
 
   return { state, loadEarlier, loadThread, dispatch };

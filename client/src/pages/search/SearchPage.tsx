@@ -2,22 +2,27 @@
  * /search: one query across the forums and rooms the person may read, narrowed by content language and
  * kind, paged by cursor ("Show more results") without totals. Snippets are text with the matches marked.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useSession } from '../../auth/session.js';
 import { LoadError } from '../../components/LoadError.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
-import { asApiError } from '../../hooks/useApiGet.js';
+import { queryKeys } from '../../data/keys.js';
+import { useApiQuery } from '../../data/useApiQuery.js';
+import { errorRefusal, type Refusal } from '../../errors/refusal.js';
+import { RefusalText } from '../../errors/RefusalText.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import type { ApiError } from '../../api.js';
 import { Link, navigate, useLocation } from '../../router.js';
 import { useCollabTranslation } from '../forums/collabStrings.js';
-import { LabelBadge } from '../forums/LabelBadge.js';
+import { LabelBadge } from '../../components/LabelBadge.js';
 import { Highlighted } from './Highlighted.js';
 import {
   SEARCH_LANGUAGES,
   SEARCH_TYPES,
   resultPath,
   search,
+  type SearchPage as SearchPageView,
   type SearchParams,
   type SearchResultView,
 } from './searchApi.js';
@@ -41,29 +46,24 @@ export function SearchPage() {
   };
   const key = `${params.q}\n${params.language}\n${params.types}`;
   const [draft, setDraft] = useState(params);
-  const [results, setResults] = useState<Results>({ state: 'idle' });
-  const [attempt, setAttempt] = useState(0);
-  const [more, setMore] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  // The first page is a cached read (shared cache, data/); "more" appends to the cached entry.
+  const queryClient = useQueryClient();
+  const searchKey = queryKeys.search(params.q, params.language, params.types);
+  const first = useApiQuery(searchKey, (signal) => search(params, null, signal), {
+    enabled: params.q.trim() !== '',
+  });
+  const results: Results = !params.q.trim()
+    ? { state: 'idle' }
+    : first.state === 'ready'
+      ? { state: 'ready', items: first.data.items, nextCursor: first.data.nextCursor }
+      : first.state === 'error'
+        ? { state: 'error', error: first.error }
+        : { state: 'loading' };
+  const [more, setMore] = useState<{ busy: boolean; error: Refusal | null }>({ busy: false, error: null });
   usePageTitle(params.q ? t('search.titleFor', { q: params.q }) : t('search.title'));
   const signedIn = session.status === 'signedIn';
 
   useEffect(() => setDraft({ q: params.q, language: params.language, types: params.types }), [key]);
-
-  useEffect(() => {
-    if (!params.q.trim()) {
-      setResults({ state: 'idle' });
-      return undefined;
-    }
-    const controller = new AbortController();
-    setResults({ state: 'loading' });
-    search(params, null, controller.signal).then(
-      (page) => setResults({ state: 'ready', items: page.items, nextCursor: page.nextCursor }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setResults({ state: 'error', error: asApiError(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [key, attempt]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -79,10 +79,10 @@ export function SearchPage() {
     setMore({ busy: true, error: null });
     try {
       const page = await search(params, results.nextCursor);
-      setResults((current) =>
-        current.state === 'ready'
+      queryClient.setQueryData<SearchPageView>(searchKey, (current) =>
+        current
           ? {
-              state: 'ready',
+              ...current,
               items: [
                 ...current.items,
                 ...page.items.filter((i) => !current.items.some((c) => c.id === i.id)),
@@ -95,7 +95,7 @@ export function SearchPage() {
     } catch (error) {
       setMore({
         busy: false,
-        error: asApiError(error).status === 0 ? t('errors.network') : t('errors.server'),
+        error: errorRefusal(error, t),
       });
     }
   };
@@ -171,9 +171,7 @@ export function SearchPage() {
                 : t('search.shown', { n: results.items.length })
             : ''}
       </StatusMessage>
-      {results.state === 'error' && (
-        <LoadError error={results.error} onRetry={() => setAttempt((n) => n + 1)} />
-      )}
+      {results.state === 'error' && <LoadError error={results.error} onRetry={first.retry} />}
       {results.state === 'ready' && results.items.length > 0 && (
         <ol className="search-results">
           {results.items.map((result) => (
@@ -208,7 +206,7 @@ export function SearchPage() {
       )}
       {more.error && (
         <p role="alert" className="field-error">
-          {more.error}
+          <RefusalText refusal={more.error} />
         </p>
       )}
     </>
