@@ -127,3 +127,25 @@ export function mayReplyToTopic(
 export function takesPart(ctx: SharingContext, spaceId: string): boolean {
   return ctx.spaceIds.includes(spaceId);
 }
+
+/**
+ * Whether the actor may reply to a forum topic now, as its `abilities.reply`: the topic takes
+ * replies from them (see {@link mayReplyToTopic}) and they may post in its space at its label.
+ */
+export function replyAbility(
+  ctx: SharingContext,
+  space: Record<string, unknown> | { _id: unknown },
+  topic: { locked?: boolean | null; spaceId: unknown; label: string },
+): boolean {
+  const author = ctx.actor.kind === 'person' ? ctx.actor.id : null;
+  return (
+    author !== null &&
+    mayReplyToTopic(ctx, space, topic) &&
+    allows(ctx, 'create', 'Post', {
+      _id: null,
+      spaceId: String(topic.spaceId),
+      label: topic.label,
+      authorId: author,
+    })
+  );
+}

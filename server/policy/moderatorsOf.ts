@@ -1,7 +1,8 @@
 /**
  * Who moderates an item (SHARING.md, "Moderation"), for telling them of flags and moderation
  * actions: the global moderators, and the coordinators of its space's hub, with the policy's proviso
- * that a coordinator whose own city is not a member now moderates nowhere (loadSharingContext.ts).
+ * that a coordinator whose own city is not a member now moderates nowhere (loadSharingContext.ts);
+ * only active people are told.
  */
 import { CityModel } from '../models/City.js';
 import { HubModel } from '../models/Hub.js';
@@ -16,7 +17,10 @@ export async function moderatorIdsFor(spaceHubId: unknown): Promise<string[]> {
   const ids = globals.map((p) => String(p._id));
   const coordinatorIds = hub?.coordinatorIds ?? [];
   if (coordinatorIds.length === 0) return ids;
-  const coordinators = await PersonModel.find({ _id: { $in: coordinatorIds } }, { cityId: 1 }).lean();
+  const coordinators = await PersonModel.find(
+    { _id: { $in: coordinatorIds }, status: 'active' },
+    { cityId: 1 },
+  ).lean();
   const cityIds = coordinators.map((p) => p.cityId).filter((c) => c);
   const members = new Set(
     cityIds.length === 0

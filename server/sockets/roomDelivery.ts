@@ -109,7 +109,23 @@ export function deliverRoomEvents(nsp: Namespace): () => void {
     if (event.type !== 'created') return deliverChange(event);
     // The hot path: one emit of a payload computed once. A message hidden at once (a reply whose
     // thread was quarantined meanwhile) is never announced (sendMessage does not emit it).
-    emit(messageTargets(after), 'message:created', presentMessage(after));
+    try {
+      emit(messageTargets(after), 'message:created', presentMessage(after));
+    } catch {
+      // Never retried from the event's snapshot (a quarantine may have passed since): sent again
+      // only as stored now, and only if still visible; clients that still miss it catch up on rejoin.
+      return redeliverCreated(after);
+    }
+  };
+  /** A new message sent once more as stored now, if it is still visible; never throws. */
+  const redeliverCreated = async (message: MessageDoc): Promise<void> => {
+    const stored = await loadContent(String(message._id), 'Message').catch(() => null);
+    if (!stored || stored.state !== 'visible' || stored.topicHidden === true) return;
+    try {
+      emit(messageTargets(stored), 'message:created', presentMessage(stored));
+    } catch {
+      // Left to the rejoin's missed messages.
+    }
   };
   /** The audit of a new message's delivery: its own processor, right after the emit (see below). */
   const auditCreated = (event: MessageEvent): Promise<void> | undefined =>

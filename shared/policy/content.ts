@@ -136,6 +136,8 @@ export function addContentRules(
       const rooms = ctx.managedSpaceIds.filter((s) => ctx.spaceIds.includes(s));
       if (rooms.length > 0) can('delete', type, { spaceId: { $in: rooms }, state: { $ne: 'deleted' } });
     }
+    // One flags other people's material for the moderators, never one's own (edit or delete it).
+    builder.cannot('flag', type, { authorId: id });
     // The originator (the author, or their city's focal point) reads the audit of their material
     // (SHARING.md, "The audit log"), wherever it is now.
     can('readAudit', type, { authorId: id });

@@ -60,7 +60,8 @@ export const STRICTEST: Label = 'RED';
 
 /** Whether material at `label` is for a named audience fixed when it is shared (RED), not the whole space. */
 export function hasNamedAudience(label: string): boolean {
-  return label === 'RED';
+  // An unknown label is treated as the strictest (fail closed).
+  return label === 'RED' || !(LABELS as readonly string[]).includes(label);
 }
 
 /** Whether material at `label` may stay published on public pages (CLEAR only). */

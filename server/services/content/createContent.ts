@@ -139,6 +139,11 @@ export interface ContentBody<T extends ContentType> {
   retried?: () => Promise<ContentDocs[T] | null>;
   /** Whether the item has a parent to look at again once stored. */
   hasParent?: boolean;
+  /**
+   * The type's own work on the stored item before it is announced (a topic's read marker, notices):
+   * open sockets hear of an item only once everything about it is in place.
+   */
+  beforeAnnounce?: (item: ContentDocs[T]) => Promise<void>;
 }
 
 async function createInsert<T extends ContentType>(
@@ -151,7 +156,8 @@ async function createInsert<T extends ContentType>(
 
 /**
  * Stores a prepared item with the type's own fields and its search index, once per client id; a
- * reply looks at its parent again; `created` is published unless the item is hidden with its parent.
+ * reply looks at its parent again; the type's own follow-up runs; then `created` is published unless
+ * the item is hidden with its parent.
  * A retried client id answers with what is stored and publishes nothing.
  */
 export async function storeContent<T extends ContentType>(
@@ -160,14 +166,16 @@ export async function storeContent<T extends ContentType>(
   body: ContentBody<T>,
 ): Promise<Stored<ContentDocs[T]>> {
   const index = indexTokens(kind.searchTexts(body.fields), body.language);
-  const doc = { ...prepared.fields, ...body.fields, language: index.language, tokens: index.tokens };
+  // The checked fields last: a type's own fields never override a label, audience, space or author.
+  const doc = { ...body.fields, language: index.language, tokens: index.tokens, ...prepared.fields };
   const outcome = await (body.insert ?? ((d) => createInsert(kind, d)))(doc);
   if (!('stored' in outcome)) {
     const winner = body.retried ? await body.retried() : null;
-    if (!winner) throw new ConflictError('This item is being stored; retry in a moment.');
+    if (!winner) throw new ConflictError(`This ${kind.noun} is being stored; retry in a moment.`);
     return { item: winner, created: false };
   }
   const item = body.hasParent ? await kind.followParent(prepared.actor, outcome.stored) : outcome.stored;
+  if (body.beforeAnnounce) await body.beforeAnnounce(item);
   if (!item.topicHidden) kind.publish('created', null, item);
   return { item, created: true };
 }

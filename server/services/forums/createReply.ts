@@ -64,11 +64,14 @@ export async function createReply(actor: Actor, topicId: string, input: z.infer<
         categoryId: topic.categoryId,
         topicId: topic._id,
       },
+      beforeAnnounce: async (stored) => {
+        // A RED reply under a lower topic is for fewer people than the topic: it must not move the topic.
+        if (!hasNamedAudience(label) || hasNamedAudience(topic.label))
+          await touchTopic(topic._id, stored.createdAt);
+        await autoSubscribe(actor.id, topic._id);
+        await notifyForumItem(stored, { body: input.body }, topic._id);
+      },
     },
   );
-  // A RED reply under a lower topic is for fewer people than the topic: it must not move the topic.
-  if (!hasNamedAudience(label) || hasNamedAudience(topic.label)) await touchTopic(topic._id, item.createdAt);
-  await autoSubscribe(actor.id, topic._id);
-  await notifyForumItem(item, { body: input.body }, topic._id);
   return presentReply(ctx, item);
 }

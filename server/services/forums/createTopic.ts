@@ -28,8 +28,8 @@ export async function createTopic(
   if (actor.kind !== 'person') throw new UnauthenticatedError();
   const ctx = await loadSharingContext(actor);
   const space = await forumSpace(ctx, spaceSlug);
-  const prepared = await prepareContent(ctx, POST_KIND, { space, label: input.label ?? space.defaultLabel });
   const category = await categoryIn(space, categorySlug);
+  const prepared = await prepareContent(ctx, POST_KIND, { space, label: input.label ?? space.defaultLabel });
   const now = new Date();
   const { item } = await storeContent(POST_KIND, prepared, {
     fields: {
@@ -41,11 +41,18 @@ export async function createTopic(
       lastActivityAt: now,
       forumOrder: forumOrder(false, now),
     },
+    beforeAnnounce: async (stored) => {
+      await Promise.all([
+        autoSubscribe(actor.id, stored._id),
+        ForumReadMarkerModel.create({
+          personId: actor.id,
+          topicId: stored._id,
+          lastReadId: stored._id,
+          at: now,
+        }),
+      ]);
+      await notifyForumItem(stored, { body: input.body });
+    },
   });
-  await Promise.all([
-    autoSubscribe(actor.id, item._id),
-    ForumReadMarkerModel.create({ personId: actor.id, topicId: item._id, lastReadId: item._id, at: now }),
-  ]);
-  await notifyForumItem(item, { body: input.body });
   return presentTopic(ctx, item);
 }

@@ -8,7 +8,7 @@ import type { ForumCategory, ForumReply, ForumTopic } from '../../../shared/sche
 import { ForumCategoryModel, type ForumCategoryDoc } from '../../models/ForumCategory.js';
 import type { PostDoc } from '../../models/Post.js';
 import type { SpaceDoc } from '../../models/Space.js';
-import { mayReplyToTopic } from '../../policy/authorizer.js';
+import { replyAbility } from '../../policy/authorizer.js';
 import { renderMarkdown } from '../../text/renderMarkdown.js';
 import { presentPosts } from '../posts/presentPost.js';
 import { spacesById } from '../spaces/spaceLookups.js';
@@ -83,7 +83,7 @@ export async function presentTopics(ctx: SharingContext, items: PostDoc[]): Prom
       seen: stat.seen,
       subscribed: stat.subscribed,
       viewerMayModerate: space ? mayModerateForum(ctx, space) : false,
-      abilities: { ...post.abilities, reply: space ? mayReplyToTopic(ctx, space, item) : false },
+      abilities: { ...post.abilities, reply: space ? replyAbility(ctx, space, item) : false },
     };
   });
 }

@@ -25,12 +25,16 @@ export async function createPost(actor: Actor, slug: string, input: z.infer<type
     ctx,
     POST_KIND,
     { space, label: input.label ?? space.defaultLabel, members },
-    { fields: { title: input.title, body: input.body }, language: input.language },
-  );
-  await notify(
-    members.filter((id) => id !== actor.id),
-    item,
-    'post.created',
+    {
+      fields: { title: input.title, body: input.body },
+      language: input.language,
+      beforeAnnounce: (stored) =>
+        notify(
+          members.filter((id) => id !== actor.id),
+          stored,
+          'post.created',
+        ),
+    },
   );
   return presentPost(ctx, item);
 }

@@ -147,3 +147,24 @@ export async function signInThroughNairobi(
   await page.waitForURL(`${baseUrl}${returnTo}`);
   await page.getByRole('banner').getByRole('link', { name: who.name }).waitFor();
 }
+
+/** The hub of {@link HUB_FORUM}. */
+export const HUB = 'east-southern-africa';
+
+/**
+ * Makes the person signed in on `page` a coordinator of {@link HUB} (through the admin API: no global
+ * role is given) and returns how to put the hub's coordinators back as they were.
+ */
+export async function makeHubCoordinator(server: ServerRef, page: Page): Promise<() => Promise<void>> {
+  const me = await page.evaluate(
+    async () => ((await (await fetch('/api/v1/me')).json()) as { person: { id: string } }).person.id,
+  );
+  const token = await tokenFor(server, 'admin@demo.concordia.example');
+  const hub = await api<{ coordinators?: { id: string }[] }>(server, token, 'GET', `/hubs/${HUB}`);
+  assert.equal(hub.status, 200, JSON.stringify(hub.body));
+  const before = (hub.body.coordinators ?? []).map((c) => c.id);
+  await ensure(server, token, 'PATCH', `/hubs/${HUB}`, { coordinatorIds: [...before, me] });
+  return async () => {
+    await ensure(server, token, 'PATCH', `/hubs/${HUB}`, { coordinatorIds: before });
+  };
+}

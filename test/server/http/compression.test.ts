@@ -171,7 +171,7 @@ describe('answers that are never compressed', () => {
     app.get('/download', (_req, res) => {
       res.attachment('export.json').type('application/json').send(big);
     });
-    app.get(['/api/v1/csrf', '/api/v1/me'], (_req, res) => {
+    app.get(['/api/v1/csrf', '/api/v1/me', '/api/v1/search', '/api/v1/search/posts'], (_req, res) => {
       res.json({ csrfToken: big });
     });
     app.get('/socket.io/', (_req, res) => {
@@ -186,12 +186,14 @@ describe('answers that are never compressed', () => {
     return app;
   });
 
-  it('leaves server-sent events, downloads, CSRF-bearing answers, Socket.IO and compressed types alone', async () => {
+  it('leaves server-sent events, downloads, CSRF-bearing and query-echoing answers, Socket.IO and compressed types alone', async () => {
     for (const route of [
       '/events',
       '/download',
       '/api/v1/csrf',
       '/api/v1/me',
+      '/api/v1/search?q=guess',
+      '/api/v1/search/posts?q=guess',
       '/socket.io/',
       '/picture.png',
     ]) {

@@ -50,7 +50,7 @@ describe('the request log', () => {
   it('writes no request entry at the default level (info), and none for health checks', async () => {
     const quiet = loggedApp('info');
     await request(quiet.app).get('/api/v1/hubs').expect(200);
-    await request(quiet.app).get('/nope/page');
+    await request(quiet.app).get('/api/v1/no-such-route').expect(404);
     assert.deepEqual(quiet.lines, []);
     const debug = loggedApp('debug');
     await request(debug.app).get('/healthz').expect(200);

@@ -1,3 +1,4 @@
+import { afterWritesSettled } from '../../../server/events/afterWrite.js';
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import type { ContentEvent } from '../../../server/events/contentEvents.js';
@@ -49,6 +50,7 @@ describe('broadcast candidates (services -> broadcaster, with the real database)
     const viaRoad = recorder();
     const delivered = await deliverContentEvent(viaRoad.io, created);
     assert.equal(delivered.length, 3);
+    await afterWritesSettled();
     const socketViews = await AuditEntryModel.find({
       action: 'content.viewed',
       'target.id': res.body.id,

@@ -1,7 +1,9 @@
 /**
- * /forums/topics/:id: a topic with its replies, the reply form (hidden from members when the topic is
- * locked), subscription, and a moderator's controls. New replies arrive live and are announced; items
- * the reader may no longer see leave at once. Viewing marks the topic read.
+ * /forums/topics/:id: a topic with its replies, the reply form (shown only when the topic's `abilities`
+ * say the reader may reply: a locked topic takes replies from its forum's moderators only),
+ * subscription, and the forum moderator's pin, lock and move controls. Every per-item control follows
+ * the item's `abilities` (see PostItem). New replies arrive live and are announced; items the reader
+ * may no longer see leave at once. Viewing marks the topic read.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +39,14 @@ function useScrollToPostAnchor(shown: number): void {
   }, [shown]);
 }
 
+/** A topic the reader deleted or quarantined on this page, and the category to go back to. */
+interface TopicEnded {
+  topic: string;
+  how: 'deleted' | 'quarantined';
+  space: string;
+  category: { slug: string; name: string };
+}
+
 /** The page of topic `topicId`. */
 export function TopicPage({ topicId }: { topicId: string }) {
   const { t } = useTranslation();
@@ -46,9 +56,29 @@ export function TopicPage({ topicId }: { topicId: string }) {
   const { data } = model;
   const [moreError, setMoreError] = useState<Refusal | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
+  const [done, setDone] = useState('');
+  const [ended, setEnded] = useState<TopicEnded | null>(null);
+  const repliesHeading = useRef<HTMLHeadingElement>(null);
+  const endedHeading = useRef<HTMLHeadingElement>(null);
   usePageTitle(data.state === 'ready' ? data.topic.title : t('forums.title'));
   useScrollToPostAnchor(data.state === 'ready' ? data.replies.length : -1);
+  useEffect(() => {
+    if (ended) endedHeading.current?.focus();
+  }, [ended]);
 
+  if (ended?.topic === topicId) {
+    // The reader deleted or quarantined the topic: say so, and offer the way back to its category.
+    return (
+      <>
+        <h1 tabIndex={-1} ref={endedHeading}>
+          {ended.how === 'deleted' ? t('forums.item.topicDeleted') : t('forums.item.topicQuarantined')}
+        </h1>
+        <p>
+          <Link to={forumPaths.category(ended.space, ended.category.slug)}>{ended.category.name}</Link>
+        </p>
+      </>
+    );
+  }
   if (data.state === 'gone') {
     return <NotFoundContent heading={t('forums.topicGone')} text={t('forums.topicGoneText')} />;
   }
@@ -62,7 +92,6 @@ export function TopicPage({ topicId }: { topicId: string }) {
     );
   }
   const { topic, space, replies } = data;
-  const mayReply = !topic.locked || topic.viewerMayModerate;
 
   const loadMore = async () => {
     setLoadingMore(true);
@@ -89,10 +118,20 @@ export function TopicPage({ topicId }: { topicId: string }) {
         post={{ ...topic, kind: 'topic' }}
         viewerId={viewerId}
         viewerMayModerate={topic.viewerMayModerate}
+        ceiling={space.ceiling}
         headingLevel="h1"
         onEdit={async (input) => {
           const updated = await editTopic(topic.id, input);
           model.setTopic(() => updated);
+        }}
+        onRemoved={(how) =>
+          setEnded({ topic: topic.id, how, space: topic.space.slug, category: topic.category })
+        }
+        onRelabelled={(label) => {
+          setDone(t('forums.item.relabelled', { label }));
+          // Raising a topic raises its replies with it: read both again.
+          model.refreshTopic();
+          model.refreshReplies();
         }}
       >
         {(topic.pinned || topic.locked) && (
@@ -109,7 +148,10 @@ export function TopicPage({ topicId }: { topicId: string }) {
       {topic.viewerMayModerate && (
         <ModeratorControls
           topic={topic}
-          onFlags={(flags) => model.setTopic((x) => ({ ...x, ...flags }))}
+          onFlags={(flags) => {
+            model.setTopic((x) => ({ ...x, ...flags }));
+            model.refreshTopic(); // the abilities (who may reply) follow the lock
+          }}
           onMoved={() => {
             model.retry();
             navigate(forumPaths.topic(topic.id), { keepScroll: true });
@@ -117,7 +159,9 @@ export function TopicPage({ topicId }: { topicId: string }) {
         />
       )}
       <section aria-labelledby="replies-heading">
-        <h2 id="replies-heading">{t('forums.repliesHeading', { n: replies.length })}</h2>
+        <h2 id="replies-heading" tabIndex={-1} ref={repliesHeading}>
+          {t('forums.repliesHeading', { n: replies.length })}
+        </h2>
         {replies.length === 0 && <p>{t('forums.noReplies')}</p>}
         <ol className="reply-list">
           {replies.map((reply) => (
@@ -126,8 +170,21 @@ export function TopicPage({ topicId }: { topicId: string }) {
                 post={{ ...reply, kind: 'reply' }}
                 viewerId={viewerId}
                 viewerMayModerate={topic.viewerMayModerate}
+                ceiling={space.ceiling}
+                floor={topic.label}
                 headingLevel="h3"
                 onEdit={async ({ body }) => model.replaceReply(await editReply(reply.id, body))}
+                onRemoved={(how) => {
+                  model.removeReply(reply.id);
+                  setDone(
+                    how === 'deleted' ? t('forums.item.replyDeleted') : t('forums.item.replyQuarantined'),
+                  );
+                  repliesHeading.current?.focus();
+                }}
+                onRelabelled={(label) => {
+                  setDone(t('forums.item.relabelled', { label }));
+                  model.refreshReply(reply.id);
+                }}
               />
             </li>
           ))}
@@ -147,6 +204,7 @@ export function TopicPage({ topicId }: { topicId: string }) {
             <RefusalText refusal={moreError} />
           </p>
         )}
+        <StatusMessage>{done}</StatusMessage>
         <StatusMessage className="visually-hidden">
           {model.arrived
             ? t('forums.replyArrived', {
@@ -157,7 +215,7 @@ export function TopicPage({ topicId }: { topicId: string }) {
         </StatusMessage>
       </section>
       <SpaceNotice space={space} />
-      {mayReply ? (
+      {topic.abilities.reply ? (
         <ReplyComposer topic={topic} space={space} onPosted={model.addReply} />
       ) : (
         <div className="notice" role="note">

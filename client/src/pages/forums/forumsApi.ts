@@ -13,6 +13,7 @@ import type {
   ForumTopicFlags,
   ForumTopicMoved,
 } from '../../../../shared/schemas/forums.js';
+import type { ItemAbilities } from '../../../../shared/schemas/posts.js';
 import type { Space } from '../../../../shared/schemas/spaces.js';
 import type { Label } from '../../../../shared/policy/labels.js';
 import { apiGet, queryString } from '../../api.js';
@@ -27,6 +28,11 @@ export type CategoryView = z.infer<typeof ForumCategory>;
 export type TopicView = z.infer<typeof ForumTopic>;
 /** A reply. */
 export type ReplyView = z.infer<typeof ForumReply>;
+/**
+ * What the viewer may do with one topic or reply, as the server's policy answered: the page shows or
+ * hides each per-item control from this alone.
+ */
+export type ItemAbilitiesView = z.infer<typeof ItemAbilities>;
 /** An earlier version of a topic or reply. */
 export type RevisionView = z.infer<typeof ForumRevision>;
 
@@ -151,6 +157,27 @@ export function flagPost(
   input: { reason: (typeof FLAG_REASONS)[number]; note?: string },
 ): Promise<unknown> {
   return postWithCsrf(`/posts/${enc(post)}/flags`, input);
+}
+
+/**
+ * Deletes a topic (with its replies) or a reply: its author, or a moderator, who must give a reason
+ * for someone else's material (the reason is kept in its moderation history).
+ */
+export function deleteForumPost(post: string, reason?: string): Promise<{ deleted: true }> {
+  return sendWithCsrf('DELETE', `/posts/${enc(post)}`, reason ? { reason } : {});
+}
+
+/** Quarantines a topic or reply (moderators): hidden everywhere until a moderator restores it. */
+export function quarantineForumPost(post: string, reason: string): Promise<unknown> {
+  return postWithCsrf(`/posts/${enc(post)}/quarantine`, { reason });
+}
+
+/** Raises or lowers the label of a topic or reply, with a justification; the server decides. */
+export function relabelForumPost(
+  post: string,
+  input: { label: Label; justification: string },
+): Promise<unknown> {
+  return postWithCsrf(`/posts/${enc(post)}/relabel`, input);
 }
 
 /** Forum paths inside the app. */

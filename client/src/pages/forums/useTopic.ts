@@ -32,6 +32,14 @@ export interface TopicModel {
   setTopic: (update: (topic: TopicView) => TopicView) => void;
   addReply: (reply: ReplyView) => void;
   replaceReply: (reply: ReplyView) => void;
+  /** Takes a reply off the page at once (deleted or quarantined by the reader). */
+  removeReply: (id: string) => void;
+  /** Reads the topic again (its state and the reader's abilities may have changed). */
+  refreshTopic: () => void;
+  /** Reads the page holding reply `id` again; a reply the reader may no longer read leaves. */
+  refreshReply: (id: string) => void;
+  /** Reads every shown page of replies again (a topic's relabel moves its replies with it). */
+  refreshReplies: () => void;
   /** The latest reply that arrived live (for the announcement), with a counter. */
   arrived: { reply: ReplyView; seq: number } | null;
 }
@@ -116,6 +124,54 @@ export function useTopic(topicId: string): TopicModel {
     if (document.visibilityState === 'visible') void markRead(topicId).catch(() => undefined);
   }, [topicId, merge]);
 
+  const refreshTopic = useCallback(() => {
+    void getTopic(topicId).then(
+      (topic) => setData((s) => (s.state === 'ready' ? { ...s, topic } : s)),
+      () => undefined,
+    );
+  }, [topicId]);
+
+  const removeReply = useCallback((id: string) => {
+    pageOf.current.delete(id);
+    setData((s) => (s.state === 'ready' ? { ...s, replies: s.replies.filter((r) => r.id !== id) } : s));
+  }, []);
+
+  const refreshReply = useCallback(
+    (id: string) => {
+      if (!pageOf.current.has(id)) return;
+      const cursor = pageOf.current.get(id) ?? null;
+      void listReplies(topicId, cursor).then(
+        (page) => {
+          // A reply the reader may no longer read (raised out of reach, hidden) is not on the page now.
+          if (!page.items.some((item) => item.id === id)) removeReply(id);
+          merge(
+            page.items.filter((item) => pageOf.current.has(item.id)),
+            cursor,
+            current.current.state === 'ready' ? current.current.nextCursor : null,
+            false,
+          );
+        },
+        () => undefined,
+      );
+    },
+    [topicId, merge, removeReply],
+  );
+
+  const refreshReplies = useCallback(() => {
+    for (const cursor of new Set(pageOf.current.values())) {
+      void listReplies(topicId, cursor).then(
+        (page) =>
+          merge(
+            page.items.filter((item) => pageOf.current.has(item.id)),
+            cursor,
+            current.current.state === 'ready' ? current.current.nextCursor : null,
+            false,
+          ),
+        () => undefined,
+      );
+    }
+  }, [topicId, merge]);
+
   const ready = data.state === 'ready' ? data : null;
   usePostEvents(
     {
@@ -125,31 +181,12 @@ export function useTopic(topicId: string): TopicModel {
       },
       updated: (post) => {
         if (!ready) return;
-        if (post.id === topicId) {
-          void getTopic(topicId).then(
-            (topic) => setData((s) => (s.state === 'ready' ? { ...s, topic } : s)),
-            () => undefined,
-          );
-        } else if (pageOf.current.has(post.id)) {
-          const cursor = pageOf.current.get(post.id) ?? null;
-          void listReplies(topicId, cursor).then(
-            (page) =>
-              merge(
-                page.items.filter((item) => pageOf.current.has(item.id)),
-                cursor,
-                current.current.state === 'ready' ? current.current.nextCursor : null,
-                false,
-              ),
-            () => undefined,
-          );
-        }
+        if (post.id === topicId) refreshTopic();
+        else if (pageOf.current.has(post.id)) refreshReply(post.id);
       },
       removed: (id) => {
         if (id === topicId) setData({ state: 'gone' });
-        else {
-          pageOf.current.delete(id);
-          setData((s) => (s.state === 'ready' ? { ...s, replies: s.replies.filter((r) => r.id !== id) } : s));
-        }
+        else removeReply(id);
       },
       reconnected: () => void catchUp().catch(() => undefined),
     },
@@ -166,6 +203,10 @@ export function useTopic(topicId: string): TopicModel {
       [],
     ),
     addReply: useCallback((reply: ReplyView) => merge([reply], lastPage.current, null, false), [merge]),
+    removeReply,
+    refreshTopic,
+    refreshReply,
+    refreshReplies,
     replaceReply: useCallback(
       (reply: ReplyView) =>
         setData((s) =>
