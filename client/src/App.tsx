@@ -73,6 +73,34 @@ const PostPage = lazy(() =>
 
 const POST_PATH = /^\/posts\/([a-f0-9]{24})$/;
 
+// Each console and settings area is one lazy chunk with its strings: /settings, /spaces and
+// /invitations, /moderation, /admin.
+const SettingsRoutes = lazy(() =>
+  withPageStrings('settings', () => import('./pages/settings/SettingsRoutes.js')).then((module) => ({
+    default: module.SettingsRoutes,
+  })),
+);
+const SpaceRoutes = lazy(() =>
+  withPageStrings('spaces', () => import('./pages/spaces/SpaceRoutes.js')).then((module) => ({
+    default: module.SpaceRoutes,
+  })),
+);
+const ModerationRoutes = lazy(() =>
+  withPageStrings('moderation', () => import('./pages/moderation/ModerationRoutes.js')).then((module) => ({
+    default: module.ModerationRoutes,
+  })),
+);
+const AdminRoutes = lazy(() =>
+  withPageStrings('admin', () => import('./pages/admin/AdminRoutes.js')).then((module) => ({
+    default: module.AdminRoutes,
+  })),
+);
+
+/** Whether `path` is `prefix` or below it. */
+function isUnder(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}/`);
+}
+
 const CITY_PATH = /^\/cities\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 /** The page for `path`; unknown paths get the not-found page. */
@@ -89,6 +117,10 @@ function pageFor(path: string): ReactNode {
   if (room) return <RoomPage key={room} roomId={room} />;
   if (path === '/forums' || path.startsWith('/forums/')) return <ForumRoutes path={path} />;
   if (path === '/search') return <SearchPage />;
+  if (isUnder(path, '/settings')) return <SettingsRoutes path={path} />;
+  if (isUnder(path, '/spaces') || isUnder(path, '/invitations')) return <SpaceRoutes path={path} />;
+  if (isUnder(path, '/moderation')) return <ModerationRoutes path={path} />;
+  if (isUnder(path, '/admin')) return <AdminRoutes path={path} />;
   const post = POST_PATH.exec(path)?.[1];
   if (post) return <PostPage key={post} postId={post} />;
   const city = CITY_PATH.exec(path)?.[1];

@@ -18,6 +18,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     RATE_LIMIT_PER_MINUTE: '100000',
     RATE_LIMIT_WRITES_PER_MINUTE: '100000',
     RATE_LIMIT_PUBLIC_FORMS_PER_HOUR: '100000',
+    // A separate client build (e.g. one per parallel worker): CLIENT_DIR=/tmp/my-dist.
+    ...(process.env.CLIENT_DIR ? { CLIENT_DIR: process.env.CLIENT_DIR } : {}),
     ...overrides,
   });
 }

@@ -36,11 +36,42 @@ const GROUPS = {
     ar: () => import('../locales/password/ar.json', { with: { type: 'json' } }),
     es: () => import('../locales/password/es.json', { with: { type: 'json' } }),
   },
+  settings: {
+    en: () => import('../locales/settings/en.json', { with: { type: 'json' } }),
+    fr: () => import('../locales/settings/fr.json', { with: { type: 'json' } }),
+    ar: () => import('../locales/settings/ar.json', { with: { type: 'json' } }),
+    es: () => import('../locales/settings/es.json', { with: { type: 'json' } }),
+  },
+  spaces: {
+    en: () => import('../locales/spaces/en.json', { with: { type: 'json' } }),
+    fr: () => import('../locales/spaces/fr.json', { with: { type: 'json' } }),
+    ar: () => import('../locales/spaces/ar.json', { with: { type: 'json' } }),
+    es: () => import('../locales/spaces/es.json', { with: { type: 'json' } }),
+  },
+  moderation: {
+    en: () => import('../locales/moderation/en.json', { with: { type: 'json' } }),
+    fr: () => import('../locales/moderation/fr.json', { with: { type: 'json' } }),
+    ar: () => import('../locales/moderation/ar.json', { with: { type: 'json' } }),
+    es: () => import('../locales/moderation/es.json', { with: { type: 'json' } }),
+  },
+  admin: {
+    en: () => import('../locales/admin/en.json', { with: { type: 'json' } }),
+    fr: () => import('../locales/admin/fr.json', { with: { type: 'json' } }),
+    ar: () => import('../locales/admin/ar.json', { with: { type: 'json' } }),
+    es: () => import('../locales/admin/es.json', { with: { type: 'json' } }),
+  },
+  home: {
+    en: () => import('../locales/home/en.json', { with: { type: 'json' } }),
+    fr: () => import('../locales/home/fr.json', { with: { type: 'json' } }),
+    ar: () => import('../locales/home/ar.json', { with: { type: 'json' } }),
+    es: () => import('../locales/home/es.json', { with: { type: 'json' } }),
+  },
 } satisfies Record<string, Loaders>;
 
 /**
  * A group of page strings: `rooms` (rooms.*), `apply` (apply.*), `signIn` (signIn.*, enrol.*),
- * `password` (setPassword.*, forgot.*).
+ * `password` (setPassword.*, forgot.*), `settings` (settings.*), `spaces` (spaces.*), `moderation`
+ * (moderation.*), `admin` (admin.*), `home` (home.*).
  */
 export type PageStringGroup = keyof typeof GROUPS;
 
