@@ -1,9 +1,10 @@
 /**
- * Random sequences of post / share / join / leave / revoke / relabel / quarantine / restore / thread
- * reply / suspend or reinstate a city, run against the app over HTTP, then every channel is read as
- * every person: no payload (REST item, list, search, notification, export, thread reply counts, and
- * the broadcaster's deliveries) may reach someone that a small reference model of SHARING.md
- * refuses. The model is written here from the text (with its "Readings settled"), not from the
+ * Random sequences of post / forum topic / share / join / leave / revoke / relabel / quarantine /
+ * restore / thread reply / suspend or reinstate a city, run against the app over HTTP, then every
+ * channel is read as every person: no payload (REST item, list, forum topic and category list, search,
+ * notification, export, thread reply counts, and the broadcaster's deliveries) may reach someone that
+ * a small reference model of SHARING.md refuses. Forum topics are items like posts (relabelled,
+ * quarantined and shared the same way); forum replies are in the forum table (forumTable.test.ts). The model is written here from the text (with its "Readings settled"), not from the
  * policy code: people of a city that is not a member take part nowhere; a raise to RED keeps to the
  * members present since the item was first shared; authors who left read nothing of the space; a
  * thread's reply count counts only the replies the reader may read; the export holds one's own
@@ -17,6 +18,7 @@ import { LABELS, type Label } from '../../../shared/policy/labels.js';
 import { AuditEntryModel } from '../../../server/models/AuditEntry.js';
 import { CityModel } from '../../../server/models/City.js';
 import { FlagModel } from '../../../server/models/Flag.js';
+import { ForumCategoryModel } from '../../../server/models/ForumCategory.js';
 import { MessageModel } from '../../../server/models/Message.js';
 import { NotificationModel } from '../../../server/models/Notification.js';
 import { PostModel } from '../../../server/models/Post.js';
@@ -30,11 +32,14 @@ import { computeDeliveries } from '../../../server/sockets/broadcast.js';
 import { resetDatabase } from '../../support/database.js';
 import { testApp } from '../../support/app.js';
 import { OPERATOR } from '../../support/fixtures.js';
-import { addMembers, seedSharing, type SharingPeople } from '../../support/sharingFixtures.js';
+import { addMembers, seedSharing, space, type SharingPeople } from '../../support/sharingFixtures.js';
+import { createHub } from '../../../server/services/hubs/createHub.js';
 
 const NAMES = ['practitioner', 'otherCity', 'focal', 'expert', 'isc', 'partner'] as const;
 type Name = (typeof NAMES)[number];
-type SpaceSlug = 'workshop' | 'lyon-internal' | 'amman-internal' | 'network';
+type SpaceSlug = 'workshop' | 'workshop-forum' | 'lyon-internal' | 'amman-internal' | 'network';
+/** The spaces of explicit members: the workshop, and its forum (a hub space of a hub with no cities) with the same members. */
+const EXPLICIT: readonly SpaceSlug[] = ['workshop', 'workshop-forum'];
 
 // The reference model: who belongs where, ceilings, cities, and where each person forwards to.
 const CITY: Record<Name, 'lyon' | 'amman' | null> = {
@@ -45,13 +50,14 @@ const CITY: Record<Name, 'lyon' | 'amman' | null> = {
   isc: 'amman',
   partner: 'lyon',
 };
-const DERIVED: Record<Exclude<SpaceSlug, 'workshop'>, Name[]> = {
+const DERIVED: Record<Exclude<SpaceSlug, 'workshop' | 'workshop-forum'>, Name[]> = {
   'lyon-internal': ['practitioner', 'focal'],
   'amman-internal': ['otherCity', 'isc'],
   network: ['practitioner', 'otherCity', 'focal', 'expert', 'isc'],
 };
 const CEILING: Record<SpaceSlug, Label> = {
   workshop: 'RED',
+  'workshop-forum': 'RED',
   'lyon-internal': 'AMBER+STRICT',
   'amman-internal': 'AMBER+STRICT',
   network: 'GREEN',
@@ -65,6 +71,8 @@ const FORWARD_TO: Record<Name, SpaceSlug> = {
   partner: 'network',
 };
 const rank = (l: Label) => LABELS.indexOf(l);
+/** The workshop forum's categories (one, `general`, made at each reset). */
+const FORUM_CATEGORIES = '/api/v1/spaces/workshop-forum/forum/categories';
 const RUNS = Number(process.env.PROPERTY_RUNS ?? (process.env.CI ? 200 : 25));
 
 interface ModelItem {
@@ -78,6 +86,8 @@ interface ModelItem {
   sharedAt: number;
   /** A forwarded copy (its words are the original's). */
   forwarded?: boolean;
+  /** A forum topic of the workshop's forum (else a plain post). */
+  topic?: boolean;
 }
 
 class Model {
@@ -96,7 +106,7 @@ class Model {
     return CITY[who] !== 'amman' || this.ammanMember;
   }
   members(space: SpaceSlug): Set<Name> {
-    const base = space === 'workshop' ? this.workshop : new Set(DERIVED[space]);
+    const base = space === 'workshop' || space === 'workshop-forum' ? this.workshop : new Set(DERIVED[space]);
     return new Set([...base].filter((n) => this.cityMember(n)));
   }
   /** The members now whose participation began by `at` (a raise to RED keeps to them). */
@@ -104,7 +114,7 @@ class Model {
     return new Set(
       [...this.members(space)].filter(
         (n) =>
-          (space !== 'workshop' || (this.joinedAt.get(n) ?? 0) <= at) &&
+          (!EXPLICIT.includes(space) || (this.joinedAt.get(n) ?? 0) <= at) &&
           (CITY[n] !== 'amman' || this.ammanSince <= at),
       ),
     );
@@ -132,7 +142,7 @@ class Model {
 }
 
 type Op =
-  | { kind: 'post' | 'reply'; who: Name; label: Label }
+  | { kind: 'post' | 'topic' | 'reply'; who: Name; label: Label }
   | { kind: 'suspend' | 'reinstate' }
   | { kind: 'share'; who: Name; item: number }
   | { kind: 'join' | 'leave' | 'revoke'; who: Name }
@@ -142,7 +152,8 @@ type Op =
 const name = fc.constantFrom(...NAMES);
 const label = fc.constantFrom(...LABELS);
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('post' as const), who: name, label }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('post' as const), who: name, label }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('topic' as const), who: name, label }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('reply' as const), who: name, label }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('suspend' as const, 'reinstate' as const) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('share' as const), who: name, item: fc.nat(12) }) },
@@ -170,12 +181,15 @@ describe('no channel leaks, whatever happens (property-based, over HTTP)', funct
   let people: SharingPeople;
   let workshopId: string;
   let rootId: string;
+  let forumSpaceId: string;
   const who = (n: Name) => people[n];
 
   before(async () => {
     await resetDatabase();
     people = (await seedSharing()).people;
     app = testApp();
+    await createHub(OPERATOR, { slug: 'pacific', name: { en: 'Pacific' }, coordinatorIds: [] });
+    forumSpaceId = (await space('workshop-forum', 'hub', 'RED', 'GREEN', { hub: 'pacific' })).id;
   });
 
   async function resetWorld(): Promise<void> {
@@ -193,8 +207,8 @@ describe('no channel leaks, whatever happens (property-based, over HTTP)', funct
     const workshop = (await request(app).get('/api/v1/spaces/workshop').set(people.admin.auth).expect(200))
       .body;
     workshopId = workshop.id;
-    await SpaceMembershipModel.deleteMany({ spaceId: workshop.id });
-    await addMembers('workshop', people.practitioner, people.otherCity, people.focal);
+    await SpaceMembershipModel.deleteMany({ spaceId: { $in: [workshop.id, forumSpaceId] } });
+    for (const slug of EXPLICIT) await addMembers(slug, people.practitioner, people.otherCity, people.focal);
     // The thread every `reply` answers: a GREEN room message in the workshop.
     const root = await request(app)
       .post(`/api/v1/rooms/${workshopId}/messages`)
@@ -202,6 +216,12 @@ describe('no channel leaks, whatever happens (property-based, over HTTP)', funct
       .send({ clientId: crypto.randomUUID(), body: 'the thread', label: 'GREEN' })
       .expect(200);
     rootId = root.body.id;
+    await ForumCategoryModel.deleteMany({});
+    await request(app)
+      .post(FORUM_CATEGORIES)
+      .set(people.admin.auth)
+      .send({ slug: 'general', name: 'General' })
+      .expect(201);
   }
 
   async function apply(model: Model, op: Op): Promise<void> {
@@ -209,22 +229,25 @@ describe('no channel leaks, whatever happens (property-based, over HTTP)', funct
     const pick = (i: number) => model.items[i % Math.max(model.items.length, 1)];
     model.clock += 1;
     switch (op.kind) {
-      case 'post': {
+      case 'post':
+      case 'topic': {
+        const topic = op.kind === 'topic';
         const res = await request(app)
-          .post('/api/v1/spaces/workshop/posts')
+          .post(topic ? `${FORUM_CATEGORIES}/general/topics` : '/api/v1/spaces/workshop/posts')
           .set(who(op.who).auth)
           .send({ title: `T ${op.label}`, body: 'propword body', label: op.label });
         const allowed = model.members('workshop').has(op.who);
-        assert.equal(res.status, allowed ? 201 : 404, `post by ${op.who}`);
+        assert.equal(res.status, allowed ? 201 : 404, `${op.kind} by ${op.who}`);
         if (allowed)
           model.items.push({
             id: res.body.id,
-            space: 'workshop',
+            space: topic ? 'workshop-forum' : 'workshop',
             label: op.label,
             audience: op.label === 'RED' ? model.members('workshop') : new Set(),
             state: 'visible',
             author: op.who,
             sharedAt: model.clock,
+            ...(topic ? { topic } : {}),
           });
         return;
       }
@@ -284,19 +307,21 @@ describe('no channel leaks, whatever happens (property-based, over HTTP)', funct
         return;
       }
       case 'join':
-        await addMembers('workshop', who(op.who));
+        for (const slug of EXPLICIT) await addMembers(slug, who(op.who));
         if (!model.workshop.has(op.who)) model.joinedAt.set(op.who, model.clock);
         model.workshop.add(op.who);
         return;
       case 'leave':
-        await request(app).post('/api/v1/spaces/workshop/leave').set(who(op.who).auth);
+        for (const slug of EXPLICIT)
+          await request(app).post(`/api/v1/spaces/${slug}/leave`).set(who(op.who).auth);
         model.workshop.delete(op.who);
         return;
       case 'revoke':
-        await request(app)
-          .delete(`/api/v1/spaces/workshop/members/${who(op.who).id}`)
-          .set(people.admin.auth)
-          .expect(200);
+        for (const slug of EXPLICIT)
+          await request(app)
+            .delete(`/api/v1/spaces/${slug}/members/${who(op.who).id}`)
+            .set(people.admin.auth)
+            .expect(200);
         model.workshop.delete(op.who);
         return;
       case 'relabel': {
@@ -370,12 +395,28 @@ describe('no channel leaks, whatever happens (property-based, over HTTP)', funct
         assert.equal(gotContent, model.mayRead(n, item), `REST item ${item.label}/${item.state} for ${n}`);
       }),
     );
+    await Promise.all(
+      model.items
+        .filter((item) => item.topic)
+        .map(async (item) => {
+          const res = await request(app).get(`/api/v1/forum/topics/${item.id}`).set(auth);
+          const shown = res.status === 200 && typeof res.body.title === 'string';
+          assert.equal(shown, model.mayRead(n, item), `forum topic ${item.label}/${item.state} for ${n}`);
+        }),
+    );
+    const topics = await request(app).get(`${FORUM_CATEGORIES}/general/topics?limit=100`).set(auth);
+    assert.equal(topics.status === 200, model.members('workshop-forum').has(n), `forum list for ${n}`);
+    if (topics.status === 200) {
+      const listed = (topics.body.items as { id: string }[]).map((t) => t.id).sort();
+      const readable = model.items.filter((i) => i.topic && model.mayRead(n, i)).map((i) => i.id);
+      assert.deepEqual(listed, readable.sort(), `forum topics listed to ${n}`);
+    }
     const search = await request(app).get('/api/v1/search/posts?q=propword&limit=100').set(auth).expect(200);
     const found = new Set<string>(search.body.items.map((i: { id: string }) => i.id));
     const expected = new Set(model.items.filter((i) => model.mayRead(n, i)).map((i) => i.id));
     assert.deepEqual([...found].sort(), [...expected].sort(), `search for ${n}`);
     await Promise.all(
-      ['workshop', 'lyon-internal', 'amman-internal', 'network'].map(async (slug) => {
+      ['workshop', 'workshop-forum', 'lyon-internal', 'amman-internal', 'network'].map(async (slug) => {
         const list = await request(app).get(`/api/v1/spaces/${slug}/posts?limit=100`).set(auth);
         for (const i of list.status === 200 ? (list.body.items as { id: string }[]) : [])
           assert.ok(model.mayRead(n, known.get(i.id)!), leak(`list of ${slug}`, i.id));
@@ -478,6 +519,19 @@ describe('no channel leaks, whatever happens (property-based, over HTTP)', funct
               { kind: 'join', who: 'isc' },
               { kind: 'leave', who: 'otherCity' },
               { kind: 'quarantine', item: 2 },
+            ],
+          ],
+          [
+            [
+              { kind: 'topic', who: 'practitioner', label: 'GREEN' },
+              { kind: 'join', who: 'expert' },
+              { kind: 'topic', who: 'focal', label: 'RED' },
+              { kind: 'relabel', item: 0, label: 'RED' },
+              { kind: 'share', who: 'focal', item: 0 },
+              { kind: 'suspend' },
+              { kind: 'quarantine', item: 1 },
+              { kind: 'leave', who: 'practitioner' },
+              { kind: 'restore', item: 1 },
             ],
           ],
         ],
