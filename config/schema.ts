@@ -58,6 +58,8 @@ export const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Concordia <no-reply@concordia.invalid>'),
   CLIENT_DIR: z.string().min(1).optional(),
   DIGEST_CHECK_MINUTES: z.coerce.number('a whole number').int().min(1).max(1440).default(15),
+  RETENTION_DAYS_POSTS: z.coerce.number('a whole number of days').int().min(1).max(36500).optional(),
+  RETENTION_DAYS_MESSAGES: z.coerce.number('a whole number of days').int().min(1).max(36500).optional(),
 });
 
 /** The raw environment after validation. */

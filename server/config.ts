@@ -40,7 +40,12 @@ export interface Config {
   loginFailuresPerIpPerHour: number;
   /** Notification e-mail: how often the digest job looks for people who are due. */
   notifications: { digestCheckMinutes: number };
+  /** Days each content type is kept before it is deleted with a tombstone (absent: kept for ever). */
+  retentionDays: Partial<Record<RetentionSetting, number>>;
 }
+
+/** The content types' retention settings: RETENTION_DAYS_POSTS, RETENTION_DAYS_MESSAGES. */
+export type RetentionSetting = 'POSTS' | 'MESSAGES';
 
 /** Raised when the environment does not validate; its message names every bad setting. */
 export class ConfigError extends Error {
@@ -125,5 +130,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     loginFailuresPerIpPerHour: e.LOGIN_FAILURES_PER_IP_PER_HOUR,
     notifications: { digestCheckMinutes: e.DIGEST_CHECK_MINUTES },
+    retentionDays: {
+      ...(e.RETENTION_DAYS_POSTS ? { POSTS: e.RETENTION_DAYS_POSTS } : {}),
+      ...(e.RETENTION_DAYS_MESSAGES ? { MESSAGES: e.RETENTION_DAYS_MESSAGES } : {}),
+    },
   };
 }

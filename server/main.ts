@@ -22,6 +22,10 @@ import { createRedisClient } from './ops/redis.js';
 import { registerDemoIdp } from './auth/devIdp/registerDemoIdp.js';
 import { createMailer } from './auth/mailer.js';
 import { startNotificationMail } from './services/notifications/notificationMail.js';
+import { startRetentionJob } from './ops/retentionJob.js';
+import type { ContentKind } from './services/content/contentKind.js';
+import { POST_KIND } from './services/posts/postKind.js';
+import { MESSAGE_KIND } from './services/rooms/messageKind.js';
 import { startRoomNotifications } from './services/notifications/roomNotifications.js';
 
 function configOrExit(): Config {
@@ -86,6 +90,7 @@ const realtime = createRealtime(server, { config, logger, sessionMiddleware, ...
 const sweeper = startSweeper(logger);
 const notificationMail = startNotificationMail({ config, logger, mailer: createMailer(config, logger) });
 const stopRoomNotifications = startRoomNotifications();
+const retention = startRetentionJob({ config, logger, kinds: [POST_KIND, MESSAGE_KIND] as ContentKind[] });
 server.headersTimeout = 20_000;
 server.requestTimeout = 30_000;
 
@@ -101,6 +106,7 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
   hardExit.unref();
   sweeper.stop();
   const mailStopped = notificationMail.stop();
+  const retentionStopped = retention.stop();
   stopRoomNotifications();
   realtime.close();
   await new Promise<void>((resolve) => {
@@ -108,6 +114,7 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
     server.closeIdleConnections();
   });
   await mailStopped.catch(() => undefined);
+  await retentionStopped.catch(() => undefined);
   // Follow-ups of writes already answered (large notification fan-outs) finish first, within reason.
   await Promise.race([afterWritesSettled(), new Promise((r) => setTimeout(r, 5_000).unref())]);
   await mongoose.disconnect().catch(() => undefined);

@@ -10,6 +10,7 @@
 import type { Model } from 'mongoose';
 import type { ContentType } from '../../../shared/policy/content.js';
 import type { Actor } from '../../../shared/policy/actor.js';
+import type { RetentionSetting } from '../../config.js';
 import type { ContentDocs } from '../../policy/contentAccess.js';
 import type { NotificationKind } from '../notifications/notify.js';
 
@@ -43,4 +44,10 @@ export interface ContentKind<T extends ContentType = ContentType> {
   erased: Record<string, unknown>;
   /** Whether readers flag this type (open flags are resolved when a moderator acts). */
   flagged: boolean;
+  /**
+   * The retention setting (RETENTION_DAYS_<SETTING>, e.g. RETENTION_DAYS_MESSAGES) that says how many
+   * days this type is kept before the kernel's retention job (content/expireContent.ts) deletes it
+   * with a tombstone; unset keeps it for ever.
+   */
+  retentionSetting: RetentionSetting;
 }

@@ -23,4 +23,5 @@ export const POST_KIND: ContentKind<'Post'> = {
   // Forum items: the rendering and every earlier version go with the text.
   erased: { title: '(deleted)', body: '(deleted)', tokens: [], published: false, html: null, revisions: [] },
   flagged: true,
+  retentionSetting: 'POSTS',
 };

@@ -29,4 +29,5 @@ export const MESSAGE_KIND: ContentKind<'Message'> = {
   notices: { quarantined: 'message.quarantined', restored: 'message.restored', deleted: null },
   erased: { body: '', html: '', tokens: [], edits: [] },
   flagged: false,
+  retentionSetting: 'MESSAGES',
 };

@@ -20,6 +20,11 @@ import {
   storeContent,
   type ContentBody,
 } from '../../../../server/services/content/createContent.js';
+import {
+  expireContent,
+  RETENTION_REASON,
+  retentionCutoff,
+} from '../../../../server/services/content/expireContent.js';
 import { loadContentFor } from '../../../../server/services/content/loadContentFor.js';
 import { changeContentState, tombstoneContent } from '../../../../server/services/content/moderateContent.js';
 import { QUARANTINE, RESTORE } from '../../../../server/services/moderation/moderationStep.js';
@@ -228,6 +233,39 @@ for (const declared of [POST_KIND, MESSAGE_KIND] as ContentKind[]) {
       assert.equal((await loadContentFor(author, kind.type, String(item._id))).state, 'deleted');
       const other = await contextOf(people.focal);
       assert.equal((await refusal(loadContentFor(other, kind.type, String(item._id)))).code, 'not_found');
+    });
+
+    it('deletes what is older than the retention period with a tombstone, audited; keeps the rest', async () => {
+      const author = await contextOf(people.practitioner);
+      const space = await spaceNamed('workshop');
+      const make = async (text: string) =>
+        (await createContent(author, kind, { space, label: 'GREEN' }, bodyOf(kind.type, text))).item;
+      const old = await make('oldword');
+      const recent = await make('recentword');
+      const now = new Date();
+      const cutoff = retentionCutoff(30, now);
+      await kind.model.collection.updateOne(
+        { _id: old._id },
+        { $set: { createdAt: new Date(cutoff.getTime() - 60_000) } },
+      );
+      log.length = 0;
+      assert.deepEqual(await expireContent(kind, cutoff), { type: kind.type, deleted: 1 });
+      assert.deepEqual(await expireContent(kind, cutoff), { type: kind.type, deleted: 0 }, 'once');
+      const gone = await loadContent(String(old._id), kind.type);
+      assert.equal(gone?.state, 'deleted');
+      assert.deepEqual(gone?.tokens, []);
+      assert.deepEqual(
+        gone?.moderation.map((m) => [m.action, m.reason]),
+        [['delete', RETENTION_REASON]],
+      );
+      assert.equal((await loadContent(String(recent._id), kind.type))?.state, 'visible');
+      assert.deepEqual(log, [{ change: 'deleted', id: String(old._id) }]);
+      const audit = await AuditEntryModel.findOne({
+        action: 'content.deleted',
+        'target.id': String(old._id),
+      }).lean();
+      assert.equal(audit?.actor.kind, 'operator');
+      assert.equal((audit?.details as { reason?: string }).reason, RETENTION_REASON);
     });
   });
 }

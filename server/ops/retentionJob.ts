@@ -1,0 +1,63 @@
+/**
+ * The retention job, started by server/main.ts: once an hour (and once at start), each content type
+ * with a retention period set deletes what is older than it (services/content/expireContent.ts). With
+ * no period set it does nothing and says so once in the log. No two runs overlap in one process; two
+ * nodes running it at once both skip what the other already deleted.
+ */
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { ContentKind } from '../services/content/contentKind.js';
+import { expireContent, retentionCutoff } from '../services/content/expireContent.js';
+
+/** How often the job looks for expired material. */
+const EVERY_MS = 60 * 60 * 1000;
+
+/** A running retention job. */
+export interface RetentionJob {
+  /** Stops the timer; resolves when the run in progress (if any) is over. */
+  stop(): Promise<void>;
+}
+
+/** Runs the job once for `kinds` at `now`; returns what each type deleted (types without a period: none). */
+export async function runRetention(config: Config, kinds: ContentKind[], now = new Date()) {
+  const results = [];
+  for (const kind of kinds) {
+    const days = config.retentionDays[kind.retentionSetting];
+    if (days) results.push(await expireContent(kind, retentionCutoff(days, now)));
+  }
+  return results;
+}
+
+/** Starts the job for `kinds` (the declared content types). */
+export function startRetentionJob(deps: {
+  config: Config;
+  logger: Logger;
+  kinds: ContentKind[];
+}): RetentionJob {
+  const { config, logger, kinds } = deps;
+  if (!kinds.some((kind) => config.retentionDays[kind.retentionSetting])) {
+    logger.info('No RETENTION_DAYS_* is set: content is kept until it is deleted');
+    return { stop: async () => undefined };
+  }
+  let running: Promise<void> | null = null;
+  const tick = () => {
+    if (running) return;
+    running = runRetention(config, kinds)
+      .then((results) => {
+        for (const r of results) if (r.deleted > 0) logger.info(r, 'retention deleted expired content');
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, 'retention run failed'))
+      .finally(() => {
+        running = null;
+      });
+  };
+  tick();
+  const timer = setInterval(tick, EVERY_MS);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
