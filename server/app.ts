@@ -37,8 +37,10 @@ import { moderationRoutes } from './http/routes/moderation.js';
 import { postRoutes } from './http/routes/posts.js';
 import { searchRoutes } from './http/routes/search.js';
 import { spaceRoutes } from './http/routes/spaces.js';
+import { invitationRoutes } from './http/routes/invitations.js';
 import { forumRoutes } from './http/routes/forums.js';
 import { roomRoutes } from './http/routes/rooms.js';
+import { homeRoutes } from './http/routes/home.js';
 import { createMetrics } from './ops/metrics.js';
 import { documentOperations, operationsRoutes, type ReadinessState } from './ops/operationsRoutes.js';
 
@@ -125,12 +127,14 @@ export function createApp({
     ...peopleRoutes,
     ...applicationRoutes(limits.publicForm),
     ...spaceRoutes,
+    ...invitationRoutes,
     ...postRoutes,
     ...forumRoutes,
     ...moderationRoutes,
     ...meRoutes,
     ...roomRoutes,
     ...searchRoutes,
+    ...homeRoutes,
   ];
   const openApi = buildOpenApiDocument(routes, API_PREFIX, documentOperations);
   app.get('/api/openapi.json', (_req, res) => {

@@ -34,6 +34,7 @@ import { deliverNotifications } from './sockets/deliverNotifications.js';
 import { createRedisAdapter } from './sockets/adapter.js';
 import { acceptsHandshakeOrigin } from './sockets/handshakeOrigin.js';
 import { attachRooms } from './sockets/rooms.js';
+import { announceRoomActivity } from './sockets/workspaceActivity.js';
 import type { Redis } from 'ioredis';
 
 type SessionRequest = IncomingMessage & { session?: Session & Partial<SessionData>; sessionID?: string };
@@ -150,6 +151,11 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
       online,
     ),
   );
+  // The workspace sidebar: readers with an open socket hear that one of their rooms had activity.
+  const offActivity = announceRoomActivity(
+    (personId, roomId) => io.to(personRoom(personId)).emit('room:activity', { roomId }),
+    online,
+  );
   // Rooms: handlers per socket, fan-out of messages, re-authorisation on permission changes.
   const detachRooms = attachRooms(io, { config, logger, redis: deps.redis });
 
@@ -160,6 +166,7 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
       unsubscribe();
       offContent();
       offNotifications();
+      offActivity();
       detachRooms();
       // Not io.close(): that would also close the HTTP server, which main.ts drains itself.
       io.disconnectSockets(true);

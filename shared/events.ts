@@ -106,6 +106,8 @@ export interface RoomAbilities {
   quarantine: boolean;
   /** Relabel someone else's message (moderators). */
   relabel: boolean;
+  /** Flag someone else's message for the moderators (anyone who reads it). */
+  flag: boolean;
 }
 
 /** A room as `room:join` describes it. */
@@ -139,6 +141,8 @@ export interface NotificationDelivery {
   text: string | null;
   link: string;
   createdAt: string;
+  /** A moderation notice's facts (its kind, the space, the reason), for the client to word it. */
+  notice?: { kind: string; space: string; reason: string | null };
 }
 
 /** Events the server sends. */
@@ -199,6 +203,12 @@ export interface ServerToClientEvents {
   'room:resync': (payload: { since: string }) => void;
   /** A new in-app notification. Example: `socket.on('notification:created', (n) => bell.add(n))`. */
   'notification:created': (notification: NotificationDelivery) => void;
+  /**
+   * A room the person may read had a new message in its main timeline (sent only to people who may
+   * read that message, never to its author; nothing of the message is sent): ask for its unread count
+   * again. Example: `socket.on('room:activity', ({ roomId }) => sidebar.refreshUnread(roomId))`.
+   */
+  'room:activity': (payload: { roomId: string }) => void;
 }
 
 /**

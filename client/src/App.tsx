@@ -10,6 +10,7 @@ import { SessionCacheGuard } from './data/SessionCacheGuard.js';
 import { withPageStrings } from './i18n/pageStrings.js';
 import { CityPage } from './pages/city/CityPage.js';
 import { DirectoryPage } from './pages/directory/DirectoryPage.js';
+import { HomePage } from './pages/home/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { useLocation } from './router.js';
 
@@ -105,7 +106,9 @@ const CITY_PATH = /^\/cities\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 /** The page for `path`; unknown paths get the not-found page. */
 function pageFor(path: string): ReactNode {
-  if (path === '/') return <DirectoryPage />;
+  // A member's home, or the visitors' public home (which shows the directory); the directory alone on /cities.
+  if (path === '/') return <HomePage />;
+  if (path === '/cities') return <DirectoryPage base="/cities" />;
   if (path === '/apply') return <ApplyPage />;
   if (path === '/sign-in') return <SignInPage />;
   if (path === '/account') return <AccountPage />;

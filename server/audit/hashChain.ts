@@ -1,8 +1,35 @@
-/** The hash of an audit entry: SHA-256 over the previous hash and the entry's canonical JSON. */
+/**
+ * The hash of an audit entry: SHA-256 over the previous hash and the entry's canonical JSON.
+ *
+ * Personal fields (a person's name, an address, an e-mail, a provider subject: {@link PERSONAL_PATHS}, named
+ * `part:key`, as stored keys may hold no dot)
+ * are hashed through a seal: the entry keeps a random nonce per such field (`seals`), and the hash
+ * covers `{ sealed: SHA-256(nonce, value) }` in the field's place instead of the value. So the value
+ * cannot be changed without breaking the chain, yet it can be erased: erasure replaces the value by
+ * null, drops the nonce and keeps the seal itself (`redacted`), and the entry's hash is unchanged.
+ * Without the nonce the seal cannot be matched against guessed names. Entries without seals (every
+ * entry written before seals, and those with no personal field) hash exactly as before.
+ */
 import { createHash } from 'node:crypto';
 
 /** The hash that stands before the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * The fields of an entry that may hold personal data, as `part.key`: sealed when written, erasable
+ * later (`part:key`). Person ids stay hashed as they are: once the person is erased their id names no one, and it
+ * is the stable pseudonym their remaining material and entries keep.
+ */
+export const PERSONAL_PATHS = [
+  'actor:name',
+  'target:label',
+  'details:ip',
+  'details:email',
+  'details:nameId',
+] as const;
+
+/** One of {@link PERSONAL_PATHS}. */
+export type PersonalPath = (typeof PERSONAL_PATHS)[number];
 
 /**
  * JSON with object keys sorted at every depth, dates as ISO strings, and strings as the database will
@@ -21,7 +48,7 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** The content of an entry that its hash covers. */
+/** The content of an entry that its hash covers, with the seals of its personal fields. */
 export interface HashedContent {
   seq: number;
   at: Date;
@@ -29,6 +56,53 @@ export interface HashedContent {
   action: string;
   target: unknown;
   details: unknown;
+  /** Nonces of the sealed personal fields still present, by path. */
+  seals?: Record<string, string> | null | undefined;
+  /** Seals of personal fields that were erased (their value is null now), by path. */
+  redacted?: Record<string, string> | null | undefined;
+}
+
+/** The seal of a personal field: what the hash covers in its place. */
+export function sealOf(nonce: string, value: unknown): string {
+  return createHash('sha256').update(nonce).update('\n').update(canonicalJson(value)).digest('hex');
+}
+
+/** The value at a `part:key` path of an entry's content (undefined when absent). */
+export function valueAt(
+  content: { actor?: unknown; target?: unknown; details?: unknown },
+  path: string,
+): unknown {
+  const [part, key] = path.split(':') as ['actor' | 'target' | 'details', string];
+  const holder = content[part];
+  if (holder === null || typeof holder !== 'object') return undefined;
+  return (holder as Record<string, unknown>)[key];
+}
+
+/** The content as hashed: each sealed or erased personal field replaced by its seal. */
+function hashedForm(content: HashedContent): Record<string, unknown> {
+  const parts: Record<'actor' | 'target' | 'details', unknown> = {
+    actor: content.actor,
+    target: content.target,
+    details: content.details,
+  };
+  const replace = (path: string, seal: string) => {
+    const [part, key] = path.split(':') as ['actor' | 'target' | 'details', string];
+    const holder = parts[part];
+    const copy = holder !== null && typeof holder === 'object' ? { ...(holder as object) } : {};
+    (copy as Record<string, unknown>)[key] = { sealed: seal };
+    parts[part] = copy;
+  };
+  for (const [path, nonce] of Object.entries(content.seals ?? {}))
+    replace(path, sealOf(nonce, valueAt(content, path) ?? null));
+  for (const [path, seal] of Object.entries(content.redacted ?? {})) replace(path, seal);
+  return {
+    seq: content.seq,
+    at: content.at,
+    actor: parts.actor,
+    action: content.action,
+    target: parts.target,
+    details: parts.details,
+  };
 }
 
 /** Computes an entry's hash from the previous one. */
@@ -36,15 +110,6 @@ export function entryHash(prevHash: string, content: HashedContent): string {
   return createHash('sha256')
     .update(prevHash)
     .update('\n')
-    .update(
-      canonicalJson({
-        seq: content.seq,
-        at: content.at,
-        actor: content.actor,
-        action: content.action,
-        target: content.target,
-        details: content.details,
-      }),
-    )
+    .update(canonicalJson(hashedForm(content)))
     .digest('hex');
 }

@@ -3,10 +3,11 @@
  * writers on several nodes retry instead of forking the chain, without multi-document transactions.
  * Within one process, appends go through a queue, so a burst of requests never races itself.
  */
+import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../shared/policy/actor.js';
 import { AuditEntryModel } from '../models/AuditEntry.js';
 import { isDuplicateKey } from '../errors.js';
-import { GENESIS_HASH, entryHash } from './hashChain.js';
+import { GENESIS_HASH, PERSONAL_PATHS, entryHash, valueAt } from './hashChain.js';
 
 /** What an entry is about. */
 export interface AuditTarget {
@@ -33,6 +34,27 @@ export function actorRecord(actor: Actor): Record<string, string> {
   return { kind: 'anonymous' };
 }
 
+/**
+ * A fresh nonce for each personal field the entry holds (a person's name as actor or target, an
+ * address, an e-mail, a provider subject), so erasure can remove the value and keep the chain whole
+ * (hashChain.ts). Null when there is none: such entries hash as they always did.
+ */
+export function sealsFor(content: {
+  actor: unknown;
+  target: unknown;
+  details: unknown;
+}): Record<string, string> | null {
+  const seals: Record<string, string> = {};
+  for (const path of PERSONAL_PATHS) {
+    const value = valueAt(content, path);
+    if (typeof value !== 'string' || value === '') continue;
+    if (path === 'actor:name' && (content.actor as { kind?: unknown }).kind !== 'person') continue;
+    if (path === 'target:label' && (content.target as { type?: unknown }).type !== 'Person') continue;
+    seals[path] = randomBytes(16).toString('hex');
+  }
+  return Object.keys(seals).length > 0 ? seals : null;
+}
+
 async function append(
   actor: Actor,
   action: string,
@@ -43,7 +65,9 @@ async function append(
     const last = await AuditEntryModel.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS_HASH;
-    const content = { seq, at: new Date(), actor: actorRecord(actor), action, target, details };
+    const base = { seq, at: new Date(), actor: actorRecord(actor), action, target, details };
+    const seals = sealsFor(base);
+    const content = seals ? { ...base, seals } : base;
     const hash = entryHash(prevHash, content);
     try {
       await AuditEntryModel.create({ ...content, prevHash, hash });

@@ -2,10 +2,12 @@
  * Walks the audit chain in order and reports every entry whose number, link or hash is wrong. After
  * a break it goes on from the stored hash, so one broken entry cannot hide edits further along.
  * Deleting entries from the end leaves a valid shorter chain; to catch that, pin a head the logs
- * reported earlier (`expectHead`).
+ * reported earlier (`expectHead`). Erased personal fields (hashChain.ts) verify through their seals;
+ * each must be empty and answered for by a `person.erased` entry about the person the entry names.
  */
-import { AuditEntryModel } from '../models/AuditEntry.js';
-import { GENESIS_HASH, entryHash } from './hashChain.js';
+import { AuditEntryModel, type AuditEntryDoc } from '../models/AuditEntry.js';
+import { ERASURE_ACTION, peopleNamedBy } from './pseudonymiseAudit.js';
+import { GENESIS_HASH, entryHash, valueAt } from './hashChain.js';
 
 /** One problem found in the chain. */
 export interface AuditBreak {
@@ -26,12 +28,31 @@ export interface ExpectedHead {
 
 const MAX_BREAKS = 100;
 
+/** The person ids each `person.erased` entry erased, by its sequence number. */
+async function erasures(): Promise<Map<number, string>> {
+  const entries = await AuditEntryModel.find({ action: ERASURE_ACTION }, { seq: 1, target: 1 }).lean();
+  return new Map(entries.map((e) => [e.seq, String((e.target as { id?: unknown } | null)?.id ?? '')]));
+}
+
+/** Why an entry's erased fields are not what an erasure leaves, or null when they are. */
+function redactionProblem(entry: AuditEntryDoc, erased: Map<number, string>): string | null {
+  const redacted = (entry.redacted ?? {}) as Record<string, string>;
+  if (Object.keys(redacted).length === 0) return null;
+  for (const path of Object.keys(redacted))
+    if (valueAt(entry, path) !== null) return 'an erased field holds a value again';
+  const subject = erased.get(entry.erasedBy ?? -1);
+  if (subject === undefined || !peopleNamedBy(entry).includes(subject))
+    return 'fields were erased without an erasure of the person it names';
+  return null;
+}
+
 /** Verifies the whole chain, reading it in pages so memory stays flat. */
 export async function verifyAudit(pageSize = 500, expectHead?: ExpectedHead): Promise<AuditVerdict> {
   const breaks: AuditBreak[] = [];
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let headSeen = expectHead === undefined;
+  const erased = await erasures();
   for (;;) {
     const page = await AuditEntryModel.find({ seq: { $gte: expectedSeq } })
       .sort({ seq: 1 })
@@ -53,9 +74,13 @@ export async function verifyAudit(pageSize = 500, expectHead?: ExpectedHead): Pr
         action: entry.action,
         target: entry.target,
         details: entry.details,
+        seals: entry.seals as Record<string, string> | undefined,
+        redacted: entry.redacted as Record<string, string> | undefined,
       };
       if (entryHash(entry.prevHash, content) !== entry.hash)
         breaks.push({ seq: entry.seq, reason: 'its content does not match its hash' });
+      const redaction = redactionProblem(entry as AuditEntryDoc, erased);
+      if (redaction) breaks.push({ seq: entry.seq, reason: redaction });
       if (expectHead && entry.seq === expectHead.seq) {
         headSeen = true;
         if (entry.hash !== expectHead.hash)

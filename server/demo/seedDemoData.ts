@@ -1,6 +1,9 @@
 /**
  * Loads the demo data (config/demo-data.json) into an empty database, through the same services and
- * schemas as the API, so the demo is what a real operator would have made.
+ * schemas as the API, so the demo is what a real operator and real people would have made: hubs,
+ * cities and people in every role, every hub's forum and room, a mayors' leaders-only peer room under
+ * the Chatham House Rule, the ISC committee, a city's own space, flagged material waiting for the
+ * moderators and unread mentions.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +18,10 @@ import { updateCity } from '../services/cities/updateCity.js';
 import { createHub } from '../services/hubs/createHub.js';
 import { updateHub } from '../services/hubs/updateHub.js';
 import { createPerson } from '../services/people/createPerson.js';
+import { afterWritesSettled } from '../events/afterWrite.js';
+import { startRoomNotifications } from '../services/notifications/roomNotifications.js';
 import { DemoForum, seedForums } from './seedForums.js';
+import { DemoRoom, seedRooms } from './seedRooms.js';
 
 const DemoData = z.object({
   hubs: z.array(HubCreate),
@@ -24,6 +30,7 @@ const DemoData = z.object({
   coordinators: z.record(z.string(), z.array(z.string())),
   focalPoints: z.record(z.string(), z.array(z.string())),
   forums: z.array(DemoForum).default([]),
+  rooms: z.array(DemoRoom).default([]),
 });
 
 const SEEDER: OperatorActor = { kind: 'operator', name: 'demo data' };
@@ -47,6 +54,14 @@ export async function seedDemoData(
     await updateHub(SEEDER, hub, { coordinatorIds: await idsOf(emails) });
   for (const [city, emails] of Object.entries(data.focalPoints))
     await updateCity(SEEDER, city, { focalPointIds: await idsOf(emails) });
-  await seedForums(SEEDER, data.forums);
+  const forums = await seedForums(SEEDER, data.forums);
+  // The server starts its room notifications after the seed: the demo's mentions in rooms need them now.
+  const stopRoomNotifications = startRoomNotifications();
+  try {
+    await seedRooms(SEEDER, data.rooms, forums);
+    await afterWritesSettled();
+  } finally {
+    stopRoomNotifications();
+  }
   return true;
 }

@@ -1,6 +1,7 @@
 /**
  * The audit log: append-only, each entry carrying the hash of the one before it (see server/audit/).
- * No code path updates or deletes entries.
+ * No code path deletes entries; the only update is erasure's, which replaces sealed personal fields
+ * by null and keeps their seals (server/audit/hashChain.ts), so every hash still verifies.
  */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
@@ -12,6 +13,12 @@ const auditEntrySchema = new Schema(
     action: { type: String, required: true },
     target: { type: Schema.Types.Mixed, default: null },
     details: { type: Schema.Types.Mixed, default: null },
+    /** Nonces of the personal fields still present (server/audit/hashChain.ts), by path. */
+    seals: { type: Schema.Types.Mixed },
+    /** Seals of personal fields erased with their person, by path. */
+    redacted: { type: Schema.Types.Mixed },
+    /** The `person.erased` entry that erased those fields. */
+    erasedBy: { type: Number },
     prevHash: { type: String, required: true },
     hash: { type: String, required: true },
   },

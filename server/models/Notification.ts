@@ -22,6 +22,8 @@ export const NOTIFICATION_KINDS = [
   'message.quarantined',
   'message.restored',
   'message.relabelled',
+  'message.flagged',
+  'message.deleted',
 ] as const;
 
 /** The labelled content types a notification may point at. */

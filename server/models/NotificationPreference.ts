@@ -15,6 +15,15 @@ export const DIGEST_FREQUENCIES = ['off', 'daily', 'weekly'] as const;
 /** One of {@link DIGEST_FREQUENCIES}. */
 export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
 
+/**
+ * What a person hears from one space: everything (the default), only mentions of them, or nothing
+ * (muted). Notices about their own material and moderators' flags come whatever the level.
+ */
+export const SPACE_LEVELS = ['all', 'mentions', 'none'] as const;
+
+/** One of {@link SPACE_LEVELS}. */
+export type SpaceLevel = (typeof SPACE_LEVELS)[number];
+
 const notificationPreferenceSchema = new Schema(
   {
     /** The person's id: `_id` equality is the one query FerretDB answers without a scan. */
@@ -22,6 +31,19 @@ const notificationPreferenceSchema = new Schema(
     digest: { type: String, enum: DIGEST_FREQUENCIES, required: true },
     /** An e-mail at once when mentioned (bodies only where the label allows). */
     mentions: { type: Boolean, required: true },
+    /** The spaces whose level is not `all`; a space not listed is heard in full. */
+    spaces: {
+      type: [
+        new Schema(
+          {
+            spaceId: { type: Schema.Types.ObjectId, required: true },
+            level: { type: String, enum: SPACE_LEVELS, required: true },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
     digestAfter: { type: Schema.Types.ObjectId, required: true },
     nextDigestAt: { type: Date, required: true },
     lastDigest: {

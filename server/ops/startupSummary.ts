@@ -21,7 +21,7 @@ export interface StartupFacts {
   dataDir: string;
   /** Whether the demo data was loaded into the empty database by this start. */
   demoDataLoaded: boolean;
-  /** Whether the development identity provider (`demo`, for Nairobi) is ready. */
+  /** Whether the development identity provider (a provider per demo city, `demo` for Nairobi) is ready. */
   demoSignIn: boolean;
   /** LOG_LEVEL. */
   logLevel: string;
@@ -53,7 +53,7 @@ export function startupSummary(facts: StartupFacts): StartupSummary {
   const message = `Concordia is listening on ${facts.listening}`;
   const data = whereDataLives(facts);
   const signIn = facts.demoSignIn
-    ? `${facts.publicUrl}/sign-in, choose Nairobi (demo), pick any demo person`
+    ? `${facts.publicUrl}/sign-in, pick any demo person in any role (development only)`
     : undefined;
   const rows: [string, string][] = [
     ['Open', facts.publicUrl],

@@ -77,6 +77,11 @@ export function roomAbilities(
     deleteAny: allows(ctx, 'delete', type, probe),
     quarantine: allows(ctx, 'quarantine', type, probe),
     relabel: allows(ctx, 'relabel', type, probe, 'raise'),
+    // Anyone who receives other people's messages here may flag them (RED ones name the reader).
+    flag: allows(ctx, 'flag', type, {
+      ...probe,
+      audienceIds: ctx.actor.kind === 'person' ? [ctx.actor.id] : [],
+    }),
   };
 }
 

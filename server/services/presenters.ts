@@ -10,6 +10,10 @@ import type { HubDoc } from '../models/Hub.js';
 import type { PersonDoc } from '../models/Person.js';
 import type { ApplicationDoc } from '../models/Application.js';
 import { can } from '../policy/authorize.js';
+import { applicationAbilities } from './applications/applicationAbilities.js';
+import { cityAbilities } from './cities/cityAbilities.js';
+import { hubAbilities } from './hubs/hubAbilities.js';
+import { personAbilities } from './people/personAbilities.js';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 const refs = (ids: unknown[], names: Map<string, string>) =>
@@ -28,6 +32,7 @@ export function presentHub(doc: HubDoc, actor: Actor, names: Map<string, string>
     slug: doc.slug,
     name,
     ...(actor.kind === 'anonymous' ? {} : { coordinators: refs(doc.coordinatorIds, names) }),
+    ...(actor.kind === 'anonymous' ? {} : { abilities: hubAbilities(actor, doc) }),
   };
 }
 
@@ -57,6 +62,7 @@ export function presentCity(
       : null,
     memberSince: iso(doc.memberSince),
     ...(actor.kind === 'anonymous' ? {} : { focalPoints: refs(doc.focalPointIds, names) }),
+    ...(actor.kind === 'anonymous' ? {} : { abilities: cityAbilities(actor, doc) }),
   };
 }
 
@@ -78,12 +84,14 @@ export function presentPerson(
     expertise: doc.expertise,
     status: doc.status,
     ...(showEmail ? { email: doc.email } : {}),
+    abilities: personAbilities(actor, doc),
   };
 }
 
 /** An application, for admins. */
-export function presentApplication(doc: ApplicationDoc): z.infer<typeof Application> {
+export function presentApplication(doc: ApplicationDoc, actor?: Actor): z.infer<typeof Application> {
   return {
+    ...(actor ? { abilities: applicationAbilities(actor, doc) } : {}),
     id: String(doc._id),
     status: doc.status,
     city: { name: doc.city.name, kind: doc.city.kind, country: doc.city.country, hub: doc.city.hub ?? null },

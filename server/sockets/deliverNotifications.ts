@@ -35,6 +35,7 @@ export function notificationDelivery(r: ResolvedNotification): NotificationDeliv
     text,
     link: r.link,
     createdAt: r.doc.createdAt.toISOString(),
+    ...(r.body.notice ? { notice: r.body.notice } : {}),
   };
 }
 

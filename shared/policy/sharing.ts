@@ -5,7 +5,7 @@
  * Conditions are written against stored field names, with ids as strings.
  */
 import { AbilityBuilder, createMongoAbility, type MongoAbility, type MongoQuery } from '@casl/ability';
-import { LEADER_ROLES, hasDerivedMembership } from './spaces.js';
+import { LEADER_ROLES, hasDerivedMembership, personalCreationForms } from './spaces.js';
 import { addContentRules, CONTENT_TYPES, type ContentAction } from './content.js';
 import { isGlobalModerator, type SharingContext } from './sharingContext.js';
 import type { TaggedItem } from './directory.js';
@@ -76,6 +76,8 @@ export function defineSharingAbility(ctx: SharingContext): SharingAbility {
   }
   // Anyone signed in may open a direct conversation (the service checks the other person).
   if (actor.kind === 'person') can('create', 'Space', { kind: 'direct' });
+  // Mayors and city leaders open peer rooms of their own (shared/policy/spaces.ts).
+  for (const form of personalCreationForms(ctx)) can('create', 'Space', form);
   const admin = actor.kind === 'person' && actor.roles.includes('admin');
   if (admin || isGlobalModerator(ctx)) {
     // Space metadata and member lists; reading the material still needs membership.

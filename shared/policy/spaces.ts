@@ -3,6 +3,7 @@
  * space may be. Membership is explicit (a SpaceMembership) or derived from the directory as below.
  */
 import { COMMUNITY_ROLES, type Role } from '../roles.js';
+import type { SharingContext } from './sharingContext.js';
 
 /**
  * The kinds of space. `city` is a city's internal space; `city_partners` is a space of that city with
@@ -85,4 +86,55 @@ export function widensParticipation(before: readonly Role[], after: readonly Rol
 /** Whether someone with these roles is a leader (a mayor or city leader), as leaders-only rooms admit. */
 export function isLeader(roles: readonly string[]): boolean {
   return roles.some((r) => LEADER_ROLES.includes(r as Role));
+}
+
+/**
+ * The kinds a person may create from the page (`/spaces/new`); hub spaces come with their hub and
+ * direct conversations with their people. Which of them each person may create is the ability's
+ * `create` rule on Space, asked per kind and place by the server.
+ */
+export const CREATABLE_SPACE_KINDS = ['peer_room', 'committee', 'city', 'city_partners', 'event'] as const;
+
+/** One of {@link CREATABLE_SPACE_KINDS}. */
+export type CreatableSpaceKind = (typeof CREATABLE_SPACE_KINDS)[number];
+
+/**
+ * The spaces a person may create on their own standing beyond the staff rules of the sharing
+ * ability: a mayor or city leader of a member city opens peer rooms of the network (bound to no hub
+ * and no city), leaders-only or not, and owns them. Conditions on the candidate Space document.
+ */
+export function personalCreationForms(ctx: SharingContext): Record<string, unknown>[] {
+  const { actor } = ctx;
+  if (actor.kind !== 'person' || !ctx.cityId || !isLeader(actor.roles)) return [];
+  return [{ kind: 'peer_room', hubId: null, cityId: null }];
+}
+
+/** Whether people can be invited to (or added by hand to) a space of this kind. */
+export function isInvitableKind(kind: SpaceKind): boolean {
+  return kind !== 'direct';
+}
+
+/** Group conversations: 3 to 20 people, the one who starts it included. */
+export const GROUP_CONVERSATION = { minPeople: 3, maxPeople: 20 } as const;
+
+/**
+ * Why an invitee cannot join a space, as a stable refusal reason, or null when they can:
+ * `already_member` (they take part now), `invitee_not_leader` (a leaders-only room and they are no
+ * mayor or city leader), `invitee_cannot_take_part` (with the invitation they still would not take
+ * part: e.g. their city is not a member now). `wouldTakePart` is the policy's answer for the invitee
+ * with the membership added.
+ */
+export function invitationRefusal(
+  space: { leadersOnly?: boolean | null },
+  invitee: { roles: readonly string[]; takesPart: boolean; wouldTakePart: boolean },
+): 'already_member' | 'invitee_not_leader' | 'invitee_cannot_take_part' | null {
+  if (invitee.takesPart) return 'already_member';
+  if (space.leadersOnly && !isLeader(invitee.roles)) return 'invitee_not_leader';
+  if (!invitee.wouldTakePart) return 'invitee_cannot_take_part';
+  return null;
+}
+
+/** Whether a member's role in a space stays as it is (owners: they made the space, or were made so). */
+export function isFixedSpaceRole(role: SpaceRole): boolean {
+  return role === 'owner';
 }

@@ -51,6 +51,8 @@ export const Application = z
     decision: z
       .object({ by: z.string(), at: z.iso.datetime(), reason: z.string().nullable(), city: Slug.nullable() })
       .nullable(),
+    /** What the reader may do with the application, decided by the policy. */
+    abilities: z.object({ decide: z.boolean() }).optional(),
   })
   .meta({ id: 'Application' });
 

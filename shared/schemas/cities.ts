@@ -29,6 +29,16 @@ export const City = z
     pledge: Pledge.nullable(),
     memberSince: z.iso.datetime().nullable(),
     focalPoints: z.array(z.object({ id: ObjectIdString, name: z.string() })).optional(),
+    /** What the reader may do with the city (signed-in readers), decided by the policy. */
+    abilities: z
+      .object({
+        rename: z.boolean(),
+        changeHub: z.boolean(),
+        iscSeat: z.boolean(),
+        focalPoints: z.boolean(),
+        setStatus: z.boolean(),
+      })
+      .optional(),
   })
   .meta({ id: 'City' });
 

@@ -12,6 +12,8 @@ export const Hub = z
     slug: Slug,
     name: LocalizedText,
     coordinators: z.array(CoordinatorRef).optional(),
+    /** What the reader may do with the hub (signed-in readers), decided by the policy. */
+    abilities: z.object({ update: z.boolean() }).optional(),
   })
   .meta({ id: 'Hub' });
 

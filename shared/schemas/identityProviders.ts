@@ -32,6 +32,8 @@ const settings = {
 
 const endpoints = {
   metadataXml: z.string().min(50).max(500_000).optional(),
+  /** Where the provider publishes its metadata: fetched once, with a time and size limit. */
+  metadataUrl: HttpsUrl.optional(),
   entityId: z.string().trim().min(1).max(1000).optional(),
   ssoUrl: HttpsUrl.optional(),
   sloUrl: HttpsUrl.nullable().optional(),
@@ -42,9 +44,19 @@ const endpoints = {
 export const IdentityProviderCreate = z
   .object({ slug: Slug, city: Slug, ...settings, ...endpoints })
   .strict()
-  .refine((v) => v.metadataXml !== undefined || (v.entityId && v.ssoUrl && v.certificates), {
-    message: 'give metadataXml, or entityId, ssoUrl and certificates',
-    path: ['metadataXml'],
+  .refine(
+    (v) =>
+      v.metadataXml !== undefined ||
+      v.metadataUrl !== undefined ||
+      (v.entityId && v.ssoUrl && v.certificates),
+    {
+      message: 'give metadataXml, metadataUrl, or entityId, ssoUrl and certificates',
+      path: ['metadataXml'],
+    },
+  )
+  .refine((v) => v.metadataXml === undefined || v.metadataUrl === undefined, {
+    message: 'give metadataXml or metadataUrl, not both',
+    path: ['metadataUrl'],
   });
 
 /** Change a provider (new metadata, certificates for rollover, maps, status). */
@@ -57,9 +69,38 @@ export const IdentityProviderUpdate = z
     defaultRoles: settings.defaultRoles,
     allowPrivilegedRoles: settings.allowPrivilegedRoles,
     ...endpoints,
+    /** Certificate rollover: a new signing certificate accepted alongside those already registered. */
+    addCertificates: z.array(Pem).min(1).max(4).optional(),
+    /** Certificates to stop accepting, by SHA-256 fingerprint (the last one cannot be removed). */
+    removeCertificates: z.array(z.string().max(200)).min(1).max(5).optional(),
     status: z.enum(['active', 'disabled']).optional(),
   })
-  .strict();
+  .strict()
+  .refine((v) => v.metadataXml === undefined || v.metadataUrl === undefined, {
+    message: 'give metadataXml or metadataUrl, not both',
+    path: ['metadataUrl'],
+  })
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
+
+/** An attribute a provider sent, with its values. */
+export const ObservedAttribute = z.object({ name: z.string(), values: z.array(z.string()) });
+
+/** What a provider sent at its last validated sign-in (a real one or a test), for mapping. */
+export const LastSignIn = z
+  .object({
+    at: z.iso.datetime(),
+    test: z.boolean(),
+    nameIdFormat: z.string().nullable(),
+    attributes: z.array(ObservedAttribute),
+  })
+  .meta({ id: 'IdentityProviderLastSignIn' });
+
+/** What the actor may do with a provider, decided by the policy. */
+export const IdentityProviderAbilities = z.object({
+  update: z.boolean(),
+  test: z.boolean(),
+  allowPrivilegedRoles: z.boolean(),
+});
 
 /** A provider as the API returns it, with the addresses to give the city's IT team. */
 export const IdentityProvider = z
@@ -79,8 +120,44 @@ export const IdentityProvider = z
     defaultRoles: z.array(z.enum(ROLES)),
     allowPrivilegedRoles: z.boolean(),
     sp: z.object({ entityId: z.string(), metadataUrl: z.string(), acsUrl: z.string(), sloUrl: z.string() }),
+    /** Only when one provider is read (not in lists). */
+    lastSignIn: LastSignIn.nullable().optional(),
+    abilities: IdentityProviderAbilities,
   })
   .meta({ id: 'IdentityProvider' });
+
+/** Where to send the browser for a test sign-in, and the test's id. */
+export const TestSignInStart = z.object({ id: z.string(), url: z.string() }).meta({ id: 'TestSignInStart' });
+
+/** A test sign-in and its outcome: what the provider sent and what the person would be given. */
+export const TestSignIn = z
+  .object({
+    id: z.string(),
+    idp: Slug,
+    status: z.enum(['pending', 'succeeded', 'failed']),
+    reason: z.string().nullable(),
+    nameId: z.string().nullable(),
+    nameIdFormat: z.string().nullable(),
+    attributes: z.array(ObservedAttribute),
+    outcome: z
+      .object({
+        email: z.string().nullable(),
+        name: z.string().nullable(),
+        position: z.string().nullable(),
+        department: z.string().nullable(),
+        groups: z.array(z.string()),
+        roles: z.array(z.enum(ROLES)),
+      })
+      .nullable(),
+    createdAt: z.iso.datetime(),
+    completedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'TestSignIn' });
+
+/** Path parameters naming a test sign-in of a provider. */
+export const TestSignInParams = z
+  .object({ idp: Slug, test: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) })
+  .strict();
 
 /** Query of the provider list. */
 export const IdentityProviderListQuery = PageQuery.extend({ city: Slug.optional() }).strict();

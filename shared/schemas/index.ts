@@ -13,3 +13,4 @@ export * from './forums.js';
 export * from './notifications.js';
 export * from './rooms.js';
 export * from './search.js';
+export * from './myData.js';

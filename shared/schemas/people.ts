@@ -22,6 +22,8 @@ export const Person = z
     expertise: z.array(ExpertiseTag),
     status: z.enum(PERSON_STATUSES),
     email: z.string().optional(),
+    /** What the reader may do with the person, decided by the policy. */
+    abilities: z.object({ setRoles: z.boolean(), setStatus: z.boolean(), invite: z.boolean() }).optional(),
   })
   .meta({ id: 'Person' });
 

@@ -193,6 +193,8 @@ export const Notification = z
     title: z.string().optional(),
     body: z.string().optional(),
     author: z.string().optional(),
+    /** A moderation notice's facts (kind, space, reason), for the client to word it. */
+    notice: z.object({ kind: z.string(), space: z.string(), reason: z.string().nullable() }).optional(),
   })
   .meta({ id: 'Notification' });
 

@@ -150,7 +150,12 @@ export const Room = z
     /** The explicit role (owner, moderator, member), `derived`, or null. */
     role: z.string().nullable(),
     /** What the caller may do to other people's messages here (RoomAbilities in shared/events.ts). */
-    abilities: z.object({ deleteAny: z.boolean(), quarantine: z.boolean(), relabel: z.boolean() }),
+    abilities: z.object({
+      deleteAny: z.boolean(),
+      quarantine: z.boolean(),
+      relabel: z.boolean(),
+      flag: z.boolean(),
+    }),
   })
   .meta({ id: 'Room' });
 

@@ -27,7 +27,7 @@ describe('direct conversations (Send a message)', () => {
   it('starts a conversation from the directory; both people see the messages live', async () => {
     const { baseUrl, dataDir, browser } = e2e();
     const [a, b] = await Promise.all([openSession(browser), openSession(browser)]);
-    await signInAtNairobi(a.page, baseUrl, WANJIRU, '/');
+    await signInAtNairobi(a.page, baseUrl, WANJIRU, '/cities');
     await signInLocally(b.page, { baseUrl, dataDir }, OMAR.email, '/rooms');
 
     // From the member directory to Amman's page and its people.

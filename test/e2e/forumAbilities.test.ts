@@ -75,7 +75,13 @@ describe('forum controls follow the abilities the server sends', () => {
     const own = page.locator(`#${await reply(page, 'Ward 2 kept a shared calendar.').getAttribute('id')}`);
     const theirs = reply(page, 'Ward 7 held two listening sessions.');
     await theirs.waitFor();
-    assert.deepEqual(await actions(own), ['Edit', 'Change label', 'Delete'], 'no flag on one’s own reply');
+    // The author's moderation history comes with the moderation strings, loaded beside the page.
+    await own.getByRole('button', { name: 'Moderation history' }).waitFor();
+    assert.deepEqual(
+      await actions(own),
+      ['Edit', 'Moderation history', 'Change label', 'Delete'],
+      'no flag on one’s own reply',
+    );
     assert.deepEqual(await actions(theirs), ['Flag'], 'only flag on someone else’s reply');
     const topic = page.locator('article.post--topic');
     assert.deepEqual(await actions(topic), ['Flag'], 'only flag on a topic someone else started');
@@ -240,7 +246,8 @@ describe('forum controls follow the abilities the server sends', () => {
     await signInThroughNairobi(page, baseUrl, `/forums/topics/${created.body.id}`, MEMBER);
     const topic = page.locator('article.post--topic');
     await topic.getByText('Sorry, this belongs elsewhere.').waitFor();
-    assert.deepEqual(await actions(topic), ['Edit', 'Change label', 'Delete']);
+    await topic.getByRole('button', { name: 'Moderation history' }).waitFor();
+    assert.deepEqual(await actions(topic), ['Edit', 'Moderation history', 'Change label', 'Delete']);
     await topic.getByRole('button', { name: 'Delete', exact: true }).click();
     await topic.getByText('Delete this topic and all its replies? This cannot be undone.').waitFor();
     await topic.getByRole('button', { name: 'Delete for good' }).click();

@@ -46,7 +46,7 @@ describe('hub forums (/forums)', () => {
     const { page } = session;
     await signInThroughNairobi(page, baseUrl, '/forums', WANJIRU);
     await page.getByRole('heading', { level: 1, name: 'Forums' }).waitFor();
-    await page.getByRole('link', { name: HUB_FORUM.name }).click();
+    await page.getByRole('main').getByRole('link', { name: HUB_FORUM.name }).click();
     await page.getByRole('heading', { level: 1, name: HUB_FORUM.name }).waitFor();
     await page.getByRole('link', { name: 'Practice exchange' }).click();
     await page.getByRole('link', { name: 'Start a new topic' }).click();

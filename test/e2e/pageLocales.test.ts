@@ -13,6 +13,11 @@ const GROUPS: Record<string, string[]> = {
   apply: ['apply'],
   signIn: ['signIn', 'enrol'],
   password: ['setPassword', 'forgot'],
+  spaces: ['spaces'],
+  settings: ['settings'],
+  home: ['home'],
+  moderation: ['moderation'],
+  admin: ['admin'],
 };
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {

@@ -108,6 +108,17 @@ describe('refusals in the reader language', () => {
     );
   });
 
+  it('does not say the same sentence twice when the server detail is the translated sentence', () => {
+    const en = t('en');
+    const sentence = en('refusals.codes.forbidden');
+    assert.deepEqual(translateRefusal({ code: 'forbidden', status: 403, detail: sentence }, en), {
+      text: sentence,
+      detail: null,
+    });
+    const fr = translateRefusal({ code: 'forbidden', status: 403, detail: sentence }, t('fr'));
+    assert.equal(fr.detail, sentence, 'a French reader still gets the facts the server gave');
+  });
+
   it('falls back on the server detail only when nothing matches', () => {
     assert.deepEqual(translateRefusal({ code: 'teapot', status: 418, detail: 'I am a teapot.' }, t('fr')), {
       text: 'I am a teapot.',

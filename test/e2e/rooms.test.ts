@@ -64,7 +64,7 @@ describe('rooms (/rooms)', () => {
     await a.page.getByRole('link', { name: 'All your rooms' }).click();
     await a.page.getByRole('heading', { level: 1, name: 'Your rooms' }).waitFor();
     await a.page.getByRole('heading', { level: 2, name: 'Hub rooms' }).waitFor();
-    await a.page.getByRole('link', { name: room.name }).click();
+    await a.page.getByRole('main').getByRole('link', { name: room.name }).click();
     await roomReady(a.page, room);
 
     // The label picker offers the room's labels up to its ceiling, with the default chosen.

@@ -4,12 +4,14 @@
  * When the real-time layer says the server ended the socket (auth/sessionSignals.ts), /me is read
  * again: a session ended elsewhere (sign-out in another tab) shows as signed out, with a notice.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError, apiGet } from '../api.js';
 import { asApiError } from '../hooks/useApiGet.js';
 import { navigate } from '../router.js';
 import type { MeView } from '../types.js';
 import { postWithCsrf, rememberCsrfToken } from './csrf.js';
+import { signOutQuietly } from './quietSignOut.js';
 import { onSessionCheck } from './sessionSignals.js';
 
 /** The session as the client knows it. */
@@ -51,6 +53,7 @@ async function readSession(): Promise<SessionState> {
 
 /** Provides the session to everything below it. */
 export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
   const [session, setSession] = useState<SessionState>({ status: 'loading' });
   const [endedElsewhere, setEndedElsewhere] = useState(false);
   const current = useRef(session);
@@ -96,30 +99,39 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession(state);
   }, []);
 
+  // Signed out here: known at once (a session check arriving before the next render is no news).
+  const endHere = useCallback(() => {
+    rememberCsrfToken(null);
+    current.current = { status: 'signedOut' };
+    setSession(current.current);
+  }, []);
+
   const signOut = useCallback(async () => {
     signingOut.current = true;
     try {
-      const result = await postWithCsrf<{ ok: true; logoutUrl: string | null }>('/auth/logout');
-      rememberCsrfToken(null);
-      setSession({ status: 'signedOut' });
+      const result = await signOutQuietly(queryClient, () =>
+        postWithCsrf<{ ok: true; logoutUrl: string | null }>('/auth/logout'),
+      );
+      endHere();
       if (result.logoutUrl) window.location.assign(result.logoutUrl);
       else navigate('/');
     } finally {
       signingOut.current = false;
     }
-  }, []);
+  }, [queryClient, endHere]);
 
   const signOutEverywhere = useCallback(async () => {
     signingOut.current = true;
     try {
-      const result = await postWithCsrf<{ ended: number }>('/auth/logout-everywhere');
-      rememberCsrfToken(null);
-      setSession({ status: 'signedOut' });
+      const result = await signOutQuietly(queryClient, () =>
+        postWithCsrf<{ ended: number }>('/auth/logout-everywhere'),
+      );
+      endHere();
       return result.ended;
     } finally {
       signingOut.current = false;
     }
-  }, []);
+  }, [queryClient, endHere]);
 
   const dismissEnded = useCallback(() => setEndedElsewhere(false), []);
 

@@ -30,11 +30,28 @@ export interface Refusal {
 
 /** Specific reasons the client translates (`refusals.reasons.<code>`). */
 const REASONS = new Set([
+  // Identity providers (server/auth/saml/fetchMetadata.ts, services/identityProviders).
+  'metadata_timeout',
+  'metadata_too_large',
+  'metadata_address_refused',
+  'metadata_fetch_failed',
+  'metadata_url_invalid',
+  'last_certificate',
+  'idp_disabled',
   'label_above_ceiling',
   'label_below_parent',
   'topic_locked',
   'state_conflict',
   'not_readable',
+  // Spaces and invitations (server/services/invitations, spaces, rooms/createGroupConversation.ts).
+  'invitee_not_leader',
+  'invitee_cannot_take_part',
+  'invitee_unknown',
+  'already_member',
+  'already_invited',
+  'invitation_not_pending',
+  'owner_role_fixed',
+  'group_size',
 ]);
 
 /** General kinds the client translates (`refusals.codes.<code>`). */
@@ -106,8 +123,11 @@ export function translateRefusal(source: RefusalSource, t: TFunction): Refusal {
   // An unknown specific reason still carries its general kind in the status.
   const general = code && GENERAL.has(code) ? code : codeOfStatus(source.status);
   const words = serverWords(source);
-  if (general && GENERAL.has(general))
-    return { text: t(`refusals.codes.${general}`), detail: SELF_EXPLAINED.has(general) ? null : words };
+  if (general && GENERAL.has(general)) {
+    const text = t(`refusals.codes.${general}`);
+    // The server's words add nothing when they are the same sentence (an English reader, say).
+    return { text, detail: SELF_EXPLAINED.has(general) || words === text ? null : words };
+  }
   return words ? { text: words, detail: null } : { text: t('refusals.codes.internal'), detail: null };
 }
 

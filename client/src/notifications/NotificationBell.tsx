@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../router.js';
-import { safeLink, type BellItem } from './notificationsApi.js';
+import { noticeText, safeLink, type BellItem } from './notificationsApi.js';
 import { useNotifications } from './useNotifications.js';
 import './notifications.css';
 
@@ -81,7 +81,11 @@ export function NotificationBell() {
               <li key={item.id} className={item.read ? 'bell__item' : 'bell__item bell__item--unread'}>
                 <Link to={safeLink(item.link)} onClick={() => follow(item)}>
                   {!item.read && <span className="visually-hidden">{t('notifications.unreadPrefix')} </span>}
-                  <bdi>{item.text ?? t('notifications.newMaterial', { space: item.spaceName ?? '' })}</bdi>
+                  <bdi>
+                    {item.notice
+                      ? noticeText(item.notice, t)
+                      : (item.text ?? t('notifications.newMaterial', { space: item.spaceName ?? '' }))}
+                  </bdi>
                 </Link>
               </li>
             ))}

@@ -15,6 +15,15 @@ export interface BellItem {
   link: string;
   createdAt: string;
   read: boolean;
+  /** A moderation notice's facts, worded by the bell in the reader's language. */
+  notice?: ModerationNotice | undefined;
+}
+
+/** A moderation notice as the server describes it (kind, space, reason). */
+export interface ModerationNotice {
+  kind: string;
+  space: string;
+  reason: string | null;
 }
 
 interface ListedNotification {
@@ -23,6 +32,7 @@ interface ListedNotification {
   link: string;
   createdAt: string;
   read: boolean;
+  notice?: ModerationNotice;
 }
 
 /** The most recent notifications, newest first. */
@@ -35,6 +45,7 @@ export async function fetchNotifications(signal: AbortSignal): Promise<BellItem[
     link: n.link,
     createdAt: n.createdAt,
     read: n.read,
+    notice: n.notice,
   }));
 }
 
@@ -47,6 +58,7 @@ export function fromDelivery(n: NotificationDelivery): BellItem {
     link: n.link,
     createdAt: n.createdAt,
     read: false,
+    notice: n.notice,
   };
 }
 
@@ -68,4 +80,19 @@ export async function markAllNotificationsRead(upTo: string): Promise<void> {
 /** Only same-site paths are followed from a notification (anything else goes to the list). */
 export function safeLink(link: string): string {
   return link.startsWith('/') && !link.startsWith('//') && !link.startsWith('/\\') ? link : '/';
+}
+
+/** Words a moderation notice in the reader's language; a flag's reason code is translated too. */
+export function noticeText(
+  notice: ModerationNotice,
+  t: (key: string, options?: Record<string, unknown>) => string,
+) {
+  const action = notice.kind.split('.').pop() ?? '';
+  const text = t(`moderationNotices.${action}`, { space: notice.space, defaultValue: notice.kind });
+  if (!notice.reason) return text;
+  const reason =
+    action === 'flagged'
+      ? t(`moderationNotices.reasons.${notice.reason}`, { defaultValue: notice.reason })
+      : notice.reason;
+  return t('moderationNotices.withReason', { text, reason });
 }

@@ -1,13 +1,16 @@
 /**
  * The bell's data in the shared cache: the recent list and the unread count are read over REST once the
- * socket is accepted (a valid session) and again after every reconnection; `notification:created`
- * patches both in the cache; marking as read updates the cache at once and then tells the server.
+ * socket is accepted (a valid session) and again after every reconnection, and no more once the socket
+ * is closed (the session ended); `notification:created` patches both in the cache; marking as read
+ * updates the cache at once and then tells the server (and the workspace's mentions, which are unread
+ * notifications, are read again).
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import type { NotificationDelivery } from '../../../shared/events.js';
 import { queryKeys } from '../data/keys.js';
-import { getSocket } from '../realtime/socket.js';
+import { HOME_KEY } from '../pages/home/homeKey.js';
+import { getSocket, onSocketClosed } from '../realtime/socket.js';
 import {
   fetchNotifications,
   fetchUnreadCount,
@@ -55,6 +58,7 @@ export function useNotifications(onArrived: () => void): NotificationsModel {
   useEffect(() => {
     const socket = getSocket();
     const onConnect = () => {
+      if (!socket.connected) return; // disconnected at once: this tab is signing out
       setAccepted(true);
       setMarkFailed(false);
       void queryClient.invalidateQueries({ queryKey: queryKeys.notifications() });
@@ -74,9 +78,14 @@ export function useNotifications(onArrived: () => void): NotificationsModel {
     };
     socket.on('notification:created', onCreated);
     socket.on('connect', onConnect);
+    // The socket may have connected between the first render and now (its 'connect' was missed).
+    setAccepted(socket.connected);
+    // The session ended: no more reads (a cache reset must not read the bell again while it is shown).
+    const offClosed = onSocketClosed(() => setAccepted(false));
     return () => {
       socket.off('notification:created', onCreated);
       socket.off('connect', onConnect);
+      offClosed();
     };
   }, [queryClient, onArrived]);
 
@@ -88,7 +97,11 @@ export function useNotifications(onArrived: () => void): NotificationsModel {
       all?.map((item) => ({ ...item, read: true })),
     );
     queryClient.setQueryData<UnreadCount>(queryKeys.unreadCount(), NONE);
-    markAllNotificationsRead(newest.id).catch(() => setMarkFailed(true));
+    // The workspace's mentions are unread notifications: read again once the server has them read.
+    markAllNotificationsRead(newest.id).then(
+      () => queryClient.invalidateQueries({ queryKey: HOME_KEY }),
+      () => setMarkFailed(true),
+    );
   }, [queryClient]);
   const markOne = useCallback(
     (item: BellItem) => {
@@ -100,7 +113,10 @@ export function useNotifications(onArrived: () => void): NotificationsModel {
         ...live,
         count: Math.max(0, live.count - 1),
       }));
-      markNotificationRead(item.id).catch(() => setMarkFailed(true));
+      markNotificationRead(item.id).then(
+        () => queryClient.invalidateQueries({ queryKey: HOME_KEY }),
+        () => setMarkFailed(true),
+      );
     },
     [queryClient],
   );

@@ -11,7 +11,7 @@ export function NotFoundContent({ heading, text }: { heading: string; text: stri
       <h1>{heading}</h1>
       <p>{text}</p>
       <p>
-        <Link to="/">{t('notFound.backHome')}</Link>
+        <Link to="/cities">{t('notFound.backHome')}</Link>
       </p>
     </>
   );

@@ -15,10 +15,13 @@
  * Sessions: when the server ends the socket (`session:ended`, or a disconnect of reason
  * `io server disconnect`) or refuses its handshake (`unauthorized`), the session provider is asked to
  * read the session again (auth/sessionSignals.ts), so a sign-out in another tab shows at once here.
+ * A sign-out in this tab stops the socket before it is sent (it connects again if the sign-out
+ * fails) and closes it once done, so it never connects, nor makes the page read, with the ended
+ * session's cookie.
  */
 import { io, WebSocket as WebSocketTransport, XHR, type Socket } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../../shared/events.js';
-import { requestSessionCheck } from '../auth/sessionSignals.js';
+import { onSignOut, requestSessionCheck } from '../auth/sessionSignals.js';
 
 /** The typed client socket. */
 export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -33,6 +36,8 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 
 let socket: RealtimeSocket | null = null;
 let state: ConnectionState = 'connecting';
+/** True while this tab's sign-out is under way: the socket stays down. */
+let signingOutHere = false;
 const listeners = new Set<() => void>();
 const closedListeners = new Set<() => void>();
 
@@ -49,8 +54,18 @@ const goOffline = () => {
 };
 const goOnline = () => {
   setState('connecting');
-  socket?.connect();
+  if (!signingOutHere) socket?.connect();
 };
+
+// A socket still connecting is left to finish (closing a WebSocket that is opening makes the browser
+// complain): it is disconnected as soon as it connects, or the server refuses it.
+onSignOut((phase) => {
+  signingOutHere = phase === 'started';
+  if (phase === 'started') {
+    if (socket?.connected) socket.disconnect();
+  } else if (phase === 'ended') closeSocket();
+  else if (socket && !socket.active && navigator.onLine) socket.connect();
+});
 
 /**
  * The WebSocket transport, failing fast: a WebSocket closed before the server's first packet (a proxy
@@ -60,6 +75,13 @@ const goOnline = () => {
 class FailFastWebSocket extends WebSocketTransport {
   private answered = false;
   private failed = false;
+  private closedHere = false;
+
+  // Closed by this side (sign-out, offline): the close that follows is no failure to report.
+  override doClose(): void {
+    this.closedHere = true;
+    super.doClose();
+  }
 
   protected override onPacket(...args: Parameters<WebSocketTransport['onPacket']>): void {
     this.answered = true;
@@ -67,7 +89,7 @@ class FailFastWebSocket extends WebSocketTransport {
   }
 
   protected override onClose(...args: Parameters<WebSocketTransport['onClose']>): void {
-    if (!this.answered && !this.failed) {
+    if (!this.answered && !this.failed && !this.closedHere) {
       this.failed = true;
       this.onError('websocket closed before the handshake', args[0]);
       return;
@@ -102,6 +124,10 @@ export function getSocket(): RealtimeSocket {
     created.io.opts.transports = [...order];
   };
   created.on('connect', () => {
+    if (signingOutHere) {
+      created.disconnect();
+      return;
+    }
     // Fell back to polling: the next reconnections start there and try to upgrade.
     if (created.io.engine.transport.name !== 'websocket') startWith(POLLING_FIRST);
     setState('connected');
@@ -124,7 +150,7 @@ export function getSocket(): RealtimeSocket {
       // The server ended this socket: its session ended (sign-out in another tab), or the server is
       // stopping. Read the session again, and connect again: a refused handshake closes the socket.
       requestSessionCheck();
-      if (navigator.onLine) created.connect();
+      if (navigator.onLine && !signingOutHere) created.connect();
     }
   });
   created.io.on('reconnect_attempt', () => {
@@ -137,7 +163,7 @@ export function getSocket(): RealtimeSocket {
   window.addEventListener('offline', goOffline);
   window.addEventListener('online', goOnline);
   socket = created;
-  if (navigator.onLine) created.connect();
+  if (navigator.onLine && !signingOutHere) created.connect();
   else setState('offline');
   return created;
 }

@@ -31,7 +31,7 @@ export const hubCommands: Command[] = [
         slug: values.slug,
         name: { en: values.name, fr: values['name-fr'], ar: values['name-ar'], es: values['name-es'] },
       });
-      const hub = await createHub(operator(), input);
+      const hub = await createHub(operator(), input, { openSpaces: true });
       out.print(hub, () => `created hub ${hub.slug} (${hub.id})`);
     },
   },

@@ -13,6 +13,7 @@ import { operator } from '../operator.js';
 
 const ENDPOINT_OPTIONS = {
   metadata: { type: 'string' },
+  'metadata-url': { type: 'string' },
   'entity-id': { type: 'string' },
   'sso-url': { type: 'string' },
   'slo-url': { type: 'string' },
@@ -21,6 +22,7 @@ const ENDPOINT_OPTIONS = {
 
 interface EndpointValues {
   metadata?: string;
+  'metadata-url'?: string;
   'entity-id'?: string;
   'sso-url'?: string;
   'slo-url'?: string;
@@ -30,6 +32,7 @@ interface EndpointValues {
 function endpointInput(values: EndpointValues) {
   return {
     metadataXml: values.metadata ? readFileSync(values.metadata, 'utf8') : undefined,
+    metadataUrl: values['metadata-url'],
     entityId: values['entity-id'],
     ssoUrl: values['sso-url'],
     sloUrl: values['slo-url'],
@@ -50,7 +53,7 @@ export const identityProviderCommands: Command[] = [
   {
     name: 'idp add',
     usage:
-      'idp add --city <slug> (--metadata <file> | --entity-id <id> --sso-url <url> --cert <file> [--cert <file>]) [--slug <slug>] [--name <name>] [--slo-url <url>]',
+      'idp add --city <slug> (--metadata <file> | --metadata-url <url> | --entity-id <id> --sso-url <url> --cert <file> [--cert <file>]) [--slug <slug>] [--name <name>] [--slo-url <url>]',
     async run(args, out) {
       const { values } = parse(args, {
         city: { type: 'string' },
@@ -71,7 +74,8 @@ export const identityProviderCommands: Command[] = [
   },
   {
     name: 'idp update',
-    usage: 'idp update <slug> [--metadata <file>] [--entity-id <id>] [--sso-url <url>] [--cert <file> ...]',
+    usage:
+      'idp update <slug> [--metadata <file> | --metadata-url <url>] [--entity-id <id>] [--sso-url <url>] [--cert <file> ...]',
     async run(args, out) {
       const { values, positionals } = parse(args, ENDPOINT_OPTIONS);
       const input = validate(IdentityProviderUpdate, endpointInput(values));

@@ -38,6 +38,8 @@ export interface CheckedAssertion {
   nameId: string;
   assertionId: string;
   expiresAt: Date;
+  /** The request this answered (consumed), or null for an allowed unsolicited response. */
+  inResponseTo: string | null;
 }
 
 /** Runs the checks; throws {@link SamlRefusal}. */
@@ -113,5 +115,5 @@ export async function checkValidatedResponse(
     if (isDuplicateKey(error)) throw new SamlRefusal('assertion replayed');
     throw error;
   }
-  return { nameId, assertionId, expiresAt };
+  return { nameId, assertionId, expiresAt, inResponseTo: inResponseTo || null };
 }

@@ -60,20 +60,29 @@ export interface Provisioned {
   rolesBefore: Role[] | null;
 }
 
+/** What the provider's attribute map makes of a sign-in's attributes (the NameID stands in for a missing e-mail). */
+export function mapAttributes(idp: IdentityProviderDoc, nameId: string, profile: Profile) {
+  const map = idp.attributeMap ?? {};
+  return {
+    email:
+      (text(profile, map.email ?? null) ?? (nameId.includes('@') ? nameId : null))?.toLowerCase() ?? null,
+    name: text(profile, map.name ?? null),
+    position: text(profile, map.position ?? null),
+    department: text(profile, map.department ?? null),
+    groups: values(profile, map.groups ?? null),
+  };
+}
+
 /** Finds or creates the person of (provider, NameID), updates them, and returns them. */
 export async function provisionPerson(
   idp: IdentityProviderDoc,
   nameId: string,
   profile: Profile,
 ): Promise<Provisioned> {
-  const map = idp.attributeMap ?? {};
-  const email =
-    (text(profile, map.email ?? null) ?? (nameId.includes('@') ? nameId : null))?.toLowerCase() ?? null;
+  const mapped = mapAttributes(idp, nameId, profile);
+  const { email, position, department, groups } = mapped;
   if (!email) throw new SamlRefusal('no e-mail attribute');
-  const name = text(profile, map.name ?? null) ?? email;
-  const position = text(profile, map.position ?? null);
-  const department = text(profile, map.department ?? null);
-  const groups = values(profile, map.groups ?? null);
+  const name = mapped.name ?? email;
 
   const identity = await PersonIdentityModel.findOne({ idpId: idp._id, subject: nameId }).lean();
   if (identity) {

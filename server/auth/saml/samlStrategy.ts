@@ -10,14 +10,32 @@ import { MultiSamlStrategy, type Profile, type VerifiedCallback } from '@node-sa
 import type { Config } from '../../config.js';
 import type { IdentityProviderDoc } from '../../models/IdentityProvider.js';
 import { checkValidatedResponse, SamlRefusal } from './checkResponse.js';
-import { provisionPerson, type Provisioned } from './provisionPerson.js';
+import { mapAttributes, provisionPerson, rolesFromProvider, type Provisioned } from './provisionPerson.js';
+import { observedAttributes } from './observedAttributes.js';
+import { pendingTestSignIn, rememberLastSignIn, type TestOutcome } from './testSignIns.js';
 import { findActiveProvider } from './findActiveProvider.js';
 import { samlOptionsFor } from './samlFor.js';
 import { spUrls } from './spUrls.js';
 import type { StrategyRequest } from './strategyRequest.js';
 
 /** What a successful sign-in established (for the route to start the session and audit it). */
-export type SamlSignIn = Provisioned & { idp: IdentityProviderDoc; nameId: string; profile: Profile };
+export type SamlPersonSignIn = Provisioned & {
+  kind: 'signIn';
+  idp: IdentityProviderDoc;
+  nameId: string;
+  profile: Profile;
+};
+
+/** A validated answer to a test sign-in: nobody is provisioned or signed in. */
+export interface SamlTestSignIn {
+  kind: 'test';
+  idp: IdentityProviderDoc;
+  testId: string;
+  result: TestOutcome;
+}
+
+/** What the ACS accepted: a person's sign-in, or the answer to an admin's test sign-in. */
+export type SamlSignIn = SamlPersonSignIn | SamlTestSignIn;
 
 type AuthenticateOptions = Parameters<MultiSamlStrategy['authenticate']>[1];
 
@@ -73,15 +91,29 @@ export function createSamlStrategy(config: Config): SamlStrategy {
       allowUnsolicited: idp.allowUnsolicited,
       clockSkewMs: config.samlClockSkewSeconds * 1000,
     });
+    // Decided on the validated, consumed InResponseTo: the answer to a test never signs anyone in.
+    const test = await pendingTestSignIn(idp._id, checked.inResponseTo);
+    const attributes = observedAttributes(profile);
+    const nameIdFormat = profile.nameIDFormat ?? null;
+    await rememberLastSignIn(idp._id, { test: test !== null, nameIdFormat, attributes });
+    if (test) {
+      const mapped = mapAttributes(idp, checked.nameId, profile);
+      const roles = rolesFromProvider(idp, mapped.groups, []);
+      const result = { nameId: checked.nameId, nameIdFormat, attributes, outcome: { ...mapped, roles } };
+      return { kind: 'test', idp, testId: test._id, result };
+    }
     const provisioned = await provisionPerson(idp, checked.nameId, profile);
-    return { ...provisioned, idp, nameId: checked.nameId, profile };
+    return { ...provisioned, kind: 'signIn', idp, nameId: checked.nameId, profile };
   };
 
   const verify = (req: StrategyRequest, profile: Profile | null, done: VerifiedCallback): void => {
     signIn(req, profile).then(
       (result) => {
         signIns.set(req, result);
-        done(null, { personId: String(result.person._id) });
+        done(
+          null,
+          result.kind === 'test' ? { testId: result.testId } : { personId: String(result.person._id) },
+        );
       },
       (error: unknown) => done(error as Error),
     );

@@ -34,11 +34,11 @@ export const hubRoutes = [
     path: '/hubs',
     tag: 'Hubs',
     access: 'admin',
-    summary: 'Create a hub',
+    summary: 'Create a hub, with its forum and its room',
     status: 201,
     body: HubCreate,
     response: Hub,
-    handler: ({ actor, body }) => createHub(actor, body as z.infer<typeof HubCreate>),
+    handler: ({ actor, body }) => createHub(actor, body as z.infer<typeof HubCreate>, { openSpaces: true }),
   }),
   defineRoute({
     method: 'patch',

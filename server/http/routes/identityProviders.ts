@@ -6,8 +6,13 @@ import {
   IdentityProviderListQuery,
   IdentityProviderParams,
   IdentityProviderUpdate,
+  TestSignIn,
+  TestSignInParams,
+  TestSignInStart,
   pageOf,
 } from '../../../shared/schemas/index.js';
+import { getTestSignIn } from '../../services/identityProviders/getTestSignIn.js';
+import { startTestSignIn } from '../../services/identityProviders/startTestSignIn.js';
 import type { Config } from '../../config.js';
 import {
   getIdentityProvider,
@@ -72,5 +77,26 @@ export const identityProviderRoutes = [
         body as z.infer<typeof IdentityProviderUpdate>,
         configOf(req),
       ),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/identity-providers/:idp/test-sign-ins',
+    tag: 'Identity providers',
+    access: 'admin',
+    summary: 'Start a test sign-in: the browser goes to `url`; nobody is signed in by its answer',
+    status: 201,
+    params: IdentityProviderParams,
+    response: TestSignInStart,
+    handler: ({ actor, params, req }) => startTestSignIn(actor, params.idp, configOf(req)),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/identity-providers/:idp/test-sign-ins/:test',
+    tag: 'Identity providers',
+    access: 'admin',
+    summary: 'The outcome of a test sign-in: what the provider sent and what it would give the person',
+    params: TestSignInParams,
+    response: TestSignIn,
+    handler: ({ actor, params }) => getTestSignIn(actor, params.idp, params.test),
   }),
 ];

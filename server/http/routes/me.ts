@@ -1,5 +1,17 @@
-/** /api/v1/me: the signed-in person's notifications, notification preferences and data export; the public content API. */
+/**
+ * /api/v1/me: the signed-in person's notifications, notification preferences (per space too), data
+ * export, access log of their own sensitive material and account erasure; the public content API.
+ */
 import {
+  AccessLogEntry,
+  AccessLogQuery,
+  EraseMyAccount,
+  ErasureReport,
+  ErasureRequirements,
+  SetSpaceNotificationLevel,
+  SpaceNotificationSetting,
+  SpaceNotificationSettings,
+  SpaceSettingParams,
   MarkAllNotificationsRead,
   MarkedNotification,
   MarkedNotifications,
@@ -15,7 +27,9 @@ import {
   UnreadNotificationCount,
   pageOf,
 } from '../../../shared/schemas/index.js';
-import { exportMyData } from '../../services/me/exportMyData.js';
+import { eraseMyAccount, erasureRequirements } from '../../services/erasure/eraseMyAccount.js';
+import { exportMyData, exportFileName } from '../../services/me/exportMyData.js';
+import { listAccessLog } from '../../services/me/listAccessLog.js';
 import { getSharingContext } from '../../services/me/getSharingContext.js';
 import {
   countUnreadNotifications,
@@ -27,6 +41,10 @@ import {
   getNotificationPreferences,
   updateNotificationPreferences,
 } from '../../services/notifications/notificationPreferences.js';
+import {
+  listSpaceNotificationSettings,
+  setSpaceNotificationLevel,
+} from '../../services/notifications/spaceNotificationSettings.js';
 import { getPublicPost, listPublicPosts } from '../../services/posts/listPublicPosts.js';
 import { defineRoute } from '../defineRoute.js';
 
@@ -92,13 +110,70 @@ export const meRoutes = [
   }),
   defineRoute({
     method: 'get',
+    path: '/me/notification-preferences/spaces',
+    tag: 'Me',
+    access: 'members',
+    summary:
+      'The spaces I take part in, each with what I hear from it: all, mentions only, or nothing (muted)',
+    response: SpaceNotificationSettings,
+    handler: ({ actor }) => listSpaceNotificationSettings(actor),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/me/notification-preferences/spaces/:space',
+    tag: 'Me',
+    access: 'members',
+    summary: 'Set what I hear from one space I take part in (a space I do not take part in is not found)',
+    params: SpaceSettingParams,
+    body: SetSpaceNotificationLevel,
+    response: SpaceNotificationSetting,
+    handler: ({ actor, params, body }) => setSpaceNotificationLevel(actor, params.space, body.level),
+  }),
+  defineRoute({
+    method: 'get',
     path: '/me/export',
     tag: 'Me',
     access: 'members',
     summary:
-      "Export my own data (everything I wrote, each item with its label; others' material only as my notifications show it)",
+      "Export my own data (everything I wrote, posts and room messages, each item with its label; others' material only as my notifications show it)",
     response: MyExport,
-    handler: ({ actor }) => exportMyData(actor),
+    handler: async ({ actor, res }) => {
+      const data = await exportMyData(actor);
+      res.attachment(exportFileName(data.exportedAt));
+      return data;
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/me/access-log',
+    tag: 'Me',
+    access: 'members',
+    summary:
+      'Who viewed, downloaded or was delivered my own AMBER+STRICT and RED posts and messages, newest first',
+    query: AccessLogQuery,
+    response: pageOf(AccessLogEntry),
+    handler: ({ actor, query }) => listAccessLog(actor, query),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/me/erasure',
+    tag: 'Me',
+    access: 'members',
+    summary:
+      'What erasing my account asks: my e-mail address to type again, and whether an authenticator code',
+    response: ErasureRequirements,
+    handler: ({ actor }) => erasureRequirements(actor),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/me/erasure',
+    tag: 'Me',
+    access: 'members',
+    summary:
+      'Erase my account (from a browser session only): my e-mail typed again, and a code when I have a second factor',
+    body: EraseMyAccount,
+    response: ErasureReport,
+    handler: ({ actor, req, body }) => eraseMyAccount(actor, req, body),
   }),
   defineRoute({
     method: 'get',

@@ -1,4 +1,7 @@
-/** /api/v1/spaces: spaces, their members, and their posts. */
+/**
+ * /api/v1/spaces: spaces, what one may create, their members and invitations, their posts, the order
+ * of their forum categories; and group conversations (rooms that are spaces of their own people).
+ */
 import { z } from 'zod';
 import {
   PageQuery,
@@ -14,6 +17,27 @@ import {
   SpacePostsQuery,
   pageOf,
 } from '../../../shared/schemas/index.js';
+import {
+  ForumCategory,
+  ForumCategoryOrder,
+  GroupConversationCreate,
+  Room,
+  SpaceCreationOptions,
+  SpaceMemberRoleChange,
+} from '../../../shared/schemas/index.js';
+import {
+  InvitationListQuery,
+  SpaceInvitation,
+  SpaceInvitationCreate,
+  SpaceInvitationParams,
+} from '../../../shared/schemas/invitations.js';
+import { reorderCategories } from '../../services/forums/reorderCategories.js';
+import { inviteToSpace } from '../../services/invitations/inviteToSpace.js';
+import { listSpaceInvitations } from '../../services/invitations/listInvitations.js';
+import { revokeInvitation } from '../../services/invitations/revokeInvitation.js';
+import { createGroupConversation } from '../../services/rooms/createGroupConversation.js';
+import { listCreationOptions } from '../../services/spaces/listCreationOptions.js';
+import { setSpaceMemberRole } from '../../services/spaces/setSpaceMemberRole.js';
 import { addSpaceMember } from '../../services/spaces/addSpaceMember.js';
 import { createSpace } from '../../services/spaces/createSpace.js';
 import { getSpace } from '../../services/spaces/getSpace.js';
@@ -38,6 +62,27 @@ export const spaceRoutes = [
     body: SpaceCreate,
     response: Space,
     handler: ({ actor, body }) => createSpace(actor, body as z.infer<typeof SpaceCreate>),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/space-creation-options',
+    tag: 'Spaces',
+    access: 'members',
+    summary: 'The kinds of space I may create, and where (the policy answers; the form offers these)',
+    response: SpaceCreationOptions,
+    handler: ({ actor }) => listCreationOptions(actor),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/rooms/group',
+    tag: 'Rooms',
+    access: 'members',
+    summary: 'Start a group conversation of 3 to 20 people, me included',
+    status: 201,
+    body: GroupConversationCreate,
+    response: Room,
+    handler: ({ actor, body }) =>
+      createGroupConversation(actor, body as z.infer<typeof GroupConversationCreate>),
   }),
   defineRoute({
     method: 'get',
@@ -91,6 +136,65 @@ export const spaceRoutes = [
     params: SpaceMemberParams,
     response: z.object({ removed: z.boolean() }),
     handler: ({ actor, params }) => removeSpaceMember(actor, params.space, params.person),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/spaces/:space/members/:person',
+    tag: 'Spaces',
+    access: 'members',
+    summary: "Make a member a room moderator or a plain member again (owners' roles stay)",
+    params: SpaceMemberParams,
+    body: SpaceMemberRoleChange,
+    response: pageOf(SpaceMember),
+    handler: ({ actor, params, body }) =>
+      setSpaceMemberRole(actor, params.space, params.person, body as z.infer<typeof SpaceMemberRoleChange>),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/spaces/:space/invitations',
+    tag: 'Spaces',
+    access: 'members',
+    summary: "List a space's pending invitations",
+    params: SpaceParams,
+    query: InvitationListQuery,
+    response: pageOf(SpaceInvitation),
+    handler: ({ actor, params, query }) => listSpaceInvitations(actor, params.space, query),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/spaces/:space/invitations',
+    tag: 'Spaces',
+    access: 'members',
+    summary:
+      'Invite a person (space owners and moderators, admins, moderators); the policy decides who can be',
+    status: 201,
+    params: SpaceParams,
+    body: SpaceInvitationCreate,
+    response: SpaceInvitation,
+    handler: ({ actor, params, body }) =>
+      inviteToSpace(actor, params.space, body as z.infer<typeof SpaceInvitationCreate>),
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/spaces/:space/invitations/:invitation',
+    tag: 'Spaces',
+    access: 'members',
+    summary: 'Withdraw a pending invitation',
+    params: SpaceInvitationParams,
+    response: SpaceInvitation,
+    handler: ({ actor, params }) => revokeInvitation(actor, params.space, params.invitation),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/spaces/:space/forum/category-order',
+    tag: 'Forums',
+    access: 'members',
+    summary: "Reorder a forum's categories (its moderators): every category's slug, in the new order",
+    params: SpaceParams,
+    body: ForumCategoryOrder,
+    response: pageOf(ForumCategory),
+    handler: ({ actor, params, body }) =>
+      reorderCategories(actor, params.space, body as z.infer<typeof ForumCategoryOrder>),
   }),
   defineRoute({
     method: 'post',

@@ -17,7 +17,7 @@ export async function listApplications(actor: Actor, query: z.infer<typeof Appli
     limit: query.limit,
     cursor: query.cursor,
   });
-  return { items: stored.items.map(presentApplication), nextCursor: stored.nextCursor };
+  return { items: stored.items.map((a) => presentApplication(a, actor)), nextCursor: stored.nextCursor };
 }
 
 /** One application. */
@@ -25,5 +25,5 @@ export async function getApplication(actor: Actor, id: string) {
   await authorize(actor, 'read', 'Application');
   const application = await ApplicationModel.findById(id).lean();
   if (!application) throw new NotFoundError('Application');
-  return presentApplication(application);
+  return presentApplication(application, actor);
 }

@@ -8,7 +8,6 @@
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { ContentType } from '../../../shared/policy/content.js';
 import { recordAudit } from '../../audit/recordAudit.js';
-import { FlagModel } from '../../models/Flag.js';
 import { loadContent, type ContentDocs } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
@@ -21,6 +20,7 @@ import {
 } from '../moderation/moderationStep.js';
 import { notify, notifyModeration } from '../notifications/notify.js';
 import type { ContentKind } from './contentKind.js';
+import { resolveOpenFlags } from './flagContent.js';
 import { contentSubject, loadContentFor } from './loadContentFor.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 
@@ -29,14 +29,6 @@ export interface Moderated<D> {
   ctx: SharingContext;
   before: D;
   after: D;
-}
-
-async function resolveFlags(kind: Pick<ContentKind, 'flagged'>, item: { _id: unknown }): Promise<void> {
-  if (!kind.flagged) return;
-  await FlagModel.updateMany(
-    { postId: item._id as never, state: 'open' as const },
-    { $set: { state: 'resolved', resolvedAt: new Date() } },
-  );
 }
 
 /**
@@ -68,7 +60,7 @@ export async function changeContentState<T extends ContentType>(
   kind.publish(quarantined ? 'quarantined' : 'restored', before, after);
   await kind.hideDependents(after, quarantined);
   await kind.touchParent(after);
-  await resolveFlags(kind, before);
+  await resolveOpenFlags(kind, before, actor, { action: step.action, reason });
   await recordAudit(actor, auditActionOf(step), { type: kind.type, id, label: before.label }, { reason });
   const notice = quarantined ? kind.notices.quarantined : kind.notices.restored;
   await notifyModeration(actor, before, notice, reason, kind.type);
@@ -118,7 +110,7 @@ export async function tombstoneContent<T extends ContentType>(
     } as never,
   );
   if (stored.matchedCount === 0) return false;
-  await resolveFlags(kind, item);
+  await resolveOpenFlags(kind, item, actor, { action: 'delete', reason: tombstone.auditedReason });
   if (tombstone.audit)
     await recordAudit(
       actor,

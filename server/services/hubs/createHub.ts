@@ -1,4 +1,7 @@
-/** Creates a hub (admin). */
+/**
+ * Creates a hub (admin). With `openSpaces` (the API and the command line) its forum and room are
+ * created with it; the demo seeding, which brings its own forums, leaves them out.
+ */
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { HubCreate } from '../../../shared/schemas/hubs.js';
@@ -8,9 +11,14 @@ import { authorize } from '../../policy/authorize.js';
 import { ConflictError, isDuplicateKey } from '../../errors.js';
 import { requireActivePeople } from '../people/requireActivePeople.js';
 import { getHub } from './getHub.js';
+import { openHubSpaces } from './openHubSpaces.js';
 
 /** Stores the hub and returns it as the actor sees it. Conflict if the slug is taken. */
-export async function createHub(actor: Actor, input: z.infer<typeof HubCreate>) {
+export async function createHub(
+  actor: Actor,
+  input: z.infer<typeof HubCreate>,
+  options: { openSpaces?: boolean } = {},
+) {
   await authorize(actor, 'create', 'Hub');
   await requireActivePeople(input.coordinatorIds, 'coordinatorIds');
   try {
@@ -29,5 +37,6 @@ export async function createHub(actor: Actor, input: z.infer<typeof HubCreate>) 
     if (isDuplicateKey(error)) throw new ConflictError(`A hub with the slug "${input.slug}" already exists.`);
     throw error;
   }
+  if (options.openSpaces) await openHubSpaces(actor, { slug: input.slug, name: input.name.en });
   return getHub(actor, input.slug);
 }

@@ -5,6 +5,7 @@ import type { IdentityProviderListQuery } from '../../../shared/schemas/identity
 import type { Config } from '../../config.js';
 import { IdentityProviderModel, type IdentityProviderDoc } from '../../models/IdentityProvider.js';
 import { accessFilter, authorize, can } from '../../policy/authorize.js';
+import { IdpLastSignInModel } from '../../models/IdpLastSignIn.js';
 import { NotFoundError } from '../../errors.js';
 import { cityBySlug, citySlugsById } from '../lookups.js';
 import { readPage } from '../../db/pagination.js';
@@ -35,17 +36,18 @@ export async function listIdentityProviders(
   );
   return {
     items: page.items.map((i) =>
-      presentIdentityProvider(i, slugs.get(String(i.cityId)) ?? 'unknown', config),
+      presentIdentityProvider(i, slugs.get(String(i.cityId)) ?? 'unknown', config, actor),
     ),
     nextCursor: page.nextCursor,
   };
 }
 
-/** One provider, if the actor may see it. */
+/** One provider, if the actor may see it, with what its last sign-in sent. */
 export async function getIdentityProvider(actor: Actor, slug: string, config: Config) {
   await authorize(actor, 'read', 'IdentityProvider');
   const doc = await IdentityProviderModel.findOne({ slug }).lean();
   if (!doc || !can(actor, 'read', 'IdentityProvider', doc)) throw new NotFoundError('Identity provider');
   const slugs = await citySlugsById(actor, [doc.cityId]);
-  return presentIdentityProvider(doc, slugs.get(String(doc.cityId)) ?? 'unknown', config);
+  const last = await IdpLastSignInModel.findById(doc._id).lean();
+  return presentIdentityProvider(doc, slugs.get(String(doc.cityId)) ?? 'unknown', config, actor, last);
 }

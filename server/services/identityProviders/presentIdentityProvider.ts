@@ -1,11 +1,14 @@
 /** The API shape of an identity provider, with our SP addresses for the city's IT team. */
 import { X509Certificate } from 'node:crypto';
 import type { z } from 'zod';
+import type { Actor } from '../../../shared/policy/actor.js';
 import type { IdentityProvider } from '../../../shared/schemas/identityProviders.js';
 import type { Role } from '../../../shared/roles.js';
 import type { Config } from '../../config.js';
 import type { IdentityProviderDoc } from '../../models/IdentityProvider.js';
+import type { IdpLastSignInDoc } from '../../models/IdpLastSignIn.js';
 import { spUrls } from '../../auth/saml/spUrls.js';
+import { can } from '../../policy/authorize.js';
 
 function describe(pem: string) {
   const cert = new X509Certificate(pem);
@@ -16,11 +19,35 @@ function describe(pem: string) {
   };
 }
 
-/** Presents a provider; `citySlug` is its city's slug. */
+/** What the actor may do with the provider, asked of the policy. */
+export function identityProviderAbilities(actor: Actor, doc: IdentityProviderDoc) {
+  const subject = doc as unknown as Record<string, unknown>;
+  const update = can(actor, 'update', 'IdentityProvider', subject);
+  return {
+    update,
+    test: update && doc.status === 'active',
+    allowPrivilegedRoles: can(actor, 'update', 'IdentityProvider', subject, 'allowPrivilegedRoles'),
+  };
+}
+
+/** The last sign-in's attributes as the API shows them. */
+export function presentLastSignIn(last: IdpLastSignInDoc | null) {
+  if (!last) return null;
+  return {
+    at: last.at.toISOString(),
+    test: last.test,
+    nameIdFormat: last.nameIdFormat ?? null,
+    attributes: last.attributes.map((a) => ({ name: a.name, values: [...a.values] })),
+  };
+}
+
+/** Presents a provider; `citySlug` is its city's slug; `lastSignIn` is given when one provider is read. */
 export function presentIdentityProvider(
   doc: IdentityProviderDoc,
   citySlug: string,
   config: Config,
+  actor: Actor,
+  lastSignIn?: IdpLastSignInDoc | null,
 ): z.infer<typeof IdentityProvider> {
   const urls = spUrls(config, doc.slug);
   const map = doc.attributeMap ?? {};
@@ -46,5 +73,7 @@ export function presentIdentityProvider(
     defaultRoles: doc.defaultRoles as Role[],
     allowPrivilegedRoles: doc.allowPrivilegedRoles,
     sp: { entityId: urls.entityId, metadataUrl: urls.metadata, acsUrl: urls.acs, sloUrl: urls.slo },
+    ...(lastSignIn !== undefined ? { lastSignIn: presentLastSignIn(lastSignIn) } : {}),
+    abilities: identityProviderAbilities(actor, doc),
   };
 }

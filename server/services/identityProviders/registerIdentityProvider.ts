@@ -1,36 +1,19 @@
 /**
  * Registers a city's identity provider (admin, or the city's focal point for their own city), from
- * metadata XML or from entity id + SSO URL + certificates. Only admins may allow privileged roles.
+ * metadata XML, a metadata URL, or entity id + SSO URL + certificates. Only admins may allow
+ * privileged roles.
  */
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { IdentityProviderCreate } from '../../../shared/schemas/identityProviders.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import type { Config } from '../../config.js';
-import { parseIdpMetadata, toPem, type IdpEndpoints } from '../../auth/saml/parseIdpMetadata.js';
 import { IdentityProviderModel } from '../../models/IdentityProvider.js';
 import { authorize } from '../../policy/authorize.js';
 import { ConflictError, InvalidError, isDuplicateKey } from '../../errors.js';
 import { cityBySlug } from '../lookups.js';
 import { presentIdentityProvider } from './presentIdentityProvider.js';
-
-/** Endpoints from metadata, or from the explicit fields (explicit fields win over metadata). */
-export function endpointsOf(input: {
-  metadataXml?: string;
-  entityId?: string;
-  ssoUrl?: string;
-  sloUrl?: string | null;
-  certificates?: string[];
-}): Partial<IdpEndpoints> {
-  const fromMetadata: Partial<IdpEndpoints> = input.metadataXml ? parseIdpMetadata(input.metadataXml) : {};
-  return {
-    ...fromMetadata,
-    ...(input.entityId ? { entityId: input.entityId } : {}),
-    ...(input.ssoUrl ? { ssoUrl: input.ssoUrl } : {}),
-    ...(input.sloUrl !== undefined ? { sloUrl: input.sloUrl } : {}),
-    ...(input.certificates ? { certificates: [...new Set(input.certificates.map(toPem))] } : {}),
-  };
-}
+import { metadataLimits, resolveEndpoints } from './resolveEndpoints.js';
 
 /** Stores the provider and returns it. Conflict when the slug is taken. */
 export async function registerIdentityProvider(
@@ -42,10 +25,13 @@ export async function registerIdentityProvider(
   if (!city)
     throw new InvalidError(`There is no city "${input.city}".`, [{ path: 'city', message: 'unknown city' }]);
   const subject = { cityId: city._id };
+  // Asked before any metadata is fetched: only those who may register make the server fetch.
   await authorize(actor, 'create', 'IdentityProvider', subject);
   if (input.allowPrivilegedRoles)
     await authorize(actor, 'create', 'IdentityProvider', subject, 'allowPrivilegedRoles');
-  const endpoints = endpointsOf(input);
+  if (await IdentityProviderModel.exists({ slug: input.slug }))
+    throw new ConflictError(`An identity provider "${input.slug}" already exists.`);
+  const endpoints = await resolveEndpoints(input, metadataLimits(config));
   try {
     const doc = await IdentityProviderModel.create({
       slug: input.slug,
@@ -70,9 +56,10 @@ export async function registerIdentityProvider(
         city: city.slug,
         entityId: doc.entityId,
         certificates: doc.certificates.length,
+        from: input.metadataUrl ? 'metadataUrl' : input.metadataXml ? 'metadataXml' : 'fields',
       },
     );
-    return presentIdentityProvider(doc.toObject(), city.slug, config);
+    return presentIdentityProvider(doc.toObject(), city.slug, config, actor);
   } catch (error) {
     if (isDuplicateKey(error))
       throw new ConflictError(`An identity provider "${input.slug}" already exists.`);

@@ -1,16 +1,52 @@
-/** Changes a provider: new metadata or certificates (rollover), maps, status (disable/enable). */
+/**
+ * Changes a provider: new metadata (pasted or from its URL), certificate rollover (add a signing
+ * certificate beside the current ones, later remove the old one), maps, status (disable/enable).
+ */
+import { X509Certificate } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { IdentityProviderUpdate } from '../../../shared/schemas/identityProviders.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import type { Config } from '../../config.js';
+import { toPem } from '../../auth/saml/parseIdpMetadata.js';
 import { IdentityProviderModel } from '../../models/IdentityProvider.js';
 import { authorize, can } from '../../policy/authorize.js';
-import { NotFoundError } from '../../errors.js';
-import { citySlugsById } from '../lookups.js';
-import { presentIdentityProvider } from './presentIdentityProvider.js';
+import { ConflictError, InvalidError, NotFoundError } from '../../errors.js';
 import { endProviderSessions } from '../../auth/endSessions.js';
-import { endpointsOf } from './registerIdentityProvider.js';
+import { getIdentityProvider } from './listIdentityProviders.js';
+import { metadataLimits, resolveEndpoints } from './resolveEndpoints.js';
+
+const ENDPOINT_FIELDS = new Set([
+  'metadataXml',
+  'metadataUrl',
+  'entityId',
+  'ssoUrl',
+  'sloUrl',
+  'certificates',
+  'addCertificates',
+  'removeCertificates',
+]);
+
+/** The certificates after a rollover step: added ones kept beside the current, removed ones by fingerprint. */
+function rolledOver(current: string[], add: string[] = [], remove: string[] = []): string[] {
+  const fingerprint = (pem: string) => new X509Certificate(pem).fingerprint256;
+  const unknown = remove.filter((f) => !current.some((pem) => fingerprint(pem) === f));
+  if (unknown.length > 0)
+    throw new InvalidError('A certificate to remove is not registered.', [
+      { path: 'removeCertificates', message: 'unknown fingerprint' },
+    ]);
+  const kept = current.filter((pem) => !remove.includes(fingerprint(pem)));
+  const next = [...new Set([...kept, ...add.map(toPem)])];
+  if (next.length === 0)
+    throw new ConflictError('A provider needs at least one signing certificate: add the new one first.', {
+      reason: 'last_certificate',
+    });
+  if (next.length > 5)
+    throw new InvalidError('A provider may have at most five certificates.', [
+      { path: 'addCertificates', message: 'at most five in all' },
+    ]);
+  return next;
+}
 
 /** Applies the change and records which fields changed. */
 export async function updateIdentityProvider(
@@ -21,9 +57,19 @@ export async function updateIdentityProvider(
 ) {
   const doc = await IdentityProviderModel.findOne({ slug }).lean();
   if (!doc || !can(actor, 'read', 'IdentityProvider', doc)) throw new NotFoundError('Identity provider');
-  const ENDPOINT_FIELDS = new Set(['metadataXml', 'entityId', 'ssoUrl', 'sloUrl', 'certificates']);
+  // Asked before any metadata is fetched.
+  await authorize(actor, 'update', 'IdentityProvider', doc);
   const settings = Object.fromEntries(Object.entries(input).filter(([key]) => !ENDPOINT_FIELDS.has(key)));
-  const changes: Record<string, unknown> = { ...settings, ...endpointsOf(input) };
+  const changes: Record<string, unknown> = {
+    ...settings,
+    ...(await resolveEndpoints(input, metadataLimits(config))),
+  };
+  if (input.addCertificates || input.removeCertificates)
+    changes.certificates = rolledOver(
+      (changes.certificates as string[] | undefined) ?? [...doc.certificates],
+      input.addCertificates,
+      input.removeCertificates,
+    );
   for (const field of Object.keys(changes)) await authorize(actor, 'update', 'IdentityProvider', doc, field);
   await IdentityProviderModel.updateOne({ _id: doc._id }, { $set: changes });
   const action = input.status === 'disabled' ? 'idp.disabled' : 'idp.updated';
@@ -36,10 +82,8 @@ export async function updateIdentityProvider(
     {
       fields: Object.keys(changes),
       sessionsEnded,
+      ...(changes.certificates ? { certificates: (changes.certificates as string[]).length } : {}),
     },
   );
-  const updated = await IdentityProviderModel.findById(doc._id).lean();
-  if (!updated) throw new NotFoundError('Identity provider');
-  const slugs = await citySlugsById(actor, [updated.cityId]);
-  return presentIdentityProvider(updated, slugs.get(String(updated.cityId)) ?? 'unknown', config);
+  return getIdentityProvider(actor, slug, config);
 }

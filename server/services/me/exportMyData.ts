@@ -22,6 +22,11 @@ import { spacesById } from '../spaces/spaceLookups.js';
 
 const MAX_PAGES = 20;
 
+/** The export's file name: says what it is and when it was made, `concordia-my-data-2026-12-04.json`. */
+export function exportFileName(exportedAt: string): string {
+  return `concordia-my-data-${exportedAt.slice(0, 10)}.json`;
+}
+
 /** Builds the export. */
 export async function exportMyData(actor: Actor) {
   if (actor.kind !== 'person') throw new UnauthenticatedError();

@@ -1,61 +1,77 @@
 /**
- * The review queue: flags of the hubs the actor moderates (`hub=network` for spaces outside any hub).
- * A flagged item's content is shown only when the moderator may read it; otherwise its space, label
- * and the reason, enough to quarantine it without reading it.
+ * The review queue: flags on posts and room messages in the hubs the actor moderates (`hub=network`
+ * for spaces outside any hub), filtered by state, kind and reason. A flagged item's content is shown
+ * only when the moderator may read it; otherwise its space, label and the reason, enough to
+ * quarantine it without reading it.
  */
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
-import { STRICTEST } from '../../../shared/policy/labels.js';
-import type { Flag, FlagQueueQuery } from '../../../shared/schemas/posts.js';
+import { asLabel } from '../../../shared/policy/content.js';
+import type { QueueFlag, QueueQuery } from '../../../shared/schemas/moderation.js';
 import { FlagModel, type FlagDoc } from '../../models/Flag.js';
-import { findContentByIds, loadContentMeta } from '../../policy/contentAccess.js';
-import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { authorizeSharing, sharingFilter } from '../../policy/sharingAccess.js';
-import { hubBySlug, hubSlugsById } from '../lookups.js';
 import { readPage } from '../../db/pagination.js';
-import { presentPosts } from '../posts/presentPost.js';
-import { spacesById } from '../spaces/spaceLookups.js';
+import { presentModeratedItems, refKey, type ItemRef } from './presentModeratedItem.js';
+import { moderatorContext, queueFilters } from './queueScope.js';
+
+type FlagView = z.infer<typeof QueueFlag>;
+
+/** The item a flag is about. */
+export function flagRef(flag: Pick<FlagDoc, 'itemType' | 'postId'>): ItemRef {
+  return { type: flag.itemType === 'Message' ? 'Message' : 'Post', id: String(flag.postId) };
+}
+
+/** A flag without its item: reason, note, state and how it was closed. */
+export function presentFlagOnly(f: FlagDoc): Omit<FlagView, 'item'> {
+  return {
+    id: String(f._id),
+    reason: f.reason,
+    note: f.note ?? null,
+    state: f.state,
+    createdAt: f.createdAt.toISOString(),
+    resolution:
+      f.state === 'open' || !f.resolvedAt
+        ? null
+        : {
+            action: f.resolution ?? 'resolve',
+            by: f.resolvedByName ?? null,
+            at: f.resolvedAt.toISOString(),
+            reason: f.resolutionReason ?? null,
+          },
+  };
+}
 
 /** One page of the queue. */
-export async function listFlags(actor: Actor, query: z.infer<typeof FlagQueueQuery>) {
-  const ctx = await loadSharingContext(actor);
-  await authorizeSharing(ctx, 'read', 'Flag', undefined);
-  const filter: Record<string, unknown> = { state: query.state };
-  if (query.hub === 'network') filter.spaceHubId = null;
-  else if (query.hub) {
-    const hub = await hubBySlug(query.hub);
-    if (!hub) return { items: [], nextCursor: null };
-    filter.spaceHubId = hub._id;
-  }
+export async function listFlags(actor: Actor, query: z.infer<typeof QueueQuery>) {
+  const ctx = await moderatorContext(actor);
   const stored = await readPage<FlagDoc>(FlagModel as never, {
-    filters: [sharingFilter(ctx, 'read', 'Flag'), filter],
+    filters: await queueFilters(ctx, query),
     sortField: '_id',
     limit: query.limit,
     cursor: query.cursor,
   });
-  const postIds = stored.items.map((f) => f.postId);
-  const [meta, readable] = await Promise.all([loadContentMeta(postIds), findContentByIds(ctx, postIds)]);
-  const metaById = new Map(meta.map((m) => [String(m._id), m]));
-  const presented = new Map((await presentPosts(ctx, readable)).map((p) => [p.id, p]));
-  const [spaces, hubs] = await Promise.all([
-    spacesById(meta.map((m) => m.spaceId)),
-    hubSlugsById(stored.items.map((f) => f.spaceHubId)),
-  ]);
-  const items: z.infer<typeof Flag>[] = stored.items.map((f) => {
-    const m = metaById.get(String(f.postId));
-    const space = m ? spaces.get(String(m.spaceId)) : undefined;
-    return {
-      id: String(f._id),
-      post: String(f.postId),
-      space: { slug: space?.slug ?? 'unknown', name: space?.name ?? 'unknown' },
-      hub: f.spaceHubId ? (hubs.get(String(f.spaceHubId)) ?? null) : null,
-      label: m?.label ?? STRICTEST,
-      reason: f.reason,
-      note: f.note ?? null,
-      state: f.state,
-      createdAt: f.createdAt.toISOString(),
-      item: presented.get(String(f.postId)) ?? null,
+  const items = await presentModeratedItems(ctx, stored.items.map(flagRef));
+  const out: FlagView[] = [];
+  for (const f of stored.items) {
+    const ref = flagRef(f);
+    const item = items.get(refKey(ref)) ?? {
+      ...ref,
+      space: { slug: 'unknown', name: 'unknown', chathamHouse: true },
+      hub: null,
+      label: asLabel(null),
+      state: 'deleted' as const,
+      link: '/moderation',
+      movable: false,
+      content: null,
+      abilities: {
+        quarantine: false,
+        restore: false,
+        raise: false,
+        lower: false,
+        delete: false,
+        move: false,
+      },
     };
-  });
-  return { items, nextCursor: stored.nextCursor };
+    out.push({ ...presentFlagOnly(f), item });
+  }
+  return { items: out, nextCursor: stored.nextCursor };
 }

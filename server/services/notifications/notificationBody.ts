@@ -15,6 +15,8 @@ export interface NotificationBody {
   title?: string;
   body?: string;
   author?: string;
+  /** A moderation notice's facts, for clients to word it in the reader's language. */
+  notice?: { kind: string; space: string; reason: string | null };
 }
 
 /** The facts the body needs. `item` is null unless the recipient may read the item now. */
@@ -37,6 +39,8 @@ const MODERATION_TEXT: Record<string, string> = {
   'message.quarantined': 'was quarantined by a moderator',
   'message.restored': 'was restored by a moderator',
   'message.relabelled': 'had its label changed',
+  'message.flagged': 'was flagged for review',
+  'message.deleted': 'was deleted by a moderator',
 };
 
 /** Whether a kind is a moderation notice (which never carries content). */
@@ -68,7 +72,11 @@ export function notificationBody(facts: NotificationFacts): NotificationBody | n
   const moderation = MODERATION_TEXT[facts.kind];
   if (moderation) {
     const why = facts.reason ? `: ${facts.reason}` : '.';
-    return { text: `Material in ${facts.space.name} ${moderation}${why}`, link };
+    return {
+      text: `Material in ${facts.space.name} ${moderation}${why}`,
+      link,
+      notice: { kind: facts.kind, space: facts.space.name, reason: facts.reason },
+    };
   }
   if (!facts.item) return null;
   if (!contentMayLeave(facts.item.label)) return { text: `New material in ${facts.space.name}`, link };

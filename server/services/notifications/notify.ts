@@ -14,6 +14,7 @@ import { loadContent } from '../../policy/contentAccess.js';
 import { readersAmong } from '../../policy/readersAmong.js';
 import { emitNotificationsStored } from './notificationEvents.js';
 import { ensurePreferences } from './notificationPreferences.js';
+import { recipientsWhoHear } from './spaceLevels.js';
 
 /** One notification kind. */
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -25,8 +26,9 @@ export interface NotifiedItem {
 }
 
 /**
- * Notifies each person once about the item (a post unless `itemType` says otherwise). The caller has
- * chosen the recipients; what each may see is decided when the notification is rendered.
+ * Notifies each person once about the item and returns who was told (a post unless `itemType` says otherwise). The caller has
+ * chosen the recipients; those who muted the item's space (or hear only mentions there) are left out
+ * (spaceLevels.ts); what each may see is decided when the notification is rendered.
  */
 export async function notify(
   recipientIds: string[],
@@ -34,12 +36,14 @@ export async function notify(
   kind: NotificationKind,
   reason: string | null = null,
   itemType: NotifiableType = 'Post',
-): Promise<void> {
-  const distinct = [...new Set(recipientIds.map(String))];
-  if (distinct.length === 0) return;
+): Promise<string[]> {
+  const named = [...new Set(recipientIds.map(String))];
+  if (named.length === 0) return [];
   const createdAt = new Date();
   // Before the insert, so a new person's digest marker is older than these notifications.
-  await ensurePreferences(distinct, createdAt);
+  await ensurePreferences(named, createdAt);
+  const distinct = await recipientsWhoHear(named, item.spaceId, kind);
+  if (distinct.length === 0) return [];
   const stored = await NotificationModel.insertMany(
     distinct.map((recipientId) => ({
       recipientId,
@@ -54,6 +58,7 @@ export async function notify(
     })),
   );
   emitNotificationsStored(stored.map((d) => d.toObject() as unknown as NotificationDoc));
+  return distinct;
 }
 
 /**
@@ -74,8 +79,7 @@ export async function notifyReaders(
   const stored = await loadContent(String(item._id), itemType);
   if (!stored) return [];
   const allowed = await readersAmong(itemType, stored, candidates);
-  await notify(allowed, item, kind, null, itemType);
-  return allowed;
+  return notify(allowed, item, kind, null, itemType);
 }
 
 /**

@@ -9,6 +9,7 @@ import { activeNamesById } from '../lookups.js';
 import { spacesById } from '../spaces/spaceLookups.js';
 import { itemKey, itemSource, readableItems, type NotifiableItem } from './itemSources.js';
 import { notificationBody, type NotificationBody } from './notificationBody.js';
+import { isFlagNotice, moderationItemLink } from '../moderation/consoleLinks.js';
 
 /** One notification resolved for its recipient. */
 export interface ResolvedNotification {
@@ -47,7 +48,9 @@ export async function resolveNotifications(
     const item = items.get(itemKey(ref.type, ref.id)) ?? null;
     const authorName =
       item && !item.anonymous && !space.chathamHouse ? (names.get(item.authorId) ?? null) : null;
-    const link = itemSource(ref.type)?.link({ id: ref.id, spaceId: space.id }) ?? '/';
+    const link = isFlagNotice(doc.kind)
+      ? moderationItemLink(ref.type, ref.id)
+      : (itemSource(ref.type)?.link({ id: ref.id, spaceId: space.id }) ?? '/');
     const body = notificationBody({
       kind: doc.kind,
       reason: doc.reason ?? null,

@@ -31,6 +31,7 @@ import { personActor } from '../../policy/personActor.js';
 import { languageOf, mailLine, renderEmail, stringsFor, type MailLine } from './digestEmail.js';
 import { digestPeriodMs, idBefore } from './notificationPreferences.js';
 import { resolveNotifications } from './resolveNotifications.js';
+import { hears, levelIn } from './spaceLevels.js';
 
 /** What a digest run needs. */
 export interface DigestDependencies {
@@ -122,7 +123,9 @@ async function digestOne(
   const strings = stringsFor(language);
   if (person && person.status === 'active' && considered.length > 0) {
     const ctx = await loadSharingContext(personActor(person));
-    lines = (await resolveNotifications(ctx, considered))
+    // A space muted since a notice was stored stays out of the e-mail too.
+    const heard = considered.filter((d) => hears(d.kind, levelIn(pref, d.spaceId)));
+    lines = (await resolveNotifications(ctx, heard))
       .map((r) => mailLine(r, strings, deps.publicUrl))
       .filter((l): l is MailLine => l !== null);
   }

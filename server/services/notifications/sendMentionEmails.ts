@@ -14,6 +14,7 @@ import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { personActor } from '../../policy/personActor.js';
 import { languageOf, mailLine, renderEmail, stringsFor } from './digestEmail.js';
 import { resolveNotifications } from './resolveNotifications.js';
+import { hears, levelIn } from './spaceLevels.js';
 
 /** Sends the mention e-mails among `docs`; returns how many were sent. */
 export async function sendMentionEmails(
@@ -24,10 +25,11 @@ export async function sendMentionEmails(
   let sent = 0;
   for (const doc of mentions) {
     const [pref, person] = await Promise.all([
-      NotificationPreferenceModel.findById(doc.recipientId, { mentions: 1 }).lean(),
+      NotificationPreferenceModel.findById(doc.recipientId, { mentions: 1, spaces: 1 }).lean(),
       PersonModel.findById(doc.recipientId).lean(),
     ]);
     if (!pref?.mentions || !person || person.status !== 'active') continue;
+    if (!hears(doc.kind, levelIn(pref, doc.spaceId))) continue;
     const language = languageOf(person.languages);
     const strings = stringsFor(language);
     const [resolved] = await resolveNotifications(await loadSharingContext(personActor(person)), [doc]);

@@ -28,12 +28,13 @@ export async function createPost(actor: Actor, slug: string, input: z.infer<type
     {
       fields: { title: input.title, body: input.body },
       language: input.language,
-      beforeAnnounce: (stored) =>
-        notify(
+      beforeAnnounce: async (stored) => {
+        await notify(
           members.filter((id) => id !== actor.id),
           stored,
           'post.created',
-        ),
+        );
+      },
     },
   );
   return presentPost(ctx, item);

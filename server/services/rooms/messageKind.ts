@@ -28,6 +28,6 @@ export const MESSAGE_KIND: ContentKind<'Message'> = {
   touchParent: (item) => touchThreadRoot(item),
   notices: { quarantined: 'message.quarantined', restored: 'message.restored', deleted: null },
   erased: { body: '', html: '', tokens: [], edits: [] },
-  flagged: false,
+  flagged: true,
   retentionSetting: 'MESSAGES',
 };

@@ -1,4 +1,5 @@
 /** Creates a space; its creator becomes its owner. */
+import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { CITY_SPACE_KINDS, HUB_SPACE_KINDS } from '../../../shared/policy/spaces.js';
@@ -10,7 +11,14 @@ import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { ConflictError, InvalidError, isDuplicateKey } from '../../errors.js';
 import { cityBySlug, hubBySlug } from '../lookups.js';
+import { slugify } from '../applications/slugify.js';
 import { presentSpaces } from './spaceLookups.js';
+
+/** A new space's address from its name, with a short random ending (non-Latin names become `space-…`). */
+export function spaceSlugFor(name: string): string {
+  const base = (slugify(name) ?? 'space').slice(0, 56).replace(/-+$/g, '');
+  return `${base}-${randomBytes(4).readUInt32BE(0).toString(36).slice(0, 6)}`;
+}
 
 function invalid(path: string, message: string): InvalidError {
   return new InvalidError(message, [{ path, message }]);
@@ -31,8 +39,9 @@ export async function createSpace(actor: Actor, input: z.infer<typeof SpaceCreat
   const city = input.city ? await cityBySlug(input.city) : null;
   if (input.city && !city) throw invalid('city', `There is no city "${input.city}".`);
 
+  const slug = input.slug ?? spaceSlugFor(input.name);
   const candidate = {
-    slug: input.slug,
+    slug,
     name: input.name,
     description: input.description,
     kind: input.kind,
@@ -49,7 +58,7 @@ export async function createSpace(actor: Actor, input: z.infer<typeof SpaceCreat
   try {
     created = (await SpaceModel.create(candidate)).toObject() as SpaceDoc;
   } catch (error) {
-    if (isDuplicateKey(error)) throw new ConflictError(`A space "${input.slug}" exists already.`);
+    if (isDuplicateKey(error)) throw new ConflictError(`A space "${slug}" exists already.`);
     throw error;
   }
   if (actor.kind === 'person')
@@ -62,7 +71,7 @@ export async function createSpace(actor: Actor, input: z.infer<typeof SpaceCreat
   await recordAudit(
     actor,
     'space.created',
-    { type: 'Space', id: String(created._id), label: input.slug },
+    { type: 'Space', id: String(created._id), label: slug },
     {
       kind: input.kind,
       ceiling: input.ceiling,

@@ -1,5 +1,10 @@
-/** Removes a person from a space (they keep nothing: reads follow current membership). */
+/**
+ * Removes a person from a space (they keep nothing: reads follow current membership). Owners are not
+ * removed (they may leave).
+ */
 import type { Actor } from '../../../shared/policy/actor.js';
+import { isFixedSpaceRole } from '../../../shared/policy/spaces.js';
+import { ConflictError } from '../../errors.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
@@ -16,6 +21,12 @@ export async function removeSpaceMember(
   const ctx = await loadSharingContext(actor);
   const space = await visibleSpace(ctx, slug);
   await authorizeSharing(ctx, 'manageMembers', 'Space', space);
+  const current = await SpaceMembershipModel.findOne(
+    { spaceId: space._id, personId, leftAt: null },
+    { role: 1 },
+  ).lean();
+  if (current && isFixedSpaceRole(current.role))
+    throw new ConflictError('An owner cannot be removed; they may leave.', { reason: 'owner_role_fixed' });
   const result = await SpaceMembershipModel.updateOne(
     { spaceId: space._id, personId, leftAt: null },
     { $set: { leftAt: new Date() } },

@@ -1,5 +1,6 @@
 /** Loading spaces and presenting them. */
-import { takesPart } from '../../policy/authorizer.js';
+import { allows, takesPart } from '../../policy/authorizer.js';
+import { isInvitableKind, type SpaceKind } from '../../../shared/policy/spaces.js';
 import type { z } from 'zod';
 import type { Space } from '../../../shared/schemas/spaces.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
@@ -27,6 +28,21 @@ export async function visibleSpace(ctx: SharingContext, slug: string): Promise<S
   if (!space) throw new NotFoundError(`Space "${slug}"`);
   await authorizeSharing(ctx, 'read', 'Space', space, { hide: `Space "${slug}"` });
   return space;
+}
+
+/** Kinds of space with a forum (as server/services/forums/forumAccess.ts's FORUM_SPACE_KINDS). */
+const FORUM_KINDS: readonly SpaceKind[] = ['hub', 'network'];
+
+/** What the actor may do with a space, as the policy answers (see the Space schema's `abilities`). */
+export function spaceAbilities(ctx: SharingContext, space: SpaceDoc, explicitMember: boolean) {
+  const doc = space as unknown as Record<string, unknown>;
+  const manageMembers = allows(ctx, 'manageMembers', 'Space', doc);
+  return {
+    invite: manageMembers && isInvitableKind(space.kind),
+    manageMembers,
+    moderateForum: FORUM_KINDS.includes(space.kind) && allows(ctx, 'moderateForum', 'Space', doc),
+    leave: explicitMember,
+  };
 }
 
 /** Presents spaces for an actor, with how the actor belongs to each. */
@@ -64,6 +80,7 @@ export async function presentSpaces(
       chathamHouse: s.chathamHouse,
       leadersOnly: s.leadersOnly,
       membership: participates ? (roles.get(id) ?? 'derived') : null,
+      abilities: spaceAbilities(ctx, s, roles.has(id)),
     };
   });
 }

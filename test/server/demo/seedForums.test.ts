@@ -16,7 +16,7 @@ describe('the demo forums', () => {
     const practice = await listTopics(actor, 'network-forum', 'practice', { limit: 10 });
     assert.deepEqual(
       practice.items.map((t) => [t.title, t.replies]),
-      [['Youth outreach in public libraries', 2]],
+      [['Youth outreach in public libraries', 3]],
     );
     const hub = await listTopics(actor, 'mena-forum', 'general', { limit: 10 });
     assert.equal(hub.items.length, 1);

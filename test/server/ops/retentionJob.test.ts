@@ -4,6 +4,7 @@
  * all the job does nothing and says so.
  */
 import assert from 'node:assert/strict';
+import { Types } from 'mongoose';
 import { MessageModel } from '../../../server/models/Message.js';
 import { PostModel } from '../../../server/models/Post.js';
 import { createLogger } from '../../../server/logger.js';
@@ -47,11 +48,11 @@ describe('the retention job', function () {
     const now = new Date();
     const longAgo = new Date(now.getTime() - 40 * DAY);
     await PostModel.collection.updateOne(
-      { _id: PostModel.castObject({ _id: post.body.id })._id },
+      { _id: new Types.ObjectId(post.body.id as string) },
       { $set: { createdAt: longAgo } },
     );
     await MessageModel.collection.updateOne(
-      { _id: MessageModel.castObject({ _id: message.body.id })._id },
+      { _id: new Types.ObjectId(message.body.id as string) },
       { $set: { createdAt: longAgo } },
     );
 

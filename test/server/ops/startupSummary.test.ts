@@ -31,7 +31,7 @@ describe('the startup summary', () => {
       [
         'Concordia is listening on http://localhost:3000',
         '  Open     http://localhost:3000',
-        '  Sign in  http://localhost:3000/sign-in, choose Nairobi (demo), pick any demo person',
+        '  Sign in  http://localhost:3000/sign-in, pick any demo person in any role (development only)',
         '  Data     /srv/concordia/data (embedded FerretDB on SQLite, demo data loaded)',
         '  Logs     LOG_LEVEL=info; LOG_LEVEL=debug shows every request and audit head',
         '  Stop     Ctrl-C',
@@ -39,7 +39,10 @@ describe('the startup summary', () => {
       ].join('\n'),
     );
     assert.equal(message, 'Concordia is listening on http://localhost:3000');
-    assert.equal(fields.signIn, 'http://localhost:3000/sign-in, choose Nairobi (demo), pick any demo person');
+    assert.equal(
+      fields.signIn,
+      'http://localhost:3000/sign-in, pick any demo person in any role (development only)',
+    );
   });
 
   it('leaves out the demo sign-in when there is none, and never shows database credentials', () => {
@@ -72,7 +75,7 @@ describe('the output of the server process at start', function () {
       const output = server.output();
       const port = new URL(server.url).port;
       assert.match(output, new RegExp(`^Concordia is listening on http://127\\.0\\.0\\.1:${port}$`, 'm'));
-      assert.match(output, /^ {2}Sign in {2}\S+\/sign-in, choose Nairobi \(demo\)/m);
+      assert.match(output, /^ {2}Sign in {2}\S+\/sign-in, pick any demo person in any role/m);
       assert.ok(
         output.includes(`  Data     ${dataDir} (embedded FerretDB on SQLite, demo data loaded)`),
         output,

@@ -29,7 +29,7 @@ export function ApplicationConfirmation({ receipt }: { receipt: ApplicationRecei
       <p>{t('apply.confirmation.submittedAt', { date: formatDate(receipt.submittedAt, language) })}</p>
       <p>{t('apply.confirmation.next')}</p>
       <p>
-        <Link to="/">{t('apply.confirmation.back')}</Link>
+        <Link to="/cities">{t('apply.confirmation.back')}</Link>
       </p>
     </section>
   );

@@ -15,7 +15,7 @@ export function CityDetails({ city }: { city: CityView }) {
   return (
     <article className="city-details" aria-labelledby="city-name">
       <p className="breadcrumb">
-        <Link to="/">{t('city.backToDirectory')}</Link>
+        <Link to="/cities">{t('city.backToDirectory')}</Link>
       </p>
       <h1 id="city-name">{city.name}</h1>
       {city.iscSeat && <p className="badge">{t('city.iscSeatBadge')}</p>}
@@ -31,7 +31,7 @@ export function CityDetails({ city }: { city: CityView }) {
         <div>
           <dt>{t('city.hub')}</dt>
           <dd>
-            <Link to={`/?hub=${encodeURIComponent(city.hub)}`}>
+            <Link to={`/cities?hub=${encodeURIComponent(city.hub)}`}>
               {hub ? hubName(hub, language) : city.hub}
             </Link>
           </dd>

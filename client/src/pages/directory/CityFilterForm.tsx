@@ -7,7 +7,7 @@ import type { CityFilters } from '../../hooks/useCityPages.js';
 import type { HubsState } from '../../hooks/useHubs.js';
 import { Link, navigate } from '../../router.js';
 import { CITY_KINDS, type CityKind } from '../../types.js';
-import { directoryUrl } from './filters.js';
+import { directoryUrl, type DirectoryBase } from './filters.js';
 
 const ALL_COUNTRIES = [...COUNTRY_CODES];
 
@@ -19,10 +19,13 @@ export function CityFilterForm({
   filters,
   hubs,
   pageSize,
+  base,
 }: {
   filters: CityFilters;
   hubs: HubsState;
   pageSize: number;
+  /** The page the directory is on. */
+  base: DirectoryBase;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
@@ -34,7 +37,7 @@ export function CityFilterForm({
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next = { hub: hub || undefined, country: country || undefined, kind: kind || undefined };
-    navigate(directoryUrl(next, pageSize), { keepScroll: true });
+    navigate(directoryUrl(next, pageSize, base), { keepScroll: true });
   };
 
   const hubOptions =
@@ -82,7 +85,7 @@ export function CityFilterForm({
           {t('filters.apply')}
         </button>
         {filtered && (
-          <Link to={directoryUrl({}, pageSize)} keepScroll className="filters__clear">
+          <Link to={directoryUrl({}, pageSize, base)} keepScroll className="filters__clear">
             {t('filters.clear')}
           </Link>
         )}

@@ -5,17 +5,20 @@ import { StatusMessage } from '../../components/StatusMessage.js';
 import type { HubsState } from '../../hooks/useHubs.js';
 import { hubName, sortByName } from '../../format.js';
 import { Link } from '../../router.js';
-import { directoryUrl } from './filters.js';
+import { directoryUrl, type DirectoryBase } from './filters.js';
 
 /** Lists `hubs`; the hub the directory is filtered by is marked as current. */
 export function HubList({
   hubs,
   activeHub,
   pageSize,
+  base,
 }: {
   hubs: HubsState;
   activeHub: string | undefined;
   pageSize: number;
+  /** The page the directory is on. */
+  base: DirectoryBase;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
@@ -30,7 +33,7 @@ export function HubList({
           {sortByName(hubs.data, (hub) => hubName(hub, language), language).map((hub) => (
             <li key={hub.slug}>
               <Link
-                to={directoryUrl({ hub: hub.slug }, pageSize)}
+                to={directoryUrl({ hub: hub.slug }, pageSize, base)}
                 keepScroll
                 className="hub-list__link"
                 aria-current={hub.slug === activeHub ? 'true' : undefined}

@@ -1,4 +1,7 @@
-/** The directory's filters live in the URL (`/?hub=mena&kind=city`), so they can be shared and go back. */
+/**
+ * The directory's filters live in the URL (`/?hub=mena&kind=city`, or `/cities?hub=mena`), so they can
+ * be shared and go back.
+ */
 import { COUNTRY_CODES } from '../../../../shared/countries.js';
 import { queryString } from '../../api.js';
 import type { CityFilters } from '../../hooks/useCityPages.js';
@@ -30,8 +33,15 @@ export function pageSizeFromQuery(query: URLSearchParams): number {
   return Number.isInteger(limit) && limit >= 1 && limit <= 100 ? limit : DEFAULT_PAGE_SIZE;
 }
 
-/** The directory URL showing `filters` (keeping a non-default page size). */
-export function directoryUrl(filters: CityFilters, pageSize = DEFAULT_PAGE_SIZE): string {
+/** Where the directory is shown: the visitors' home (`/`) or its own page (`/cities`). */
+export type DirectoryBase = '/' | '/cities';
+
+/** The directory URL showing `filters` (keeping a non-default page size), on the page at `base`. */
+export function directoryUrl(
+  filters: CityFilters,
+  pageSize = DEFAULT_PAGE_SIZE,
+  base: DirectoryBase = '/',
+): string {
   const limit = pageSize === DEFAULT_PAGE_SIZE ? undefined : pageSize;
-  return `/${queryString({ hub: filters.hub, country: filters.country, kind: filters.kind, limit })}`;
+  return `${base}${queryString({ hub: filters.hub, country: filters.country, kind: filters.kind, limit })}`;
 }

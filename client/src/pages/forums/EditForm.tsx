@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, alertMessage, type AlertMessage } from '../../components/FormAlert.js';
 import { FormField } from '../../components/FormField.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { FormActions } from '../../components/FormActions.js';
 import { MarkdownEditor } from './MarkdownEditor.js';
 import type { PostItemData } from './PostItem.js';
 import { errorRefusal } from '../../errors/refusal.js';
@@ -52,14 +52,13 @@ export function EditForm({
       <FormField id={`edit-${post.id}-body`} label={t('forums.form.editBody')} required>
         {(control) => <MarkdownEditor control={control} value={body} onChange={setBody} />}
       </FormField>
-      <div className="form-actions">
-        <SubmitButton sending={sending} busyLabel={t('forums.form.saving')}>
-          {t('forums.form.save')}
-        </SubmitButton>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('forums.form.cancel')}
-        </button>
-      </div>
+      <FormActions
+        sending={sending}
+        busyLabel={t('forums.form.saving')}
+        submitLabel={t('forums.form.save')}
+        cancelLabel={t('forums.form.cancel')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

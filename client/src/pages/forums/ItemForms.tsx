@@ -7,8 +7,8 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import { useTranslation } from 'react-i18next';
 import { raises, type Label } from '../../../../shared/policy/labels.js';
 import { FormAlert, alertMessage, type AlertMessage } from '../../components/FormAlert.js';
-import { FormField } from '../../components/FormField.js';
-import { SubmitButton } from '../../components/SubmitButton.js';
+import { FormActions } from '../../components/FormActions.js';
+import { ReasonField } from '../../components/ReasonField.js';
 import { errorRefusal } from '../../errors/refusal.js';
 import {
   deleteForumPost,
@@ -84,31 +84,21 @@ export function DeleteForm({ item, needsReason, onDeleted, onCancel }: DeleteFor
         {item.kind === 'topic' ? t('forums.item.deleteTopicQuestion') : t('forums.item.deleteReplyQuestion')}
       </p>
       {needsReason && (
-        <FormField
+        <ReasonField
           id={`delete-${item.id}-reason`}
           label={t('forums.item.deleteReason')}
           hint={t('forums.item.reasonHint')}
-          required
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              dir="auto"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          )}
-        </FormField>
+          value={reason}
+          onChange={setReason}
+        />
       )}
-      <div className="form-actions">
-        <SubmitButton sending={sending} busyLabel={t('forums.item.deleting')}>
-          {t('forums.item.deleteSubmit')}
-        </SubmitButton>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('forums.form.cancel')}
-        </button>
-      </div>
+      <FormActions
+        sending={sending}
+        busyLabel={t('forums.item.deleting')}
+        submitLabel={t('forums.item.deleteSubmit')}
+        cancelLabel={t('forums.form.cancel')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
@@ -145,30 +135,20 @@ export function QuarantineForm({ item, onQuarantined, onCancel }: QuarantineForm
   return (
     <form className="forum-form forum-form--inline" onSubmit={submit} noValidate {...focus}>
       <FormAlert message={alert} id={`quarantine-${item.id}-error`} />
-      <FormField
+      <ReasonField
         id={`quarantine-${item.id}-reason`}
         label={t('forums.item.quarantineReason')}
         hint={t('forums.item.reasonHint')}
-        required
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            dir="auto"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        )}
-      </FormField>
-      <div className="form-actions">
-        <SubmitButton sending={sending} busyLabel={t('forums.form.sending')}>
-          {t('forums.item.quarantineSubmit')}
-        </SubmitButton>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('forums.form.cancel')}
-        </button>
-      </div>
+        value={reason}
+        onChange={setReason}
+      />
+      <FormActions
+        sending={sending}
+        busyLabel={t('forums.form.sending')}
+        submitLabel={t('forums.item.quarantineSubmit')}
+        cancelLabel={t('forums.form.cancel')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
@@ -229,30 +209,20 @@ export function RelabelForm({ item, abilities, ceiling, floor, onRelabelled, onC
         {...(floor ? { floor } : {})}
         isOffered={offered}
       />
-      <FormField
+      <ReasonField
         id={`relabel-${item.id}-justification`}
         label={t('forums.item.relabelJustification')}
         hint={t('forums.item.reasonHint')}
-        required
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            dir="auto"
-            value={justification}
-            onChange={(e) => setJustification(e.target.value)}
-          />
-        )}
-      </FormField>
-      <div className="form-actions">
-        <SubmitButton sending={sending} busyLabel={t('forums.form.saving')}>
-          {t('forums.item.relabelSubmit')}
-        </SubmitButton>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('forums.form.cancel')}
-        </button>
-      </div>
+        value={justification}
+        onChange={setJustification}
+      />
+      <FormActions
+        sending={sending}
+        busyLabel={t('forums.form.saving')}
+        submitLabel={t('forums.item.relabelSubmit')}
+        cancelLabel={t('forums.form.cancel')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert, alertMessage, type AlertMessage } from '../../components/FormAlert.js';
 import { FormField } from '../../components/FormField.js';
+import { ReasonField } from '../../components/ReasonField.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
 import {
@@ -169,22 +170,13 @@ function MoveForm({ topic, onMoved }: { topic: TopicView; onMoved: () => void })
           </select>
         )}
       </FormField>
-      <FormField
+      <ReasonField
         id="move-justification"
         label={t('forums.moderate.justification')}
         hint={t('forums.moderate.justificationHint')}
-        required
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            dir="auto"
-            value={justification}
-            onChange={(e) => setJustification(e.target.value)}
-          />
-        )}
-      </FormField>
+        value={justification}
+        onChange={setJustification}
+      />
       <SubmitButton sending={sending} busyLabel={t('forums.form.sending')}>
         {t('forums.moderate.moveSubmit')}
       </SubmitButton>

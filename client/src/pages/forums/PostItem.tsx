@@ -3,7 +3,8 @@
  * the server rendered the Markdown and sanitised it (no raw HTML, no script, safe links); every other
  * field is text. Every per-item control (edit, change the label, delete, quarantine, flag) follows the
  * item's `abilities`, the server policy's answer, alone. The edit history, which no ability covers, is
- * offered to the author and to the forum's moderators, as the server allows (listRevisions).
+ * offered to the author and to the forum's moderators, as the server allows (listRevisions); the author
+ * also sees what moderators did to the item and why (AuthorHistory).
  */
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,8 @@ import type { ItemAbilitiesView } from './forumsApi.js';
 import { DeleteForm, QuarantineForm, RelabelForm } from './ItemForms.js';
 import { RevisionList } from './RevisionList.js';
 import { LabelBadge } from '../../components/LabelBadge.js';
+import { AuthorHistory } from '../moderation/AuthorHistory.js';
+import { useModerationStrings } from '../moderation/useModerationStrings.js';
 
 /** What {@link PostItem} shows: the fields topics and replies share. */
 export interface PostItemData {
@@ -54,7 +57,7 @@ export interface PostItemProps {
   children?: ReactNode;
 }
 
-type Panel = 'none' | 'edit' | 'flag' | 'history' | 'relabel' | 'delete' | 'quarantine';
+type Panel = 'none' | 'edit' | 'flag' | 'history' | 'moderation' | 'relabel' | 'delete' | 'quarantine';
 
 /** Renders the post with the actions its abilities allow. */
 export function PostItem({
@@ -73,6 +76,7 @@ export function PostItem({
   const [panel, setPanel] = useState<Panel>('none');
   const openers = useRef(new Map<Panel, HTMLButtonElement | null>());
   const mine = post.author !== null && post.author.id === viewerId;
+  const moderationStrings = useModerationStrings();
   const may = post.abilities;
   const Heading = headingLevel;
   const toggle = (next: Panel) => setPanel((current) => (current === next ? 'none' : next));
@@ -124,12 +128,14 @@ export function PostItem({
       <div className="post__actions">
         {may.update && action('edit', t('forums.edit'))}
         {post.edited && (mine || viewerMayModerate) && action('history', t('forums.history.show'))}
+        {mine && moderationStrings && action('moderation', t('moderation.authorHistory.open'))}
         {(may.raise || may.lower) && action('relabel', t('forums.item.relabel'))}
         {may.delete && action('delete', t('forums.item.delete'))}
         {may.quarantine && action('quarantine', t('forums.item.quarantine'))}
         {may.flag && action('flag', t('forums.flag.open'))}
       </div>
       {panel === 'history' && <RevisionList kind={post.kind} id={post.id} />}
+      {panel === 'moderation' && mine && <AuthorHistory postId={post.id} />}
       {panel === 'relabel' && (may.raise || may.lower) && (
         <RelabelForm
           item={item}

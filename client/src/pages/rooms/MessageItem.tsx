@@ -1,7 +1,7 @@
 /**
  * One message: author, time, label badge, the body, and what can be done with it (reply in a thread,
- * react, edit or delete one's own; delete or quarantine anyone's where the server's room abilities
- * allow it — the client decides nothing about roles). The body is the server's sanitised HTML — the only HTML the
+ * react, edit or delete one's own; delete or quarantine anyone's, and flag other people's messages for the
+ * moderators, where the server's room abilities allow it — the client decides nothing about roles). The body is the server's sanitised HTML — the only HTML the
  * client ever inserts, because the server rendered the Markdown and removed everything unsafe;
  * everything else is text.
  */
@@ -11,6 +11,8 @@ import type { MessageDelivery, RoomAbilities } from '../../../../shared/events.j
 import { regionalLocale } from '../../format.js';
 import { LabelBadge } from '../../components/LabelBadge.js';
 import { Reactions } from './Reactions.js';
+import { MessageFlagForm } from '../moderation/MessageFlagForm.js';
+import { useModerationStrings } from '../moderation/useModerationStrings.js';
 
 /** What a message's buttons do; each resolves with an ack error code, or null on success. */
 export interface MessageActions {
@@ -47,11 +49,13 @@ function when(iso: string, language: string): string {
 /** Renders a message with its actions. */
 export function MessageItem({ message, me, abilities, readBy, actions, threads }: MessageItemProps) {
   const { t, i18n } = useTranslation();
-  const [mode, setMode] = useState<'view' | 'edit' | 'confirmDelete' | 'quarantine'>('view');
+  const [mode, setMode] = useState<'view' | 'edit' | 'confirmDelete' | 'quarantine' | 'flag'>('view');
   const [reason, setReason] = useState('');
   const [draft, setDraft] = useState(message.body);
   const [busy, setBusy] = useState(false);
   const own = message.author?.id === me;
+  const flagStrings = useModerationStrings();
+  const mayFlag = abilities.flag && !own && message.state === 'visible' && flagStrings;
   const editId = `edit-${message.id}`;
 
   const saveEdit = async (event?: FormEvent) => {
@@ -170,6 +174,11 @@ export function MessageItem({ message, me, abilities, readBy, actions, threads }
             {t('rooms.message.quarantine')}
           </button>
         )}
+        {mayFlag && mode === 'view' && (
+          <button type="button" className="link-button" onClick={() => setMode('flag')}>
+            {t('moderation.flagMessage.open')}
+          </button>
+        )}
         {mode === 'quarantine' && (
           <form className="message__quarantine" onSubmit={(event) => void confirmQuarantine(event)}>
             <label htmlFor={quarantineId}>{t('rooms.message.quarantineReason')}</label>
@@ -209,6 +218,9 @@ export function MessageItem({ message, me, abilities, readBy, actions, threads }
           </span>
         )}
       </div>
+      {mode === 'flag' && mayFlag && (
+        <MessageFlagForm messageId={message.id} onDone={() => setMode('view')} />
+      )}
       {readBy.length > 0 && (
         <p className="message__read">{t('rooms.readBy', { names: readBy.join(', ') })}</p>
       )}

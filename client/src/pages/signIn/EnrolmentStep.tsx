@@ -1,6 +1,6 @@
 /**
- * Setting up the authenticator app when the account requires a second factor: the secret to type in
- * (or the otpauth link to open the app), a first code to confirm, then the recovery codes, shown once.
+ * Setting up the authenticator app when the account requires a second factor: a QR code to scan, the
+ * secret to type in (or the otpauth link to open the app), a first code to confirm, then the recovery codes, shown once.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { alertMessage, FormAlert, type AlertMessage } from '../../components/For
 import { StatusMessage } from '../../components/StatusMessage.js';
 import { useFocusOnMount } from '../../hooks/useFocusOnMount.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
+import { TotpQrCode } from './TotpQrCode.js';
 
 /** The secret in groups of four, easier to copy by hand. */
 function grouped(secret: string): string {
@@ -108,6 +109,8 @@ export function EnrolmentStep({ onSignedIn, onRestart }: { onSignedIn: () => voi
       <FormAlert id="enrol-error" message={error} />
       {enrolment ? (
         <>
+          <p>{t('enrol.scan')}</p>
+          <TotpQrCode uri={enrolment.uri} label={t('enrol.qrLabel')} />
           <p>{t('enrol.secretLabel')}</p>
           <p className="totp-secret" dir="ltr">
             <code id="totp-secret">{grouped(enrolment.secret)}</code>

@@ -12,6 +12,7 @@ import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { Link, useLocation } from '../../router.js';
 import type { SignInOptionsView } from '../../types.js';
 import { LocalSignIn } from './LocalSignIn.js';
+import { DevPersonChooser } from './DevPersonChooser.js';
 import { ProviderList } from './ProviderList.js';
 
 /** The sign-in page. */
@@ -36,6 +37,7 @@ export function SignInPage() {
       ) : (
         <>
           <p className="lead">{t('signIn.intro')}</p>
+          <DevPersonChooser returnTo={returnTo} />
           {options.state === 'loading' && <StatusMessage>{t('signIn.loadingOptions')}</StatusMessage>}
           {options.state === 'error' && <LoadError error={options.error} onRetry={options.retry} />}
           {options.state === 'ready' && (

@@ -54,13 +54,13 @@ describe('moderation: flags, the review queue, quarantine, move, restore, delete
       .expect(200);
     assert.equal(queue.body.items.length, 1);
     assert.equal(queue.body.items[0].reason, 'personal_data');
-    assert.equal(queue.body.items[0].item.title, 'Camp names');
+    assert.equal(queue.body.items[0].item.content.title, 'Camp names');
     const global = await request(app)
       .get('/api/v1/moderation/flags?hub=europe')
       .set(p.moderator.auth)
       .expect(200);
     assert.equal(
-      global.body.items[0].item,
+      global.body.items[0].item.content,
       null,
       'a moderator outside the space sees the flag, not the content',
     );

@@ -61,6 +61,7 @@ describe('notificationBody', () => {
     assert.deepEqual(body, {
       text: 'Material in Mayors was quarantined by a moderator: personal data',
       link: '/posts/p1',
+      notice: { kind: 'post.quarantined', space: 'Mayors', reason: 'personal data' },
     });
   });
 

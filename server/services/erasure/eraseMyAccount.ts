@@ -1,0 +1,123 @@
+/**
+ * Erases the signed-in person's account (`POST /me/erasure`), from their own browser session only
+ * (never with an API token: a leaked token must not be able to erase someone), after two checks:
+ * their e-mail address typed again, and, when their account has a second factor, a fresh
+ * authenticator code (wrong codes count towards the account's lock-out). The last active admin cannot leave the network without one.
+ *
+ * Then, in this order: their content is deleted or kept as a former member's (eraseContent.ts);
+ * the erasure is audited (`person.erased`, naming counts, never content); their records go and every
+ * session ends, open sockets included (removePersonalRecords.ts); the audit entries that name them
+ * lose their personal fields while the chain still verifies (server/audit/pseudonymiseAudit.ts).
+ */
+import type { Request } from 'express';
+import type { z } from 'zod';
+import type { Actor, PersonActor } from '../../../shared/policy/actor.js';
+import { endsActiveAdmin } from '../../../shared/policy/directory.js';
+import type { EraseMyAccount, ErasureReport, ErasureRequirements } from '../../../shared/schemas/myData.js';
+import { ERASURE_ACTION, pseudonymiseAudit } from '../../audit/pseudonymiseAudit.js';
+import { recordAudit } from '../../audit/recordAudit.js';
+import { isLocked, recordAccountFailure } from '../../auth/local/loginThrottle.js';
+import { checkTotp } from '../../auth/local/totp.js';
+import { destroySession } from '../../auth/sessions.js';
+import { LocalCredentialModel } from '../../models/LocalCredential.js';
+import { PersonModel, type PersonDoc } from '../../models/Person.js';
+import { AppError, ConflictError, ForbiddenError, InvalidError, UnauthenticatedError } from '../../errors.js';
+import { requireAnotherActiveAdmin } from '../people/requireAnotherActiveAdmin.js';
+import { eraseContent } from './eraseContent.js';
+import { removePersonalRecords } from './removePersonalRecords.js';
+
+async function loadSelf(actor: Actor): Promise<{ person: PersonDoc; actor: PersonActor }> {
+  if (actor.kind !== 'person') throw new UnauthenticatedError();
+  const person = (await PersonModel.findById(actor.id).lean()) as PersonDoc | null;
+  if (!person) throw new UnauthenticatedError();
+  return { person, actor };
+}
+
+/** What the erasure form must ask: the address to type again, and whether a code is needed. */
+export async function erasureRequirements(actor: Actor): Promise<z.infer<typeof ErasureRequirements>> {
+  const { person } = await loadSelf(actor);
+  const credential = await LocalCredentialModel.findOne({ personId: person._id }, { totpSecret: 1 }).lean();
+  return { email: person.email, secondFactor: Boolean(credential?.totpSecret) };
+}
+
+/** Refuses unless the typed address is the person's own (case and surrounding spaces aside). */
+function checkConfirmation(person: PersonDoc, typed: string): void {
+  if (typed.trim().toLowerCase() === person.email.trim().toLowerCase()) return;
+  throw new InvalidError(
+    'Type your own e-mail address to confirm the erasure.',
+    [{ path: 'confirmEmail', message: 'does not match your e-mail address' }],
+    { reason: 'erasure_not_confirmed' },
+  );
+}
+
+/** Refuses unless an account with a second factor gave a fresh, correct code (never replayed). */
+async function checkSecondFactor(person: PersonDoc, code: string | undefined): Promise<void> {
+  const credential = await LocalCredentialModel.findOne({ personId: person._id }).lean();
+  if (!credential?.totpSecret) return;
+  if (!code)
+    throw new InvalidError(
+      'Give the code of your authenticator app.',
+      [{ path: 'code', message: 'required' }],
+      {
+        reason: 'erasure_code_required',
+      },
+    );
+  // Wrong codes count towards the account's lock-out, as at sign-in: no guessing through this form.
+  const step = isLocked(credential.lockedUntil)
+    ? null
+    : await checkTotp(credential.totpSecret, code, credential.totpLastTimeStep);
+  const saved =
+    step === null
+      ? null
+      : await LocalCredentialModel.updateOne(
+          { _id: credential._id, totpLastTimeStep: { $lt: step } },
+          { $set: { totpLastTimeStep: step } },
+        );
+  if (!saved || saved.modifiedCount !== 1) {
+    await recordAccountFailure(credential._id);
+    throw new ForbiddenError('The authenticator code is wrong.', { reason: 'erasure_code_wrong' });
+  }
+}
+
+/** Erases the actor's account (see the module comment) and returns what was done. */
+export async function eraseMyAccount(
+  actor: Actor,
+  req: Request,
+  input: z.infer<typeof EraseMyAccount>,
+): Promise<z.infer<typeof ErasureReport>> {
+  const self = await loadSelf(actor);
+  if (req.session?.personId !== self.actor.id)
+    throw new ForbiddenError('Erase your account from your signed-in browser, not with an API token.', {
+      reason: 'erasure_needs_session',
+    });
+  checkConfirmation(self.person, input.confirmEmail);
+  await checkSecondFactor(self.person, input.code);
+  if (endsActiveAdmin(self.person, { status: 'suspended' })) {
+    try {
+      await requireAnotherActiveAdmin(self.actor.id);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      throw new ConflictError('The last active admin cannot erase their account.', {
+        reason: 'erasure_last_admin',
+      });
+    }
+  }
+  const content = await eraseContent(self.actor);
+  const seq = await recordAudit(
+    self.actor,
+    ERASURE_ACTION,
+    { type: 'Person', id: self.actor.id },
+    { pseudonymised: content.pseudonymised, deleted: content.deleted },
+  );
+  await destroySession(req);
+  const sessionsEnded = 1 + (await removePersonalRecords(self.actor.id));
+  const audit = await pseudonymiseAudit(self.actor.id, seq);
+  return {
+    erased: true,
+    pseudonymised: content.pseudonymised,
+    deleted: content.deleted,
+    auditEntriesPseudonymised: audit.pseudonymised,
+    auditEntriesUnsealed: audit.unsealed,
+    sessionsEnded,
+  };
+}
