@@ -336,10 +336,23 @@ describe('rooms (/rooms)', () => {
     await box.press('Enter');
     const message = page.getByRole('article').filter({ hasText: 'مرحبا بالجميع' });
     await message.getByRole('button', { name: 'تعديل' }).waitFor();
-    // Right to left: the composer's send button sits to the left of the label picker.
-    const picker = await page.getByLabel('التصنيف', { exact: true }).boundingBox();
-    const sendButton = await page.getByRole('button', { name: 'إرسال' }).boundingBox();
-    assert.ok(picker && sendButton && sendButton.x < picker.x, 'the composer is laid out right to left');
+    // Right to left: the composer's send button sits to the left of the label picker. Both boxes are
+    // read in one frame, and early: the page keeps its full column while the sidebar is still loading.
+    const composer = await page.evaluate(() => {
+      const actions = document.querySelector('.composer__actions');
+      const picker = actions?.querySelector('select')?.getBoundingClientRect();
+      const send = actions?.querySelector('button[type="submit"]')?.getBoundingClientRect();
+      return {
+        direction: actions ? getComputedStyle(actions).direction : null,
+        sendLeftOfPicker: Boolean(picker && send && send.right <= picker.left),
+        pageWiderThanSidebar: (document.querySelector('main')?.getBoundingClientRect().width ?? 0) > 600,
+      };
+    });
+    assert.deepEqual(
+      composer,
+      { direction: 'rtl', sendLeftOfPicker: true, pageWiderThanSidebar: true },
+      'the composer is laid out right to left, in the page column',
+    );
     for (const role of ['banner', 'navigation', 'main', 'contentinfo'] as const) {
       assert.equal(await page.getByRole(role).count(), 1, `one ${role} landmark`);
     }
