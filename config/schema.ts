@@ -60,6 +60,36 @@ export const EnvSchema = z.object({
   DIGEST_CHECK_MINUTES: z.coerce.number('a whole number').int().min(1).max(1440).default(15),
   RETENTION_DAYS_POSTS: z.coerce.number('a whole number of days').int().min(1).max(36500).optional(),
   RETENTION_DAYS_MESSAGES: z.coerce.number('a whole number of days').int().min(1).max(36500).optional(),
+  RETENTION_DAYS_DOCUMENTS: z.coerce.number('a whole number of days').int().min(1).max(36500).optional(),
+  /** The largest file one upload may carry, in bytes (default 100 MiB). */
+  UPLOAD_MAX_BYTES: z.coerce
+    .number('a whole number of bytes')
+    .int()
+    .min(1)
+    .max(16 * 1024 ** 3)
+    .default(100 * 1024 ** 2),
+  /** The chunk size the client sends resumable uploads in (default 2 MiB). */
+  UPLOAD_CHUNK_BYTES: z.coerce
+    .number('a whole number of bytes')
+    .int()
+    .min(64 * 1024)
+    .max(64 * 1024 ** 2)
+    .default(2 * 1024 ** 2),
+  /** Hours an unfinished resumable upload is kept before it is removed (default 24). */
+  UPLOAD_EXPIRY_HOURS: z.coerce.number('a whole number of hours').int().min(1).max(720).default(24),
+  /** Days an infected file is kept in the isolated store for moderators (default 30). */
+  INFECTED_RETENTION_DAYS: z.coerce.number('a whole number of days').int().min(1).max(3650).default(30),
+  /** clamd's StreamMaxLength in bytes (default 25 MiB, clamd's own default): longer files are unscannable. */
+  CLAMD_STREAM_MAX_BYTES: z.coerce
+    .number('a whole number of bytes')
+    .int()
+    .min(1024)
+    .default(25 * 1024 ** 2),
+  /** clamd for virus scanning: tcp://host:port or unix:///path/clamd.ctl. Unset: files are not scanned. */
+  CLAMD_URL: z
+    .string()
+    .regex(/^(tcp:\/\/[^\s/]+:\d+|unix:\/\/\/\S+|\/\S+)$/, 'tcp://host:port or unix:///path/to/clamd.ctl')
+    .optional(),
 });
 
 /** The raw environment after validation. */

@@ -41,6 +41,10 @@ import { invitationRoutes } from './http/routes/invitations.js';
 import { forumRoutes } from './http/routes/forums.js';
 import { roomRoutes } from './http/routes/rooms.js';
 import { homeRoutes } from './http/routes/home.js';
+import { documentRoutes, mountDocumentFiles } from './http/routes/documents.js';
+import { isTusAppend } from './http/files/tus.js';
+import { documentFileOperations } from './http/files/fileOperations.js';
+import { setScanning } from './services/documents/presentDocument.js';
 import { createMetrics } from './ops/metrics.js';
 import { documentOperations, operationsRoutes, type ReadinessState } from './ops/operationsRoutes.js';
 
@@ -135,8 +139,12 @@ export function createApp({
     ...roomRoutes,
     ...searchRoutes,
     ...homeRoutes,
+    ...documentRoutes,
   ];
-  const openApi = buildOpenApiDocument(routes, API_PREFIX, documentOperations);
+  const openApi = buildOpenApiDocument(routes, API_PREFIX, (registry) => {
+    documentOperations(registry);
+    documentFileOperations(registry);
+  });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
   });
@@ -153,7 +161,10 @@ export function createApp({
   api.use(createActorResolver(config));
   api.use(requireCsrfToken((path) => path.startsWith('/auth/')));
   api.use(limits.perPerson);
-  api.use(limits.writes);
+  // A resumable upload's chunks are one write: they count against the general limits only.
+  api.use((req, res, next) => (isTusAppend(req) ? next() : limits.writes(req, res, next)));
+  setScanning(Boolean(config.uploads.clamdUrl));
+  mountDocumentFiles(api, config);
   mountRoutes(api, routes, API_PREFIX);
   app.use(API_PREFIX, api);
   app.use('/api', apiNotFound);

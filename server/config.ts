@@ -42,10 +42,21 @@ export interface Config {
   notifications: { digestCheckMinutes: number };
   /** Days each content type is kept before it is deleted with a tombstone (absent: kept for ever). */
   retentionDays: Partial<Record<RetentionSetting, number>>;
+  /** File uploads: size limit, resumable chunk size, how long unfinished uploads and infected files are kept, the scanner. */
+  uploads: {
+    maxBytes: number;
+    chunkBytes: number;
+    expiryHours: number;
+    infectedRetentionDays: number;
+    /** clamd's address; undefined: files are not scanned, and every upload answer says so. */
+    clamdUrl: string | undefined;
+    /** clamd's StreamMaxLength: a longer file is unscannable (held for a moderator's decision). */
+    clamdStreamMaxBytes: number;
+  };
 }
 
-/** The content types' retention settings: RETENTION_DAYS_POSTS, RETENTION_DAYS_MESSAGES. */
-export type RetentionSetting = 'POSTS' | 'MESSAGES';
+/** The content types' retention settings: RETENTION_DAYS_POSTS, RETENTION_DAYS_MESSAGES, RETENTION_DAYS_DOCUMENTS. */
+export type RetentionSetting = 'POSTS' | 'MESSAGES' | 'DOCUMENTS';
 
 /** Raised when the environment does not validate; its message names every bad setting. */
 export class ConfigError extends Error {
@@ -133,6 +144,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: {
       ...(e.RETENTION_DAYS_POSTS ? { POSTS: e.RETENTION_DAYS_POSTS } : {}),
       ...(e.RETENTION_DAYS_MESSAGES ? { MESSAGES: e.RETENTION_DAYS_MESSAGES } : {}),
+      ...(e.RETENTION_DAYS_DOCUMENTS ? { DOCUMENTS: e.RETENTION_DAYS_DOCUMENTS } : {}),
+    },
+    uploads: {
+      maxBytes: e.UPLOAD_MAX_BYTES,
+      chunkBytes: e.UPLOAD_CHUNK_BYTES,
+      expiryHours: e.UPLOAD_EXPIRY_HOURS,
+      infectedRetentionDays: e.INFECTED_RETENTION_DAYS,
+      clamdUrl: e.CLAMD_URL,
+      clamdStreamMaxBytes: e.CLAMD_STREAM_MAX_BYTES,
     },
   };
 }

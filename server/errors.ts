@@ -110,6 +110,13 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/** A service we depend on (the virus scanner) cannot answer: 503. */
+export class UnavailableError extends AppError {
+  constructor(message: string, why?: Reason) {
+    super('unavailable', message, [], why);
+  }
+}
+
 /** True for MongoDB's duplicate-key error (E11000), which FerretDB reports the same way. */
 export function isDuplicateKey(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;

@@ -23,6 +23,9 @@ import { registerDemoIdp } from './auth/devIdp/registerDemoIdp.js';
 import { createMailer } from './auth/mailer.js';
 import { startNotificationMail } from './services/notifications/notificationMail.js';
 import { startRetentionJob } from './ops/retentionJob.js';
+import { startFileHousekeepingJob } from './ops/fileHousekeepingJob.js';
+import { startDocumentFileRemoval } from './services/documents/fileHousekeeping.js';
+import { DOCUMENT_KIND } from './services/documents/documentKind.js';
 import type { ContentKind } from './services/content/contentKind.js';
 import { POST_KIND } from './services/posts/postKind.js';
 import { MESSAGE_KIND } from './services/rooms/messageKind.js';
@@ -90,9 +93,16 @@ const realtime = createRealtime(server, { config, logger, sessionMiddleware, ...
 const sweeper = startSweeper(logger);
 const notificationMail = startNotificationMail({ config, logger, mailer: createMailer(config, logger) });
 const stopRoomNotifications = startRoomNotifications();
-const retention = startRetentionJob({ config, logger, kinds: [POST_KIND, MESSAGE_KIND] as ContentKind[] });
+const retention = startRetentionJob({
+  config,
+  logger,
+  kinds: [POST_KIND, MESSAGE_KIND, DOCUMENT_KIND] as ContentKind[],
+});
+const fileHousekeeping = startFileHousekeepingJob({ config, logger });
+const stopDocumentFileRemoval = startDocumentFileRemoval();
 server.headersTimeout = 20_000;
-server.requestTimeout = 30_000;
+// Long enough for one resumable chunk (UPLOAD_CHUNK_BYTES) over a slow mobile link.
+server.requestTimeout = 300_000;
 
 let stopping = false;
 async function shutdown(reason: string, exitCode: number): Promise<void> {
@@ -107,6 +117,8 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
   sweeper.stop();
   const mailStopped = notificationMail.stop();
   const retentionStopped = retention.stop();
+  const housekeepingStopped = fileHousekeeping.stop();
+  stopDocumentFileRemoval();
   stopRoomNotifications();
   realtime.close();
   await new Promise<void>((resolve) => {
@@ -115,6 +127,7 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
   });
   await mailStopped.catch(() => undefined);
   await retentionStopped.catch(() => undefined);
+  await housekeepingStopped.catch(() => undefined);
   // Follow-ups of writes already answered (large notification fan-outs) finish first, within reason.
   await Promise.race([afterWritesSettled(), new Promise((r) => setTimeout(r, 5_000).unref())]);
   await mongoose.disconnect().catch(() => undefined);

@@ -97,6 +97,16 @@ const AdminRoutes = lazy(() =>
   })),
 );
 
+// Documents carry the resumable-upload client (tus-js-client): loaded with their strings when first opened.
+const DocumentRoutes = lazy(() =>
+  withPageStrings('documents', () => import('./pages/documents/DocumentRoutes.js')).then((module) => ({
+    default: module.DocumentRoutes,
+  })),
+);
+
+/** A space's documents (the rest of /spaces/... is the spaces area). */
+const SPACE_DOCUMENTS_PATH = /^\/spaces\/[a-z0-9]+(?:-[a-z0-9]+)*\/documents$/;
+
 /** Whether `path` is `prefix` or below it. */
 function isUnder(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}/`);
@@ -121,6 +131,7 @@ function pageFor(path: string): ReactNode {
   if (path === '/forums' || path.startsWith('/forums/')) return <ForumRoutes path={path} />;
   if (path === '/search') return <SearchPage />;
   if (isUnder(path, '/settings')) return <SettingsRoutes path={path} />;
+  if (SPACE_DOCUMENTS_PATH.test(path) || isUnder(path, '/documents')) return <DocumentRoutes path={path} />;
   if (isUnder(path, '/spaces') || isUnder(path, '/invitations')) return <SpaceRoutes path={path} />;
   if (isUnder(path, '/moderation')) return <ModerationRoutes path={path} />;
   if (isUnder(path, '/admin')) return <AdminRoutes path={path} />;

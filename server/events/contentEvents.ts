@@ -4,6 +4,7 @@
  * content to server/sockets/broadcast.ts, which decides who receives what, and re-authorises open
  * sockets on membership and access changes.
  */
+import type { DocumentDoc } from '../models/Document.js';
 import type { PostDoc } from '../models/Post.js';
 import { publish } from './domainEvents.js';
 
@@ -21,6 +22,18 @@ export interface ContentEvent {
 /** Publishes a content event (`content`) to its processors, if any. */
 export function emitContentEvent(event: ContentEvent): void {
   publish('content', event);
+}
+
+/** One document event: the document before (null when created) and after the change. */
+export interface DocumentEvent {
+  type: ContentEventType | 'versioned' | 'checked';
+  before: DocumentDoc | null;
+  after: DocumentDoc;
+}
+
+/** Publishes a document event (`document`) to its processors, if any. */
+export function emitDocumentEvent(event: DocumentEvent): void {
+  publish('document', event);
 }
 
 /** A change of explicit space membership, for the real-time layer to re-check open sockets at once. */

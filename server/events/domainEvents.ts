@@ -27,7 +27,7 @@
  */
 import type { NotificationDoc } from '../models/Notification.js';
 import { afterWrite, afterWriteLogger } from './afterWrite.js';
-import type { AccessEvent, ContentEvent, MembershipEvent } from './contentEvents.js';
+import type { AccessEvent, ContentEvent, DocumentEvent, MembershipEvent } from './contentEvents.js';
 import type { MessageEvent, ReactionEvent, ReadEvent } from './roomEvents.js';
 
 /** Which sessions ended: one session, or every session of a person. */
@@ -47,6 +47,8 @@ export interface DomainEventMap {
   reaction: ReactionEvent;
   /** A read marker moved forward. */
   read: ReadEvent;
+  /** A document (or one of its versions) was written: server/events/contentEvents.ts. */
+  document: DocumentEvent;
   /** Notifications were stored (never an empty list): services/notifications/notificationEvents.ts. */
   'notifications.stored': NotificationDoc[];
   /** Sessions ended (sign-out, suspension, expiry): server/auth/sessionEvents.ts. */

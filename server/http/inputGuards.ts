@@ -47,10 +47,25 @@ export const rejectUnsafeKeys: RequestHandler = (req, _res, next) => {
   next();
 };
 
-/** Refuses state-changing requests whose body is not JSON. */
+/** The byte-stream routes and the one body type each takes (documents and resumable uploads). */
+const BINARY_BODIES: [method: string, path: RegExp, type: string][] = [
+  ['POST', /^\/spaces\/[^/]+\/documents$/, 'multipart/form-data'],
+  ['POST', /^\/documents\/[^/]+\/versions$/, 'multipart/form-data'],
+  ['PATCH', /^\/uploads\/[^/]+$/, 'application/offset+octet-stream'],
+];
+
+/** Whether the request is a file upload in the one body type its route takes. */
+function isFileBody(req: Parameters<RequestHandler>[0]): boolean {
+  return BINARY_BODIES.some(
+    ([method, path, type]) => req.method === method && path.test(req.path) && req.is(type) !== false,
+  );
+}
+
+/** Refuses state-changing requests whose body is not JSON (file uploads take their own type). */
 export const requireJsonBody: RequestHandler = (req, _res, next) => {
   const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0';
   const chunked = req.headers['transfer-encoding'] !== undefined;
+  if (isFileBody(req)) return next();
   if (['POST', 'PUT', 'PATCH'].includes(req.method) && (hasBody || chunked) && !req.is('application/json')) {
     return next(new InvalidError('Send the body as application/json.'));
   }

@@ -24,10 +24,15 @@ export const NOTIFICATION_KINDS = [
   'message.relabelled',
   'message.flagged',
   'message.deleted',
+  'document.quarantined',
+  'document.restored',
+  'document.deleted',
+  'document.relabelled',
+  'document.flagged',
 ] as const;
 
 /** The labelled content types a notification may point at. */
-export const NOTIFIABLE_TYPES = ['Post', 'Message'] as const;
+export const NOTIFIABLE_TYPES = ['Post', 'Message', 'Document'] as const;
 
 /** One of {@link NOTIFIABLE_TYPES}. */
 export type NotifiableType = (typeof NOTIFIABLE_TYPES)[number];

@@ -28,3 +28,7 @@ export { ReactionModel } from './Reaction.js';
 export { ReadMarkerModel } from './ReadMarker.js';
 export { IdpTestSignInModel } from './IdpTestSignIn.js';
 export { IdpLastSignInModel } from './IdpLastSignIn.js';
+export { DocumentModel } from './Document.js';
+export { DocumentVersionModel } from './DocumentVersion.js';
+export { UploadModel } from './Upload.js';
+export { ScanVerdictModel } from './ScanVerdict.js';

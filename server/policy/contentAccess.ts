@@ -10,6 +10,7 @@ import { asLabel, liveCondition, type ContentAction, type ContentType } from '..
 import { ACCESS_AUDITED } from '../../shared/policy/labels.js';
 import type { SharingContext } from '../../shared/policy/sharingContext.js';
 import { recordAudit } from '../audit/recordAudit.js';
+import { DocumentModel, type DocumentDoc } from '../models/Document.js';
 import { MessageModel, type MessageDoc } from '../models/Message.js';
 import { PostModel, type PostDoc } from '../models/Post.js';
 import { readPage, type StoredPage } from '../db/pagination.js';
@@ -19,11 +20,13 @@ import { sharingFilter } from './sharingAccess.js';
 export interface ContentDocs {
   Post: PostDoc;
   Message: MessageDoc;
+  Document: DocumentDoc;
 }
 
 const MODELS: Record<ContentType, Model<never>> = {
   Post: PostModel as never,
   Message: MessageModel as never,
+  Document: DocumentModel as never,
 };
 
 /** The collection of a content type (for the reads below only). */

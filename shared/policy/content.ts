@@ -11,7 +11,7 @@ import { isGlobalModerator, personId, type SharingContext } from './sharingConte
 import type { SharingAbility } from './sharing.js';
 
 /** The content types that carry labels. */
-export const CONTENT_TYPES = ['Post', 'Message'] as const;
+export const CONTENT_TYPES = ['Post', 'Message', 'Document'] as const;
 
 /** One of {@link CONTENT_TYPES}. */
 export type ContentType = (typeof CONTENT_TYPES)[number];

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { LABELS } from '../policy/labels.js';
 import { CONTENT_STATES, CONTENT_TYPES } from '../policy/content.js';
 import { Line, LocalizedText, ObjectIdString, PageQuery, Paragraphs, Slug } from './common.js';
-import { FLAG_REASONS, ModerationEvent } from './posts.js';
+import { FLAG_REASONS, ModerationEvent, READER_FLAG_REASONS } from './posts.js';
 
 /** The states of a flag: open in the queue, resolved by an action on its item, or dismissed. */
 export const FLAG_STATES = ['open', 'resolved', 'dismissed'] as const;
@@ -17,7 +17,7 @@ export const ModeratedType = z.enum(CONTENT_TYPES);
 
 /** Input to flag an item (a post or a room message): a reason and an optional note. */
 export const ItemFlagCreate = z
-  .object({ reason: z.enum(FLAG_REASONS), note: Paragraphs(2000).optional() })
+  .object({ reason: z.enum(READER_FLAG_REASONS), note: Paragraphs(2000).optional() })
   .strict();
 
 /** What the moderator may do with a flagged item, decided by the policy for this moderator. */

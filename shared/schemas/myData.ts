@@ -38,7 +38,7 @@ export const AccessLogEntry = z
     action: z.enum(['viewed', 'downloaded', 'delivered']),
     channel: z.string().nullable(),
     item: z.object({
-      type: z.enum(['Post', 'Message']),
+      type: z.enum(['Post', 'Message', 'Document']),
       id: ObjectIdString,
       label: z.enum(LABELS),
       /** A message's room, to open it there; null for a post. */

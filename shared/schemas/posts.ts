@@ -127,11 +127,20 @@ export const FLAG_REASONS = [
   'targeting_a_group',
   'spam',
   'other',
+  /** Set by the virus scanner on an infected file, and on a file too large to scan. */
+  'malware',
+  'unscannable',
 ] as const;
+
+/** The reasons a reader may give (the others are the virus scanner's). */
+export const READER_FLAG_REASONS = FLAG_REASONS.filter(
+  (reason): reason is Exclude<(typeof FLAG_REASONS)[number], 'malware' | 'unscannable'> =>
+    reason !== 'malware' && reason !== 'unscannable',
+);
 
 /** Input to flag a post. */
 export const FlagCreate = z
-  .object({ reason: z.enum(FLAG_REASONS), note: Paragraphs(2000).optional() })
+  .object({ reason: z.enum(READER_FLAG_REASONS), note: Paragraphs(2000).optional() })
   .strict();
 
 /** A flag in a review queue. Content appears only when the moderator may read the item. */
@@ -182,7 +191,7 @@ export const Notification = z
     id: ObjectIdString,
     kind: z.string(),
     /** The content type of the item: `Post` or `Message`. */
-    itemType: z.enum(['Post', 'Message']),
+    itemType: z.enum(['Post', 'Message', 'Document']),
     item: ObjectIdString,
     /** The item again when it is a post (kept for clients written before other types). */
     post: ObjectIdString.optional(),

@@ -5,7 +5,7 @@ import { LABELS } from '../policy/labels.js';
 import { Cursor, Line, ObjectIdString, Slug, pageOf } from './common.js';
 
 /** The searchable content types (search sources on the server). */
-export const SEARCH_TYPES = ['post', 'message'] as const;
+export const SEARCH_TYPES = ['post', 'message', 'document'] as const;
 
 /** One of {@link SEARCH_TYPES}. */
 export type SearchType = (typeof SEARCH_TYPES)[number];

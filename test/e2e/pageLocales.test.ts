@@ -18,6 +18,7 @@ const GROUPS: Record<string, string[]> = {
   home: ['home'],
   moderation: ['moderation'],
   admin: ['admin'],
+  documents: ['documents'],
 };
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {

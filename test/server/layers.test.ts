@@ -13,7 +13,7 @@ const SERVER = path.resolve(import.meta.dirname, '../../server');
 /** The layer of a server path (first match wins; lower numbers are lower layers). */
 const LAYERS: [RegExp, number, string][] = [
   [/^(config|logger|errors)\.ts$|^text\//, 0, 'foundation'],
-  [/^db\/|^ops\/redis\.ts$/, 1, 'db'],
+  [/^(db|files)\/|^ops\/redis\.ts$/, 1, 'db and files'],
   [/^models\//, 2, 'models'],
   [/^(audit|events)\//, 3, 'audit and events'],
   [/^policy\//, 4, 'policy'],

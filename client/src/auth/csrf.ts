@@ -18,6 +18,14 @@ async function currentToken(): Promise<string> {
 }
 
 /**
+ * The token for requests made outside this module (resumable uploads set the header themselves);
+ * fetched when unknown. After a 403, forget it with `rememberCsrfToken(null)` and ask again.
+ */
+export function csrfToken(): Promise<string> {
+  return currentToken();
+}
+
+/**
  * POSTs `body` to `path` (below /api/v1) with the CSRF token. A 403 (the session was renewed
  * elsewhere, e.g. in another tab) is retried once with a fresh token. Throws {@link ApiError}.
  */

@@ -60,6 +60,12 @@ const GROUPS = {
     ar: () => import('../locales/admin/ar.json', { with: { type: 'json' } }),
     es: () => import('../locales/admin/es.json', { with: { type: 'json' } }),
   },
+  documents: {
+    en: () => import('../locales/documents/en.json', { with: { type: 'json' } }),
+    fr: () => import('../locales/documents/fr.json', { with: { type: 'json' } }),
+    ar: () => import('../locales/documents/ar.json', { with: { type: 'json' } }),
+    es: () => import('../locales/documents/es.json', { with: { type: 'json' } }),
+  },
   home: {
     en: () => import('../locales/home/en.json', { with: { type: 'json' } }),
     fr: () => import('../locales/home/fr.json', { with: { type: 'json' } }),
@@ -71,7 +77,7 @@ const GROUPS = {
 /**
  * A group of page strings: `rooms` (rooms.*), `apply` (apply.*), `signIn` (signIn.*, enrol.*),
  * `password` (setPassword.*, forgot.*), `settings` (settings.*), `spaces` (spaces.*), `moderation`
- * (moderation.*), `admin` (admin.*), `home` (home.*).
+ * (moderation.*), `admin` (admin.*), `documents` (documents.*), `home` (home.*).
  */
 export type PageStringGroup = keyof typeof GROUPS;
 

@@ -21,6 +21,7 @@ import { contentSubject, loadContentFor } from './loadContentFor.js';
 const FLAG_NOTICE: Record<ContentType, NotificationKind> = {
   Post: 'post.flagged',
   Message: 'message.flagged',
+  Document: 'document.flagged',
 };
 
 /** What a reader says when flagging. */

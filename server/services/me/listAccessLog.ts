@@ -1,6 +1,6 @@
 /**
  * The originator's access log (SHARING.md, "Files" and "The audit log"): who viewed, downloaded or
- * was delivered my own AMBER+STRICT and RED posts and room messages, newest first, a page at a time.
+ * was delivered my own AMBER+STRICT and RED posts, room messages and documents, newest first, a page at a time.
  * My items are those the policy lets me `readAudit` that I wrote (the authorizer's rule, in the
  * query); my own accesses are left out. People are named as the directory names them now: an erased
  * person is a former member (name null).
@@ -73,10 +73,12 @@ export async function listAccessLog(
   query: z.infer<typeof AccessLogQuery>,
 ): Promise<{ items: Entry[]; nextCursor: string | null }> {
   if (actor.kind !== 'person') throw new UnauthenticatedError();
-  const [posts, messages] = await Promise.all([
+  const [posts, messages, documents] = await Promise.all([
     myAuditedItems(actor, 'Post'),
     myAuditedItems(actor, 'Message'),
+    myAuditedItems(actor, 'Document'),
   ]);
+  const mineOf = { Post: posts, Message: messages, Document: documents };
   const itemFilter = (type: ContentType, ids: string[]) => ({
     'target.type': type,
     'target.id': { $in: ids },
@@ -84,7 +86,13 @@ export async function listAccessLog(
   const stored = await readPage<AuditEntryDoc>(AuditEntryModel as never, {
     filters: [
       { action: { $in: Object.keys(ACCESSES) } },
-      { $or: [itemFilter('Post', [...posts.keys()]), itemFilter('Message', [...messages.keys()])] },
+      {
+        $or: [
+          itemFilter('Post', [...posts.keys()]),
+          itemFilter('Message', [...messages.keys()]),
+          itemFilter('Document', [...documents.keys()]),
+        ],
+      },
       // My own views are no news to me (deliveries name their recipients and are filtered below).
       { 'actor.id': { $ne: actor.id } },
     ],
@@ -99,7 +107,7 @@ export async function listAccessLog(
     const people = peopleOf(entry, actor.id);
     if (people.length === 0) continue;
     const target = entry.target as { type: ContentType; id: string };
-    const mine = (target.type === 'Post' ? posts : messages).get(target.id);
+    const mine = mineOf[target.type].get(target.id);
     items.push({
       seq: entry.seq,
       at: entry.at.toISOString(),

@@ -17,7 +17,8 @@ type FlagView = z.infer<typeof QueueFlag>;
 
 /** The item a flag is about. */
 export function flagRef(flag: Pick<FlagDoc, 'itemType' | 'postId'>): ItemRef {
-  return { type: flag.itemType === 'Message' ? 'Message' : 'Post', id: String(flag.postId) };
+  const type = flag.itemType === 'Message' || flag.itemType === 'Document' ? flag.itemType : 'Post';
+  return { type, id: String(flag.postId) };
 }
 
 /** A flag without its item: reason, note, state and how it was closed. */

@@ -13,30 +13,35 @@ import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { resolveOpenFlags } from '../content/flagContent.js';
 import { contentSubject, loadContentFor } from '../content/loadContentFor.js';
-import { tombstoneContent } from '../content/moderateContent.js';
+import { changeContentState, tombstoneContent } from '../content/moderateContent.js';
+import { deleteDocument, relabelDocument } from '../documents/moderateDocument.js';
+import { QUARANTINE, RESTORE } from './moderationStep.js';
 import { notify } from '../notifications/notify.js';
 import { deletePost } from '../posts/deletePost.js';
 import { POST_KIND } from '../posts/postKind.js';
 import { relabelPost } from '../posts/relabelPost.js';
 import { MESSAGE_KIND } from '../rooms/messageKind.js';
+import { DOCUMENT_KIND } from '../documents/documentKind.js';
 import { quarantineMessage, restoreMessage } from '../rooms/quarantineMessage.js';
 import { relabelMessage } from '../rooms/relabelMessage.js';
 import { movePost } from './movePost.js';
 import { quarantinePost, restorePost } from './quarantinePost.js';
 
 /** The kernel declaration of each type. */
-const KINDS = { Post: POST_KIND, Message: MESSAGE_KIND } as const;
+const KINDS = { Post: POST_KIND, Message: MESSAGE_KIND, Document: DOCUMENT_KIND } as const;
 
 /** Quarantines a visible item with a reason. */
 export async function quarantineItem(actor: Actor, type: ContentType, id: string, reason: string) {
-  if (type === 'Post') await quarantinePost(actor, id, reason);
+  if (type === 'Document') await changeContentState(DOCUMENT_KIND, actor, id, reason, QUARANTINE);
+  else if (type === 'Post') await quarantinePost(actor, id, reason);
   else await quarantineMessage(actor, id, reason);
   return { done: true as const };
 }
 
 /** Restores a quarantined item with a reason. */
 export async function restoreItem(actor: Actor, type: ContentType, id: string, reason: string) {
-  if (type === 'Post') await restorePost(actor, id, reason);
+  if (type === 'Document') await changeContentState(DOCUMENT_KIND, actor, id, reason, RESTORE);
+  else if (type === 'Post') await restorePost(actor, id, reason);
   else await restoreMessage(actor, id, reason);
   return { done: true as const };
 }
@@ -50,6 +55,7 @@ export async function relabelItem(
   justification: string,
 ) {
   if (type === 'Post') await relabelPost(actor, id, label, justification);
+  else if (type === 'Document') await relabelDocument(actor, id, label, justification);
   else await relabelMessage(actor, id, label, justification);
   const item = await loadContent(id, type);
   if (item && actor.kind === 'person' && String(item.authorId) !== actor.id)
@@ -83,6 +89,10 @@ export async function moveItem(
 export async function deleteItem(actor: Actor, type: ContentType, id: string, reason: string) {
   if (type === 'Post') {
     await deletePost(actor, id, reason);
+    return { done: true as const };
+  }
+  if (type === 'Document') {
+    await deleteDocument(actor, id, reason);
     return { done: true as const };
   }
   const ctx = await loadSharingContext(actor);

@@ -30,6 +30,7 @@ const EXCERPT = 280;
 /** Where the item lives in the client. */
 function linkOf(type: ContentType, doc: { _id: unknown; spaceId: unknown } & Partial<ContentDocs['Post']>) {
   if (type === 'Message') return `/rooms/${String(doc.spaceId)}#message-${String(doc._id)}`;
+  if (type === 'Document') return `/documents/${String(doc._id)}`;
   if (doc.topicId) return `/forums/topics/${String(doc.topicId)}#post-${String(doc._id)}`;
   if (doc.categoryId) return `/forums/topics/${String(doc._id)}`;
   return `/posts/${String(doc._id)}`;
@@ -61,7 +62,7 @@ export async function presentModeratedItems(
   refs: ItemRef[],
 ): Promise<Map<string, ItemView>> {
   const out = new Map<string, ItemView>();
-  for (const type of ['Post', 'Message'] as const) {
+  for (const type of ['Post', 'Message', 'Document'] as const) {
     const ids = [...new Set(refs.filter((r) => r.type === type).map((r) => r.id))];
     if (ids.length === 0) continue;
     const [meta, moderated, readable] = await Promise.all([
@@ -93,7 +94,7 @@ export async function presentModeratedItems(
             ? ((read as ContentDocs['Message']).authorName ?? null)
             : (names.get(String(read.authorId)) ?? null);
         content = {
-          title: type === 'Post' ? ((read as ContentDocs['Post']).title ?? null) : null,
+          title: type === 'Message' ? null : ((read as ContentDocs['Post' | 'Document']).title ?? null),
           excerpt: body.length > EXCERPT ? `${body.slice(0, EXCERPT - 1)}…` : body,
           author: chathamHouse ? null : author,
         };

@@ -12,6 +12,7 @@ import { hasNamedAudience, mayStayPublished, type Label } from '../../../shared/
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { MessageModel } from '../../models/Message.js';
+import { DocumentModel } from '../../models/Document.js';
 import { PostModel } from '../../models/Post.js';
 import type { ContentDocs } from '../../policy/contentAccess.js';
 import { authorizeSharing, canShare } from '../../policy/sharingAccess.js';
@@ -25,6 +26,7 @@ import { moderatorRecord } from './moderationStep.js';
 const WRITES: Record<ContentType, Model<never>> = {
   Post: PostModel as never,
   Message: MessageModel as never,
+  Document: DocumentModel as never,
 };
 
 /**

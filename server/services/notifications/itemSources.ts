@@ -94,3 +94,19 @@ registerItemSource('Message', {
   // A room is a space: the room page opens on the message.
   link: ({ id, spaceId }) => `/rooms/${spaceId}#message-${id}`,
 });
+
+registerItemSource('Document', {
+  async readable(ctx, ids) {
+    const documents = await findContentByIds(ctx, ids, 'read', 'Document');
+    return documents.map((d) => ({
+      id: String(d._id),
+      spaceId: String(d.spaceId),
+      label: d.label,
+      title: d.title,
+      body: d.body,
+      authorId: String(d.authorId),
+      anonymous: false,
+    }));
+  },
+  link: ({ id }) => `/documents/${id}`,
+});

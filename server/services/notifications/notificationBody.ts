@@ -41,6 +41,11 @@ const MODERATION_TEXT: Record<string, string> = {
   'message.relabelled': 'had its label changed',
   'message.flagged': 'was flagged for review',
   'message.deleted': 'was deleted by a moderator',
+  'document.quarantined': 'was quarantined by a moderator',
+  'document.restored': 'was restored by a moderator',
+  'document.deleted': 'was deleted by a moderator',
+  'document.relabelled': 'had its label changed',
+  'document.flagged': 'was flagged for review',
 };
 
 /** Whether a kind is a moderation notice (which never carries content). */

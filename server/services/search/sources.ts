@@ -11,6 +11,7 @@
 import type { Model } from 'mongoose';
 import type { ContentType } from '../../../shared/policy/content.js';
 import type { SearchType } from '../../../shared/schemas/search.js';
+import { DocumentModel } from '../../models/Document.js';
 import { MessageModel } from '../../models/Message.js';
 import { PostModel } from '../../models/Post.js';
 
@@ -53,6 +54,15 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
     subject: 'Message',
     model: MessageModel as never,
     titleField: null,
+    bodyField: 'body',
+    linkFields: [],
+    topicOf: () => null,
+  },
+  {
+    type: 'document',
+    subject: 'Document',
+    model: DocumentModel as never,
+    titleField: 'title',
     bodyField: 'body',
     linkFields: [],
     topicOf: () => null,

@@ -199,7 +199,8 @@ function OpenRoom({ roomId, me }: { roomId: string; me: string }) {
     <div className={`room-page${root ? ' room-page--thread' : ''}`}>
       <div className="room-page__main">
         <p className="breadcrumb">
-          <Link to="/rooms">{t('rooms.backToRooms')}</Link>
+          <Link to="/rooms">{t('rooms.backToRooms')}</Link> ·{' '}
+          <Link to={`/spaces/${room.slug}/documents`}>{t('rooms.documents')}</Link>
         </p>
         <h1>
           <bdi>{roomName}</bdi>

@@ -184,7 +184,7 @@ export function SearchPage() {
               <p className="search-result__meta">
                 <span className="tag">
                   {t(
-                    `search.type.${result.type === 'post' || result.type === 'message' ? result.type : 'other'}`,
+                    `search.type.${result.type === 'post' || result.type === 'message' || result.type === 'document' ? result.type : 'other'}`,
                   )}
                 </span>
                 <LabelBadge label={result.label} />

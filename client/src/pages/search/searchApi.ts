@@ -12,7 +12,7 @@ export const SEARCH_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
  * The kinds of item the server searches (shared/schemas/search.ts SEARCH_TYPES, with room messages
  * once the rooms are merged): forum posts and room messages.
  */
-export const SEARCH_TYPES = ['post', 'message'] as const;
+export const SEARCH_TYPES = ['post', 'message', 'document'] as const;
 
 /**
  * One result. `titleHtml` and `excerptHtml` are escaped text with the matches in `<mark>`; the client
@@ -69,6 +69,7 @@ export function search(
 export function resultPath(result: SearchResultView): string {
   if (result.link?.startsWith('/') && !result.link.startsWith('//')) return result.link;
   if (result.type === 'message' && result.space.id) return `/rooms/${encodeURIComponent(result.space.id)}`;
+  if (result.type === 'document') return `/documents/${encodeURIComponent(result.id)}`;
   if (result.type === 'post' && result.topic === null) return `/posts/${encodeURIComponent(result.id)}`;
   const topic = result.topic ?? result.id;
   const path = `/forums/topics/${encodeURIComponent(topic)}`;

@@ -60,6 +60,11 @@ function SpaceDetails({ space }: { space: SpaceView }) {
             <Link to={`/rooms/${space.id}`}>{t('spaces.space.openRoom')}</Link>
           </li>
         )}
+        {space.membership && (
+          <li>
+            <Link to={`/spaces/${space.slug}/documents`}>{t('spaces.space.documents')}</Link>
+          </li>
+        )}
         {space.abilities.moderateForum && (
           <li>
             <Link to={`/spaces/${space.slug}/categories`}>{t('spaces.space.categories')}</Link>

@@ -127,7 +127,7 @@ describe('the moderators’ console API', () => {
       .body;
     assert.deepEqual(menaCounts.byState, { open: 0, resolved: 0, dismissed: 0 });
     await request(app).get('/api/v1/moderation/flags?state=closed').set(p.coordinator.auth).expect(400);
-    await request(app).get('/api/v1/moderation/flags?kind=Document').set(p.coordinator.auth).expect(400);
+    await request(app).get('/api/v1/moderation/flags?kind=Library').set(p.coordinator.auth).expect(400);
     const hubs = (await request(app).get('/api/v1/moderation/hubs').set(p.coordinator.auth).expect(200)).body;
     assert.deepEqual(
       hubs.hubs.map((h: { slug: string }) => h.slug),

@@ -59,6 +59,7 @@ describe('search re-indexing', () => {
     assert.deepEqual(first, [
       { type: 'post', read: 5, updated: 3, skipped: 0 },
       { type: 'message', read: 0, updated: 0, skipped: 0 },
+      { type: 'document', read: 0, updated: 0, skipped: 0 },
     ]);
     assert.deepEqual(
       progress.map((p) => p.read),
@@ -80,6 +81,7 @@ describe('search re-indexing', () => {
     assert.deepEqual(second, [
       { type: 'post', read: 5, updated: 0, skipped: 0 },
       { type: 'message', read: 0, updated: 0, skipped: 0 },
+      { type: 'document', read: 0, updated: 0, skipped: 0 },
     ]);
   });
 });

@@ -1,0 +1,57 @@
+/**
+ * The file store's housekeeping: unfinished resumable uploads whose time is up are removed with what
+ * they made, infected files are purged from the isolated store after INFECTED_RETENTION_DAYS (their
+ * version keeps its record, audited), and a deleted document's files are removed.
+ */
+import { recordAudit } from '../../audit/recordAudit.js';
+import { subscribe } from '../../events/domainEvents.js';
+import { removeFile, type FileBucket } from '../../files/fileStore.js';
+import { DocumentVersionModel, type DocumentVersionDoc } from '../../models/DocumentVersion.js';
+import { VIRUS_SCANNER } from './holdFile.js';
+import { expireUploads } from './resumableUploads.js';
+
+/** Purges the bytes of infected files held since before `cutoff`; returns how many. */
+export async function purgeInfected(cutoff: Date): Promise<number> {
+  const due = (await DocumentVersionModel.find({
+    status: 'infected',
+    purgedAt: null,
+    updatedAt: { $lt: cutoff },
+  }).lean()) as DocumentVersionDoc[];
+  for (const version of due) {
+    await removeFile(version.bucket as FileBucket, version.fileKey);
+    await DocumentVersionModel.updateOne({ _id: version._id }, { $set: { purgedAt: new Date() } });
+    await recordAudit(
+      VIRUS_SCANNER,
+      'document.infected_purged',
+      {
+        type: 'Document',
+        id: String(version.documentId),
+      },
+      { version: version.n },
+    );
+  }
+  return due.length;
+}
+
+/** Removes every stored file of a deleted document (its versions keep their records). */
+export async function removeDocumentFiles(documentId: string): Promise<void> {
+  const versions = (await DocumentVersionModel.find({ documentId }).lean()) as DocumentVersionDoc[];
+  for (const version of versions) await removeFile(version.bucket as FileBucket, version.fileKey);
+}
+
+/** One housekeeping run at `now`. */
+export async function runFileHousekeeping(infectedRetentionDays: number, now = new Date()) {
+  const expiredUploads = await expireUploads(now);
+  const purged = await purgeInfected(new Date(now.getTime() - infectedRetentionDays * 86_400_000));
+  return { expiredUploads, purged };
+}
+
+/** Removes a document's files once it is deleted (a moderator's deletion, the author's, retention). */
+export function startDocumentFileRemoval(): () => void {
+  return subscribe(
+    'document',
+    'deleted document files',
+    (event) => (event.type === 'deleted' ? removeDocumentFiles(String(event.after._id)) : undefined),
+    { mode: 'background' },
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * Documents: labelled files in a space, with versions. The shapes of the upload fields (multipart and
+ * tus `Upload-Metadata` carry the same ones), of a document and of the originator's access log.
+ */
+import { z } from 'zod';
+import { LABELS } from '../policy/labels.js';
+import { CONTENT_STATES } from '../policy/content.js';
+import { CONTENT_LANGUAGES } from '../languages.js';
+import { ItemAbilities, ModerationEvent } from './posts.js';
+import { Line, ObjectIdString, PageQuery, Paragraphs, Slug } from './common.js';
+
+/** Where an uploaded file stands: only `clean` files can be read, by anyone. */
+export const FILE_STATUSES = [
+  'receiving',
+  'scanning',
+  'clean',
+  'infected',
+  'unscannable',
+  'refused',
+] as const;
+
+/** One of {@link FILE_STATUSES}. */
+export type FileStatus = (typeof FILE_STATUSES)[number];
+
+/** A tag: a short word or phrase. */
+const Tag = z.string().trim().min(1).max(40);
+
+/** The fields of a new document, besides its file (multipart fields, or tus Upload-Metadata). */
+export const NewDocumentFields = z
+  .object({
+    title: Line(200),
+    label: z.enum(LABELS),
+    description: Paragraphs(4000).optional(),
+    language: z.enum(CONTENT_LANGUAGES).optional(),
+    /** Multipart sends one comma-separated field; the API splits it. */
+    tags: z.array(Tag).max(20).optional(),
+  })
+  .strict()
+  .meta({ id: 'NewDocumentFields' });
+
+/** The fields of a new version, besides its file. */
+export const NewVersionFields = z
+  .object({
+    note: Paragraphs(1000).optional(),
+    /** A new version may raise the label, never lower it; absent keeps the document's. */
+    label: z.enum(LABELS).optional(),
+  })
+  .strict()
+  .meta({ id: 'NewVersionFields' });
+
+/** The query of a space's document list. */
+export const DocumentListQuery = PageQuery.meta({ id: 'DocumentListQuery' });
+
+/** One version of a document's file. */
+export const DocumentVersion = z
+  .object({
+    n: z.number().int().min(1),
+    fileName: z.string(),
+    size: z.number().int().min(0),
+    sha256: z.string().nullable(),
+    /** The type detected from the bytes (e.g. `application/pdf`); null until checked. */
+    mediaType: z.string().nullable(),
+    status: z.enum(FILE_STATUSES),
+    /** Why a file was refused or held (a stable code the client translates), when it was. */
+    reason: z.string().nullable(),
+    /** Legacy Office formats (.doc, .xls, .ppt) are accepted but flagged. */
+    legacyOffice: z.boolean(),
+    note: z.string().nullable(),
+    label: z.enum(LABELS),
+    createdAt: z.string(),
+    author: z.object({ id: ObjectIdString, name: z.string().nullable() }).nullable(),
+  })
+  .meta({ id: 'DocumentVersion' });
+
+/** A document as the API returns it. */
+export const Document = z
+  .object({
+    id: ObjectIdString,
+    space: z.object({ slug: Slug, name: z.string() }),
+    title: z.string(),
+    description: z.string(),
+    language: z.string().nullable(),
+    tags: z.array(z.string()),
+    label: z.enum(LABELS),
+    /** The latest version's status. */
+    status: z.enum(FILE_STATUSES),
+    state: z.enum(CONTENT_STATES),
+    /** The city the document belongs to (the uploader's), null when the Chatham House Rule strips it. */
+    city: Slug.nullable(),
+    author: z.object({ id: ObjectIdString, name: z.string().nullable() }).nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    /** Newest first. */
+    versions: z.array(DocumentVersion),
+    /** Whether views and downloads are recorded for the originator (AMBER+STRICT and RED). */
+    accessRecorded: z.boolean(),
+    /** False when no virus scanner is configured: files are then not scanned, and the page says so. */
+    scanned: z.boolean(),
+    moderation: z.array(ModerationEvent).optional(),
+    abilities: ItemAbilities.extend({
+      download: z.boolean(),
+      addVersion: z.boolean(),
+      readAccessLog: z.boolean(),
+    }),
+  })
+  .meta({ id: 'Document' });
+
+/** A page of a space's documents. */
+export const DocumentPage = z
+  .object({ items: z.array(Document), nextCursor: z.string().nullable() })
+  .meta({ id: 'DocumentPage' });
+
+/** One recorded view or download of a document. */
+export const DocumentAccessEntry = z
+  .object({
+    at: z.string(),
+    action: z.enum(['view', 'download']),
+    version: z.number().int().nullable(),
+    person: z.object({ id: ObjectIdString, name: z.string().nullable() }).nullable(),
+    city: z.object({ slug: Slug, name: z.string() }).nullable(),
+  })
+  .meta({ id: 'DocumentAccessEntry' });
+
+/** The originator's access log of one document, newest first. */
+export const DocumentAccessLog = z
+  .object({ items: z.array(DocumentAccessEntry), nextCursor: z.string().nullable() })
+  .meta({ id: 'DocumentAccessLog' });
+
+/** The upload settings the client needs (from `GET /api/v1/uploads/settings`). */
+export const UploadSettings = z
+  .object({ maxBytes: z.number().int(), scanned: z.boolean(), chunkBytes: z.number().int() })
+  .meta({ id: 'UploadSettings' });
