@@ -1,5 +1,6 @@
 /** Mocha root hooks: one database for the whole run, emptied before each test file's tests. */
 import { startTestDatabase, stopTestDatabase } from './database.js';
+import { failIfHandlesLinger } from './lingeringHandles.js';
 
 /** Registered through .mocharc.json `require`. */
 export const mochaHooks = {
@@ -10,5 +11,6 @@ export const mochaHooks = {
   async afterAll(this: Mocha.Context) {
     this.timeout(30_000);
     await stopTestDatabase();
+    failIfHandlesLinger();
   },
 };

@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.js';
 import { closeOpenPages } from './page.js';
 import { startServer, type RunningServer } from './server.js';
+import { failIfHandlesLinger } from '../../support/lingeringHandles.js';
 
 let server: RunningServer | null = null;
 let browser: Browser | null = null;
@@ -41,5 +42,6 @@ export const mochaHooks = {
     await server?.stop();
     browser = null;
     server = null;
+    failIfHandlesLinger();
   },
 };

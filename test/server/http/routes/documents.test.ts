@@ -422,9 +422,12 @@ describe('/api/v1 documents (real database and a real clamd)', function () {
 
   it('leaves nothing behind when a multipart upload is cut off mid-stream', async () => {
     const before = await stored();
-    const { port } = (app as unknown as { listen(port: number): net.Server })
-      .listen(0)
-      .address() as net.AddressInfo;
+    const server = (app as unknown as { listen(port: number, host: string): net.Server }).listen(
+      0,
+      '127.0.0.1',
+    );
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    const { port } = server.address() as net.AddressInfo;
     await new Promise<void>((resolve) => {
       const socket = net.connect(port, '127.0.0.1', () => {
         const boundary = 'cutoffboundary';
@@ -444,6 +447,7 @@ describe('/api/v1 documents (real database and a real clamd)', function () {
     // The store notices the cut-off stream and removes what it had written.
     for (let i = 0; i < 50 && JSON.stringify(await stored()) !== JSON.stringify(before); i += 1)
       await new Promise((r) => setTimeout(r, 100));
+    await new Promise<void>((resolve) => server.close(() => resolve()));
     assert.deepEqual(await stored(), before);
   });
 });
