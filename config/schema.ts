@@ -79,6 +79,7 @@ export const EnvSchema = z.object({
   UPLOAD_EXPIRY_HOURS: z.coerce.number('a whole number of hours').int().min(1).max(720).default(24),
   /** Days an infected file is kept in the isolated store for moderators (default 30). */
   INFECTED_RETENTION_DAYS: z.coerce.number('a whole number of days').int().min(1).max(3650).default(30),
+  RESCAN_AFTER_DAYS: z.coerce.number('a whole number of days').int().min(1).max(3650).default(30),
   /** clamd's StreamMaxLength in bytes (default 25 MiB, clamd's own default): longer files are unscannable. */
   CLAMD_STREAM_MAX_BYTES: z.coerce
     .number('a whole number of bytes')

@@ -48,6 +48,8 @@ export interface Config {
     chunkBytes: number;
     expiryHours: number;
     infectedRetentionDays: number;
+    /** Clean files are scanned again after this many days, and whenever the signature database changes. */
+    rescanAfterDays: number;
     /** clamd's address; undefined: files are not scanned, and every upload answer says so. */
     clamdUrl: string | undefined;
     /** clamd's StreamMaxLength: a longer file is unscannable (held for a moderator's decision). */
@@ -151,6 +153,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       chunkBytes: e.UPLOAD_CHUNK_BYTES,
       expiryHours: e.UPLOAD_EXPIRY_HOURS,
       infectedRetentionDays: e.INFECTED_RETENTION_DAYS,
+      rescanAfterDays: e.RESCAN_AFTER_DAYS,
       clamdUrl: e.CLAMD_URL,
       clamdStreamMaxBytes: e.CLAMD_STREAM_MAX_BYTES,
     },

@@ -28,6 +28,9 @@ const documentVersionSchema = new Schema(
     signature: { type: String, default: null },
     /** Whether a scanner looked at the bytes (false when none is configured). */
     scanned: { type: Boolean, default: false },
+    /** Which scanner (clamd's VERSION, naming its signatures) last looked at the bytes, and when. */
+    scannerVersion: { type: String, default: null },
+    scannedAt: { type: Date, default: null },
     /** A moderator's audited release of an unscannable file. */
     releasedById: { type: Schema.Types.ObjectId, default: null },
     /** When an infected file's bytes were purged from the isolated store (INFECTED_RETENTION_DAYS). */
@@ -41,6 +44,7 @@ const documentVersionSchema = new Schema(
 documentVersionSchema.index({ documentId: 1, n: 1 }, { unique: true });
 documentVersionSchema.index({ sha256: 1 });
 documentVersionSchema.index({ status: 1, updatedAt: 1 });
+documentVersionSchema.index({ status: 1, scannedAt: 1 });
 
 /** A stored version. */
 export type DocumentVersionDoc = InferSchemaType<typeof documentVersionSchema> & {

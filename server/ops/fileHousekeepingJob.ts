@@ -1,6 +1,6 @@
 /**
  * The file housekeeping job, started by server/main.ts: once an hour (and once at start) it removes
- * expired unfinished uploads and purges infected files past their retention
+ * expired unfinished uploads, purges infected files past their retention and scans clean files again
  * (services/documents/fileHousekeeping.ts). No two runs overlap in one process.
  */
 import type { Config } from '../config.js';
@@ -21,9 +21,11 @@ export function startFileHousekeepingJob(deps: { config: Config; logger: Logger 
   let running: Promise<void> | null = null;
   const tick = () => {
     if (running) return;
-    running = runFileHousekeeping(config.uploads.infectedRetentionDays)
-      .then((done) => {
-        if (done.expiredUploads > 0 || done.purged > 0) logger.info(done, 'file housekeeping');
+    running = runFileHousekeeping(config.uploads)
+      .then(({ rescanError, ...done }) => {
+        if (rescanError) logger.warn({ err: rescanError }, 'file rescan skipped: the scanner did not answer');
+        if (done.expiredUploads > 0 || done.purged > 0 || (done.rescan?.rescanned ?? 0) > 0)
+          logger.info(done, 'file housekeeping');
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'file housekeeping failed'))
       .finally(() => {

@@ -13,7 +13,16 @@ export type DirectoryAction =
 
 /** The names of the directory's subject types. */
 export type DirectorySubjectType =
-  'Hub' | 'City' | 'Person' | 'Application' | 'ApiToken' | 'AuditEntry' | 'IdentityProvider' | 'Invitation';
+  | 'Hub'
+  | 'City'
+  | 'Person'
+  | 'Application'
+  | 'ApiToken'
+  | 'AuditEntry'
+  | 'IdentityProvider'
+  | 'Invitation'
+  /** The virus scanner's state and the file store's counts: admins only. */
+  | 'FileScanner';
 
 /** Fields of an identity provider a city's focal point may set (privileged roles are for admins). */
 export const IDP_FOCAL_POINT_FIELDS = [

@@ -101,6 +101,8 @@ export const Document = z
       download: z.boolean(),
       addVersion: z.boolean(),
       readAccessLog: z.boolean(),
+      /** Whether the reader may release a version too large for the scanner (a moderator's decision). */
+      release: z.boolean(),
     }),
   })
   .meta({ id: 'Document' });
@@ -130,3 +132,29 @@ export const DocumentAccessLog = z
 export const UploadSettings = z
   .object({ maxBytes: z.number().int(), scanned: z.boolean(), chunkBytes: z.number().int() })
   .meta({ id: 'UploadSettings' });
+
+/** The virus scanner and the file store as the admins' console shows them (`GET /api/v1/uploads/scanner`). */
+export const FileScannerStatus = z
+  .object({
+    /** False when CLAMD_URL is not set: files are not scanned. */
+    scanned: z.boolean(),
+    /** Whether the configured scanner answered just now, and its VERSION (naming its signatures). */
+    scanner: z.object({ reachable: z.boolean(), version: z.string().nullable() }).nullable(),
+    maxBytes: z.number().int(),
+    scannerMaxBytes: z.number().int(),
+    chunkBytes: z.number().int(),
+    infectedRetentionDays: z.number().int(),
+    rescanAfterDays: z.number().int(),
+    files: z.object({
+      clean: z.number().int(),
+      /** Infected files kept in the isolated store for the moderators. */
+      held: z.number().int(),
+      /** Too large for the scanner, waiting for a moderator's decision. */
+      awaitingDecision: z.number().int(),
+      /** Clean files no scanner has looked at (stored while none was configured). */
+      unscanned: z.number().int(),
+      /** Clean files the next sweeps will scan again (null while the scanner does not answer). */
+      dueForRescan: z.number().int().nullable(),
+    }),
+  })
+  .meta({ id: 'FileScannerStatus' });

@@ -223,7 +223,7 @@ describe('the admins’ console (/admin)', () => {
       }
       for (const width of [1280, 390]) {
         await page.setViewportSize({ width, height: 900 });
-        for (const section of ['applications', 'cities', 'hubs', 'people', 'identity-providers']) {
+        for (const section of ['applications', 'cities', 'hubs', 'people', 'files', 'identity-providers']) {
           await page.goto(`${baseUrl}/admin/${section}`);
           await page.locator('h1#admin-heading').waitFor();
           await page.waitForFunction(() =>
@@ -288,6 +288,17 @@ describe('the admins’ console (/admin)', () => {
     const card = page.getByRole('article', { name: 'Ines Expert' });
     await card.getByText('Invited', { exact: true }).waitFor();
     await card.getByRole('button', { name: 'Send the invitation again' }).waitFor();
+
+    // Files and virus scanning: this server runs without CLAMD_URL, and the page says so plainly.
+    await page.goto(`${baseUrl}/admin/files`);
+    await page.getByRole('heading', { level: 1, name: 'Files and virus scanning' }).waitFor();
+    await page
+      .locator('.notice--error')
+      .getByText('Files are not scanned for viruses on this server.')
+      .waitFor();
+    const counts = page.getByRole('article', { name: 'Stored files' });
+    await counts.getByText('Clean files no scanner has looked at').waitFor();
+    await page.getByRole('link', { name: 'Open the moderation queue' }).waitFor();
 
     // The city approved by the first test is suspended with a reason (the browser suites share one
     // server: the demo's own cities, such as the applicant Denver, stay as the other suites expect).

@@ -194,8 +194,12 @@ describe('rooms (/rooms)', () => {
     const { a, b } = await twoMembers(room);
     await a.page.getByText('Chatham House Rule.').waitFor();
 
-    // Tab to the composer from the top of the page, write two lines, send with Enter.
+    // From the top of the page, the skip link to the content, then Tab to the composer (the sidebar's
+    // list of rooms grows with every room the suite makes); write two lines, send with Enter.
     await a.page.locator('body').focus();
+    await a.page.keyboard.press('Tab');
+    assert.equal(await a.page.evaluate(() => document.activeElement?.className), 'skip-link');
+    await a.page.keyboard.press('Enter');
     for (let i = 0; i < 40; i++) {
       await a.page.keyboard.press('Tab');
       if (await a.page.evaluate(() => document.activeElement?.id === 'composer-body')) break;

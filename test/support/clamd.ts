@@ -72,13 +72,21 @@ function pongs(port: number): Promise<boolean> {
   });
 }
 
-/** Starts clamd for the test run (`streamMaxLength`, clamd's StreamMaxLength, is 25M by default). */
-export async function startTestClamd(options: { streamMaxLength?: string } = {}): Promise<TestClamd> {
+/**
+ * Starts clamd for the test run (`streamMaxLength`, clamd's StreamMaxLength, is 25M by default);
+ * `signatures` adds MD5 signature lines (`md5:size:Name`) to EICAR's.
+ */
+export async function startTestClamd(
+  options: { streamMaxLength?: string; signatures?: string[] } = {},
+): Promise<TestClamd> {
   requireClamd();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'concordia-test-clamd-'));
   const databaseDir = path.join(dir, 'db');
   mkdirSync(databaseDir);
-  writeFileSync(path.join(databaseDir, 'test.hdb'), `${SIGNATURE}\n`);
+  writeFileSync(
+    path.join(databaseDir, 'test.hdb'),
+    [SIGNATURE, ...(options.signatures ?? [])].join('\n') + '\n',
+  );
   const port = await freePort();
   const config = path.join(dir, 'clamd.conf');
   const log = path.join(dir, 'clamd.log');

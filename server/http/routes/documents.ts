@@ -10,6 +10,7 @@ import {
   DocumentAccessLog,
   DocumentListQuery,
   DocumentPage,
+  FileScannerStatus,
   NewDocumentFields,
   NewVersionFields,
   UploadSettings as UploadSettingsView,
@@ -20,6 +21,7 @@ import { releaseVersion } from '../../services/documents/moderateDocument.js';
 import type { Config } from '../../config.js';
 import { InvalidError } from '../../errors.js';
 import { uploadVersion } from '../../services/documents/addVersion.js';
+import { fileScannerStatus } from '../../services/documents/fileScannerStatus.js';
 import { getDocument } from '../../services/documents/getDocument.js';
 import { listDocumentAccess } from '../../services/documents/listDocumentAccess.js';
 import { listDocuments } from '../../services/documents/listDocuments.js';
@@ -92,6 +94,15 @@ export const documentRoutes = [
     access: 'members',
     response: UploadSettingsView,
     handler: ({ req }) => Promise.resolve(publicUploadSettings(uploads(req))),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/uploads/scanner',
+    tag: 'Documents',
+    summary: "Whether files are scanned, the scanner's state and signatures, and the file counts (admins)",
+    access: 'admin',
+    response: FileScannerStatus,
+    handler: ({ actor, req }) => fileScannerStatus(actor, uploads(req)),
   }),
 ];
 

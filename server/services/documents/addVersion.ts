@@ -106,7 +106,7 @@ export async function uploadVersion(actor: Actor, id: string, fields: VersionFie
   let kept = false;
   try {
     const prepared = await prepareVersion(actor, id, fields);
-    const outcome = await checkFile(file, file.verdict);
+    const outcome = await checkFile(file, file.scan);
     throwIfRefused(outcome);
     const { document, version } = await storeVersion(actor, prepared, file, outcome);
     kept = true;

@@ -21,6 +21,14 @@ export interface FileOutcome {
   legacyOffice: boolean;
   signature: string | null;
   scanned: boolean;
+  /** The scanner's VERSION answer when it looked at the bytes (the periodic sweep compares it). */
+  scannerVersion: string | null;
+}
+
+/** What the scanner said about some bytes, and which scanner (signature database) said it. */
+export interface ScanResult {
+  verdict: ScanVerdict;
+  scannerVersion: string;
 }
 
 /** The outcome of the checks from the bytes, before the scanner's word. */
@@ -35,6 +43,7 @@ function fromInspection(inspection: Inspection): FileOutcome {
       legacyOffice: false,
       signature: null,
       scanned: false,
+      scannerVersion: null,
     };
   return {
     status: 'clean',
@@ -45,14 +54,17 @@ function fromInspection(inspection: Inspection): FileOutcome {
     legacyOffice: inspection.legacyOffice,
     signature: null,
     scanned: false,
+    scannerVersion: null,
   };
 }
 
 /** Checks the stored bytes and combines the scanner's verdict (null: no scanner configured). */
 export async function checkFile(
   file: { key: string; size: number; extension: string },
-  verdict: ScanVerdict | null,
+  scan: ScanResult | null,
 ): Promise<FileOutcome> {
+  const verdict = scan?.verdict ?? null;
+  const scannerVersion = scan?.scannerVersion ?? null;
   // An infected file is held whatever its type: the moderators must see it.
   if (verdict?.status === 'infected')
     return {
@@ -64,12 +76,13 @@ export async function checkFile(
       legacyOffice: false,
       signature: verdict.signature,
       scanned: true,
+      scannerVersion,
     };
   const outcome = fromInspection(await inspectStoredFile('uploads', file.key, file.size, file.extension));
   if (outcome.status !== 'clean' || !verdict) return outcome;
   if (verdict.status === 'unscannable')
     return { ...outcome, status: 'unscannable', reason: 'unscannable', scanned: false };
-  return { ...outcome, scanned: true };
+  return { ...outcome, scanned: true, scannerVersion };
 }
 
 /** Remembers a clean or infected verdict for these bytes under the scanner's version. */

@@ -72,6 +72,8 @@ export function versionRecord(
     reason: o?.reason ?? null,
     signature: o?.signature ?? null,
     scanned: o?.scanned ?? false,
+    scannerVersion: o?.scannerVersion ?? null,
+    scannedAt: o?.scanned ? new Date() : null,
     note: file.note ?? null,
     label: document.label,
     authorId,

@@ -1,14 +1,17 @@
 /**
  * The file store's housekeeping: unfinished resumable uploads whose time is up are removed with what
  * they made, infected files are purged from the isolated store after INFECTED_RETENTION_DAYS (their
- * version keeps its record, audited), and a deleted document's files are removed.
+ * version keeps its record, audited), clean files are scanned again as rescanFiles.ts says, and a
+ * deleted document's files are removed.
  */
 import { recordAudit } from '../../audit/recordAudit.js';
 import { subscribe } from '../../events/domainEvents.js';
 import { removeFile, type FileBucket } from '../../files/fileStore.js';
 import { DocumentVersionModel, type DocumentVersionDoc } from '../../models/DocumentVersion.js';
 import { VIRUS_SCANNER } from './holdFile.js';
+import { rescanFiles, type RescanReport } from './rescanFiles.js';
 import { expireUploads } from './resumableUploads.js';
+import type { UploadSettings } from './uploadSettings.js';
 
 /** Purges the bytes of infected files held since before `cutoff`; returns how many. */
 export async function purgeInfected(cutoff: Date): Promise<number> {
@@ -39,11 +42,21 @@ export async function removeDocumentFiles(documentId: string): Promise<void> {
   for (const version of versions) await removeFile(version.bucket as FileBucket, version.fileKey);
 }
 
-/** One housekeeping run at `now`. */
-export async function runFileHousekeeping(infectedRetentionDays: number, now = new Date()) {
+/**
+ * One housekeeping run at `now`. A scanner that cannot be reached skips the rescan (`rescan` is null:
+ * the next run tries again) without stopping the rest.
+ */
+export async function runFileHousekeeping(settings: UploadSettings, now = new Date()) {
   const expiredUploads = await expireUploads(now);
-  const purged = await purgeInfected(new Date(now.getTime() - infectedRetentionDays * 86_400_000));
-  return { expiredUploads, purged };
+  const purged = await purgeInfected(new Date(now.getTime() - settings.infectedRetentionDays * 86_400_000));
+  let rescan: RescanReport | null = null;
+  let rescanError: unknown = null;
+  try {
+    rescan = await rescanFiles(settings, now);
+  } catch (error) {
+    rescanError = error;
+  }
+  return { expiredUploads, purged, rescan, rescanError };
 }
 
 /** Removes a document's files once it is deleted (a moderator's deletion, the author's, retention). */

@@ -99,6 +99,7 @@ export async function presentDocuments(ctx: SharingContext, items: DocumentDoc[]
         download: item.cleanVersion !== null && allows(ctx, 'download', 'Document', subject),
         addVersion: item.state === 'visible' && allows(ctx, 'update', 'Document', subject),
         readAccessLog: allows(ctx, 'readAudit', 'Document', subject),
+        release: item.state !== 'deleted' && allows(ctx, 'moderate', 'Document', subject),
       },
     };
   });

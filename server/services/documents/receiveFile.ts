@@ -7,9 +7,10 @@
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InvalidError } from '../../errors.js';
-import { openScan, type ScanSession, type ScanVerdict } from '../../files/clamd.js';
+import { openScan, pingScanner, type ScanSession } from '../../files/clamd.js';
 import { safeFileName } from '../../files/fileName.js';
 import { openWriter, removeFile } from '../../files/fileStore.js';
+import { rememberVerdict, type ScanResult } from './checkFile.js';
 import type { UploadSettings } from './uploadSettings.js';
 
 /** A file stored in the `uploads` bucket, not yet checked: nobody can read it. */
@@ -19,8 +20,15 @@ export interface ReceivedFile {
   sha256: string;
   fileName: string;
   extension: string;
-  /** The scanner's verdict, or null when no scanner is configured. */
-  verdict: ScanVerdict | null;
+  /** The scanner's verdict and version, or null when no scanner is configured. */
+  scan: ScanResult | null;
+}
+
+/** An INSTREAM session opened before the bytes are accepted, with the scanner's version. */
+export interface OpenScanner {
+  session: ScanSession;
+  /** clamd's VERSION answer, which names its signature database. */
+  version: string;
 }
 
 /** The safe form of an uploader's file name, or a clear refusal. */
@@ -38,10 +46,11 @@ export function requireSafeName(raw: string): { fileName: string; extension: str
 }
 
 /** Opens the scanner when one is configured (503 when it cannot be reached). */
-export async function openScanner(settings: UploadSettings): Promise<ScanSession | null> {
-  return settings.clamdUrl
-    ? openScan(settings.clamdUrl, { streamMaxBytes: settings.clamdStreamMaxBytes })
-    : null;
+export async function openScanner(settings: UploadSettings): Promise<OpenScanner | null> {
+  if (!settings.clamdUrl) return null;
+  const { version } = await pingScanner(settings.clamdUrl);
+  const session = await openScan(settings.clamdUrl, { streamMaxBytes: settings.clamdStreamMaxBytes });
+  return { session, version };
 }
 
 /**
@@ -52,8 +61,9 @@ export async function receiveFile(
   settings: UploadSettings,
   source: Readable,
   rawName: string,
-  scan: ScanSession | null,
+  scanner: OpenScanner | null,
 ): Promise<ReceivedFile> {
+  const scan = scanner?.session ?? null;
   const { fileName, extension } = requireSafeName(rawName);
   const writer = openWriter('uploads', { maxBytes: settings.maxBytes });
   const toScanner = new Transform({
@@ -67,14 +77,16 @@ export async function receiveFile(
   });
   try {
     await pipeline(source, toScanner, writer);
+    const sha256 = (writer as unknown as { sha256: string }).sha256;
     const verdict = scan ? await scan.finish() : null;
+    if (verdict && scanner) await rememberVerdict(sha256, verdict, scanner.version);
     return {
       key: writer.key,
       size: writer.bytesWritten,
-      sha256: (writer as unknown as { sha256: string }).sha256,
+      sha256,
       fileName,
       extension,
-      verdict,
+      scan: verdict && scanner ? { verdict, scannerVersion: scanner.version } : null,
     };
   } catch (error) {
     scan?.abort();

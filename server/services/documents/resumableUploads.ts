@@ -11,7 +11,7 @@ import type { Readable } from 'node:stream';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { NotFoundError, TooLargeError, UnauthenticatedError } from '../../errors.js';
-import { pingScanner, scanStream, type ScanVerdict } from '../../files/clamd.js';
+import { pingScanner, scanStream } from '../../files/clamd.js';
 import {
   appendToFile,
   createAppendable,
@@ -24,7 +24,13 @@ import { DocumentModel, type DocumentDoc } from '../../models/Document.js';
 import { DocumentVersionModel } from '../../models/DocumentVersion.js';
 import { UploadModel, type UploadDoc } from '../../models/Upload.js';
 import { loadContent } from '../../policy/contentAccess.js';
-import { checkFile, rememberVerdict, rememberedVerdict, type FileOutcome } from './checkFile.js';
+import {
+  checkFile,
+  rememberVerdict,
+  rememberedVerdict,
+  type FileOutcome,
+  type ScanResult,
+} from './checkFile.js';
 import { prepareDocument, storeDocument, type DocumentFields } from './createDocument.js';
 import { prepareVersion, storeVersion, type VersionFields } from './addVersion.js';
 import { throwIfInfected, throwIfRefused } from './fileRefusal.js';
@@ -152,16 +158,16 @@ async function verdictOf(
   settings: UploadSettings,
   upload: UploadDoc,
   sha256: string,
-): Promise<ScanVerdict | null> {
+): Promise<ScanResult | null> {
   if (!settings.clamdUrl) return null;
   const { version } = await pingScanner(settings.clamdUrl);
   const known = await rememberedVerdict(sha256, version);
-  if (known) return known;
+  if (known) return { verdict: known, scannerVersion: version };
   const verdict = await scanStream(settings.clamdUrl, openReader('uploads', upload.fileKey), {
     streamMaxBytes: settings.clamdStreamMaxBytes,
   });
   await rememberVerdict(sha256, verdict, version);
-  return verdict;
+  return { verdict, scannerVersion: version };
 }
 
 /** Settles a complete upload: checks, scans, stores the version; refusals leave nothing. */
@@ -206,6 +212,8 @@ async function finishUpload(actor: Actor, settings: UploadSettings, upload: Uplo
           reason: outcome.reason,
           signature: outcome.signature,
           scanned: outcome.scanned,
+          scannerVersion: outcome.scannerVersion,
+          scannedAt: outcome.scanned ? new Date() : null,
         },
       },
     );

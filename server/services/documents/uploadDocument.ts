@@ -23,7 +23,7 @@ export async function uploadDocument(
   let kept = false;
   try {
     const prepared = await prepareDocument(actor, spaceSlug, fields);
-    const outcome = await checkFile(file, file.verdict);
+    const outcome = await checkFile(file, file.scan);
     throwIfRefused(outcome);
     const { document, version } = await storeDocument(prepared, {
       fileKey: file.key,

@@ -1,19 +1,22 @@
 /**
  * A person's own data export (SHARING.md, "Leaving the platform" and "Readings settled"): their
- * profile, their explicit space memberships, everything they wrote themselves (posts and room
- * messages, at any label, each marked with its label, also in spaces they have left; quarantined and
- * deleted items stay out), and their notifications rendered as any notification is (bodies only for
- * CLEAR and GREEN material they may read now). Never other people's AMBER and above.
+ * profile, their explicit space memberships, everything they wrote themselves (posts, room messages
+ * and documents with the versions they uploaded, at any label, each marked with its label, also in
+ * spaces they have left; quarantined and deleted items stay out), and their notifications rendered as
+ * any notification is (bodies only for CLEAR and GREEN material they may read now). Never other
+ * people's AMBER and above. Files are listed (name, size, SHA-256), not embedded: each clean one
+ * downloads from its address while its owner may still read it.
  */
 import type { Actor } from '../../../shared/policy/actor.js';
-import type { MessageDoc } from '../../models/Message.js';
+import type { ContentType } from '../../../shared/policy/content.js';
+import type { SharingContext } from '../../../shared/policy/sharingContext.js';
+import { DocumentVersionModel, type DocumentVersionDoc } from '../../models/DocumentVersion.js';
 import { NotificationModel, type NotificationDoc } from '../../models/Notification.js';
 import { PersonModel } from '../../models/Person.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
-import { findContentPage } from '../../policy/contentAccess.js';
+import { findContentPage, type ContentDocs } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { UnauthenticatedError } from '../../errors.js';
-import type { StoredPage } from '../../db/pagination.js';
 import { citySlugsById } from '../lookups.js';
 import { renderNotifications } from '../notifications/listNotifications.js';
 import { presentPosts } from '../posts/presentPost.js';
@@ -27,43 +30,75 @@ export function exportFileName(exportedAt: string): string {
   return `concordia-my-data-${exportedAt.slice(0, 10)}.json`;
 }
 
+/** Every item of `type` the actor wrote and may export, oldest first (at most MAX_PAGES pages). */
+async function ownItems<T extends ContentType>(ctx: SharingContext, type: T, authorId: string) {
+  const items: ContentDocs[T][] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < MAX_PAGES; i++) {
+    const page = await findContentPage(ctx, {
+      type,
+      action: 'export',
+      filters: [{ authorId }],
+      sortField: '_id',
+      limit: 100,
+      cursor,
+    });
+    items.push(...(page.items as ContentDocs[T][]));
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  return items;
+}
+
+/** The person's documents, each with the versions they uploaded (a clean one with its download address). */
+async function exportDocuments(ctx: SharingContext, authorId: string) {
+  const documents = await ownItems(ctx, 'Document', authorId);
+  const versions = (await DocumentVersionModel.find({
+    documentId: { $in: documents.map((d) => d._id) },
+    authorId,
+  })
+    .sort({ n: 1 })
+    .lean()) as DocumentVersionDoc[];
+  const spaces = await spacesById(documents.map((d) => d.spaceId));
+  return documents.map((d) => {
+    const id = String(d._id);
+    return {
+      id,
+      space: spaces.get(String(d.spaceId))?.slug ?? 'unknown',
+      title: d.title,
+      description: d.body,
+      tags: d.tags ?? [],
+      language: d.language ?? null,
+      label: d.label,
+      createdAt: d.createdAt.toISOString(),
+      versions: versions
+        .filter((v) => String(v.documentId) === id)
+        .map((v) => ({
+          n: v.n,
+          fileName: v.fileName,
+          size: v.size,
+          sha256: v.sha256 ?? null,
+          label: v.label,
+          status: v.status,
+          note: v.note ?? null,
+          createdAt: v.createdAt.toISOString(),
+          download: v.status === 'clean' ? `/api/v1/documents/${id}/versions/${v.n}/download` : null,
+        })),
+    };
+  });
+}
+
 /** Builds the export. */
 export async function exportMyData(actor: Actor) {
   if (actor.kind !== 'person') throw new UnauthenticatedError();
   const ctx = await loadSharingContext(actor);
   const person = await PersonModel.findById(actor.id).lean();
   if (!person) throw new UnauthenticatedError();
-  const posts = [];
-  let cursor: string | undefined;
-  for (let i = 0; i < MAX_PAGES; i++) {
-    const page = await findContentPage(ctx, {
-      action: 'export',
-      filters: [{ authorId: actor.id }],
-      sortField: '_id',
-      limit: 100,
-      cursor,
-    });
-    const presented = await presentPosts(ctx, page.items, 'leaves_space');
-    // A forum reply's title is "Re: <topic title>": the topic's words, maybe someone else's; left out.
-    posts.push(...presented.map((p, i) => (page.items[i]?.topicId ? { ...p, title: '' } : p)));
-    if (!page.nextCursor) break;
-    cursor = page.nextCursor;
-  }
-  const messages: MessageDoc[] = [];
-  cursor = undefined;
-  for (let i = 0; i < MAX_PAGES; i++) {
-    const page: StoredPage<MessageDoc> = await findContentPage(ctx, {
-      type: 'Message',
-      action: 'export',
-      filters: [{ authorId: actor.id }],
-      sortField: '_id',
-      limit: 100,
-      cursor,
-    });
-    messages.push(...page.items);
-    if (!page.nextCursor) break;
-    cursor = page.nextCursor;
-  }
+  const ownPosts = await ownItems(ctx, 'Post', actor.id);
+  const presented = await presentPosts(ctx, ownPosts, 'leaves_space');
+  // A forum reply's title is "Re: <topic title>": the topic's words, maybe someone else's; left out.
+  const posts = presented.map((p, i) => (ownPosts[i]?.topicId ? { ...p, title: '' } : p));
+  const messages = await ownItems(ctx, 'Message', actor.id);
   const rooms = await spacesById(messages.map((m) => m.spaceId));
   const memberships = await SpaceMembershipModel.find({ personId: actor.id }).lean();
   const spaces = await spacesById(memberships.map((m) => m.spaceId));
@@ -90,6 +125,7 @@ export async function exportMyData(actor: Actor) {
       body: m.body,
       createdAt: m.createdAt.toISOString(),
     })),
+    documents: await exportDocuments(ctx, actor.id),
     notifications: await renderNotifications(ctx, notifications),
   };
 }

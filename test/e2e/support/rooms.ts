@@ -20,13 +20,16 @@ export interface CreatedRoom {
 }
 
 const ADMIN = 'admin@demo.concordia.example';
-let adminToken: string | null = null;
+const adminTokens = new Map<string, string>();
 
-/** An API token of the demo admin (made once per run with `admin token create`). */
+/** An API token of the demo admin (made once per server and run with `admin token create`). */
 async function token(server: E2eServer): Promise<string> {
-  adminToken ??= (await admin<{ token: string }>(server, ['token', 'create', ADMIN, '--label', 'e2e rooms']))
-    .token;
-  return adminToken;
+  let made = adminTokens.get(server.baseUrl);
+  if (!made) {
+    made = (await admin<{ token: string }>(server, ['token', 'create', ADMIN, '--label', 'e2e rooms'])).token;
+    adminTokens.set(server.baseUrl, made);
+  }
+  return made;
 }
 
 /** Calls the API as the demo admin; throws with the problem document on failure. */

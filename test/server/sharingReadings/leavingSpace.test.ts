@@ -2,7 +2,7 @@
  * SHARING.md, "Readings settled": a person who leaves or is removed from a space no longer reads its
  * material, their own included, nor after losing the role a leaders-only room needs or their city
  * stopping being a member; their own items stay in their personal export, each marked with its label.
- * The export holds everything they wrote (posts and room messages, any label) and never other
+ * The export holds everything they wrote (posts, room messages, documents; any label) and never other
  * people's AMBER and above. Also "Chatham House Rule and search" (no author or city in
  * /search/posts, even for members) and "Hub moderators" (they read the hub they moderate).
  */
@@ -166,6 +166,58 @@ describe('leaving a space, personal export, Chatham House search and hub moderat
       [people.practitioner.id],
       'every exported post is their own',
     );
+  });
+
+  it("the export lists one's own documents and the versions they uploaded, at any label, and no one else's", async () => {
+    const upload = (who: TestPerson, slug: string, label: string, title: string) =>
+      request(app)
+        .post(`/api/v1/spaces/${slug}/documents`)
+        .set(who.auth)
+        .field('title', title)
+        .field('label', label)
+        .attach('file', Buffer.from(`${title}: minutes of the meeting.\n`), `${title}.txt`)
+        .expect(201);
+    const own = await upload(people.practitioner, 'workshop', 'RED', 'threat-assessment');
+    await request(app)
+      .post(`/api/v1/documents/${own.body.id}/versions`)
+      .set(people.practitioner.auth)
+      .field('note', 'Corrected names')
+      .attach('file', Buffer.from('threat-assessment, corrected.\n'), 'threat-assessment-v2.txt')
+      .expect(201);
+    const other = await upload(people.focal, 'workshop', 'GREEN', 'focal-notes');
+    const mine = (await request(app).get('/api/v1/me/export').set(people.practitioner.auth).expect(200))
+      .body as {
+      documents: {
+        id: string;
+        space: string;
+        label: string;
+        versions: {
+          n: number;
+          fileName: string;
+          sha256: string;
+          note: string | null;
+          download: string | null;
+        }[];
+      }[];
+    };
+    assert.deepEqual(
+      mine.documents.map((d) => [d.id, d.space, d.label]),
+      [[own.body.id, 'workshop', 'RED']],
+    );
+    assert.ok(!mine.documents.some((d) => d.id === other.body.id), "no one else's document");
+    assert.deepEqual(
+      mine.documents[0]!.versions.map((v) => [v.n, v.fileName, v.note, v.download]),
+      [
+        [1, 'threat-assessment.txt', null, `/api/v1/documents/${own.body.id}/versions/1/download`],
+        [
+          2,
+          'threat-assessment-v2.txt',
+          'Corrected names',
+          `/api/v1/documents/${own.body.id}/versions/2/download`,
+        ],
+      ],
+    );
+    assert.match(mine.documents[0]!.versions[0]!.sha256, /^[0-9a-f]{64}$/);
   });
 
   it('search results carry no Chatham House author or city, even for members of the space', async () => {

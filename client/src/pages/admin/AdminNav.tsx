@@ -8,6 +8,7 @@ const SECTIONS = [
   ['hubs', '/admin/hubs'],
   ['people', '/admin/people'],
   ['identityProviders', '/admin/identity-providers'],
+  ['files', '/admin/files'],
 ] as const;
 
 /** The section links; `path` is the current path. */

@@ -12,6 +12,7 @@ import { NotFoundPage } from '../NotFoundPage.js';
 import { AdminNav } from './AdminNav.js';
 import { ApplicationsPage } from './ApplicationsPage.js';
 import { CitiesPage } from './CitiesPage.js';
+import { FilesPage } from './FilesPage.js';
 import { HubsPage } from './HubsPage.js';
 import { IdentityProviderPage } from './IdentityProviderPage.js';
 import { IdentityProvidersPage } from './IdentityProvidersPage.js';
@@ -29,6 +30,7 @@ function sectionFor(path: string) {
   if (path === '/admin/people') return <PeoplePage />;
   if (path === '/admin/identity-providers') return <IdentityProvidersPage />;
   if (path === '/admin/identity-providers/new') return <NewIdentityProviderPage />;
+  if (path === '/admin/files') return <FilesPage />;
   const idp = IDP_PATH.exec(path)?.[1];
   if (idp) return <IdentityProviderPage key={idp} slug={idp} />;
   return null;

@@ -25,6 +25,7 @@ import {
 } from './documentsApi.js';
 import { useLanguageName } from './NewDocumentForm.js';
 import { NewVersionForm } from './NewVersionForm.js';
+import { ReleaseVersionForm } from './ReleaseVersionForm.js';
 import { formatBytes, formatDateTime, reasonKey } from './uploadHelpers.js';
 
 /** A version's status, with its reason when refused. */
@@ -73,6 +74,10 @@ function VersionItem({ document, version }: { document: DocumentView; version: V
             <span className="visually-hidden"> {version.fileName}</span>
           </a>
         </p>
+      )}
+      {version.status === 'unscannable' && <p className="hint">{t('documents.release.unscannableHint')}</p>}
+      {version.status === 'unscannable' && document.abilities.release && (
+        <ReleaseVersionForm document={document} version={version} />
       )}
     </li>
   );

@@ -8,6 +8,7 @@ import { useInfiniteQuery, useQuery, type InfiniteData } from '@tanstack/react-q
 import { useCallback } from 'react';
 import type { z } from 'zod';
 import { apiGet, queryString } from '../../api.js';
+import { postWithCsrf } from '../../auth/csrf.js';
 import { asApiError, type Loadable } from '../../data/useApiQuery.js';
 import type {
   Document,
@@ -152,3 +153,7 @@ export function useUploadSettings(): Loadable<UploadSettingsView> & { retry: () 
     return { state: 'error', error: asApiError(query.error), retry };
   return { state: 'loading', retry };
 }
+
+/** Releases version `n`, too large for the scanner, as a moderator's decision with `reason`. */
+export const releaseVersion = (id: string, n: number, reason: string) =>
+  postWithCsrf<{ done: true }>(`/documents/${enc(id)}/versions/${n}/release`, { reason });

@@ -20,12 +20,12 @@ import { useApiGet } from '../../hooks/useApiGet.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { Link } from '../../router.js';
 import { ModerationNav } from './ModerationNav.js';
-import { actOnItem, dismissFlag, recordPath, type RecordView } from './moderationApi.js';
+import { actOnItem, dismissFlag, recordPath, type ModeratedKind, type RecordView } from './moderationApi.js';
 
 type Verb = 'quarantine' | 'restore' | 'delete' | 'relabel' | 'move';
 
 /** The record page of item `id` of `type`. */
-export function ItemPage({ type, id }: { type: 'Post' | 'Message'; id: string }) {
+export function ItemPage({ type, id }: { type: ModeratedKind; id: string }) {
   const { t } = useTranslation();
   usePageTitle(t('moderation.item.title'));
   const record = useApiGet<RecordView>(recordPath(type, id));

@@ -2,16 +2,17 @@
 import { NotFoundPage } from '../NotFoundPage.js';
 import { AuditPage } from './AuditPage.js';
 import { ItemPage } from './ItemPage.js';
+import type { ModeratedKind } from './moderationApi.js';
 import { QueuePage } from './QueuePage.js';
 import './moderation.css';
 
-const ITEM = /^\/moderation\/items\/(Post|Message)\/([a-f0-9]{24})$/;
+const ITEM = /^\/moderation\/items\/(Post|Message|Document)\/([a-f0-9]{24})$/;
 
 /** The page of this area that `path` names; unknown paths get the not-found page. */
 export function ModerationRoutes({ path }: { path: string }) {
   if (path === '/moderation') return <QueuePage />;
   if (path === '/moderation/audit') return <AuditPage />;
   const item = ITEM.exec(path);
-  if (item) return <ItemPage type={item[1] as 'Post' | 'Message'} id={item[2] as string} />;
+  if (item) return <ItemPage type={item[1] as ModeratedKind} id={item[2] as string} />;
   return <NotFoundPage />;
 }

@@ -118,6 +118,7 @@ function Filters({
               <option value="">{t('moderation.kinds.any')}</option>
               <option value="Post">{t('moderation.kinds.Post')}</option>
               <option value="Message">{t('moderation.kinds.Message')}</option>
+              <option value="Document">{t('moderation.kinds.Document')}</option>
             </select>
           )}
         </FormField>

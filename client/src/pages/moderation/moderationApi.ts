@@ -39,11 +39,14 @@ export const FLAG_REASONS = [
   'other',
 ] as const;
 
+/** The kinds of item the moderators' console handles. */
+export type ModeratedKind = 'Post' | 'Message' | 'Document';
+
 /** The queue's filters as the page keeps them. */
 export interface QueueFilters {
   hub: string;
   state: 'open' | 'resolved' | 'dismissed';
-  kind: '' | 'Post' | 'Message';
+  kind: '' | ModeratedKind;
   reason: string;
 }
 

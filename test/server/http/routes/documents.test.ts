@@ -420,6 +420,28 @@ describe('/api/v1 documents (real database and a real clamd)', function () {
     await request(app).head(location).set(p.practitioner.auth).set('Tus-Resumable', '1.0.0').expect(404);
   });
 
+  it("shows the admins whether files are scanned, the scanner's state and the file counts, and no one else", async () => {
+    const status = await request(app).get('/api/v1/uploads/scanner').set(p.admin.auth).expect(200);
+    assert.equal(status.body.scanned, true);
+    assert.equal(status.body.scanner.reachable, true);
+    assert.match(status.body.scanner.version, /^ClamAV /);
+    assert.equal(status.body.maxBytes, LIMIT);
+    assert.equal(status.body.scannerMaxBytes, 200 * 1024);
+    assert.equal(status.body.files.clean, await DocumentVersionModel.countDocuments({ status: 'clean' }));
+    assert.equal(status.body.files.held, 2, 'the EICAR uploads above, multipart and resumable');
+    assert.equal(status.body.files.dueForRescan, 1, 'the released unscannable file, never scanned');
+    for (const who of [p.practitioner, p.moderator, p.focal])
+      await request(app).get('/api/v1/uploads/scanner').set(who.auth).expect(403);
+    await request(app).get('/api/v1/uploads/scanner').expect(401);
+    const down = testApp({ CLAMD_URL: `tcp://127.0.0.1:${await freePort()}` });
+    const unreachable = await request(down).get('/api/v1/uploads/scanner').set(p.admin.auth).expect(200);
+    assert.deepEqual(unreachable.body.scanner, { reachable: false, version: null });
+    assert.equal(unreachable.body.files.dueForRescan, null);
+    const none = await request(testApp()).get('/api/v1/uploads/scanner').set(p.admin.auth).expect(200);
+    assert.equal(none.body.scanned, false);
+    assert.equal(none.body.scanner, null);
+  });
+
   it('leaves nothing behind when a multipart upload is cut off mid-stream', async () => {
     const before = await stored();
     const server = (app as unknown as { listen(port: number, host: string): net.Server }).listen(
