@@ -28,8 +28,10 @@ const documentSchema = new Schema(
     body: { type: String, default: '' },
     language: { type: String, default: null },
     tags: { type: [String], default: [] },
-    /** Search tokens of the title, description and tags. */
+    /** Search tokens of the title, description, tags and the words of the readable file. */
     tokens: { type: [String], default: [] },
+    /** The words of the newest clean version's file (files/extractText.ts), for the index only: never shown. */
+    fileText: { type: String, default: '' },
     /** The latest version's number and status. */
     versionCount: { type: Number, default: 1 },
     status: { type: String, enum: FILE_STATUSES, required: true },

@@ -12,6 +12,7 @@ import type { NewVersionFields } from '../../../shared/schemas/documents.js';
 import { ConflictError, InvalidError } from '../../errors.js';
 import { removeFile } from '../../files/fileStore.js';
 import { emitDocumentEvent } from '../../events/contentEvents.js';
+import { indexDocumentText } from './indexDocumentText.js';
 import { DocumentModel, type DocumentDoc } from '../../models/Document.js';
 import { DocumentVersionModel, type DocumentVersionDoc } from '../../models/DocumentVersion.js';
 import { loadContent } from '../../policy/contentAccess.js';
@@ -96,6 +97,7 @@ export async function storeVersion(
     { _id: document._id },
     { $set: { status: outcome.status, ...(outcome.status === 'clean' ? { cleanVersion: n } : {}) } },
   );
+  if (outcome.status === 'clean') await indexDocumentText(document._id);
   const after = (await loadContent(String(document._id), 'Document')) as DocumentDoc;
   emitDocumentEvent({ type: 'versioned', before: prepared.document, after });
   return { document: after, version: created.toObject() as DocumentVersionDoc };

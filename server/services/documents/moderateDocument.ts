@@ -20,6 +20,7 @@ import { tombstoneContent } from '../content/moderateContent.js';
 import { applyLabel, requireRelabel } from '../moderation/relabelContent.js';
 import { notify } from '../notifications/notify.js';
 import { DOCUMENT_KIND } from './documentKind.js';
+import { indexDocumentText } from './indexDocumentText.js';
 
 /** Changes the document's label (raise or lower as the policy allows the actor) with a justification. */
 export async function relabelDocument(actor: Actor, id: string, to: Label, justification: string) {
@@ -84,6 +85,7 @@ export async function releaseVersion(actor: Actor, id: string, n: number, reason
     { version: n, reason },
   );
   await resolveOpenFlags(DOCUMENT_KIND, item, actor, { action: 'release', reason });
+  await indexDocumentText(item._id);
   const after = (await loadContent(id, 'Document')) as DocumentDoc;
   emitDocumentEvent({ type: 'checked', before: item, after });
   return { done: true as const };

@@ -18,6 +18,7 @@ import { ScanVerdictModel } from '../../models/ScanVerdict.js';
 import { loadContent } from '../../policy/contentAccess.js';
 import { rememberVerdict, type FileOutcome } from './checkFile.js';
 import { holdFile } from './holdFile.js';
+import { indexDocumentText } from './indexDocumentText.js';
 import type { UploadSettings } from './uploadSettings.js';
 
 /** How many files one run scans at most (an hourly run; a signature change is worked off over hours). */
@@ -96,6 +97,7 @@ async function holdInfected(
     scannerVersion,
   };
   await holdFile(document, version, outcome);
+  await indexDocumentText(document._id);
 }
 
 /** Clean files last scanned before this are due whatever the scanner's version. */

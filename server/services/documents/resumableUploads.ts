@@ -24,6 +24,7 @@ import { DocumentModel, type DocumentDoc } from '../../models/Document.js';
 import { DocumentVersionModel } from '../../models/DocumentVersion.js';
 import { UploadModel, type UploadDoc } from '../../models/Upload.js';
 import { loadContent } from '../../policy/contentAccess.js';
+import { indexDocumentText } from './indexDocumentText.js';
 import {
   checkFile,
   rememberVerdict,
@@ -221,6 +222,7 @@ async function finishUpload(actor: Actor, settings: UploadSettings, upload: Uplo
       { _id: upload.documentId },
       { $set: { status: outcome.status, cleanVersion: outcome.status === 'clean' ? 1 : null } },
     );
+    if (outcome.status === 'clean') await indexDocumentText(upload.documentId);
     document = (await loadContent(String(upload.documentId), 'Document')) as DocumentDoc;
     version = { n: 1, fileKey: upload.fileKey };
   } else {

@@ -10,6 +10,7 @@ import { checkFile } from './checkFile.js';
 import { prepareDocument, storeDocument, type DocumentFields } from './createDocument.js';
 import { throwIfInfected, throwIfRefused } from './fileRefusal.js';
 import { holdFile } from './holdFile.js';
+import { indexDocumentText } from './indexDocumentText.js';
 import { presentDocument } from './presentDocument.js';
 import type { ReceivedFile } from './receiveFile.js';
 
@@ -35,6 +36,7 @@ export async function uploadDocument(
     });
     kept = true;
     await holdFile(document, version, outcome);
+    if (outcome.status === 'clean') await indexDocumentText(document._id);
     throwIfInfected(outcome, String(document._id));
     return await presentDocument(prepared.ctx, document);
   } finally {

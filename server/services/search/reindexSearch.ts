@@ -35,7 +35,11 @@ const same = (a: readonly string[] = [], b: readonly string[]) =>
 async function reindexDoc(source: SearchSource, doc: IndexDoc): Promise<'same' | 'updated' | 'skipped'> {
   const text = (field: string | null) =>
     field && typeof doc[field] === 'string' ? (doc[field] as string) : '';
-  const texts = [text(source.titleField), text(source.bodyField)].filter(Boolean);
+  const extra = source.extraIndexFields.flatMap((field) => {
+    const value = doc[field];
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [text(field)];
+  });
+  const texts = [text(source.titleField), text(source.bodyField), ...extra].filter(Boolean);
   // A stored language (given or detected earlier) is kept; unknown ones are detected again.
   const next =
     doc.state === 'deleted'
@@ -59,7 +63,12 @@ export async function reindexSearch(
   const totals: ReindexProgress[] = [];
   for (const source of SEARCH_SOURCES.filter((s) => !options.types || options.types.includes(s.type))) {
     const counts: ReindexProgress = { type: source.type, read: 0, updated: 0, skipped: 0 };
-    const fields = ['state', source.bodyField, ...(source.titleField ? [source.titleField] : [])];
+    const fields = [
+      'state',
+      source.bodyField,
+      ...(source.titleField ? [source.titleField] : []),
+      ...source.extraIndexFields,
+    ];
     let after: Types.ObjectId | null = null;
     for (;;) {
       const batch: IndexDoc[] = await readIndexBatch<IndexDoc>(

@@ -23,6 +23,8 @@ export interface SearchSource {
   /** The title field, or null for content without titles (messages). */
   titleField: string | null;
   bodyField: string;
+  /** Further indexed fields (strings or lists of strings) beyond the title and the body. */
+  extraIndexFields: readonly string[];
   /** Further fields read for {@link SearchSource.topicOf}. */
   linkFields: readonly string[];
   /**
@@ -46,6 +48,7 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
     model: PostModel as never,
     titleField: 'title',
     bodyField: 'body',
+    extraIndexFields: [],
     linkFields: ['topicId', 'categoryId'],
     topicOf: topicOfPost,
   },
@@ -55,6 +58,7 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
     model: MessageModel as never,
     titleField: null,
     bodyField: 'body',
+    extraIndexFields: [],
     linkFields: [],
     topicOf: () => null,
   },
@@ -64,6 +68,8 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
     model: DocumentModel as never,
     titleField: 'title',
     bodyField: 'body',
+    // The same texts as DOCUMENT_KIND.searchTexts: tags and the words of the readable file.
+    extraIndexFields: ['tags', 'fileText'],
     linkFields: [],
     topicOf: () => null,
   },

@@ -10,6 +10,8 @@ import { DocumentVersionModel } from '../../../../server/models/DocumentVersion.
 import { FlagModel } from '../../../../server/models/Flag.js';
 import { NotificationModel } from '../../../../server/models/Notification.js';
 import { freePort } from '../../../../server/db/childProcess.js';
+import { reindexSearch } from '../../../../server/services/search/reindexSearch.js';
+import { OPERATOR } from '../../../support/fixtures.js';
 import { resetDatabase } from '../../../support/database.js';
 import { testApp } from '../../../support/app.js';
 import { EICAR, EICAR_SIGNATURE, startTestClamd, type TestClamd } from '../../../support/clamd.js';
@@ -359,6 +361,29 @@ describe('/api/v1 documents (real database and a real clamd)', function () {
       .set('Upload-Offset', String(offset))
       .set('Content-Type', 'application/offset+octet-stream')
       .send(bytes);
+
+  it('finds a document by the words of its file, for those who may read it; a re-index keeps them', async () => {
+    const word = 'kaleidoscopic';
+    const bytes = docx([
+      {
+        name: 'word/footer1.xml',
+        data: `<w:ftr xmlns:w="w"><w:p><w:r><w:t>A ${word} survey of Mombasa</w:t></w:r></w:p></w:ftr>`,
+      },
+    ]);
+    const made = await upload(p.practitioner, 'workshop', 'survey.docx', bytes, { title: 'Survey' }).expect(
+      201,
+    );
+    assert.ok(!JSON.stringify(made.body).includes(word), 'the words are indexed, never shown');
+    const found = async (who: Who) =>
+      (
+        (await request(app).get(`/api/v1/search?q=${word}&types=document`).set(who.auth).expect(200)).body
+          .items as { id: string }[]
+      ).map((item) => item.id);
+    assert.deepEqual(await found(p.otherCity), [made.body.id]);
+    assert.deepEqual(await found(p.isc), [], 'not a member of the workshop');
+    await reindexSearch(OPERATOR, { batchSize: 50, types: ['document'] }, () => undefined);
+    assert.deepEqual(await found(p.otherCity), [made.body.id], 'a re-index keeps the words of the file');
+  });
 
   it('resumes a tus upload from the stored offset and settles it as multipart does', async () => {
     const bytes = text(200_000);

@@ -1,0 +1,39 @@
+/**
+ * Keeps a document's search tokens in step with its readable file: the words of its newest clean
+ * version (files/extractText.ts) are stored with the document, for the index only, and the tokens are
+ * made again from the title, description, tags and those words. Called wherever the readable version
+ * changes: a new clean document or version, a settled resumable upload, a moderator's release, a
+ * version found infected on a rescan. A file whose words cannot be read indexes without them.
+ */
+import { contentLanguageOf } from '../../../shared/languages.js';
+import { indexTokens } from '../../../shared/search/tokens.js';
+import { extractText } from '../../files/extractText.js';
+import { DocumentModel, type DocumentDoc } from '../../models/Document.js';
+import { DocumentVersionModel, type DocumentVersionDoc } from '../../models/DocumentVersion.js';
+import { DOCUMENT_KIND } from './documentKind.js';
+
+/** The words of the document's newest clean version, or ''. */
+async function readableText(document: DocumentDoc): Promise<string> {
+  if (document.cleanVersion === null || document.cleanVersion === undefined) return '';
+  const version = (await DocumentVersionModel.findOne({
+    documentId: document._id,
+    n: document.cleanVersion,
+  }).lean()) as DocumentVersionDoc | null;
+  if (!version?.kind || version.bucket !== 'uploads' || version.status !== 'clean') return '';
+  return extractText('uploads', version.fileKey, version.size, version.kind).catch(() => '');
+}
+
+/** Indexes the words of document `id`'s readable file (see the file comment). */
+export async function indexDocumentText(id: unknown): Promise<void> {
+  const document = (await DocumentModel.findById(id).lean()) as DocumentDoc | null;
+  if (!document || document.state === 'deleted') return;
+  const fileText = await readableText(document);
+  const { tokens } = indexTokens(
+    DOCUMENT_KIND.searchTexts({ ...document, fileText } as never),
+    contentLanguageOf(document.language),
+  );
+  await DocumentModel.updateOne(
+    { _id: document._id, state: { $ne: 'deleted' } },
+    { $set: { fileText, tokens } },
+  );
+}
