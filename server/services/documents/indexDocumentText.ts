@@ -9,6 +9,7 @@ import { contentLanguageOf } from '../../../shared/languages.js';
 import { indexTokens } from '../../../shared/search/tokens.js';
 import { extractText } from '../../files/extractText.js';
 import { DocumentModel, type DocumentDoc } from '../../models/Document.js';
+import { loadContent } from '../../policy/contentAccess.js';
 import { DocumentVersionModel, type DocumentVersionDoc } from '../../models/DocumentVersion.js';
 import { DOCUMENT_KIND } from './documentKind.js';
 
@@ -25,7 +26,7 @@ async function readableText(document: DocumentDoc): Promise<string> {
 
 /** Indexes the words of document `id`'s readable file (see the file comment). */
 export async function indexDocumentText(id: unknown): Promise<void> {
-  const document = (await DocumentModel.findById(id).lean()) as DocumentDoc | null;
+  const document = (await loadContent(String(id), 'Document')) as DocumentDoc | null;
   if (!document || document.state === 'deleted') return;
   const fileText = await readableText(document);
   const { tokens } = indexTokens(

@@ -1,5 +1,6 @@
 /**
- * The content side of an account's erasure: every item the person wrote, in any state but deleted
+ * The content side of an account's erasure: every item the person wrote (posts, room messages,
+ * documents), in any state but deleted
  * and wherever they are now (the policy's `delete` rule for authors), is deleted to the kernel's
  * tombstone or kept as a former member's (erasureRules.ts). Then the name goes from what stays: a
  * message's stored author name, copies of their posts forwarded with their name, and their name in
@@ -8,6 +9,7 @@
 import type { PersonActor } from '../../../shared/policy/actor.js';
 import type { ContentType } from '../../../shared/policy/content.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
+import { DocumentModel, type DocumentDoc } from '../../models/Document.js';
 import { MessageModel, type MessageDoc } from '../../models/Message.js';
 import { PostModel, type PostDoc } from '../../models/Post.js';
 import { SpaceModel } from '../../models/Space.js';
@@ -19,10 +21,17 @@ import {
 } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { tombstoneContent } from '../content/moderateContent.js';
+import { DOCUMENT_KIND } from '../documents/documentKind.js';
 import { isTopic } from '../forums/hideTopicReplies.js';
 import { POST_KIND } from '../posts/postKind.js';
 import { MESSAGE_KIND } from '../rooms/messageKind.js';
 import { erasureOutcome } from './erasureRules.js';
+
+/** An item the erasure handles. */
+type ErasedItem = PostDoc | MessageDoc | DocumentDoc;
+
+/** The collections of the erased types, for the rewrites after the tombstones. */
+const MODELS = { Post: PostModel, Message: MessageModel, Document: DocumentModel } as const;
 
 /** What happened to the person's content. */
 export interface ErasedContent {
@@ -36,11 +45,8 @@ export const ERASURE_REASON = 'erased with its author’s account';
 const PAGE = 100;
 
 /** Whether someone other than `authorId` replied to the item (a topic's or thread root's replies). */
-async function othersReplied(
-  type: ContentType,
-  item: PostDoc | MessageDoc,
-  authorId: string,
-): Promise<boolean> {
+async function othersReplied(type: ContentType, item: ErasedItem, authorId: string): Promise<boolean> {
+  if (type === 'Document') return false; // a document has versions, not replies
   if (type === 'Post') {
     if (!isTopic(item as PostDoc)) return false;
     return (await loadTopicReplies(item._id)).some((r) => String(r.authorId) !== authorId);
@@ -55,13 +61,11 @@ async function spaceKinds(ids: unknown[]): Promise<Map<string, string>> {
 }
 
 /** Deletes one item to its tombstone; a room message's thread follows as deleteMessage does. */
-async function deleteItem(
-  actor: PersonActor,
-  type: ContentType,
-  item: PostDoc | MessageDoc,
-): Promise<boolean> {
+async function deleteItem(actor: PersonActor, type: ContentType, item: ErasedItem): Promise<boolean> {
   const tombstone = { reason: ERASURE_REASON, auditedReason: null, audit: false };
   if (type === 'Post') return tombstoneContent(POST_KIND, actor, item as PostDoc, tombstone);
+  // The document's files are removed by the `deleted` event's processor (fileHousekeeping.ts).
+  if (type === 'Document') return tombstoneContent(DOCUMENT_KIND, actor, item as DocumentDoc, tombstone);
   const done = await tombstoneContent(MESSAGE_KIND, actor, item as MessageDoc, tombstone);
   if (done) {
     const after = { ...item, state: 'deleted', ...MESSAGE_KIND.erased } as MessageDoc;
@@ -90,7 +94,7 @@ async function eraseType(
       cursor,
     });
     const kinds = await spaceKinds(page.items.map((i) => i.spaceId));
-    for (const item of page.items as (PostDoc | MessageDoc)[]) {
+    for (const item of page.items as ErasedItem[]) {
       seen.push(String(item._id));
       const outcome = erasureOutcome({
         label: item.label,
@@ -111,7 +115,7 @@ async function eraseType(
  * neither `arrayFilters` nor `$elemMatch` updates.
  */
 async function forgetModeratorName(type: ContentType, ids: string[], personId: string): Promise<void> {
-  const model = (type === 'Post' ? PostModel : MessageModel) as typeof PostModel;
+  const model = MODELS[type as keyof typeof MODELS] as unknown as typeof PostModel;
   for (const id of new Set(ids)) {
     const item = await loadContent(id, type);
     const history = (item?.moderation ?? []) as { byId?: unknown; byName?: unknown }[];
@@ -148,6 +152,7 @@ export async function eraseContent(actor: PersonActor): Promise<ErasedContent> {
   // The tombstones name their author as who deleted them; that name goes below with the rest.
   const postIds = await eraseType(ctx, actor, 'Post', counts);
   const messageIds = await eraseType(ctx, actor, 'Message', counts);
+  const documentIds = await eraseType(ctx, actor, 'Document', counts);
   await MessageModel.updateMany({ authorId: actor.id } as never, { $set: { authorName: null } } as never);
   if (postIds.length > 0)
     await PostModel.updateMany(
@@ -157,6 +162,7 @@ export async function eraseContent(actor: PersonActor): Promise<ErasedContent> {
   for (const [type, ids] of [
     ['Post', postIds],
     ['Message', messageIds],
+    ['Document', documentIds],
   ] as const)
     await forgetModeratorName(type, [...ids, ...(await moderatedBy(ctx, type, actor.id))], actor.id);
   return counts;

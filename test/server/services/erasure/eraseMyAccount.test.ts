@@ -15,6 +15,7 @@ import { postWithCsrf } from '../../../support/app.js';
 import { resetDatabase } from '../../../support/database.js';
 import { OPERATOR, seedDirectory } from '../../../support/fixtures.js';
 import { signInWithSaml } from '../../../support/saml.js';
+import { DocumentModel } from '../../../../server/models/Document.js';
 import {
   clientId,
   makeRoom,
@@ -35,7 +36,16 @@ describe('erasing my account: confirmation, content per the sharing rules, recor
   let bob: RoomPerson;
   let roomId: string;
   let dmId: string;
-  const ids = { green: '', amber: '', thread: '', bobReply: '', bobOwn: '', dm: '' };
+  const ids = {
+    green: '',
+    amber: '',
+    thread: '',
+    bobReply: '',
+    bobOwn: '',
+    dm: '',
+    greenDoc: '',
+    amberDoc: '',
+  };
 
   const as = (p: RoomPerson) => ({ Cookie: p.cookie, 'X-CSRF-Token': p.csrf });
   const send = async (p: RoomPerson, room: string, body: string, extra: Record<string, string> = {}) =>
@@ -82,6 +92,20 @@ describe('erasing my account: confirmation, content per the sharing rules, recor
       .expect(200);
     dmId = String(dm.body.id);
     ids.dm = (await send(alice, dmId, 'Alice private note to Bob', { label: 'GREEN' })).id;
+    const upload = async (label: string, title: string) =>
+      String(
+        (
+          await request(world.server.app)
+            .post('/api/v1/spaces/lyon-team/documents')
+            .set(as(alice))
+            .field('title', title)
+            .field('label', label)
+            .attach('file', Buffer.from(`${title}, in full.\n`), 'notes.txt')
+            .expect(201)
+        ).body.id,
+      );
+    ids.greenDoc = await upload('GREEN', 'Alice green toolkit');
+    ids.amberDoc = await upload('AMBER', 'Alice amber site list');
   });
   after(() => world.close());
 
@@ -170,8 +194,8 @@ describe('erasing my account: confirmation, content per the sharing rules, recor
     assert.deepEqual(requirements.body, { email: 'alice@lyon.example', secondFactor: false });
     const res = await erase(alice, { confirmEmail: '  Alice@Lyon.example ' });
     assert.equal(res.status, 200, res.text);
-    assert.equal(res.body.deleted, 2, 'the AMBER message and the direct message');
-    assert.equal(res.body.pseudonymised, 2, 'the GREEN message and the AMBER thread Bob answered');
+    assert.equal(res.body.deleted, 3, 'the AMBER message, the direct message and the AMBER document');
+    assert.equal(res.body.pseudonymised, 3, 'the GREEN message and document, the AMBER thread Bob answered');
     assert.ok(res.body.auditEntriesPseudonymised > 0);
     assert.equal(res.body.auditEntriesUnsealed, 0, 'every entry naming her was sealed');
 
@@ -196,6 +220,18 @@ describe('erasing my account: confirmation, content per the sharing rules, recor
       'the direct room no longer carries her name',
     );
     assert.ok(byId.has(ids.bobOwn), "Bob's own words stay");
+    const kept = await request(world.server.app)
+      .get(`/api/v1/documents/${ids.greenDoc}`)
+      .set('Cookie', bob.cookie)
+      .expect(200);
+    assert.equal(kept.body.title, 'Alice green toolkit');
+    await request(world.server.app)
+      .get(`/api/v1/documents/${ids.amberDoc}`)
+      .set('Cookie', bob.cookie)
+      .expect(404);
+    const amberDoc = await DocumentModel.findById(ids.amberDoc).lean();
+    assert.equal(amberDoc?.state, 'deleted');
+    assert.ok(!JSON.stringify(amberDoc).includes('site list'), 'the AMBER document keeps no words');
     assert.ok(!JSON.stringify(seen).includes('Person alice'), 'no name left in the room');
 
     // Signing in again through the city's provider makes a new, empty account: the old one is gone.
