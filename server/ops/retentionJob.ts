@@ -8,15 +8,13 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { ContentKind } from '../services/content/contentKind.js';
 import { expireContent, retentionCutoff } from '../services/content/expireContent.js';
+import { startPeriodicJob, type PeriodicJob } from './periodicJob.js';
 
 /** How often the job looks for expired material. */
 const EVERY_MS = 60 * 60 * 1000;
 
 /** A running retention job. */
-export interface RetentionJob {
-  /** Stops the timer; resolves when the run in progress (if any) is over. */
-  stop(): Promise<void>;
-}
+export type RetentionJob = PeriodicJob;
 
 /** Runs the job once for `kinds` at `now`; returns what each type deleted (types without a period: none). */
 export async function runRetention(config: Config, kinds: ContentKind[], now = new Date()) {
@@ -39,25 +37,13 @@ export function startRetentionJob(deps: {
     logger.info('No RETENTION_DAYS_* is set: content is kept until it is deleted');
     return { stop: async () => undefined };
   }
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = runRetention(config, kinds)
-      .then((results) => {
-        for (const r of results) if (r.deleted > 0) logger.info(r, 'retention deleted expired content');
-      })
-      .catch((error: unknown) => logger.warn({ err: error }, 'retention run failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, EVERY_MS);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
+  return startPeriodicJob({
+    everyMs: EVERY_MS,
+    logger,
+    failure: 'retention run failed',
+    run: async () => {
+      for (const r of await runRetention(config, kinds))
+        if (r.deleted > 0) logger.info(r, 'retention deleted expired content');
     },
-  };
+  });
 }

@@ -102,9 +102,17 @@ export async function rememberVerdict(sha256: string, verdict: ScanVerdict, scan
   );
 }
 
-/** A remembered verdict for these bytes under this scanner version, if any. */
-export async function rememberedVerdict(sha256: string, scannerVersion: string): Promise<ScanVerdict | null> {
-  const known = await ScanVerdictModel.findOne({ sha256, scannerVersion }).lean();
+/** A remembered verdict for these bytes under this scanner version (scanned since `since`), if any. */
+export async function rememberedVerdict(
+  sha256: string,
+  scannerVersion: string,
+  since?: Date,
+): Promise<ScanVerdict | null> {
+  const known = await ScanVerdictModel.findOne({
+    sha256,
+    scannerVersion,
+    ...(since ? { scannedAt: { $gte: since } } : {}),
+  }).lean();
   if (!known) return null;
   return known.status === 'infected'
     ? { status: 'infected', signature: known.signature ?? 'unknown' }

@@ -10,13 +10,12 @@
  * uploader; the document then offers its newest version that is still clean, if any.
  */
 import { UnavailableError } from '../../errors.js';
-import { pingScanner, scanStream, type ScanVerdict } from '../../files/clamd.js';
+import { pingScanner, scanStream } from '../../files/clamd.js';
 import { openReader } from '../../files/fileStore.js';
 import { DocumentModel, type DocumentDoc } from '../../models/Document.js';
 import { DocumentVersionModel, type DocumentVersionDoc } from '../../models/DocumentVersion.js';
-import { ScanVerdictModel } from '../../models/ScanVerdict.js';
 import { loadContent } from '../../policy/contentAccess.js';
-import { rememberVerdict, type FileOutcome } from './checkFile.js';
+import { rememberVerdict, rememberedVerdict, type FileOutcome } from './checkFile.js';
 import { holdFile } from './holdFile.js';
 import { indexDocumentText } from './indexDocumentText.js';
 import type { UploadSettings } from './uploadSettings.js';
@@ -30,18 +29,6 @@ export interface RescanReport {
   infected: number;
   /** Files that could not be read back (their document was removed meanwhile, say). */
   failed: number;
-}
-
-/** The verdict on these bytes from this scanner since `since`, if one was remembered. */
-async function freshVerdict(sha256: string | null, scannerVersion: string, since: Date) {
-  if (!sha256) return null;
-  const known = await ScanVerdictModel.findOne({ sha256, scannerVersion, scannedAt: { $gte: since } }).lean();
-  if (!known) return null;
-  return (
-    known.status === 'infected'
-      ? { status: 'infected', signature: known.signature ?? 'unknown' }
-      : { status: 'clean' }
-  ) as ScanVerdict;
 }
 
 /** The newest version of a document that is still clean, or null. */
@@ -133,7 +120,9 @@ export async function rescanFiles(
     .limit(batch)
     .lean()) as DocumentVersionDoc[];
   for (const version of due) {
-    let verdict = await freshVerdict(version.sha256 ?? null, scannerVersion, staleBefore);
+    let verdict = version.sha256
+      ? await rememberedVerdict(version.sha256, scannerVersion, staleBefore)
+      : null;
     if (!verdict) {
       try {
         verdict = await scanStream(settings.clamdUrl, openReader('uploads', version.fileKey), {

@@ -10,13 +10,11 @@ import { alertMessage, FormAlert, type AlertMessage } from '../../components/For
 import { FormField } from '../../components/FormField.js';
 import { useLabelMeaning } from '../../components/LabelBadge.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
-import { regionalLocale } from '../../format.js';
 import { CONTENT_LANGUAGES } from '../../../../shared/languages.js';
 import { LABELS, labelsUpTo, type Label } from '../../../../shared/policy/labels.js';
 import type { SpaceView } from '../spaces/spacesApi.js';
 import type { UploadSettingsView } from './documentsApi.js';
 import {
-  formatBytes,
   newDocumentMetadata,
   splitTags,
   tagsProblem,
@@ -25,6 +23,7 @@ import {
 } from './uploadHelpers.js';
 import { UploadProgress } from './UploadProgress.js';
 import { useTusUpload } from './useTusUpload.js';
+import { FileChoiceField } from './FileChoiceField.js';
 
 const asLabel = (value: string): Label =>
   (LABELS as readonly string[]).includes(value) ? (value as Label) : 'RED';
@@ -58,8 +57,7 @@ export function NewDocumentForm({
   settings: UploadSettingsView;
   person: string;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = regionalLocale(i18n.resolvedLanguage ?? 'en');
+  const { t } = useTranslation();
   const languageName = useLanguageName();
   const upload = useTusUpload(settings, person);
   const labelMeaning = useLabelMeaning();
@@ -131,22 +129,13 @@ export function NewDocumentForm({
       <FormAlert message={alert} id="new-document-alert" />
       <form onSubmit={submit} noValidate className="document-form">
         <fieldset className="fieldset" disabled={upload.busy}>
-          <FormField
+          <FileChoiceField
             id="document-file"
-            label={t('documents.form.file')}
-            hint={t('documents.form.fileHint', { max: formatBytes(settings.maxBytes, locale) })}
+            maxBytes={settings.maxBytes}
             error={errors.file}
-            required
-          >
-            {(control) => (
-              <input
-                {...control}
-                key={fileKey}
-                type="file"
-                onChange={(e) => chooseFile(e.target.files?.[0] ?? null)}
-              />
-            )}
-          </FormField>
+            fileKey={fileKey}
+            onChoose={chooseFile}
+          />
           <FormField id="document-title" label={t('documents.form.title')} error={errors.title} required>
             {(control) => (
               <input

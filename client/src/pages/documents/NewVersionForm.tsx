@@ -9,12 +9,12 @@ import { alertMessage, FormAlert, type AlertMessage } from '../../components/For
 import { FormField } from '../../components/FormField.js';
 import { useLabelMeaning } from '../../components/LabelBadge.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
-import { regionalLocale } from '../../format.js';
 import { LABELS, labelRank, type Label } from '../../../../shared/policy/labels.js';
 import type { DocumentView, UploadSettingsView } from './documentsApi.js';
-import { formatBytes, newVersionMetadata } from './uploadHelpers.js';
+import { newVersionMetadata } from './uploadHelpers.js';
 import { UploadProgress } from './UploadProgress.js';
 import { useTusUpload } from './useTusUpload.js';
+import { FileChoiceField } from './FileChoiceField.js';
 
 /** The labels a new version may take instead of `current`: higher ones, up to `ceiling` when known. */
 function higherLabels(current: Label, ceiling: string | undefined): Label[] {
@@ -37,8 +37,7 @@ export function NewVersionForm({
   /** The space's ceiling, when it could be read. */
   ceiling: string | undefined;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = regionalLocale(i18n.resolvedLanguage ?? 'en');
+  const { t } = useTranslation();
   const labelMeaning = useLabelMeaning();
   const upload = useTusUpload(settings, person);
   const [file, setFile] = useState<File | null>(null);
@@ -79,22 +78,13 @@ export function NewVersionForm({
       <FormAlert message={alert} id="new-version-alert" />
       <form onSubmit={submit} noValidate className="document-form">
         <fieldset className="fieldset" disabled={upload.busy}>
-          <FormField
+          <FileChoiceField
             id="version-file"
-            label={t('documents.form.file')}
-            hint={t('documents.form.fileHint', { max: formatBytes(settings.maxBytes, locale) })}
+            maxBytes={settings.maxBytes}
             error={fileError}
-            required
-          >
-            {(control) => (
-              <input
-                {...control}
-                key={fileKey}
-                type="file"
-                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-              />
-            )}
-          </FormField>
+            fileKey={fileKey}
+            onChoose={setFile}
+          />
           <FormField
             id="version-note"
             label={t('documents.version.note')}
