@@ -10,6 +10,13 @@ const bool = z
 
 const url = (what: string) => z.url(`${what}, such as http://localhost:3000`);
 
+/** A label's retention period: a whole number of days from 1 to 100 years. */
+const retentionDays = z.coerce
+  .number('a whole number of days')
+  .int('a whole number of days')
+  .min(1, 'a whole number of days, at least 1')
+  .max(36500, 'at most 36500 days');
+
 /** The environment variables the server reads. Documented in README.md. */
 export const EnvSchema = z.object({
   NODE_ENV: z
@@ -61,6 +68,19 @@ export const EnvSchema = z.object({
   RETENTION_DAYS_POSTS: z.coerce.number('a whole number of days').int().min(1).max(36500).optional(),
   RETENTION_DAYS_MESSAGES: z.coerce.number('a whole number of days').int().min(1).max(36500).optional(),
   RETENTION_DAYS_DOCUMENTS: z.coerce.number('a whole number of days').int().min(1).max(36500).optional(),
+  /** Days a document of each label is kept after its newest version was stored (unset: kept for ever). */
+  RETENTION_DAYS_CLEAR: retentionDays.optional(),
+  RETENTION_DAYS_GREEN: retentionDays.optional(),
+  RETENTION_DAYS_AMBER: retentionDays.optional(),
+  RETENTION_DAYS_AMBER_STRICT: retentionDays.optional(),
+  RETENTION_DAYS_RED: retentionDays.optional(),
+  /** Days between "its label's retention period ended" (author and moderators told) and the deletion. */
+  RETENTION_GRACE_DAYS: z.coerce
+    .number('a whole number of days')
+    .int('a whole number of days')
+    .min(1, 'a whole number of days, at least 1')
+    .max(3650, 'at most 3650 days')
+    .default(14),
   /** The largest file one upload may carry, in bytes (default 100 MiB). */
   UPLOAD_MAX_BYTES: z.coerce
     .number('a whole number of bytes')

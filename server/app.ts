@@ -45,6 +45,7 @@ import { documentRoutes, mountDocumentFiles } from './http/routes/documents.js';
 import { isTusAppend } from './http/files/tus.js';
 import { documentFileOperations } from './http/files/fileOperations.js';
 import { setScanning } from './services/documents/presentDocument.js';
+import { setRetentionSettings } from './services/documents/retentionPeriod.js';
 import { createMetrics } from './ops/metrics.js';
 import { documentOperations, operationsRoutes, type ReadinessState } from './ops/operationsRoutes.js';
 
@@ -164,6 +165,7 @@ export function createApp({
   // A resumable upload's chunks are one write: they count against the general limits only.
   api.use((req, res, next) => (isTusAppend(req) ? next() : limits.writes(req, res, next)));
   setScanning(Boolean(config.uploads.clamdUrl));
+  setRetentionSettings(config.uploads);
   mountDocumentFiles(api, config);
   mountRoutes(api, routes, API_PREFIX);
   app.use(API_PREFIX, api);

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { EnvSchema } from '../config/schema.js';
+import type { Label } from '../shared/policy/labels.js';
 
 /** Validated configuration of one server process. */
 export interface Config {
@@ -54,6 +55,13 @@ export interface Config {
     clamdUrl: string | undefined;
     /** clamd's StreamMaxLength: a longer file is unscannable (held for a moderator's decision). */
     clamdStreamMaxBytes: number;
+    /**
+     * Days a document of each label is kept after its newest version was stored (RETENTION_DAYS_<LABEL>;
+     * a label absent here keeps its documents for ever).
+     */
+    labelRetentionDays: Partial<Record<Label, number>>;
+    /** Days between "the retention period ended" (author and moderators told) and the deletion. */
+    retentionGraceDays: number;
   };
 }
 
@@ -156,6 +164,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       rescanAfterDays: e.RESCAN_AFTER_DAYS,
       clamdUrl: e.CLAMD_URL,
       clamdStreamMaxBytes: e.CLAMD_STREAM_MAX_BYTES,
+      labelRetentionDays: Object.fromEntries(
+        (
+          [
+            ['CLEAR', e.RETENTION_DAYS_CLEAR],
+            ['GREEN', e.RETENTION_DAYS_GREEN],
+            ['AMBER', e.RETENTION_DAYS_AMBER],
+            ['AMBER+STRICT', e.RETENTION_DAYS_AMBER_STRICT],
+            ['RED', e.RETENTION_DAYS_RED],
+          ] as const
+        ).filter(([, days]) => days !== undefined),
+      ) as Partial<Record<Label, number>>,
+      retentionGraceDays: e.RETENTION_GRACE_DAYS,
     },
   };
 }

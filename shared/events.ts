@@ -8,6 +8,7 @@
  * `room:join` was authorised by the services, and loses them at once when it may no longer take part.
  */
 import type { z } from 'zod';
+import type { AttachmentView } from './schemas/attachments.js';
 import type {
   MessageDelete,
   MessageEdit,
@@ -93,6 +94,8 @@ export interface MessageDelivery {
   /** Replies in the thread (on a thread's first message). */
   replyCount: number;
   reactions: ReactionSummary[];
+  /** The attached files its readers may open (see server/services/documents/presentAttachments.ts). */
+  attachments: AttachmentView[];
 }
 
 /**

@@ -47,12 +47,12 @@ const ForgotPasswordPage = lazy(() =>
 
 // Rooms carry the socket client and are visited by members only: loaded when first opened.
 const RoomsPage = lazy(() =>
-  withPageStrings('rooms', () => import('./pages/rooms/RoomsPage.js')).then((module) => ({
+  withPageStrings(['rooms', 'documents'], () => import('./pages/rooms/RoomsPage.js')).then((module) => ({
     default: module.RoomsPage,
   })),
 );
 const RoomPage = lazy(() =>
-  withPageStrings('rooms', () => import('./pages/rooms/RoomPage.js')).then((module) => ({
+  withPageStrings(['rooms', 'documents'], () => import('./pages/rooms/RoomPage.js')).then((module) => ({
     default: module.RoomPage,
   })),
 );
@@ -61,7 +61,9 @@ const ROOM_PATH = /^\/rooms\/([A-Za-z0-9_-]{1,64})$/;
 
 // Forums and search are for signed-in members on any network: each loads with its strings and styles.
 const ForumRoutes = lazy(() =>
-  import('./pages/forums/ForumRoutes.js').then((module) => ({ default: module.ForumRoutes })),
+  withPageStrings('documents', () => import('./pages/forums/ForumRoutes.js')).then((module) => ({
+    default: module.ForumRoutes,
+  })),
 );
 const SearchPage = lazy(() =>
   import('./pages/search/SearchPage.js').then((module) => ({ default: module.SearchPage })),
@@ -69,7 +71,9 @@ const SearchPage = lazy(() =>
 
 // A plain post (not a forum topic), as search results open it: loaded with the forum strings.
 const PostPage = lazy(() =>
-  import('./pages/posts/PostPage.js').then((module) => ({ default: module.PostPage })),
+  withPageStrings('documents', () => import('./pages/posts/PostPage.js')).then((module) => ({
+    default: module.PostPage,
+  })),
 );
 
 const POST_PATH = /^\/posts\/([a-f0-9]{24})$/;

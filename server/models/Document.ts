@@ -11,6 +11,17 @@ import { CONTENT_STATES } from '../../shared/policy/content.js';
 import { FILE_STATUSES } from '../../shared/schemas/documents.js';
 import { moderationEventSchema } from './moderationEvent.js';
 
+/** A moderator's hold: the document is kept whatever its retention period says, until it is lifted. */
+const retentionHoldSchema = new Schema(
+  {
+    reason: { type: String, required: true },
+    at: { type: Date, required: true },
+    byId: { type: String, default: null },
+    byName: { type: String, default: null },
+  },
+  { _id: false },
+);
+
 const documentSchema = new Schema(
   {
     spaceId: { type: Schema.Types.ObjectId, required: true },
@@ -40,12 +51,44 @@ const documentSchema = new Schema(
     /** Documents have no parent to hide them; kept for the one live condition of every type. */
     topicHidden: { type: Boolean, default: false },
     moderation: { type: [moderationEventSchema], default: [] },
+    /**
+     * A copy shared onward from another space (services/documents/shareDocument.ts): the source. Its
+     * sharer uploaded the copy but did not write it: the copy leaves in their export only at CLEAR and
+     * GREEN, and only moderators lower its label.
+     */
+    forwardedFrom: {
+      type: new Schema(
+        {
+          documentId: { type: Schema.Types.ObjectId, required: true },
+          /** From a Chatham House space: the copy names nobody, not even its sharer. */
+          chathamHouse: { type: Boolean, default: false },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
+    /**
+     * Retention by label (services/documents/expireDocuments.ts): set while the document is expiring
+     * (its label's period ended at `expiresAt`, the author and moderators were told at `noticeAt`, it is
+     * deleted at `purgeAt`), and a moderator's hold, which keeps it from any retention deletion.
+     */
+    retention: {
+      expiresAt: { type: Date, default: null },
+      noticeAt: { type: Date, default: null },
+      purgeAt: { type: Date, default: null },
+      held: { type: retentionHoldSchema, default: null },
+    },
   },
   { timestamps: true, strict: 'throw' },
 );
 documentSchema.index({ spaceId: 1, _id: -1 });
 documentSchema.index({ authorId: 1, _id: -1 });
 documentSchema.index({ tokens: 1, createdAt: -1, _id: -1 });
+// Retention: documents of a label that may be due (by label), those expiring (by purge date), and the
+// per-type sweep (content/expireContent.ts, by creation date).
+documentSchema.index({ label: 1, state: 1, _id: 1 });
+documentSchema.index({ 'retention.purgeAt': 1 });
+documentSchema.index({ createdAt: 1, _id: 1 });
 
 /** A stored document. */
 export type DocumentDoc = InferSchemaType<typeof documentSchema> & {

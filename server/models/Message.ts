@@ -47,12 +47,16 @@ const messageSchema = new Schema(
     editedAt: { type: Date, default: null },
     edits: { type: [editSchema], default: [] },
     moderation: { type: [moderationEventSchema], default: [] },
+    /** Documents of the same space attached when it was written (content/attachments.ts); absent when none. */
+    attachmentIds: { type: [Schema.Types.ObjectId], default: undefined },
   },
   { timestamps: true, strict: 'throw' },
 );
 messageSchema.index({ authorId: 1, clientId: 1 }, { unique: true });
 messageSchema.index({ spaceId: 1, _id: 1 });
 messageSchema.index({ threadId: 1, _id: 1 });
+// The messages that carry a document, refreshed on open screens when it changes (sparse: few do).
+messageSchema.index({ attachmentIds: 1 }, { sparse: true });
 // Search: $in on tokens, newest first (as on posts).
 messageSchema.index({ tokens: 1, createdAt: -1, _id: -1 });
 

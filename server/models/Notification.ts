@@ -29,6 +29,8 @@ export const NOTIFICATION_KINDS = [
   'document.deleted',
   'document.relabelled',
   'document.flagged',
+  /** Its label's retention period ended: it is deleted after the grace period (documents/expireDocuments.ts). */
+  'document.retention_due',
 ] as const;
 
 /** The labelled content types a notification may point at. */

@@ -50,6 +50,8 @@ const postSchema = new Schema(
       default: null,
     },
     moderation: { type: [moderationEventSchema], default: [] },
+    /** Documents of the same space attached when it was written (content/attachments.ts); absent when none. */
+    attachmentIds: { type: [Schema.Types.ObjectId], default: undefined },
     /** Forums: the category of a topic (and of its replies); null for plain posts. */
     categoryId: { type: Schema.Types.ObjectId, default: null },
     /** Forums: null for a topic or plain post, the topic's id for a reply. */

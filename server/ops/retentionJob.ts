@@ -34,7 +34,9 @@ export function startRetentionJob(deps: {
 }): RetentionJob {
   const { config, logger, kinds } = deps;
   if (!kinds.some((kind) => config.retentionDays[kind.retentionSetting])) {
-    logger.info('No RETENTION_DAYS_* is set: content is kept until it is deleted');
+    // Label periods (RETENTION_DAYS_<LABEL>) are the file housekeeping's: documents are then not kept for ever.
+    if (Object.keys(config.uploads.labelRetentionDays).length === 0)
+      logger.info('No RETENTION_DAYS_* is set: content is kept until it is deleted');
     return { stop: async () => undefined };
   }
   return startPeriodicJob({

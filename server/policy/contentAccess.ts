@@ -93,6 +93,34 @@ export async function loadContent<T extends ContentType = 'Post'>(
 }
 
 /**
+ * Loads items by id for per-item decisions (as {@link loadContent}, many at once): the caller checks
+ * each with the policy before showing anything.
+ */
+export async function loadContents<T extends ContentType = 'Post'>(
+  ids: readonly (Types.ObjectId | string)[],
+  type: T = 'Post' as T,
+): Promise<ContentDocs[T][]> {
+  if (ids.length === 0) return [];
+  return (await model(type)
+    .find({ _id: { $in: ids } } as never)
+    .limit(ids.length)
+    .lean()) as unknown as ContentDocs[T][];
+}
+
+/** The most items a document's change refreshes on open screens. */
+export const MAX_CARRIERS = 500;
+
+/**
+ * The live room messages that carry document `documentId` (for open screens to drop or relabel it
+ * when the document changes); each is presented again through the policy before it is sent.
+ */
+export async function loadMessagesCarrying(documentId: Types.ObjectId | string): Promise<MessageDoc[]> {
+  return (await MessageModel.find({ attachmentIds: documentId, state: 'visible' })
+    .limit(MAX_CARRIERS)
+    .lean()) as MessageDoc[];
+}
+
+/**
  * The author's own message sent with `clientId` (the idempotency key), for answering a retried send
  * with the stored message. Only ever the caller's own material: `authorId` is the actor's id.
  */

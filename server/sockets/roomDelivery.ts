@@ -17,11 +17,17 @@ import type { ServerToClientEvents } from '../../shared/events.js';
 import { asLabel } from '../../shared/policy/content.js';
 import { hasNamedAudience, isAccessAudited } from '../../shared/policy/labels.js';
 import { recordAudit } from '../audit/recordAudit.js';
-import { loadContent } from '../policy/contentAccess.js';
+import { loadContent, loadMessagesCarrying } from '../policy/contentAccess.js';
+import type { DocumentEvent } from '../events/contentEvents.js';
 import type { MessageDoc } from '../models/Message.js';
 import { subscribe } from '../events/domainEvents.js';
 import type { MessageEvent, ReactionEvent, ReadEvent } from '../services/rooms/messageEvents.js';
-import { hasReplies, presentMessage, threadCounts } from '../services/rooms/presentMessage.js';
+import {
+  hasReplies,
+  presentMessage,
+  roomWideAttachments,
+  threadCounts,
+} from '../services/rooms/presentMessage.js';
 import { memberChannel, roomChannel } from '../services/rooms/roomAccess.js';
 
 /** The Socket.IO rooms a message may reach: the room, or the RED audience's sockets in it. */
@@ -64,7 +70,8 @@ export function deliverRoomEvents(nsp: Namespace): () => void {
    * the shared count (one emit, `except` those channels).
    */
   const emitUpdated = async (targets: string[], message: MessageDoc): Promise<void> => {
-    if (!hasReplies(message)) return emit(targets, 'message:updated', presentMessage(message));
+    const files = await roomWideAttachments(message);
+    if (!hasReplies(message)) return emit(targets, 'message:updated', presentMessage(message, [], 0, files));
     const roomId = String(message.spaceId);
     const counts = await threadCounts(message);
     const own = [...counts.byPerson.keys()].map((id) => memberChannel(roomId, id));
@@ -72,7 +79,7 @@ export function deliverRoomEvents(nsp: Namespace): () => void {
       nsp
         .to(targets)
         .except(own)
-        .emit('message:updated', presentMessage(message, [], counts.shared));
+        .emit('message:updated', presentMessage(message, [], counts.shared, files));
     const byCount = new Map<number, string[]>();
     for (const [id, n] of counts.byPerson)
       byCount.set(n, [...(byCount.get(n) ?? []), memberChannel(roomId, id)]);
@@ -80,7 +87,7 @@ export function deliverRoomEvents(nsp: Namespace): () => void {
     const isRoomWide = targets.includes(roomChannel(roomId));
     for (const [n, channels] of byCount) {
       const reached = isRoomWide ? channels : channels.filter((c) => inTargets.has(c));
-      emit(reached, 'message:updated', presentMessage(message, [], n));
+      emit(reached, 'message:updated', presentMessage(message, [], n, files));
     }
   };
 
@@ -107,6 +114,8 @@ export function deliverRoomEvents(nsp: Namespace): () => void {
   const deliver = (event: MessageEvent): void | Promise<void> => {
     const { after } = event;
     if (event.type !== 'created') return deliverChange(event);
+    if ((after.attachmentIds?.length ?? 0) > 0)
+      return inOrder(String(after._id), () => deliverWithFiles(after));
     // The hot path: one emit of a payload computed once. A message hidden at once (a reply whose
     // thread was quarantined meanwhile) is never announced (sendMessage does not emit it).
     try {
@@ -116,6 +125,19 @@ export function deliverRoomEvents(nsp: Namespace): () => void {
       // only as stored now, and only if still visible; clients that still miss it catch up on rejoin.
       return redeliverCreated(after);
     }
+  };
+  /**
+   * A new message with files: sent with the files every reader of it may open (the others reach each
+   * reader with the room's history), as stored now, and only if still visible.
+   */
+  const deliverWithFiles = async (message: MessageDoc): Promise<void> => {
+    const stored = await loadContent(String(message._id), 'Message');
+    if (!stored || stored.state !== 'visible' || stored.topicHidden === true) return;
+    emit(
+      messageTargets(stored),
+      'message:created',
+      presentMessage(stored, [], 0, await roomWideAttachments(stored)),
+    );
   };
   /** A new message sent once more as stored now, if it is still visible; never throws. */
   const redeliverCreated = async (message: MessageDoc): Promise<void> => {
@@ -176,8 +198,20 @@ export function deliverRoomEvents(nsp: Namespace): () => void {
       messageId: String(event.message._id),
     });
   };
+  /**
+   * A document changed (quarantined, restored, deleted, relabelled): the open screens of the messages
+   * that carry it get them again as stored now, with the files their readers may still open.
+   */
+  const onDocument = async (event: DocumentEvent): Promise<void> => {
+    if (!['quarantined', 'restored', 'deleted', 'relabelled'].includes(event.type)) return;
+    for (const message of await loadMessagesCarrying(event.after._id))
+      void inOrder(String(message._id), () =>
+        deliverChange({ type: 'updated', before: message, after: message, mentionIds: [] }),
+      );
+  };
   const offs = [
     subscribe('message', 'socket room delivery', onMessage),
+    subscribe('document', 'socket room files', onDocument),
     // After the delivery (subscription order), so it finds the sockets the message just reached; a
     // failed audit is retried alone, without sending the message again.
     subscribe('message', 'socket delivery audit', auditCreated),

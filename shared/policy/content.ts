@@ -121,13 +121,16 @@ export function addContentRules(
     // deleting shows nothing).
     can('update', type, { ...live, ...inMySpaces, authorId: id });
     can('delete', type, { authorId: id, state: { $ne: 'deleted' } });
-    can('relabel', type, ['raise', 'lower'], { ...live, ...inMySpaces, authorId: id });
+    // A copy shared onward (forwardedFrom) is its sharer's to raise, never to lower: its words are
+    // someone else's (the originator's rule lives with the original).
+    can('relabel', type, ['raise'], { ...live, ...inMySpaces, authorId: id });
+    can('relabel', type, ['lower'], { ...live, ...inMySpaces, authorId: id, forwardedFrom: null });
     can('publish', type, { ...live, ...inMySpaces, authorId: id, label: 'CLEAR' });
     // A personal export holds everything its owner wrote, at any label and wherever they are now
     // (each item marked with its label), and never other people's material above GREEN: a copy they
     // forwarded carries someone else's words, so it goes only at CLEAR and GREEN. Hidden
     // (quarantined) items stay out: quarantine hides an item everywhere.
-    if (type === 'Post') {
+    if (type === 'Post' || type === 'Document') {
       can('export', type, { ...live, authorId: id, forwardedFrom: null });
       can('export', type, { ...live, authorId: id, label: { $in: ['CLEAR', 'GREEN'] } });
     } else can('export', type, { ...live, authorId: id });
@@ -145,7 +148,8 @@ export function addContentRules(
       can('readAudit', type, { authorCityId: ctx.actor.cityId });
     if (ctx.actor.kind === 'person' && ctx.actor.roles.includes('focal_point') && ctx.cityId) {
       // The originator's focal point may lower material of their city that they can read.
-      for (const form of readable) can('relabel', type, ['lower'], { ...form, authorCityId: ctx.cityId });
+      for (const form of readable)
+        can('relabel', type, ['lower'], { ...form, authorCityId: ctx.cityId, forwardedFrom: null });
     }
   }
   for (const form of moderatedForms(ctx)) {

@@ -93,3 +93,33 @@ export function stricterOf(a: Label, b: Label): Label {
 export function bodyMayLeave(label: Label): boolean {
   return BODY_MAY_LEAVE.includes(label);
 }
+
+/** Why a file labelled `fileLabel` may not go with an item labelled `itemLabel`, or null when it may. */
+export type AttachmentRefusal = 'attachment_below_label' | 'attachment_narrower';
+
+/**
+ * Whether a file may be attached to an item of the same space (SHARING.md, "Files": a file takes at
+ * least the label of the message or post it is attached to). A RED file goes only with a RED item,
+ * whose audience is then kept within the file's: every reader of the item may open its files.
+ */
+export function attachmentRefusal(itemLabel: Label, fileLabel: Label): AttachmentRefusal | null {
+  if (isAbove(itemLabel, fileLabel)) return 'attachment_below_label';
+  if (hasNamedAudience(fileLabel) && !hasNamedAudience(itemLabel)) return 'attachment_narrower';
+  return null;
+}
+
+/**
+ * Whether everyone who reads an item (of the same space) may also read a file attached to it, as the
+ * two stand now: a file for the space's members (whatever either label), or a RED file whose audience
+ * holds the RED item's.
+ * Deliveries computed once for a whole room list only such files.
+ */
+export function attachmentReadableByItemReaders(
+  item: { label: string; audienceIds: readonly unknown[] },
+  file: { label: string; audienceIds: readonly unknown[] },
+): boolean {
+  if (!hasNamedAudience(file.label)) return true;
+  if (!hasNamedAudience(item.label)) return false;
+  const allowed = new Set(file.audienceIds.map(String));
+  return item.audienceIds.every((id) => allowed.has(String(id)));
+}

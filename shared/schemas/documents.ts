@@ -8,19 +8,9 @@ import { CONTENT_STATES } from '../policy/content.js';
 import { CONTENT_LANGUAGES } from '../languages.js';
 import { ItemAbilities, ModerationEvent } from './posts.js';
 import { Line, ObjectIdString, PageQuery, Paragraphs, Slug } from './common.js';
+import { FILE_STATUSES } from './attachments.js';
 
-/** Where an uploaded file stands: only `clean` files can be read, by anyone. */
-export const FILE_STATUSES = [
-  'receiving',
-  'scanning',
-  'clean',
-  'infected',
-  'unscannable',
-  'refused',
-] as const;
-
-/** One of {@link FILE_STATUSES}. */
-export type FileStatus = (typeof FILE_STATUSES)[number];
+export { FILE_STATUSES, type FileStatus } from './attachments.js';
 
 /** A tag: a short word or phrase. */
 const Tag = z.string().trim().min(1).max(40);
@@ -72,6 +62,21 @@ export const DocumentVersion = z
   })
   .meta({ id: 'DocumentVersion' });
 
+/**
+ * Where a document stands with its label's retention period (RETENTION_DAYS_<LABEL>), and a
+ * moderator's hold, which keeps it whatever the period says.
+ */
+export const DocumentRetention = z
+  .object({
+    /** When its label's period ends, or ended, counted from its newest version; null: kept for ever. */
+    expiresAt: z.string().nullable(),
+    /** When it will be deleted, once the period has ended (a grace period later); null: not expiring. */
+    purgeAt: z.string().nullable(),
+    /** A moderator's hold, with its reason. */
+    held: z.object({ reason: z.string(), at: z.string() }).nullable(),
+  })
+  .meta({ id: 'DocumentRetention' });
+
 /** A document as the API returns it. */
 export const Document = z
   .object({
@@ -96,6 +101,7 @@ export const Document = z
     accessRecorded: z.boolean(),
     /** False when no virus scanner is configured: files are then not scanned, and the page says so. */
     scanned: z.boolean(),
+    retention: DocumentRetention,
     moderation: z.array(ModerationEvent).optional(),
     abilities: ItemAbilities.extend({
       download: z.boolean(),
@@ -103,9 +109,19 @@ export const Document = z
       readAccessLog: z.boolean(),
       /** Whether the reader may release a version too large for the scanner (a moderator's decision). */
       release: z.boolean(),
+      /** Whether the reader may place or lift a moderation hold, which keeps it from retention. */
+      hold: z.boolean(),
     }),
   })
   .meta({ id: 'Document' });
+
+/** Input to share a document onward into another space (as a copy). */
+export const DocumentShare = z.object({ to: Slug }).strict().meta({ id: 'DocumentShare' });
+
+/** The spaces a document may be shared into, by name. */
+export const ShareDestinations = z
+  .object({ items: z.array(z.object({ slug: Slug, name: z.string(), kind: z.string() })) })
+  .meta({ id: 'ShareDestinations' });
 
 /** A page of a space's documents. */
 export const DocumentPage = z
@@ -145,6 +161,11 @@ export const FileScannerStatus = z
     chunkBytes: z.number().int(),
     infectedRetentionDays: z.number().int(),
     rescanAfterDays: z.number().int(),
+    /** Retention by label: each label's period in days (null: kept for ever), and the grace period. */
+    retention: z.object({
+      labels: z.array(z.object({ label: z.enum(LABELS), days: z.number().int().nullable() })),
+      graceDays: z.number().int(),
+    }),
     files: z.object({
       clean: z.number().int(),
       /** Infected files kept in the isolated store for the moderators. */

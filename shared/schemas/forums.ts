@@ -9,6 +9,7 @@ import { CONTENT_STATES } from '../policy/content.js';
 import { LABELS } from '../policy/labels.js';
 import { Line, ObjectIdString, PageQuery, Paragraphs, Slug } from './common.js';
 import { ItemAbilities } from './posts.js';
+import { Attachment, AttachmentIds } from './attachments.js';
 
 /** A place named by slug and display name. */
 const Place = z.object({ slug: Slug, name: z.string() });
@@ -94,6 +95,8 @@ export const ForumTopic = z
     seen: z.boolean(),
     subscribed: z.boolean(),
     viewerMayModerate: z.boolean(),
+    /** The attached files the viewer may read (never a count of the others). */
+    attachments: z.array(Attachment),
     /** What the viewer may do with the topic (the policy's answer); `reply` is false on a locked topic for non-moderators. */
     abilities: ItemAbilities.extend({ reply: z.boolean() }),
   })
@@ -114,6 +117,8 @@ export const ForumReply = z
     edited: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    /** The attached files the viewer may read (never a count of the others). */
+    attachments: z.array(Attachment),
     /** What the viewer may do with the reply (the policy's answer). */
     abilities: ItemAbilities,
   })
@@ -124,14 +129,27 @@ const MarkdownBody = Paragraphs(20_000).pipe(z.string().min(1));
 
 /** Input to create a topic; the label defaults to the space's default and may not pass its ceiling. */
 export const ForumTopicCreate = z
-  .object({ title: Line(300), body: MarkdownBody, label: z.enum(LABELS).optional() })
+  .object({
+    title: Line(300),
+    body: MarkdownBody,
+    label: z.enum(LABELS).optional(),
+    /** Documents of the space to attach, each labelled at least as the topic. */
+    attachments: AttachmentIds.optional(),
+  })
   .strict();
 
 /**
  * Input to create a reply; the label defaults to the topic's and may be neither below the topic's
  * label nor above the space's ceiling.
  */
-export const ForumReplyCreate = z.object({ body: MarkdownBody, label: z.enum(LABELS).optional() }).strict();
+export const ForumReplyCreate = z
+  .object({
+    body: MarkdownBody,
+    label: z.enum(LABELS).optional(),
+    /** Documents of the space to attach, each labelled at least as the reply. */
+    attachments: AttachmentIds.optional(),
+  })
+  .strict();
 
 /** Input to edit a topic (its author); the previous text is kept as a revision. */
 export const ForumTopicUpdate = z

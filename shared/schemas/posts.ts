@@ -5,6 +5,7 @@ import { CONTENT_STATES } from '../policy/content.js';
 import { ROLES } from '../roles.js';
 import { CONTENT_LANGUAGES } from '../languages.js';
 import { Line, ObjectIdString, PageQuery, Paragraphs, Slug } from './common.js';
+import { Attachment, AttachmentIds } from './attachments.js';
 
 /** A moderation event on an item, shown to its author and to moderators. */
 export const ModerationEvent = z.object({
@@ -53,6 +54,8 @@ export const Post = z
     createdAt: z.string(),
     updatedAt: z.string(),
     moderation: z.array(ModerationEvent).optional(),
+    /** The attached files the caller may read (never a count of the others). */
+    attachments: z.array(Attachment),
     /**
      * What the caller may do with this post, decided by the server's policy: the client shows
      * controls from these alone. `raise` and `lower` are relabels up or down.
@@ -83,6 +86,8 @@ export const PostCreate = z
     label: z.enum(LABELS).optional(),
     /** The content language for search; detected from the text when not given. */
     language: z.enum(CONTENT_LANGUAGES).optional(),
+    /** Documents of the space to attach, each labelled at least as the post. */
+    attachments: AttachmentIds.optional(),
   })
   .strict();
 

@@ -8,6 +8,7 @@ import { LABELS } from '../policy/labels.js';
 import { Cursor, Line, ObjectIdString, PageQuery, Paragraphs, Slug } from './common.js';
 import { CONTENT_LANGUAGES } from '../languages.js';
 import { PostRelabel } from './posts.js';
+import { Attachment, AttachmentIds } from './attachments.js';
 
 /** The longest message body, in characters after normalisation. */
 export const MESSAGE_MAX_CHARS = 8000;
@@ -71,6 +72,8 @@ export const MessageSend = z
     threadId: ObjectIdString.optional(),
     /** The content language for search; detected from the body when not given. */
     language: z.enum(CONTENT_LANGUAGES).optional(),
+    /** Documents of the room uploaded from the composer, each labelled at least as the message. */
+    attachments: AttachmentIds.optional(),
   })
   .strict();
 
@@ -178,6 +181,8 @@ export const Message = z
     editedAt: z.string().nullable(),
     replyCount: z.number(),
     reactions: z.array(ReactionSummary),
+    /** The attached files the caller may open. */
+    attachments: z.array(Attachment),
   })
   .meta({ id: 'Message' });
 

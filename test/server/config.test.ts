@@ -58,4 +58,35 @@ describe('configuration', () => {
     assert.equal(config.demoData, true);
     assert.deepEqual(config.corsOrigins, []);
   });
+
+  it('reads a retention period per label and a grace period; unset keeps documents for ever', () => {
+    const none = loadConfig({ DATA_DIR: tmp() });
+    assert.deepEqual(none.uploads.labelRetentionDays, {});
+    assert.equal(none.uploads.retentionGraceDays, 14);
+    const set = loadConfig({
+      DATA_DIR: tmp(),
+      RETENTION_DAYS_GREEN: '365',
+      RETENTION_DAYS_AMBER_STRICT: '90',
+      RETENTION_DAYS_RED: '30',
+      RETENTION_DAYS_CLEAR: '',
+      RETENTION_GRACE_DAYS: '7',
+    });
+    assert.deepEqual(set.uploads.labelRetentionDays, { GREEN: 365, 'AMBER+STRICT': 90, RED: 30 });
+    assert.equal(set.uploads.retentionGraceDays, 7);
+  });
+
+  it('refuses to start with a retention or grace period that is not a whole number of days', () => {
+    const refused = (env: Record<string, string>, message: RegExp) =>
+      assert.throws(
+        () => loadConfig({ DATA_DIR: tmp(), ...env }),
+        (error: unknown) => error instanceof ConfigError && message.test(error.message),
+      );
+    refused({ RETENTION_DAYS_AMBER: 'a year' }, /RETENTION_DAYS_AMBER: a whole number of days/);
+    refused({ RETENTION_DAYS_RED: '0' }, /RETENTION_DAYS_RED: a whole number of days, at least 1/);
+    refused({ RETENTION_DAYS_GREEN: '-5' }, /RETENTION_DAYS_GREEN: a whole number of days, at least 1/);
+    refused({ RETENTION_DAYS_AMBER_STRICT: '1.5' }, /RETENTION_DAYS_AMBER_STRICT: a whole number of days/);
+    refused({ RETENTION_DAYS_CLEAR: '99999' }, /RETENTION_DAYS_CLEAR: at most 36500 days/);
+    refused({ RETENTION_GRACE_DAYS: 'soon' }, /RETENTION_GRACE_DAYS: a whole number of days/);
+    refused({ RETENTION_GRACE_DAYS: '0' }, /RETENTION_GRACE_DAYS: a whole number of days, at least 1/);
+  });
 });

@@ -52,6 +52,12 @@ const REASONS = new Set([
   'invitation_not_pending',
   'owner_role_fixed',
   'group_size',
+  // Files attached to posts and messages (server/services/content/attachments.ts).
+  'attachment_below_label',
+  'attachment_narrower',
+  'attachment_other_space',
+  'attachment_not_found',
+  'attachment_unusable',
 ]);
 
 /** General kinds the client translates (`refusals.codes.<code>`). */

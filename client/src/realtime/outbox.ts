@@ -20,6 +20,8 @@ export interface OutboxItem {
   threadId: string | null;
   body: string;
   label: Label;
+  /** Ids of the documents the message carries (uploaded from the composer). */
+  attachments?: string[];
   createdAt: string;
   status: OutboxStatus;
   /**
@@ -35,6 +37,7 @@ export interface OutboxSend {
   threadId: string | null;
   body: string;
   label: Label;
+  attachments?: string[];
 }
 
 /** Ack codes worth trying again by themselves: the network, a busy server, flood control. */
@@ -86,6 +89,7 @@ async function pump(): Promise<void> {
         body: next.body,
         label: next.label,
         ...(next.threadId ? { threadId: next.threadId } : {}),
+        ...(next.attachments && next.attachments.length > 0 ? { attachments: next.attachments } : {}),
       });
       if (!items.some((item) => item.clientId === next.clientId)) continue; // settled meanwhile
       if (ack.ok) {

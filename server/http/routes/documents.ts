@@ -7,6 +7,8 @@ import type { Request, Router } from 'express';
 import { z } from 'zod';
 import {
   Document,
+  DocumentShare,
+  ShareDestinations,
   DocumentAccessLog,
   DocumentListQuery,
   DocumentPage,
@@ -23,9 +25,11 @@ import { InvalidError } from '../../errors.js';
 import { uploadVersion } from '../../services/documents/addVersion.js';
 import { fileScannerStatus } from '../../services/documents/fileScannerStatus.js';
 import { getDocument } from '../../services/documents/getDocument.js';
+import { holdDocument, liftDocumentHold } from '../../services/documents/holdDocument.js';
 import { listDocumentAccess } from '../../services/documents/listDocumentAccess.js';
 import { listDocuments } from '../../services/documents/listDocuments.js';
 import { removeStoredUpload } from '../../services/documents/removeStoredUpload.js';
+import { listShareDestinations, shareDocument } from '../../services/documents/shareDocument.js';
 import { uploadDocument } from '../../services/documents/uploadDocument.js';
 import { publicUploadSettings, type UploadSettings } from '../../services/documents/uploadSettings.js';
 import { defineRoute } from '../defineRoute.js';
@@ -85,6 +89,49 @@ export const documentRoutes = [
     body: ModerationReason,
     response: z.object({ done: z.literal(true) }),
     handler: ({ actor, params, body }) => releaseVersion(actor, params.document, params.n, body.reason),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/documents/:document/hold',
+    tag: 'Documents',
+    summary: "A moderator's audited hold, with a reason: no retention period deletes the document meanwhile",
+    access: 'members',
+    params: DocumentParams,
+    body: ModerationReason,
+    response: z.object({ done: z.literal(true) }),
+    handler: ({ actor, params, body }) => holdDocument(actor, params.document, body.reason),
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/documents/:document/hold',
+    tag: 'Documents',
+    summary: "Lifts a moderator's hold (audited): the label's retention period applies again",
+    access: 'members',
+    params: DocumentParams,
+    response: z.object({ done: z.literal(true) }),
+    handler: ({ actor, params }) => liftDocumentHold(actor, params.document),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/documents/:document/share',
+    tag: 'Documents',
+    summary: 'Share a document onward into another space as a copy, as the sharing table allows',
+    access: 'members',
+    status: 201,
+    params: DocumentParams,
+    body: DocumentShare,
+    response: Document,
+    handler: ({ actor, params, body }) => shareDocument(actor, params.document, body.to),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/documents/:document/share-destinations',
+    tag: 'Documents',
+    summary: 'The spaces I may share this document into (none for RED)',
+    access: 'members',
+    params: DocumentParams,
+    response: ShareDestinations,
+    handler: ({ actor, params }) => listShareDestinations(actor, params.document),
   }),
   defineRoute({
     method: 'get',

@@ -50,4 +50,6 @@ export interface ContentKind<T extends ContentType = ContentType> {
    * with a tombstone; unset keeps it for ever.
    */
   retentionSetting: RetentionSetting;
+  /** What retention must also match to delete an item (documents: not held by a moderator); none: all. */
+  retentionFilter?: Record<string, unknown>;
 }

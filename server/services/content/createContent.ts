@@ -7,6 +7,7 @@
  * Chatham House authorship needs nothing here: the author is always stored, and presenters leave it
  * out on every exit that leaves the space (policy/contentAuthorship.ts).
  */
+import type { Types } from 'mongoose';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { hasNamedAudience, isBelowParent, type Label } from '../../../shared/policy/labels.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
@@ -19,6 +20,7 @@ import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { currentMemberIds } from '../../policy/spaceMembers.js';
 import { ConflictError, InvalidError, UnauthenticatedError } from '../../errors.js';
 import { withinParentAudience } from '../moderation/relabelContent.js';
+import { checkAttachments } from './attachments.js';
 import { requireWithinCeiling } from './ceiling.js';
 import type { ContentKind } from './contentKind.js';
 
@@ -46,6 +48,8 @@ export interface Placement {
   members?: string[];
   /** Whether the policy's `create` right is asked here; false where a room grant already decided. */
   authorize?: boolean;
+  /** Documents of the space the item carries (checked by attachments.ts). */
+  attachments?: readonly string[] | undefined;
 }
 
 /** The fields every labelled item is stored with. */
@@ -58,6 +62,8 @@ export interface LabelledFields {
   authorCityId: string | null;
   state: 'visible';
   published: false;
+  /** Present only when the item carries files (the document model has no such field). */
+  attachmentIds?: Types.ObjectId[];
 }
 
 /** A prepared item: its labelled fields, waiting for the type's own fields and the index. */
@@ -80,7 +86,8 @@ export function requireNotBelowParent(parent: Pick<ParentItem, 'label' | 'noun'>
 /**
  * Decides whether the actor may place an item so, and with which labelled fields: refused when the
  * policy says no, below its parent's label, or above the space's ceiling (naming it; never
- * downgraded). RED records its audience: the space's members now, kept to a RED parent's audience.
+ * downgraded), or carrying files it may not (attachments.ts). RED records its audience: the space's
+ * members now, kept to a RED parent's audience and to its RED files' audiences.
  */
 export async function prepareContent(
   ctx: SharingContext,
@@ -99,10 +106,14 @@ export async function prepareContent(
     });
   if (parent) requireNotBelowParent(parent, label);
   requireWithinCeiling(label, space);
+  const attached = await checkAttachments(ctx, space._id, label, placement.attachments);
   let audienceIds: string[] = [];
   if (hasNamedAudience(label)) {
     const members = placement.members ?? (await currentMemberIds(space));
     audienceIds = parent ? withinParentAudience(parent, members) : members;
+    // Every reader of the item may open its files: a RED file's audience bounds the item's.
+    const within = attached.audience ? new Set(attached.audience) : null;
+    if (within) audienceIds = audienceIds.filter((id) => within.has(String(id)));
   }
   return {
     actor,
@@ -115,6 +126,7 @@ export async function prepareContent(
       authorCityId: actor.cityId,
       state: 'visible',
       published: false,
+      ...(attached.ids.length > 0 ? { attachmentIds: attached.ids } : {}),
     },
   };
 }

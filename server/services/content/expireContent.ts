@@ -5,6 +5,7 @@
  * with the reason `retention`, the change published (open pages drop the item), and the items under
  * it (a topic's replies, a thread's replies) hidden with it. The author is told, as for any deletion
  * by someone else. Runs in pages, so a first run over years of material never holds it all in memory.
+ * A kind's `retentionFilter` keeps some items out (a document held by a moderator).
  */
 import type { ContentType } from '../../../shared/policy/content.js';
 import type { OperatorActor } from '../../../shared/policy/actor.js';
@@ -40,7 +41,7 @@ export async function expireContent<T extends ContentType>(
   let deleted = 0;
   for (;;) {
     const page = (await kind.model
-      .find({ createdAt: { $lt: cutoff }, state: { $ne: 'deleted' } } as never)
+      .find({ ...kind.retentionFilter, createdAt: { $lt: cutoff }, state: { $ne: 'deleted' } } as never)
       .sort({ createdAt: 1, _id: 1 })
       .limit(PAGE)
       .lean()) as unknown as ContentDocs[T][];
@@ -50,6 +51,7 @@ export async function expireContent<T extends ContentType>(
         reason: RETENTION_REASON,
         auditedReason: RETENTION_REASON,
         audit: true,
+        onlyIf: kind.retentionFilter,
       });
       if (!done) continue;
       deleted += 1;

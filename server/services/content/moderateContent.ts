@@ -77,6 +77,11 @@ export interface Tombstone {
   audit: boolean;
   /** Extra facts for the audit entry (the topic a reply was deleted with). */
   extra?: Record<string, unknown>;
+  /**
+   * Conditions the stored item must still meet at the moment of the update (retention: not held by a
+   * moderator, not quarantined), so a change made since it was read is never passed over.
+   */
+  onlyIf?: Record<string, unknown>;
 }
 
 /**
@@ -94,7 +99,7 @@ export async function tombstoneContent<T extends ContentType>(
 ): Promise<boolean> {
   const own = actor.kind === 'person' && actor.id === String(item.authorId);
   const stored = await kind.model.updateOne(
-    { _id: item._id, state: { $ne: 'deleted' } } as never,
+    { _id: item._id, state: { $ne: 'deleted' }, ...tombstone.onlyIf } as never,
     {
       $set: { state: 'deleted', ...kind.erased },
       $push: {

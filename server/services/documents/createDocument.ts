@@ -80,10 +80,11 @@ export function versionRecord(
   };
 }
 
-/** Stores the prepared document with its first version. */
+/** Stores the prepared document with its first version (`extra`: a shared copy's `forwardedFrom`). */
 export async function storeDocument(
   prepared: PreparedDocument,
   file: VersionFile,
+  extra: { forwardedFrom?: { documentId: unknown; chathamHouse: boolean } } = {},
 ): Promise<{ document: DocumentDoc; version: DocumentVersionDoc }> {
   const { fields } = prepared;
   const { item } = await storeContent(DOCUMENT_KIND, prepared.prepared, {
@@ -94,6 +95,7 @@ export async function storeDocument(
       status: file.status,
       cleanVersion: file.status === 'clean' ? 1 : null,
       versionCount: 1,
+      ...extra,
     },
     language: fields.language ?? null,
   });

@@ -32,4 +32,6 @@ export const DOCUMENT_KIND: ContentKind<'Document'> = {
   erased: { title: '(deleted)', body: '', tags: [], tokens: [], fileText: '' },
   flagged: true,
   retentionSetting: 'DOCUMENTS',
+  // A moderator's hold keeps a document from every retention deletion (holdDocument.ts).
+  retentionFilter: { 'retention.held': null },
 };

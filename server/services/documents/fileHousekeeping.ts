@@ -2,12 +2,14 @@
  * The file store's housekeeping: unfinished resumable uploads whose time is up are removed with what
  * they made, infected files are purged from the isolated store after INFECTED_RETENTION_DAYS (their
  * version keeps its record, audited), clean files are scanned again as rescanFiles.ts says, and a
- * deleted document's files are removed.
+ * deleted document's files are removed. Retention by label (expireDocuments.ts) runs here too: it
+ * deletes documents, whose files then go the same way.
  */
 import { recordAudit } from '../../audit/recordAudit.js';
 import { subscribe } from '../../events/domainEvents.js';
 import { removeFile, type FileBucket } from '../../files/fileStore.js';
 import { DocumentVersionModel, type DocumentVersionDoc } from '../../models/DocumentVersion.js';
+import { expireDocuments } from './expireDocuments.js';
 import { VIRUS_SCANNER } from './holdFile.js';
 import { rescanFiles, type RescanReport } from './rescanFiles.js';
 import { expireUploads } from './resumableUploads.js';
@@ -49,6 +51,7 @@ export async function removeDocumentFiles(documentId: string): Promise<void> {
 export async function runFileHousekeeping(settings: UploadSettings, now = new Date()) {
   const expiredUploads = await expireUploads(now);
   const purged = await purgeInfected(new Date(now.getTime() - settings.infectedRetentionDays * 86_400_000));
+  const retention = await expireDocuments(settings, now);
   let rescan: RescanReport | null = null;
   let rescanError: unknown = null;
   try {
@@ -56,7 +59,7 @@ export async function runFileHousekeeping(settings: UploadSettings, now = new Da
   } catch (error) {
     rescanError = error;
   }
-  return { expiredUploads, purged, rescan, rescanError };
+  return { expiredUploads, purged, retention, rescan, rescanError };
 }
 
 /** Removes a document's files once it is deleted (a moderator's deletion, the author's, retention). */

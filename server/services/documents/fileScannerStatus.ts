@@ -2,9 +2,11 @@
  * The virus scanner and the file store as the admins' console shows them: whether files are scanned
  * at all (CLAMD_URL), whether the scanner answers now and with which signatures, the limits, and how
  * many files are clean, held as infected, waiting for a moderator's decision, never scanned, or due
- * for the periodic rescan (rescanFiles.ts). Admins only.
+ * for the periodic rescan (rescanFiles.ts); and each label's retention period with the grace period
+ * (expireDocuments.ts). Admins only.
  */
 import type { Actor } from '../../../shared/policy/actor.js';
+import { LABELS } from '../../../shared/policy/labels.js';
 import { pingScanner } from '../../files/clamd.js';
 import { DocumentVersionModel } from '../../models/DocumentVersion.js';
 import { authorize } from '../../policy/authorize.js';
@@ -33,6 +35,10 @@ export async function fileScannerStatus(actor: Actor, settings: UploadSettings, 
     chunkBytes: settings.chunkBytes,
     infectedRetentionDays: settings.infectedRetentionDays,
     rescanAfterDays: settings.rescanAfterDays,
+    retention: {
+      labels: LABELS.map((label) => ({ label, days: settings.labelRetentionDays[label] ?? null })),
+      graceDays: settings.retentionGraceDays,
+    },
     files: {
       clean: await count({ status: 'clean' }),
       held: await count({ status: 'infected', purgedAt: null }),

@@ -14,6 +14,7 @@ import { allows, itemAbilities } from '../../policy/authorizer.js';
 import { showsAuthorship } from '../../policy/contentAuthorship.js';
 import { activeNamesById, citySlugsById } from '../lookups.js';
 import { spacesById } from '../spaces/spaceLookups.js';
+import { presentRetention } from './presentRetention.js';
 
 type DocumentOut = z.infer<typeof Document>;
 
@@ -81,6 +82,7 @@ export async function presentDocuments(ctx: SharingContext, items: DocumentDoc[]
         author: nameOf(v.authorId),
       })),
       accessRecorded: isAccessAudited(asLabel(item.label)),
+      retention: presentRetention(item, versions.get(String(item._id)) ?? []),
       scanned: scanning,
       ...(own || allows(ctx, 'moderate', 'Document', subject)
         ? {
@@ -100,6 +102,7 @@ export async function presentDocuments(ctx: SharingContext, items: DocumentDoc[]
         addVersion: item.state === 'visible' && allows(ctx, 'update', 'Document', subject),
         readAccessLog: allows(ctx, 'readAudit', 'Document', subject),
         release: item.state !== 'deleted' && allows(ctx, 'moderate', 'Document', subject),
+        hold: item.state !== 'deleted' && allows(ctx, 'moderate', 'Document', subject),
       },
     };
   });

@@ -55,7 +55,12 @@ export async function createReply(actor: Actor, topicId: string, input: z.infer<
   const { item } = await createContent(
     ctx,
     POST_KIND,
-    { space, label, parent: { label: topic.label, audienceIds: topic.audienceIds, noun: 'topic' } },
+    {
+      space,
+      label,
+      parent: { label: topic.label, audienceIds: topic.audienceIds, noun: 'topic' },
+      attachments: input.attachments,
+    },
     {
       fields: {
         title,

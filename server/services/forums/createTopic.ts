@@ -29,7 +29,11 @@ export async function createTopic(
   const ctx = await loadSharingContext(actor);
   const space = await forumSpace(ctx, spaceSlug);
   const category = await categoryIn(space, categorySlug);
-  const prepared = await prepareContent(ctx, POST_KIND, { space, label: input.label ?? space.defaultLabel });
+  const prepared = await prepareContent(ctx, POST_KIND, {
+    space,
+    label: input.label ?? space.defaultLabel,
+    attachments: input.attachments,
+  });
   const now = new Date();
   const { item } = await storeContent(POST_KIND, prepared, {
     fields: {

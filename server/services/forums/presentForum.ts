@@ -83,6 +83,7 @@ export async function presentTopics(ctx: SharingContext, items: PostDoc[]): Prom
       seen: stat.seen,
       subscribed: stat.subscribed,
       viewerMayModerate: space ? mayModerateForum(ctx, space) : false,
+      attachments: post.attachments,
       abilities: { ...post.abilities, reply: space ? replyAbility(ctx, space, item) : false },
     };
   });
@@ -114,6 +115,7 @@ export async function presentReplies(ctx: SharingContext, items: PostDoc[]): Pro
       edited: item.revisions.length > 0,
       createdAt: post.createdAt,
       updatedAt: post.updatedAt,
+      attachments: post.attachments,
       abilities: post.abilities,
     };
   });

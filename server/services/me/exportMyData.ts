@@ -14,7 +14,7 @@ import { DocumentVersionModel, type DocumentVersionDoc } from '../../models/Docu
 import { NotificationModel, type NotificationDoc } from '../../models/Notification.js';
 import { PersonModel } from '../../models/Person.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
-import { findContentPage, type ContentDocs } from '../../policy/contentAccess.js';
+import { findContentByIds, findContentPage, type ContentDocs } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { UnauthenticatedError } from '../../errors.js';
 import { citySlugsById } from '../lookups.js';
@@ -88,6 +88,12 @@ async function exportDocuments(ctx: SharingContext, authorId: string) {
   });
 }
 
+/** The documents among `ids` that the person's export may name. */
+async function exportableIds(ctx: SharingContext, ids: string[]): Promise<Set<string>> {
+  const documents = await findContentByIds(ctx, [...new Set(ids)], 'export', 'Document');
+  return new Set(documents.map((d) => String(d._id)));
+}
+
 /** Builds the export. */
 export async function exportMyData(actor: Actor) {
   if (actor.kind !== 'person') throw new UnauthenticatedError();
@@ -97,7 +103,16 @@ export async function exportMyData(actor: Actor) {
   const ownPosts = await ownItems(ctx, 'Post', actor.id);
   const presented = await presentPosts(ctx, ownPosts, 'leaves_space');
   // A forum reply's title is "Re: <topic title>": the topic's words, maybe someone else's; left out.
-  const posts = presented.map((p, i) => (ownPosts[i]?.topicId ? { ...p, title: '' } : p));
+  // Attached files are named only when the export may hold them (one's own, or CLEAR and GREEN).
+  const exportable = await exportableIds(
+    ctx,
+    presented.flatMap((p) => p.attachments.map((a) => a.id)),
+  );
+  const posts = presented.map((p, i) => ({
+    ...p,
+    ...(ownPosts[i]?.topicId ? { title: '' } : {}),
+    attachments: p.attachments.filter((a) => exportable.has(a.id)),
+  }));
   const messages = await ownItems(ctx, 'Message', actor.id);
   const rooms = await spacesById(messages.map((m) => m.spaceId));
   const memberships = await SpaceMembershipModel.find({ personId: actor.id }).lean();

@@ -8,13 +8,19 @@
 import type { Model } from 'mongoose';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { relabelDirection, type ContentType, type RelabelDirection } from '../../../shared/policy/content.js';
-import { hasNamedAudience, mayStayPublished, type Label } from '../../../shared/policy/labels.js';
+import {
+  hasNamedAudience,
+  isBelowParent,
+  mayStayPublished,
+  type Label,
+} from '../../../shared/policy/labels.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { MessageModel } from '../../models/Message.js';
 import { DocumentModel } from '../../models/Document.js';
 import { PostModel } from '../../models/Post.js';
-import type { ContentDocs } from '../../policy/contentAccess.js';
+import { loadContents, type ContentDocs } from '../../policy/contentAccess.js';
+import { emitDocumentEvent } from '../../events/contentEvents.js';
 import { authorizeSharing, canShare } from '../../policy/sharingAccess.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { requireWithinCeiling } from '../content/ceiling.js';
@@ -113,7 +119,41 @@ export async function applyLabel<D extends ContentDocs[ContentType]>(
       { type, id: String(item._id), label: to },
       { from: item.label, to, why: justification },
     );
-  return { ...item, ...set, moderation: [...item.moderation, event] } as D;
+  const after = { ...item, ...set, moderation: [...item.moderation, event] } as D;
+  if (type !== 'Document') await raiseAttachedFiles(actor, after, type);
+  return after;
+}
+
+/**
+ * A file takes at least the label of the item it is attached to (SHARING.md, "Files"): when an item is
+ * raised, its attached files below the new label are raised with it (audited, published), a RED one
+ * to the item's audience. A file changed meanwhile is looked at again on the next raise.
+ */
+async function raiseAttachedFiles(
+  actor: Actor,
+  item: ContentDocs[ContentType],
+  type: ContentType,
+): Promise<void> {
+  const ids = (item as { attachmentIds?: unknown[] | null }).attachmentIds ?? [];
+  if (ids.length === 0) return;
+  const to = item.label as Label;
+  for (const file of await loadContents(ids as string[], 'Document')) {
+    if (file.state === 'deleted' || !isBelowParent(file.label as Label, to)) continue;
+    const why = `raised with the ${type === 'Message' ? 'message' : 'post'} it is attached to (${to})`;
+    try {
+      const raised = await applyLabel(
+        actor,
+        file,
+        to,
+        why,
+        { action: 'relabel', audience: item.audienceIds },
+        'Document',
+      );
+      emitDocumentEvent({ type: 'relabelled', before: file, after: raised });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
 }
 
 /** A topic or thread root, as far as its replies' RED audience is concerned. */

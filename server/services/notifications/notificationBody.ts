@@ -46,6 +46,7 @@ const MODERATION_TEXT: Record<string, string> = {
   'document.deleted': 'was deleted by a moderator',
   'document.relabelled': 'had its label changed',
   'document.flagged': 'was flagged for review',
+  'document.retention_due': 'reached the end of its retention period',
 };
 
 /** Whether a kind is a moderation notice (which never carries content). */

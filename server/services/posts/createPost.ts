@@ -24,7 +24,7 @@ export async function createPost(actor: Actor, slug: string, input: z.infer<type
   const { item } = await createContent(
     ctx,
     POST_KIND,
-    { space, label: input.label ?? space.defaultLabel, members },
+    { space, label: input.label ?? space.defaultLabel, members, attachments: input.attachments },
     {
       fields: { title: input.title, body: input.body },
       language: input.language,

@@ -7,6 +7,7 @@ import type { SpaceDoc } from '../../models/Space.js';
 import { showsAuthorship, type Exit } from '../../policy/contentAuthorship.js';
 import { itemAbilities } from '../../policy/authorizer.js';
 import { canShare } from '../../policy/sharingAccess.js';
+import { attachmentsOf } from '../documents/presentAttachments.js';
 import { activeNamesById, citySlugsById } from '../lookups.js';
 import { spacesById } from '../spaces/spaceLookups.js';
 
@@ -34,13 +35,14 @@ export async function presentPosts(
   items: PostDoc[],
   exit: Exit = 'in_space',
 ): Promise<PostOut[]> {
-  const [spaces, names, cities] = await Promise.all([
+  const [spaces, names, cities, files] = await Promise.all([
     spacesById(items.map((i) => i.spaceId)),
     activeNamesById(items.map((i) => i.authorId)),
     citySlugsById(
       ctx.actor,
       items.map((i) => i.authorCityId),
     ),
+    attachmentsOf(ctx, items),
   ]);
   const viewer = ctx.actor.kind === 'person' ? ctx.actor.id : null;
   return items.map((item) => {
@@ -72,6 +74,7 @@ export async function presentPosts(
       createdAt: item.createdAt.toISOString(),
       updatedAt: item.updatedAt.toISOString(),
       ...(seesModeration ? { moderation: moderationEvents(item) } : {}),
+      attachments: files.get(String(item._id)) ?? [],
       abilities: itemAbilities(ctx, 'Post', item as unknown as Record<string, unknown>),
     };
   });

@@ -6,53 +6,25 @@
  * name or city under the Chatham House Rule.
  */
 import type { Actor } from '../../../shared/policy/actor.js';
-import { ONWARD_SHARING } from '../../../shared/policy/labels.js';
-import { asLabel, onwardAllowed } from '../../../shared/policy/content.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { PostModel, type PostDoc } from '../../models/Post.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
-import { authorizeSharing, canShare } from '../../policy/sharingAccess.js';
 import { emitContentEvent } from '../../events/contentEvents.js';
-import { ForbiddenError, UnauthenticatedError } from '../../errors.js';
-import { requireWithinCeiling } from '../content/ceiling.js';
+import { UnauthenticatedError } from '../../errors.js';
+import { requireOnwardShare } from '../content/onwardShare.js';
 import { activeNamesById, citySlugsById } from '../lookups.js';
 import { notify } from '../notifications/notify.js';
-import { spacesById, visibleSpace } from '../spaces/spaceLookups.js';
+import { spacesById } from '../spaces/spaceLookups.js';
 import { currentMemberIds } from '../../policy/spaceMembers.js';
-import { loadPostFor, subjectOf } from './loadPostFor.js';
+import { loadPostFor } from './loadPostFor.js';
 import { presentPost } from './presentPost.js';
-
-const WHY: Record<string, string> = {
-  own_city_or_partners:
-    "AMBER material may go only to your own city's space or your city's space with its local partners.",
-  own_city_internal: "AMBER+STRICT material may go only to your own city's internal space.",
-  nowhere: 'RED material may not be shared onward.',
-};
 
 /** Creates the onward copy in the destination space. */
 export async function sharePost(actor: Actor, id: string, to: string) {
   if (actor.kind !== 'person') throw new UnauthenticatedError();
   const ctx = await loadSharingContext(actor);
   const item = await loadPostFor(ctx, id);
-  await authorizeSharing(ctx, 'read', 'Post', subjectOf(item), { hide: 'Post' });
-  const rule = ONWARD_SHARING[item.label];
-  if (!canShare(ctx, 'share', 'Post', subjectOf(item))) {
-    await authorizeSharing(ctx, 'share', 'Post', subjectOf(item)).catch(() => undefined);
-    throw new ForbiddenError(WHY[rule] ?? 'You may not share this material onward.');
-  }
-  const destination = await visibleSpace(ctx, to);
-  await authorizeSharing(ctx, 'create', 'Post', { _id: null, spaceId: destination._id, label: item.label });
-  if (
-    !onwardAllowed(
-      item.label,
-      { kind: destination.kind, cityId: destination.cityId ? String(destination.cityId) : null },
-      ctx.cityId,
-    )
-  ) {
-    await recordAudit(actor, 'authz.refused', { type: 'Post', id }, { action: 'share', to });
-    throw new ForbiddenError(WHY[rule] ?? 'The sharing rules do not allow this destination.');
-  }
-  requireWithinCeiling(asLabel(item.label), destination, 'to');
+  const destination = await requireOnwardShare(ctx, 'Post', item, to);
 
   const source = (await spacesById([item.spaceId])).get(String(item.spaceId));
   const chr = source?.chathamHouse ?? true;

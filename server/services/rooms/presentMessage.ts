@@ -14,6 +14,8 @@ import type { MessageDoc } from '../../models/Message.js';
 import { ReactionModel } from '../../models/Reaction.js';
 import { findReadableThreadReplyRefs, loadThreadReplyAudiences } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
+import type { AttachmentView } from '../../../shared/schemas/attachments.js';
+import { attachmentsOf } from '../documents/presentAttachments.js';
 
 /**
  * The delivery payload of one message, with the reply count of the reader it is for (0 for a
@@ -23,6 +25,7 @@ export function presentMessage(
   item: MessageDoc,
   reactions: ReactionSummary[] = [],
   replyCount = 0,
+  attachments: AttachmentView[] = [],
 ): MessageDelivery {
   const visible = item.state === 'visible';
   return {
@@ -40,6 +43,7 @@ export function presentMessage(
     editedAt: item.editedAt ? item.editedAt.toISOString() : null,
     replyCount,
     reactions,
+    attachments: visible ? attachments : [],
   };
 }
 
@@ -90,21 +94,44 @@ async function readableReplyCounts(
   return counts;
 }
 
+/** The files of each message the reader may open, by message id (the context loaded only when one has files). */
+async function readableAttachments(
+  reader: SharingContext | Actor,
+  items: MessageDoc[],
+): Promise<Map<string, AttachmentView[]>> {
+  if (!items.some((i) => (i.attachmentIds?.length ?? 0) > 0)) return new Map();
+  const ctx = 'spaceIds' in reader ? reader : await loadSharingContext(reader);
+  return attachmentsOf(ctx, items);
+}
+
 /**
- * Presents a page of messages for one reader: their reactions, and reply counts over the replies this
- * reader may read (the reader's sharing context is loaded only when a message has replies).
+ * Presents a page of messages for one reader: their reactions, reply counts over the replies this
+ * reader may read and the files this reader may open (the reader's sharing context is loaded only when
+ * a message has replies or files).
  */
 export async function presentMessages(
   reader: SharingContext | Actor,
   items: MessageDoc[],
 ): Promise<MessageDelivery[]> {
-  const [reactions, counts] = await Promise.all([
+  const [reactions, counts, files] = await Promise.all([
     reactionsOf(items.map((i) => i._id)),
     readableReplyCounts(reader, items),
+    readableAttachments(reader, items),
   ]);
   return items.map((i) =>
-    presentMessage(i, reactions.get(String(i._id)) ?? [], counts.get(String(i._id)) ?? 0),
+    presentMessage(
+      i,
+      reactions.get(String(i._id)) ?? [],
+      counts.get(String(i._id)) ?? 0,
+      files.get(String(i._id)) ?? [],
+    ),
   );
+}
+
+/** The files of a message that every reader of it may open, for a delivery computed once for the room. */
+export async function roomWideAttachments(item: MessageDoc): Promise<AttachmentView[]> {
+  if ((item.attachmentIds?.length ?? 0) === 0) return [];
+  return (await attachmentsOf('every reader', [item])).get(String(item._id)) ?? [];
 }
 
 /**

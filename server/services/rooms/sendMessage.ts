@@ -63,6 +63,7 @@ export async function sendMessage(
     label: input.label ?? fallback,
     parent: root ? { label: root.label, audienceIds: root.audienceIds, noun: 'thread' } : null,
     authorize: false,
+    attachments: input.attachments,
   });
 
   try {

@@ -23,7 +23,8 @@ export function registerMessageHandlers(socket: RealtimeSocket, logger: Logger):
       const grant = activeGrant(socket, input.roomId);
       const actor = grant?.actor ?? (await socketActor(socket));
       const sent = await sendMessage(actor, input, grant);
-      if (sent.created) return presentMessage(sent.message);
+      // The hot path: a new message without files is presented as stored, with no query.
+      if (sent.created && !sent.message.attachmentIds?.length) return presentMessage(sent.message);
       const [again] = await presentMessages(grant?.ctx ?? actor, [sent.message]);
       return again ?? presentMessage(sent.message);
     },

@@ -44,19 +44,21 @@ describe('the policy is the only road to content', () => {
   it('every content query in contentAccess.ts carries the readable filter, except the documented loaders', () => {
     const source = readFileSync(path.join(ROOT, 'server/policy/contentAccess.ts'), 'utf8');
     // Reads through the type's model: find by ids (filtered), findById (loadContent: a per-item check
-    // follows), find (loadContentMeta: policy fields only), find (findReadableMatches: search
+    // follows), find (loadContents: the same for many ids, each checked before it is shown), find (loadContentMeta: policy fields only), find (findReadableMatches: search
     // candidates, filtered), find (readIndexBatch: the operator's re-indexing, shown to nobody).
     const reads = source.match(/model\(type\)\s*\.(find|findById|findOne)\(/g) ?? [];
-    assert.equal(reads.length, 5);
+    assert.equal(reads.length, 6);
     assert.match(source, /\.find\(\{ \$and: \[readableContentFilter\(ctx, 'read', type\), filter\] \}/);
     assert.match(source, /export async function readIndexBatch/);
     // Direct reads: the author's own message by its idempotency key, a topic's and a thread's replies
     // for the writes that carry the root's change to them (loadTopicReplies, loadThreadReplies: shown
     // to nobody), the ids of readable forum replies and room replies (findReadableReplyRefs,
     // findReadableThreadReplyRefs, filtered), and the label and audience only of a thread's live
-    // replies (loadThreadReplyAudiences: per-reader live counts, no content).
+    // replies (loadThreadReplyAudiences: per-reader live counts, no content); first, the live messages
+    // carrying a document (loadMessagesCarrying: each presented again through the policy).
     const direct = source.match(/(PostModel|MessageModel)\.(find|findById|findOne)\(/g) ?? [];
     assert.deepEqual(direct, [
+      'MessageModel.find(',
       'MessageModel.findOne(',
       'PostModel.find(',
       'MessageModel.find(',
@@ -64,6 +66,7 @@ describe('the policy is the only road to content', () => {
       'MessageModel.find(',
       'MessageModel.find(',
     ]);
+    assert.match(source, /MessageModel\.find\(\{ attachmentIds: documentId, state: 'visible' \}\)/);
     assert.match(source, /PostModel\.find\(\{ topicId, state: \{ \$ne: 'deleted' \} \}/);
     assert.match(source, /MessageModel\.find\(\{ threadId: rootId, state: \{ \$ne: 'deleted' \} \}/);
     assert.match(

@@ -1,11 +1,14 @@
 /**
  * Files and virus scanning (admins): whether files are scanned at all, whether the scanner answers and
  * with which signatures, the limits, and how many files are clean, held as infected, waiting for a
- * moderator's decision, never scanned or due for the periodic rescan.
+ * moderator's decision, never scanned or due for the periodic rescan; and the retention period of
+ * each label with the grace period (RetentionCard).
  */
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { FileScannerStatus } from '../../../../shared/schemas/documents.js';
+import { LabelBadge } from '../../components/LabelBadge.js';
 import { LoadError } from '../../components/LoadError.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
 import { useApiGet } from '../../hooks/useApiGet.js';
@@ -32,6 +35,36 @@ function ScannerNotice({ status }: { status: Status }) {
     );
   return (
     <p className="notice notice--success">{t('admin.files.scanning', { version: status.scanner.version })}</p>
+  );
+}
+
+/** Each label's retention period (days kept after the newest version, or for ever) and the grace period. */
+function RetentionCard({
+  retention,
+  number,
+}: {
+  retention: Status['retention'];
+  number: (n: number) => string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <article className="admin-card" aria-labelledby="files-retention">
+      <h2 id="files-retention">{t('admin.retention.heading')}</h2>
+      <p className="hint">{t('admin.retention.intro')}</p>
+      <p>{t('admin.retention.days')}</p>
+      <dl className="admin-facts">
+        {retention.labels.map(({ label, days }) => (
+          <Fragment key={label}>
+            <dt>
+              <LabelBadge label={label} />
+            </dt>
+            <dd>{days === null ? t('admin.retention.forever') : number(days)}</dd>
+          </Fragment>
+        ))}
+        <dt>{t('admin.retention.grace')}</dt>
+        <dd>{number(retention.graceDays)}</dd>
+      </dl>
+    </article>
   );
 }
 
@@ -65,6 +98,7 @@ export function FilesPage() {
               <dd>{number(read.data.rescanAfterDays)}</dd>
             </dl>
           </article>
+          <RetentionCard retention={read.data.retention} number={number} />
           <article className="admin-card" aria-labelledby="files-counts">
             <h2 id="files-counts">{t('admin.files.counts')}</h2>
             <dl className="admin-facts">

@@ -26,6 +26,8 @@ import {
 import { useLanguageName } from './NewDocumentForm.js';
 import { NewVersionForm } from './NewVersionForm.js';
 import { ReleaseVersionForm } from './ReleaseVersionForm.js';
+import { RetentionSection } from './RetentionSection.js';
+import { ShareDocumentSection } from './ShareDocumentSection.js';
 import { formatBytes, formatDateTime, reasonKey } from './uploadHelpers.js';
 
 /** A version's status, with its reason when refused. */
@@ -250,6 +252,8 @@ function DocumentDetails({ document, person }: { document: DocumentView; person:
       {document.abilities.addVersion && settings.state === 'error' && (
         <LoadError error={settings.error} onRetry={settings.retry} />
       )}
+      <ShareDocumentSection document={document} />
+      <RetentionSection document={document} />
       {document.abilities.readAccessLog && <AccessLogSection document={document} />}
     </article>
   );

@@ -5,12 +5,11 @@
  * decides again, and a refusal is shown as it worded it.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormAlert, alertMessage, type AlertMessage } from '../../components/FormAlert.js';
-import { FormActions } from '../../components/FormActions.js';
-import { ReasonField } from '../../components/ReasonField.js';
+import { alertMessage, type AlertMessage } from '../../components/FormAlert.js';
 import { errorRefusal } from '../../errors/refusal.js';
+import { ReasonForm } from './ReasonForm.js';
 import { documentKeys, releaseVersion, type DocumentView, type VersionView } from './documentsApi.js';
 
 /** The release control of one unscannable version. */
@@ -22,11 +21,7 @@ export function ReleaseVersionForm({ document, version }: { document: DocumentVi
   const [sending, setSending] = useState(false);
   const [alert, setAlert] = useState<AlertMessage | null>(null);
   const opener = useRef<HTMLButtonElement>(null);
-  const form = useRef<HTMLFormElement>(null);
   const id = `release-${document.id}-${version.n}`;
-  useEffect(() => {
-    if (open) form.current?.querySelector<HTMLElement>('input')?.focus();
-  }, [open]);
   const close = () => {
     setOpen(false);
     setAlert(null);
@@ -54,34 +49,21 @@ export function ReleaseVersionForm({ document, version }: { document: DocumentVi
       </button>
     );
   return (
-    <form
-      ref={form}
+    <ReasonForm
+      id={id}
       className="release-form"
+      question={t('documents.release.question')}
+      reasonLabel={t('documents.release.reason')}
+      reasonHint={t('documents.release.reasonHint')}
+      reason={reason}
+      onReasonChange={setReason}
+      alert={alert}
+      sending={sending}
+      busyLabel={t('documents.release.releasing')}
+      submitLabel={t('documents.release.submit')}
+      cancelLabel={t('documents.release.cancel')}
       onSubmit={submit}
-      noValidate
-      aria-describedby={`${id}-question`}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
-        event.preventDefault();
-        close();
-      }}
-    >
-      <FormAlert message={alert} id={`${id}-error`} />
-      <p id={`${id}-question`}>{t('documents.release.question')}</p>
-      <ReasonField
-        id={`${id}-reason`}
-        label={t('documents.release.reason')}
-        hint={t('documents.release.reasonHint')}
-        value={reason}
-        onChange={setReason}
-      />
-      <FormActions
-        sending={sending}
-        busyLabel={t('documents.release.releasing')}
-        submitLabel={t('documents.release.submit')}
-        cancelLabel={t('documents.release.cancel')}
-        onCancel={close}
-      />
-    </form>
+      onCancel={close}
+    />
   );
 }

@@ -157,3 +157,14 @@ export function useUploadSettings(): Loadable<UploadSettingsView> & { retry: () 
 /** Releases version `n`, too large for the scanner, as a moderator's decision with `reason`. */
 export const releaseVersion = (id: string, n: number, reason: string) =>
   postWithCsrf<{ done: true }>(`/documents/${enc(id)}/versions/${n}/release`, { reason });
+
+/** A space a document may be shared into. */
+export type ShareDestinationView = { slug: string; name: string; kind: string };
+
+/** The spaces the reader may share document `id` into. */
+export const fetchShareDestinations = (id: string, signal?: AbortSignal) =>
+  apiGet<{ items: ShareDestinationView[] }>(`/documents/${enc(id)}/share-destinations`, signal);
+
+/** Shares document `id` into the space `to` as a copy; answers the copy. */
+export const shareDocument = (id: string, to: string) =>
+  postWithCsrf<DocumentView>(`/documents/${enc(id)}/share`, { to });

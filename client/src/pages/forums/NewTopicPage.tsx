@@ -15,6 +15,8 @@ import { MarkdownEditor } from './MarkdownEditor.js';
 import { errorRefusal } from '../../errors/refusal.js';
 import { SpaceNotice } from './SpaceNotice.js';
 import { useLoad } from './useLoad.js';
+import { ComposerAttachments } from '../documents/ComposerAttachments.js';
+import { useComposerAttachments } from '../documents/useComposerAttachments.js';
 
 /** Loads the space and category, then shows the new-topic form. */
 export function NewTopicPage({ space, category }: { space: string; category: string }) {
@@ -55,6 +57,7 @@ function NewTopicForm({ space, category }: { space: SpaceView; category: string 
   const [label, setLabel] = useState<Label>(space.defaultLabel);
   const [sending, setSending] = useState(false);
   const [alert, setAlert] = useState<AlertMessage | null>(null);
+  const files = useComposerAttachments();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -62,9 +65,14 @@ function NewTopicForm({ space, category }: { space: SpaceView; category: string 
       setAlert(alertMessage(t('forums.form.required')));
       return;
     }
+    const held = files.holdBack(label, t);
+    if (held) {
+      setAlert(alertMessage(held));
+      return;
+    }
     setSending(true);
     try {
-      const topic = await createTopic(space.slug, category, { title, body, label });
+      const topic = await createTopic(space.slug, category, { title, body, label, attachments: files.ids });
       navigate(forumPaths.topic(topic.id));
     } catch (error) {
       setAlert(alertMessage(errorRefusal(error, t)));
@@ -92,6 +100,7 @@ function NewTopicForm({ space, category }: { space: SpaceView; category: string 
         {(control) => <MarkdownEditor control={control} value={body} onChange={setBody} rows={10} />}
       </FormField>
       <LabelPicker id="topic-label" value={label} onChange={setLabel} ceiling={space.ceiling} />
+      <ComposerAttachments files={files} spaceSlug={space.slug} label={label} idPrefix="topic" />
       <SubmitButton sending={sending} busyLabel={t('forums.form.posting')}>
         {t('forums.form.postTopic')}
       </SubmitButton>

@@ -16,6 +16,8 @@ import type { ItemAbilitiesView } from './forumsApi.js';
 import { DeleteForm, QuarantineForm, RelabelForm } from './ItemForms.js';
 import { RevisionList } from './RevisionList.js';
 import { LabelBadge } from '../../components/LabelBadge.js';
+import type { AttachmentView } from '../../../../shared/schemas/attachments.js';
+import { AttachmentList } from '../documents/AttachmentList.js';
 import { AuthorHistory } from '../moderation/AuthorHistory.js';
 import { useModerationStrings } from '../moderation/useModerationStrings.js';
 
@@ -31,6 +33,8 @@ export interface PostItemData {
   createdAt: string;
   edited: boolean;
   title?: string;
+  /** The attached files the viewer may open. */
+  attachments?: AttachmentView[];
   /** What the viewer may do with the item (the server's answer); the controls follow it alone. */
   abilities: ItemAbilitiesView;
 }
@@ -125,6 +129,7 @@ export function PostItem({
         // The server renders the Markdown and sanitises the result; nothing else is inserted as HTML.
         <div className="post__body" dir="auto" dangerouslySetInnerHTML={{ __html: post.html }} />
       )}
+      <AttachmentList attachments={post.attachments} />
       <div className="post__actions">
         {may.update && action('edit', t('forums.edit'))}
         {post.edited && (mine || viewerMayModerate) && action('history', t('forums.history.show'))}

@@ -9,6 +9,8 @@ import { createReply, type ReplyView, type SpaceView, type TopicView } from './f
 import { LabelPicker } from './LabelPicker.js';
 import { MarkdownEditor } from './MarkdownEditor.js';
 import { errorRefusal } from '../../errors/refusal.js';
+import { ComposerAttachments } from '../documents/ComposerAttachments.js';
+import { useComposerAttachments } from '../documents/useComposerAttachments.js';
 
 /** Props of {@link ReplyComposer}. */
 export interface ReplyComposerProps {
@@ -26,6 +28,7 @@ export function ReplyComposer({ topic, space, onPosted }: ReplyComposerProps) {
   const [label, setLabel] = useState<Label>(initial);
   const [sending, setSending] = useState(false);
   const [alert, setAlert] = useState<AlertMessage | null>(null);
+  const files = useComposerAttachments();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -33,10 +36,16 @@ export function ReplyComposer({ topic, space, onPosted }: ReplyComposerProps) {
       setAlert(alertMessage(t('forums.form.replyRequired')));
       return;
     }
+    const held = files.holdBack(label, t);
+    if (held) {
+      setAlert(alertMessage(held));
+      return;
+    }
     setSending(true);
     try {
-      const reply = await createReply(topic.id, { body, label });
+      const reply = await createReply(topic.id, { body, label, attachments: files.ids });
       setBody('');
+      files.reset();
       onPosted(reply);
     } catch (error) {
       setAlert(alertMessage(errorRefusal(error, t)));
@@ -59,6 +68,7 @@ export function ReplyComposer({ topic, space, onPosted }: ReplyComposerProps) {
         ceiling={space.ceiling}
         floor={topic.label}
       />
+      <ComposerAttachments files={files} spaceSlug={space.slug} label={label} idPrefix="reply" />
       <SubmitButton sending={sending} busyLabel={t('forums.form.posting')}>
         {t('forums.reply.send')}
       </SubmitButton>

@@ -71,7 +71,7 @@ export function listTopics(
 export function createTopic(
   space: string,
   category: string,
-  input: { title: string; body: string; label: Label },
+  input: { title: string; body: string; label: Label; attachments?: string[] },
 ): Promise<TopicView> {
   return postWithCsrf(`/spaces/${enc(space)}/forum/categories/${enc(category)}/topics`, input);
 }
@@ -91,7 +91,10 @@ export function listReplies(
 }
 
 /** Answers a topic. */
-export function createReply(topic: string, input: { body: string; label: Label }): Promise<ReplyView> {
+export function createReply(
+  topic: string,
+  input: { body: string; label: Label; attachments?: string[] },
+): Promise<ReplyView> {
   return postWithCsrf(`/forum/topics/${enc(topic)}/replies`, input);
 }
 

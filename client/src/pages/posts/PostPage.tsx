@@ -16,6 +16,8 @@ import { useCollabTranslation } from '../forums/collabStrings.js';
 import { authorName, formatWhen } from '../forums/format.js';
 import { LabelBadge, useLabelMeaning } from '../../components/LabelBadge.js';
 import '../../styles/forums.css';
+import type { AttachmentView } from '../../../../shared/schemas/attachments.js';
+import { AttachmentList } from '../documents/AttachmentList.js';
 
 /** A post as GET /api/v1/posts/:id answers: the post, or (author, moderators) its moderation state. */
 interface PostView {
@@ -31,6 +33,8 @@ interface PostView {
   author?: { id: string; name: string | null } | null;
   chathamHouse?: boolean;
   createdAt?: string;
+  /** The attached files the reader may open. */
+  attachments?: AttachmentView[];
 }
 
 /** The post page for post `postId`. */
@@ -133,6 +137,7 @@ export function PostPage({ postId }: { postId: string }) {
           {item.body}
         </div>
       )}
+      <AttachmentList attachments={item.attachments} />
     </article>
   );
 }

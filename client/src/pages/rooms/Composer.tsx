@@ -4,12 +4,16 @@
  * send goes to the outbox, which keeps it until the server acknowledges it. Typing is announced to
  * the room at most every few seconds, and "stopped" after a pause or a send. A thread's composer
  * offers no label below the thread's first message (the server refuses a reply below its root) and
- * preselects that label when it is above the room's default.
+ * preselects that label when it is above the room's default. Files are attached from the composer
+ * (documents/ComposerAttachments.tsx): uploaded to the room's documents with the message's label, and
+ * sent with the message once checked.
  */
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LABELS, isAbove, labelRank, labelsUpTo, type Label } from '../../../../shared/policy/labels.js';
 import type { RoomSummary } from '../../../../shared/events.js';
+import { ComposerAttachments } from '../documents/ComposerAttachments.js';
+import { useComposerAttachments } from '../documents/useComposerAttachments.js';
 import { enqueueMessage } from '../../realtime/outbox.js';
 import { request } from '../../realtime/socket.js';
 
@@ -41,6 +45,7 @@ export function Composer({ room, threadId, idPrefix, floor: rootLabel = 'CLEAR' 
   const roomDefault = asLabel(room.defaultLabel);
   const [label, setLabel] = useState<Label>(isAbove(floor, roomDefault) ? floor : roomDefault);
   const [error, setError] = useState<string | null>(null);
+  const files = useComposerAttachments();
   const typingSentAt = useRef(0);
   const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const labels = labelsUpTo(asLabel(room.ceiling)).filter((l) => labelRank(l) >= labelRank(floor));
@@ -73,8 +78,11 @@ export function Composer({ room, threadId, idPrefix, floor: rootLabel = 'CLEAR' 
     const text = body.trim();
     if (!text) return setError(t('rooms.composer.empty'));
     if ([...text].length > MAX_CHARACTERS) return setError(t('refusals.codes.too_large'));
-    enqueueMessage({ roomId: room.id, threadId, body: text, label });
+    const held = files.holdBack(label, t);
+    if (held) return setError(held);
+    enqueueMessage({ roomId: room.id, threadId, body: text, label, attachments: files.ids });
     setBody('');
+    if (files.ids.length > 0) files.reset();
     stopTyping();
   };
 
@@ -131,6 +139,7 @@ export function Composer({ room, threadId, idPrefix, floor: rootLabel = 'CLEAR' 
           {t('rooms.composer.send')}
         </button>
       </div>
+      <ComposerAttachments files={files} spaceSlug={room.slug} label={label} idPrefix={idPrefix} />
     </form>
   );
 }

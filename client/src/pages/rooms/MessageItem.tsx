@@ -13,6 +13,7 @@ import { LabelBadge } from '../../components/LabelBadge.js';
 import { Reactions } from './Reactions.js';
 import { MessageFlagForm } from '../moderation/MessageFlagForm.js';
 import { useModerationStrings } from '../moderation/useModerationStrings.js';
+import { AttachmentList } from '../documents/AttachmentList.js';
 
 /** What a message's buttons do; each resolves with an ack error code, or null on success. */
 export interface MessageActions {
@@ -127,6 +128,7 @@ export function MessageItem({ message, me, abilities, readBy, actions, threads }
           dangerouslySetInnerHTML={{ __html: message.html }}
         />
       )}
+      <AttachmentList attachments={message.attachments} />
       <Reactions
         messageId={message.id}
         reactions={message.reactions}
