@@ -18,6 +18,9 @@ COPY --from=build --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/dist ./dist
 COPY --from=build --chown=root:root /app/client/dist ./client/dist
 COPY --from=build --chown=root:root /app/config ./config
+# Poppler's pdftotext and pdftoppm: the words of PDFs for search, and their first pages as previews.
+RUN apt-get update && apt-get install -y --no-install-recommends poppler-utils \
+    && rm -rf /var/lib/apt/lists/*
 RUN mkdir -p /var/lib/concordia && chown node:node /var/lib/concordia
 USER node
 EXPOSE 3000

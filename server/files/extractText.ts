@@ -2,11 +2,12 @@
  * The words of a stored file, for the search index: the start of a text, CSV or Markdown file, and the
  * text parts of an Office (OOXML) or OpenDocument package (paragraphs, slides, shared cell strings),
  * read entry by entry with the same bounded inflation as the checks. At most
- * {@link MAX_EXTRACTED_CHARS} characters. PDF, legacy Office and images give nothing (their text
- * needs a parser this server does not carry). Only ever called on a file the checks accepted.
+ * {@link MAX_EXTRACTED_CHARS} characters; a PDF's text through Poppler's `pdftotext` (pdfTools.ts), when
+ * installed. Legacy Office and images give nothing. Only ever called on a file the checks accepted.
  */
 import type { FileBucket } from './fileBuckets.js';
 import { readStoredRange } from './fileReader.js';
+import { pdfText } from './pdfTools.js';
 import { storedSource } from './byteSource.js';
 import { readZipDirectory, readZipEntry, type ZipEntry } from './zipDirectory.js';
 
@@ -96,6 +97,7 @@ export async function extractText(
       .replace(/\uFFFD$/, '')
       .slice(0, MAX_EXTRACTED_CHARS);
   }
+  if (kind === 'pdf') return pdfText(bucket, key);
   const parts = TEXT_PARTS[kind];
   return parts ? packageText(bucket, key, size, parts) : '';
 }

@@ -36,6 +36,8 @@ const documentVersionSchema = new Schema(
     /** When an infected file's bytes were purged from the isolated store (INFECTED_RETENTION_DAYS). */
     purgedAt: { type: Date, default: null },
     note: { type: String, default: null },
+    /** The file store keys of its first pages drawn as small PNG images (PDF only; services/documents/makePreviews.ts). */
+    previewKeys: { type: [String], default: [] },
     label: { type: String, enum: LABELS, required: true },
     authorId: { type: Schema.Types.ObjectId, required: true },
   },

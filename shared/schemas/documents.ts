@@ -55,6 +55,8 @@ export const DocumentVersion = z
     reason: z.string().nullable(),
     /** Legacy Office formats (.doc, .xls, .ppt) are accepted but flagged. */
     legacyOffice: z.boolean(),
+    /** How many preview pages (small images of a PDF's first pages) a clean version has. */
+    previews: z.number().int().min(0),
     note: z.string().nullable(),
     label: z.enum(LABELS),
     createdAt: z.string(),

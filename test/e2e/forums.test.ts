@@ -132,8 +132,14 @@ describe('hub forums (/forums)', () => {
     await page.keyboard.press('Tab');
     assert.equal(
       await page.evaluate(() => document.activeElement?.textContent),
+      'Attach files',
+      'Tab moves from the label to the attach button',
+    );
+    await page.keyboard.press('Tab');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.textContent),
       'Post the reply',
-      'Tab moves from the label to the submit button',
+      'and on to the submit button',
     );
     await page.keyboard.press('Enter');
     const mine = page.locator('.reply-list article', { hasText: 'we will join.' });

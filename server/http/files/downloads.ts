@@ -2,7 +2,8 @@
  * File downloads (`GET /documents/:document/download`, `.../versions/:n/download`): the service
  * decides (policy, clean versions only, access recorded); this adapter streams with HTTP Range and an
  * ETag so downloads resume, `Content-Disposition: attachment` with a safe name (inline only for images
- * and PDF, when asked), `nosniff`, and a sandboxing CSP so nothing in a file can run as our page.
+ * and PDF, when asked), `nosniff`, and a sandboxing CSP so nothing in a file can run as our page;
+ * and the preview pages of a PDF (`.../versions/:n/preview/:page`, PNG, shown inline).
  */
 import type { Request, Response, Router } from 'express';
 import { pipeline } from 'node:stream/promises';
@@ -10,11 +11,19 @@ import { z } from 'zod';
 import { ObjectIdString } from '../../../shared/schemas/common.js';
 import { InvalidError } from '../../errors.js';
 import { downloadDocument, type Download } from '../../services/documents/downloadDocument.js';
+import { PREVIEW_PAGES } from '../../services/documents/makePreviews.js';
+import { previewDocument } from '../../services/documents/previewDocument.js';
 import { fieldErrors } from '../problem.js';
 
 const Params = z.object({
   document: ObjectIdString,
   n: z.coerce.number().int().min(1).max(100_000).optional(),
+});
+
+const PreviewParams = z.object({
+  document: ObjectIdString,
+  n: z.coerce.number().int().min(1).max(100_000),
+  page: z.coerce.number().int().min(1).max(PREVIEW_PAGES),
 });
 
 /** `attachment; filename="..."; filename*=UTF-8''...` with an ASCII fallback. */
@@ -46,8 +55,8 @@ export function parseRange(
   return { start, end };
 }
 
-async function send(req: Request, res: Response, file: Download): Promise<void> {
-  const inline = req.query.disposition === 'inline' && file.mayShowInline;
+async function send(req: Request, res: Response, file: Download, alwaysInline = false): Promise<void> {
+  const inline = (alwaysInline || req.query.disposition === 'inline') && file.mayShowInline;
   const etag = file.sha256 ? `"${file.sha256}"` : null;
   res.setHeader('Content-Type', file.mediaType);
   res.setHeader('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', file.fileName));
@@ -95,4 +104,11 @@ export function mountDownloads(router: Router): void {
   };
   router.get('/documents/:document/download', handler);
   router.get('/documents/:document/versions/:n/download', handler);
+  router.get('/documents/:document/versions/:n/preview/:page', async (req: Request, res: Response) => {
+    const params = PreviewParams.safeParse(req.params);
+    if (!params.success)
+      throw new InvalidError('The path does not match the expected shape.', fieldErrors(params.error));
+    const { document, n, page } = params.data;
+    await send(req, res, await previewDocument(req.actor, document, n, page), true);
+  });
 }

@@ -6,6 +6,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { Document, NewDocumentFields, NewVersionFields } from '../../../shared/schemas/documents.js';
 import { Problem } from '../../../shared/schemas/common.js';
+import { PREVIEW_PAGES } from '../../services/documents/makePreviews.js';
 
 const PREFIX = '/api/v1';
 const problem = (description: string) => ({
@@ -87,6 +88,28 @@ export function documentFileOperations(registry: OpenAPIRegistry): void {
       206: file,
       404: problem('Not found or not available to you'),
       416: { description: 'Range not satisfiable' },
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: `${PREFIX}/documents/{document}/versions/{n}/preview/{page}`,
+    summary:
+      'One of the first pages of a clean PDF version, as a small PNG (a view; AMBER+STRICT and RED recorded)',
+    tags: ['Documents'],
+    request: {
+      params: z.object({
+        document: id,
+        n: z.coerce.number().int().min(1),
+        page: z.coerce.number().int().min(1).max(PREVIEW_PAGES),
+      }),
+    },
+    responses: {
+      200: {
+        description: 'The page, as an image',
+        content: { 'image/png': { schema: z.string().meta({ format: 'binary' }) } },
+      },
+      400: problem('No such page number'),
+      404: problem('Not found or not available to you, or no preview'),
     },
   });
   registry.registerPath({

@@ -13,6 +13,7 @@ import type { DocumentDoc } from '../../models/Document.js';
 import { DocumentVersionModel, type DocumentVersionDoc } from '../../models/DocumentVersion.js';
 import { prepareContent, storeContent, type PreparedContent } from '../content/createContent.js';
 import { visibleSpace } from '../spaces/spaceLookups.js';
+import { tombstoneContent } from '../content/moderateContent.js';
 import { DOCUMENT_KIND } from './documentKind.js';
 import type { FileOutcome } from './checkFile.js';
 
@@ -99,7 +100,18 @@ export async function storeDocument(
     },
     language: fields.language ?? null,
   });
-  const created = await DocumentVersionModel.create(versionRecord(item, 1, file, prepared.prepared.actor.id));
+  const created = await DocumentVersionModel.create(
+    versionRecord(item, 1, file, prepared.prepared.actor.id),
+  ).catch(async (error: unknown) => {
+    // A document without its first version is never left visible: it goes to a tombstone at once.
+    const reason = 'Its file could not be recorded.';
+    await tombstoneContent(DOCUMENT_KIND, prepared.prepared.actor, item, {
+      reason,
+      auditedReason: reason,
+      audit: false,
+    }).catch(() => undefined);
+    throw error;
+  });
   const version = created.toObject() as DocumentVersionDoc;
   return { document: item, version };
 }

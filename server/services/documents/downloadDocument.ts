@@ -12,6 +12,8 @@ import { isAccessAudited } from '../../../shared/policy/labels.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { NotFoundError } from '../../errors.js';
 import { openReader, type FileBucket } from '../../files/fileStore.js';
+import type { SharingContext } from '../../../shared/policy/sharingContext.js';
+import type { DocumentDoc } from '../../models/Document.js';
 import { DocumentVersionModel, type DocumentVersionDoc } from '../../models/DocumentVersion.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
@@ -30,11 +32,16 @@ export interface Download {
   open(range?: { start: number; end: number }): Readable;
 }
 
-/** The version `n` (or the newest clean one) of the document, when the actor may download it. */
-export async function downloadDocument(actor: Actor, id: string, n: number | null): Promise<Download> {
+/** The clean version `n` (or the newest clean one) of a document the actor may `action`, with the document. */
+export async function loadCleanVersion(
+  actor: Actor,
+  id: string,
+  n: number | null,
+  action: 'download' | 'read',
+): Promise<{ ctx: SharingContext; item: DocumentDoc; version: DocumentVersionDoc }> {
   const ctx = await loadSharingContext(actor);
   const item = await loadContentFor(ctx, 'Document', id);
-  await authorizeSharing(ctx, 'download', 'Document', contentSubject(item), { hide: 'File' });
+  await authorizeSharing(ctx, action, 'Document', contentSubject(item), { hide: 'File' });
   const wanted = n ?? item.cleanVersion;
   if (wanted === null || wanted === undefined) throw new NotFoundError('File');
   const version = (await DocumentVersionModel.findOne({
@@ -43,14 +50,31 @@ export async function downloadDocument(actor: Actor, id: string, n: number | nul
     status: 'clean',
   }).lean()) as DocumentVersionDoc | null;
   if (!version) throw new NotFoundError('File');
+  return { ctx, item, version };
+}
+
+/** Records a view or download of AMBER+STRICT and RED material for its originator, with the version. */
+export async function recordFileAccess(
+  ctx: SharingContext,
+  item: DocumentDoc,
+  version: DocumentVersionDoc,
+  how: 'content.downloaded' | 'content.viewed',
+  channel: string,
+): Promise<void> {
   const label = asLabel(item.label);
-  if (isAccessAudited(label))
-    await recordAudit(
-      ctx.actor,
-      'content.downloaded',
-      { type: 'Document', id: String(item._id), label },
-      { channel: 'rest.download', version: version.n },
-    );
+  if (!isAccessAudited(label)) return;
+  await recordAudit(
+    ctx.actor,
+    how,
+    { type: 'Document', id: String(item._id), label },
+    { channel, version: version.n },
+  );
+}
+
+/** The version `n` (or the newest clean one) of the document, when the actor may download it. */
+export async function downloadDocument(actor: Actor, id: string, n: number | null): Promise<Download> {
+  const { ctx, item, version } = await loadCleanVersion(actor, id, n, 'download');
+  await recordFileAccess(ctx, item, version, 'content.downloaded', 'rest.download');
   const mediaType = version.mediaType ?? 'application/octet-stream';
   const bucket = version.bucket as FileBucket;
   return {

@@ -41,7 +41,10 @@ export async function purgeInfected(cutoff: Date): Promise<number> {
 /** Removes every stored file of a deleted document (its versions keep their records). */
 export async function removeDocumentFiles(documentId: string): Promise<void> {
   const versions = (await DocumentVersionModel.find({ documentId }).lean()) as DocumentVersionDoc[];
-  for (const version of versions) await removeFile(version.bucket as FileBucket, version.fileKey);
+  for (const version of versions) {
+    await removeFile(version.bucket as FileBucket, version.fileKey);
+    for (const key of version.previewKeys ?? []) await removeFile('uploads', key);
+  }
 }
 
 /**

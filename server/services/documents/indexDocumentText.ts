@@ -3,7 +3,8 @@
  * version (files/extractText.ts) are stored with the document, for the index only, and the tokens are
  * made again from the title, description, tags and those words. Called wherever the readable version
  * changes: a new clean document or version, a settled resumable upload, a moderator's release, a
- * version found infected on a rescan. A file whose words cannot be read indexes without them.
+ * version found infected on a rescan. A file whose words cannot be read indexes without them. The
+ * same moment queues the drawing of a readable PDF's first pages (makePreviews.ts) in the background.
  */
 import { contentLanguageOf } from '../../../shared/languages.js';
 import { indexTokens } from '../../../shared/search/tokens.js';
@@ -11,7 +12,9 @@ import { extractText } from '../../files/extractText.js';
 import { DocumentModel, type DocumentDoc } from '../../models/Document.js';
 import { loadContent } from '../../policy/contentAccess.js';
 import { DocumentVersionModel, type DocumentVersionDoc } from '../../models/DocumentVersion.js';
+import { afterWrite } from '../../events/afterWrite.js';
 import { DOCUMENT_KIND } from './documentKind.js';
+import { makePreviews } from './makePreviews.js';
 
 /** The words of the document's newest clean version, or ''. */
 async function readableText(document: DocumentDoc): Promise<string> {
@@ -37,4 +40,5 @@ export async function indexDocumentText(id: unknown): Promise<void> {
     { _id: document._id, state: { $ne: 'deleted' } },
     { $set: { fileText, tokens } },
   );
+  afterWrite('document previews', () => makePreviews(document._id));
 }

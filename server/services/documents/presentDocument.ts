@@ -76,6 +76,7 @@ export async function presentDocuments(ctx: SharingContext, items: DocumentDoc[]
         status: v.status,
         reason: v.reason ?? null,
         legacyOffice: v.legacyOffice,
+        previews: v.status === 'clean' ? (v.previewKeys?.length ?? 0) : 0,
         note: v.note ?? null,
         label: asLabel(v.label),
         createdAt: v.createdAt.toISOString(),

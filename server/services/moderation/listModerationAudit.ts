@@ -17,19 +17,10 @@ import type { AuditEntryDoc } from '../../models/AuditEntry.js';
 import { allows } from '../../policy/authorizer.js';
 import { loadContentMeta } from '../../policy/contentAccess.js';
 import { moderatorContext } from './queueScope.js';
+import { MODERATION_AUDIT_ACTIONS } from '../../../shared/moderationAuditActions.js';
 
-/** The actions of the moderation record. */
-export const MODERATION_AUDIT_ACTIONS = [
-  'content.flagged',
-  'content.quarantined',
-  'content.restored',
-  'content.relabelled',
-  'content.moved',
-  'content.deleted',
-  'content.published',
-  'content.shared',
-  'flag.dismissed',
-] as const;
+/** The actions of the moderation record (shared with the client's audit page). */
+export { MODERATION_AUDIT_ACTIONS };
 
 type Entry = z.infer<typeof ModerationAuditEntry>;
 

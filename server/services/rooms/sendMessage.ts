@@ -64,7 +64,15 @@ export async function sendMessage(
     parent: root ? { label: root.label, audienceIds: root.audienceIds, noun: 'thread' } : null,
     authorize: false,
     attachments: input.attachments,
+  }).catch(async (error: unknown) => {
+    // A retry of a message stored before its file was removed is answered with the stored message.
+    const retried = input.attachments?.length
+      ? await loadOwnMessageByClientId(person.id, input.clientId)
+      : null;
+    if (retried) return retried;
+    throw error;
   });
+  if ('clientId' in prepared) return answerRetry(prepared, input.roomId);
 
   try {
     await consumePersonWrite(person.id);

@@ -249,11 +249,34 @@ export function jpeg(width: number, height: number): Buffer {
 
 /** A minimal real PDF (one empty page). */
 export function pdf(): Buffer {
-  const objects = [
+  return pdfOf([
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+  ]);
+}
+
+/** A real PDF with one page of text per entry of `pages` (ASCII words, in Helvetica). */
+export function pdfWithText(pages: string[]): Buffer {
+  const first = 4; // objects 1-3: catalog, page tree, font
+  const kids = pages.map((_, i) => `${first + i * 2} 0 R`).join(' ');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];
+  pages.forEach((words, i) => {
+    const stream = `BT /F1 14 Tf 20 150 Td (${words.replace(/[()\\]/g, '')}) Tj ET`;
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources << /Font << /F1 3 0 R >> >> /Contents ${first + i * 2 + 1} 0 R >>`,
+      `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    );
+  });
+  return pdfOf(objects);
+}
+
+/** A PDF of these objects (numbered from 1), with its cross-reference table. */
+function pdfOf(objects: string[]): Buffer {
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((object, i) => {

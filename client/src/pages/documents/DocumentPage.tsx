@@ -27,6 +27,7 @@ import { useLanguageName } from './NewDocumentForm.js';
 import { NewVersionForm } from './NewVersionForm.js';
 import { ReleaseVersionForm } from './ReleaseVersionForm.js';
 import { RetentionSection } from './RetentionSection.js';
+import { PreviewSection } from './PreviewSection.js';
 import { ShareDocumentSection } from './ShareDocumentSection.js';
 import { formatBytes, formatDateTime, reasonKey } from './uploadHelpers.js';
 
@@ -252,6 +253,7 @@ function DocumentDetails({ document, person }: { document: DocumentView; person:
       {document.abilities.addVersion && settings.state === 'error' && (
         <LoadError error={settings.error} onRetry={settings.retry} />
       )}
+      <PreviewSection document={document} />
       <ShareDocumentSection document={document} />
       <RetentionSection document={document} />
       {document.abilities.readAccessLog && <AccessLogSection document={document} />}

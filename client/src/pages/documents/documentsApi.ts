@@ -64,6 +64,10 @@ export const downloadUrl = (id: string) => `/api/v1/documents/${enc(id)}/downloa
 export const versionDownloadUrl = (id: string, n: number) =>
   `/api/v1/documents/${enc(id)}/versions/${n}/download`;
 
+/** The address of preview page `page` (from 1) of version `n`. */
+export const previewUrl = (id: string, n: number, page: number) =>
+  `/api/v1/documents/${enc(id)}/versions/${n}/preview/${page}`;
+
 /** The cache keys of this area. */
 export const documentKeys = {
   all: () => ['documents'] as const,

@@ -16,18 +16,9 @@ import { Link } from '../../router.js';
 import type { Page } from '../../types.js';
 import { ModerationNav } from './ModerationNav.js';
 import { recordPath, type AuditView } from './moderationApi.js';
+import { MODERATION_AUDIT_ACTIONS } from '../../../../shared/moderationAuditActions.js';
 
-const ACTIONS = [
-  'content.flagged',
-  'content.quarantined',
-  'content.restored',
-  'content.relabelled',
-  'content.moved',
-  'content.deleted',
-  'content.published',
-  'content.shared',
-  'flag.dismissed',
-] as const;
+const ACTIONS = MODERATION_AUDIT_ACTIONS;
 
 const ID = /^[a-f0-9]{24}$/;
 

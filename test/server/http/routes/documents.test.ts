@@ -17,6 +17,7 @@ import { testApp } from '../../../support/app.js';
 import { EICAR, EICAR_SIGNATURE, startTestClamd, type TestClamd } from '../../../support/clamd.js';
 import { addMembers, seedSharing, type SharingPeople } from '../../../support/sharingFixtures.js';
 import { buildZip, docm, docx, pdf, zerosDeflated } from '../../files/fixtures.js';
+import { binaryBody } from '../../../support/binaryBody.js';
 
 type Who = { auth: { Authorization: string } };
 
@@ -107,11 +108,7 @@ describe('/api/v1 documents (real database and a real clamd)', function () {
       .get(`/api/v1/documents/${res.body.id}/download`)
       .set(p.otherCity.auth)
       .buffer(true)
-      .parse((r, done) => {
-        const parts: Buffer[] = [];
-        r.on('data', (c: Buffer) => parts.push(c));
-        r.on('end', () => done(null, Buffer.concat(parts)));
-      })
+      .parse(binaryBody)
       .expect(200);
     assert.equal(sha(whole.body as Buffer), sha(bytes));
     assert.match(String(whole.headers['content-disposition']), /^attachment; filename="minutes.txt"/);

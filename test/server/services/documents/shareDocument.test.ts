@@ -11,6 +11,7 @@ import { DocumentModel } from '../../../../server/models/Document.js';
 import { resetDatabase } from '../../../support/database.js';
 import { testApp } from '../../../support/app.js';
 import { seedSharing, type SharingPeople } from '../../../support/sharingFixtures.js';
+import { binaryBody } from '../../../support/binaryBody.js';
 
 type Who = { auth: { Authorization: string } };
 
@@ -38,11 +39,7 @@ describe('documents: sharing onward into another space', function () {
         .get(`/api/v1/documents/${id}/download`)
         .set(who.auth)
         .buffer(true)
-        .parse((r, done) => {
-          const parts: Buffer[] = [];
-          r.on('data', (c: Buffer) => parts.push(c));
-          r.on('end', () => done(null, Buffer.concat(parts)));
-        })
+        .parse(binaryBody)
         .expect(200)
     ).body as Buffer;
 
