@@ -15,6 +15,7 @@ import {
   looksLikeSvg,
   svgHasScript,
   textProblem,
+  type TextProblem,
 } from './textInspection.js';
 import { looksLikeZip } from './zipDirectory.js';
 import { inspectZip } from './zipInspection.js';
@@ -126,6 +127,11 @@ const EXTENSIONS: Record<FileKind, readonly string[]> = {
 /** The text kind an extension asks for. */
 const TEXT_KINDS: Record<string, FileKind> = { txt: 'txt', csv: 'csv', md: 'md', markdown: 'md' };
 
+/** Whether a file named with `extension` is checked as text (valid UTF-8 without NUL). */
+export function isTextExtension(extension: string): boolean {
+  return Object.hasOwn(TEXT_KINDS, extension.toLowerCase().replace(/^\./, ''));
+}
+
 /** How much of the start every check may look at. */
 const HEAD_BYTES = 64 * 1024;
 
@@ -158,6 +164,7 @@ async function detect(
   head: Buffer,
   extension: string,
   limits: InspectionLimits,
+  known: KnownFacts,
 ): Promise<Inspection> {
   if (isExecutable(head)) return refuse('executable', 'The file is a program, which cannot be shared here.');
   if (head.toString('latin1', 0, 5) === '%PDF-') return accepted('pdf');
@@ -198,9 +205,10 @@ async function detect(
       ? refuse('svg_script', 'The file is an SVG image with scripts, which cannot be shared here.')
       : refuse('type_not_allowed', 'SVG images are not accepted; upload a PNG or a PDF instead.');
 
-  const textKind = TEXT_KINDS[extension];
+  // Own keys only: a name such as "x.constructor" must not find Object's members.
+  const textKind = Object.hasOwn(TEXT_KINDS, extension) ? TEXT_KINDS[extension] : undefined;
   if (textKind) {
-    const problem = await textProblem(source);
+    const problem = known.textProblem !== undefined ? known.textProblem : await textProblem(source);
     if (problem === 'nul')
       return refuse('invalid_text', 'The file is named as text but holds binary data (a NUL byte).');
     if (problem === 'not_utf8')
@@ -216,17 +224,24 @@ function accepted(kind: FileKind, legacyOffice = false): Inspection {
   return { ok: true, kind, mediaType: MEDIA_TYPES[kind], legacyOffice };
 }
 
+/** What was already learnt of the bytes as they were received, so they need not be read again. */
+export interface KnownFacts {
+  /** The text check of every byte (receiveFile.ts), when the bytes went through one. */
+  textProblem?: TextProblem | null;
+}
+
 /** Inspects the bytes of `source` (see {@link inspectStoredFile}). */
 export async function inspectSource(
   source: ByteSource,
   extension: string,
   limits: InspectionLimits = DEFAULT_INSPECTION_LIMITS,
+  known: KnownFacts = {},
 ): Promise<Inspection> {
   if (source.length === 0) return refuse('empty_file', 'The file is empty.');
   const ext = extension.toLowerCase().replace(/^\./, '');
   const windowed = windowedSource(source);
   const head = await windowed.read(0, HEAD_BYTES);
-  const found = await detect(windowed, head, ext, limits);
+  const found = await detect(windowed, head, ext, limits, known);
   if (!found.ok || EXTENSIONS[found.kind].includes(ext)) return found;
   return refuse(
     'extension_mismatch',
@@ -246,6 +261,7 @@ export function inspectStoredFile(
   length: number,
   extension: string,
   limits: InspectionLimits = DEFAULT_INSPECTION_LIMITS,
+  known: KnownFacts = {},
 ): Promise<Inspection> {
-  return inspectSource(storedSource(bucket, key, length), extension, limits);
+  return inspectSource(storedSource(bucket, key, length), extension, limits, known);
 }

@@ -45,19 +45,56 @@ export async function svgHasScript(source: ByteSource): Promise<boolean> {
   return false;
 }
 
-/** Why the bytes are not acceptable text, or null when they are valid UTF-8 without NUL. */
-export async function textProblem(source: ByteSource): Promise<'nul' | 'not_utf8' | null> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for await (const part of source.stream()) {
-      if (part.includes(0)) return 'nul';
-      decoder.decode(part, { stream: true });
+/** Why bytes are not acceptable text: a NUL byte, or not UTF-8. */
+export type TextProblem = 'nul' | 'not_utf8';
+
+/**
+ * The text check fed chunk by chunk, in order (as a file is received, so the stored bytes need not be
+ * read back): the first problem found stays; {@link TextCheck.result} ends the input.
+ */
+export class TextCheck {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private problem: TextProblem | null = null;
+
+  /** Looks at the next bytes. */
+  push(part: Uint8Array): void {
+    if (this.problem) return;
+    if (part.includes(0)) {
+      this.problem = 'nul';
+      return;
     }
-    decoder.decode();
-  } catch {
-    return 'not_utf8';
+    try {
+      this.decoder.decode(part, { stream: true });
+    } catch {
+      this.problem = 'not_utf8';
+    }
   }
-  return null;
+
+  /** The first problem of all the bytes pushed, or null when they are valid UTF-8 without NUL. */
+  result(): TextProblem | null {
+    if (this.problem) return this.problem;
+    try {
+      this.decoder.decode();
+    } catch {
+      this.problem = 'not_utf8';
+    }
+    return this.problem;
+  }
+
+  /** Whether a problem is already known (later bytes cannot clear it). */
+  get failed(): boolean {
+    return this.problem !== null;
+  }
+}
+
+/** Why the bytes are not acceptable text, or null when they are valid UTF-8 without NUL. */
+export async function textProblem(source: ByteSource): Promise<TextProblem | null> {
+  const check = new TextCheck();
+  for await (const part of source.stream()) {
+    check.push(part as Buffer);
+    if (check.failed) break;
+  }
+  return check.result();
 }
 
 /** True when `head` (a file's first bytes) reads as UTF-8 text without NUL (a cut last character allowed). */

@@ -5,7 +5,7 @@
  * until a moderator's audited release). Verdicts are remembered by SHA-256.
  */
 import type { FileStatus } from '../../../shared/schemas/documents.js';
-import { inspectStoredFile, type Inspection } from '../../files/inspectFile.js';
+import { inspectStoredFile, type Inspection, type KnownFacts } from '../../files/inspectFile.js';
 import type { ScanVerdict } from '../../files/clamd.js';
 import { ScanVerdictModel } from '../../models/ScanVerdict.js';
 
@@ -60,7 +60,7 @@ function fromInspection(inspection: Inspection): FileOutcome {
 
 /** Checks the stored bytes and combines the scanner's verdict (null: no scanner configured). */
 export async function checkFile(
-  file: { key: string; size: number; extension: string },
+  file: { key: string; size: number; extension: string; known?: KnownFacts },
   scan: ScanResult | null,
 ): Promise<FileOutcome> {
   const verdict = scan?.verdict ?? null;
@@ -78,7 +78,9 @@ export async function checkFile(
       scanned: true,
       scannerVersion,
     };
-  const outcome = fromInspection(await inspectStoredFile('uploads', file.key, file.size, file.extension));
+  const outcome = fromInspection(
+    await inspectStoredFile('uploads', file.key, file.size, file.extension, undefined, file.known),
+  );
   if (outcome.status !== 'clean' || !verdict) return outcome;
   if (verdict.status === 'unscannable')
     return { ...outcome, status: 'unscannable', reason: 'unscannable', scanned: false };

@@ -10,6 +10,8 @@ import { InvalidError } from '../../errors.js';
 import { openScan, pingScanner, type ScanSession } from '../../files/clamd.js';
 import { safeFileName } from '../../files/fileName.js';
 import { openWriter, removeFile } from '../../files/fileStore.js';
+import { isTextExtension, type KnownFacts } from '../../files/inspectFile.js';
+import { TextCheck } from '../../files/textInspection.js';
 import { rememberVerdict, type ScanResult } from './checkFile.js';
 import type { UploadSettings } from './uploadSettings.js';
 
@@ -22,6 +24,8 @@ export interface ReceivedFile {
   extension: string;
   /** The scanner's verdict and version, or null when no scanner is configured. */
   scan: ScanResult | null;
+  /** What was learnt of the bytes on their way in (the text check), for the checks not to read them again. */
+  known: KnownFacts;
 }
 
 /** An INSTREAM session opened before the bytes are accepted, with the scanner's version. */
@@ -66,8 +70,11 @@ export async function receiveFile(
   const scan = scanner?.session ?? null;
   const { fileName, extension } = requireSafeName(rawName);
   const writer = openWriter('uploads', { maxBytes: settings.maxBytes });
+  // Text files are checked as they arrive, so the checks need not read a large file back.
+  const text = isTextExtension(extension) ? new TextCheck() : null;
   const toScanner = new Transform({
     transform(chunk: Buffer, _encoding, done) {
+      text?.push(chunk);
       if (!scan) return done(null, chunk);
       scan.write(chunk).then(
         () => done(null, chunk),
@@ -87,6 +94,7 @@ export async function receiveFile(
       fileName,
       extension,
       scan: verdict && scanner ? { verdict, scannerVersion: scanner.version } : null,
+      known: text ? { textProblem: text.result() } : {},
     };
   } catch (error) {
     scan?.abort();
