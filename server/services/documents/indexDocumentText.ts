@@ -11,19 +11,15 @@ import { indexTokens } from '../../../shared/search/tokens.js';
 import { extractText } from '../../files/extractText.js';
 import { DocumentModel, type DocumentDoc } from '../../models/Document.js';
 import { loadContent } from '../../policy/contentAccess.js';
-import { DocumentVersionModel, type DocumentVersionDoc } from '../../models/DocumentVersion.js';
+import type { DocumentVersionDoc } from '../../models/DocumentVersion.js';
 import { afterWrite } from '../../events/afterWrite.js';
 import { DOCUMENT_KIND } from './documentKind.js';
-import { makePreviews } from './makePreviews.js';
+import { cleanVersionOf } from './cleanVersion.js';
+import { makePreviews, needsPreviews } from './makePreviews.js';
 
-/** The words of the document's newest clean version, or ''. */
-async function readableText(document: DocumentDoc): Promise<string> {
-  if (document.cleanVersion === null || document.cleanVersion === undefined) return '';
-  const version = (await DocumentVersionModel.findOne({
-    documentId: document._id,
-    n: document.cleanVersion,
-  }).lean()) as DocumentVersionDoc | null;
-  if (!version?.kind || version.bucket !== 'uploads' || version.status !== 'clean') return '';
+/** The words of a clean version's file, or ''. */
+async function readableText(version: DocumentVersionDoc | null): Promise<string> {
+  if (!version?.kind || version.bucket !== 'uploads') return '';
   return extractText('uploads', version.fileKey, version.size, version.kind).catch(() => '');
 }
 
@@ -31,7 +27,8 @@ async function readableText(document: DocumentDoc): Promise<string> {
 export async function indexDocumentText(id: unknown): Promise<void> {
   const document = (await loadContent(String(id), 'Document')) as DocumentDoc | null;
   if (!document || document.state === 'deleted') return;
-  const fileText = await readableText(document);
+  const version = await cleanVersionOf(document);
+  const fileText = await readableText(version);
   const { tokens } = indexTokens(
     DOCUMENT_KIND.searchTexts({ ...document, fileText } as never),
     contentLanguageOf(document.language),
@@ -40,5 +37,5 @@ export async function indexDocumentText(id: unknown): Promise<void> {
     { _id: document._id, state: { $ne: 'deleted' } },
     { $set: { fileText, tokens } },
   );
-  afterWrite('document previews', () => makePreviews(document._id));
+  if (version && needsPreviews(version)) afterWrite('document previews', () => makePreviews(document._id));
 }

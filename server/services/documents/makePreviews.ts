@@ -11,6 +11,7 @@ import { openWriter, removeFile } from '../../files/fileStore.js';
 import { pdfPreviewPages } from '../../files/pdfTools.js';
 import type { DocumentDoc } from '../../models/Document.js';
 import { DocumentVersionModel, type DocumentVersionDoc } from '../../models/DocumentVersion.js';
+import { cleanVersionOf } from './cleanVersion.js';
 import { loadContent } from '../../policy/contentAccess.js';
 
 /** How many pages are drawn. */
@@ -22,17 +23,17 @@ async function store(image: Buffer): Promise<string> {
   return writer.key;
 }
 
+/** Whether a clean version is a stored PDF whose pages are not drawn yet. */
+export function needsPreviews(version: DocumentVersionDoc): boolean {
+  return version.kind === 'pdf' && version.bucket === 'uploads' && version.previewKeys.length === 0;
+}
+
 /** Draws the previews of document `id`'s readable version when it is a PDF without them; returns how many. */
 export async function makePreviews(id: unknown): Promise<number> {
   const document = (await loadContent(String(id), 'Document')) as DocumentDoc | null;
-  if (!document || document.state === 'deleted' || !document.cleanVersion) return 0;
-  const version = (await DocumentVersionModel.findOne({
-    documentId: document._id,
-    n: document.cleanVersion,
-    status: 'clean',
-  }).lean()) as DocumentVersionDoc | null;
-  if (!version || version.kind !== 'pdf' || version.bucket !== 'uploads' || version.previewKeys.length > 0)
-    return 0;
+  if (!document || document.state === 'deleted') return 0;
+  const version = await cleanVersionOf(document);
+  if (!version || !needsPreviews(version)) return 0;
   const images = await pdfPreviewPages('uploads', version.fileKey, PREVIEW_PAGES);
   const keys: string[] = [];
   for (const image of images) keys.push(await store(image));

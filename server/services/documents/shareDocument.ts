@@ -23,6 +23,7 @@ import { onwardDestinations, requireOnwardShare } from '../content/onwardShare.j
 import { prepareDocument, storeDocument } from './createDocument.js';
 import { indexDocumentText } from './indexDocumentText.js';
 import { spacesById } from '../spaces/spaceLookups.js';
+import { cleanVersionOf } from './cleanVersion.js';
 import { presentDocument } from './presentDocument.js';
 
 /** Copies the bytes of a stored version into a new file of the uploads store; returns its key. */
@@ -63,14 +64,7 @@ export async function shareDocument(actor: Actor, id: string, to: string) {
   const destination = await requireOnwardShare(ctx, 'Document', item, to);
   if (String(destination._id) === String(item.spaceId))
     throw new ConflictError('The document is already in this space.', { reason: 'state_conflict' });
-  const version =
-    item.cleanVersion === null || item.cleanVersion === undefined
-      ? null
-      : ((await DocumentVersionModel.findOne({
-          documentId: item._id,
-          n: item.cleanVersion,
-          status: 'clean',
-        }).lean()) as DocumentVersionDoc | null);
+  const version = await cleanVersionOf(item);
   if (!version)
     throw new ConflictError('Only a document with a checked, available file can be shared.', {
       reason: 'state_conflict',
