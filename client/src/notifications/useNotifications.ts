@@ -1,7 +1,8 @@
 /**
  * The bell's data in the shared cache: the recent list and the unread count are read over REST once the
  * socket is accepted (a valid session) and again after every reconnection, and no more once the socket
- * is closed (the session ended); `notification:created` patches both in the cache; marking as read
+ * is closed (the session ended); `notification:created` patches both in the cache (and reads them again
+ * if a read was under way, whose answer could be older than the notification); marking as read
  * updates the cache at once and then tells the server (and the workspace's mentions, which are unread
  * notifications, are read again).
  */
@@ -64,6 +65,9 @@ export function useNotifications(onArrived: () => void): NotificationsModel {
       void queryClient.invalidateQueries({ queryKey: queryKeys.notifications() });
     };
     const onCreated = (notification: NotificationDelivery) => {
+      // A read under way may have been answered before this notification was stored: its answer
+      // would overwrite the patch below, so it is read again (the running read is cancelled).
+      const stale = queryClient.isFetching({ queryKey: queryKeys.notifications() }) > 0;
       queryClient.setQueryData<BellItem[]>(queryKeys.notificationList(), (items = []) => [
         fromDelivery(notification),
         ...items.filter((n) => n.id !== notification.id),
@@ -72,6 +76,7 @@ export function useNotifications(onArrived: () => void): NotificationsModel {
         ...live,
         count: live.count + 1,
       }));
+      if (stale) void queryClient.invalidateQueries({ queryKey: queryKeys.notifications() });
       // A notification may be about a room's new messages: the rooms list reads its unread counts again.
       void queryClient.invalidateQueries({ queryKey: queryKeys.myRooms() });
       onArrived();

@@ -1,10 +1,10 @@
 /**
  * Mocha root hooks for the end-to-end run: one real server and one browser for all test files,
- * stopped at the end. Pages opened during a test are closed after it.
+ * stopped at the end. Pages opened during a test are closed after it (captured first if it failed).
  */
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.js';
-import { closeOpenPages } from './page.js';
+import { closeOpenPages, reportOpenPages } from './page.js';
 import { startServer, type RunningServer } from './server.js';
 import { failIfHandlesLinger } from '../../support/lingeringHandles.js';
 
@@ -33,7 +33,8 @@ export const mochaHooks = {
       throw started.status === 'rejected' ? started.reason : (launched as PromiseRejectedResult).reason;
     }
   },
-  async afterEach() {
+  async afterEach(this: Mocha.Context) {
+    if (this.currentTest?.state === 'failed') await reportOpenPages(this.currentTest.fullTitle());
     await closeOpenPages();
   },
   async afterAll(this: Mocha.Context) {

@@ -112,6 +112,26 @@ export async function openSession(
   };
 }
 
+/**
+ * For a failed test: saves a screenshot of every page still open and prints its address and the start
+ * of its text, so a failure in CI (where only the log is kept) shows what the person saw.
+ */
+export async function reportOpenPages(title: string): Promise<void> {
+  const slug = title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+  const pages = [...open].flatMap((context) => context.pages());
+  for (const [index, page] of pages.entries()) {
+    try {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      const file = path.join(SCREENSHOT_DIR, `failed-${slug}-${index}.png`);
+      await page.screenshot({ path: file, fullPage: true, timeout: 5_000 });
+      const text = (await page.locator('body').innerText({ timeout: 5_000 })).replace(/\s+/g, ' ');
+      console.log(`    page ${index}: ${page.url()} (${file})\n      ${text.slice(0, 1_500)}`);
+    } catch (error) {
+      console.log(`    page ${index}: ${page.url()} could not be captured: ${String(error)}`);
+    }
+  }
+}
+
 /** Closes every context opened since the last call (root afterEach hook). */
 export async function closeOpenPages(): Promise<void> {
   const contexts = [...open];

@@ -21,6 +21,11 @@ export interface RoomState {
   loaded: boolean;
   /** Replies of the threads that were opened, oldest first. */
   threads: Record<string, MessageDelivery[]>;
+  /**
+   * Replies that arrived live for a thread whose history is still being read; they join the thread
+   * when its history arrives (which may have been read before they were written).
+   */
+  opening: Record<string, MessageDelivery[]>;
   /** The newest message this client saw, top level or reply. */
   lastSeen: { id: string; createdAt: string } | null;
   online: string[];
@@ -38,6 +43,7 @@ export type RoomAction =
   | { type: 'denied' }
   | { type: 'removed' }
   | { type: 'page'; items: MessageDelivery[]; before: string | null; replace: boolean }
+  | { type: 'threadOpening'; threadId: string }
   | { type: 'thread'; threadId: string; items: MessageDelivery[] }
   | { type: 'upsert'; message: MessageDelivery }
   | { type: 'remove'; id: string }
@@ -62,6 +68,7 @@ export const initialRoomState: RoomState = {
   before: null,
   loaded: false,
   threads: {},
+  opening: {},
   lastSeen: null,
   online: [],
   typing: {},
@@ -101,19 +108,24 @@ function withNames(names: Record<string, string>, messages: MessageDelivery[]): 
   return next;
 }
 
-/** Adds messages, top level to the list and replies to their (loaded) thread. */
+/**
+ * Adds messages: top level to the list, replies to their loaded thread or to the thread being opened
+ * (replies to threads nobody opened are not kept; opening one reads them).
+ */
 function addMessages(state: RoomState, incoming: MessageDelivery[]): RoomState {
   const top = incoming.filter((m) => m.threadId === null);
   const replies = incoming.filter((m) => m.threadId !== null);
-  let threads = state.threads;
+  let { threads, opening } = state;
   for (const reply of replies) {
-    const thread = threads[reply.threadId as string];
-    if (thread) threads = { ...threads, [reply.threadId as string]: mergeMessages(thread, [reply]) };
+    const id = reply.threadId as string;
+    if (threads[id]) threads = { ...threads, [id]: mergeMessages(threads[id], [reply]) };
+    else if (opening[id]) opening = { ...opening, [id]: mergeMessages(opening[id], [reply]) };
   }
   return {
     ...state,
     messages: top.length ? mergeMessages(state.messages, top) : state.messages,
     threads,
+    opening,
     lastSeen: newest(state.lastSeen, incoming),
     names: withNames(state.names, incoming),
   };
@@ -122,7 +134,9 @@ function addMessages(state: RoomState, incoming: MessageDelivery[]): RoomState {
 function mapAll(state: RoomState, change: (m: MessageDelivery) => MessageDelivery): RoomState {
   const threads: Record<string, MessageDelivery[]> = {};
   for (const [id, replies] of Object.entries(state.threads)) threads[id] = replies.map(change);
-  return { ...state, messages: state.messages.map(change), threads };
+  const opening: Record<string, MessageDelivery[]> = {};
+  for (const [id, replies] of Object.entries(state.opening)) opening[id] = replies.map(change);
+  return { ...state, messages: state.messages.map(change), threads, opening };
 }
 
 /** The newest message seen that was created before `since` (for `room:resync`), or null. */
@@ -150,8 +164,17 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
       const base = action.replace ? { ...state, messages: [] } : state;
       return { ...addMessages(base, action.items), before: action.before, loaded: true };
     }
-    case 'thread':
-      return addMessages({ ...state, threads: { ...state.threads, [action.threadId]: [] } }, action.items);
+    case 'threadOpening':
+      if (state.threads[action.threadId] || state.opening[action.threadId]) return state;
+      return { ...state, opening: { ...state.opening, [action.threadId]: [] } };
+    case 'thread': {
+      const { [action.threadId]: early = [], ...opening } = state.opening;
+      const threads = {
+        ...state.threads,
+        [action.threadId]: mergeMessages(state.threads[action.threadId] ?? [], early),
+      };
+      return addMessages({ ...state, threads, opening }, action.items);
+    }
     case 'upsert':
       if (GONE_STATES.has(action.message.state))
         return roomReducer(state, { type: 'remove', id: action.message.id });
@@ -162,7 +185,10 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
           .filter(([id]) => id !== action.id)
           .map(([id, replies]) => [id, replies.filter((m) => m.id !== action.id)]),
       );
-      return { ...state, messages: state.messages.filter((m) => m.id !== action.id), threads };
+      const opening = Object.fromEntries(
+        Object.entries(state.opening).map(([id, replies]) => [id, replies.filter((m) => m.id !== action.id)]),
+      );
+      return { ...state, messages: state.messages.filter((m) => m.id !== action.id), threads, opening };
     }
     case 'reactions':
       return mapAll(state, (m) => (m.id === action.messageId ? { ...m, reactions: action.reactions } : m));

@@ -160,6 +160,7 @@ export function useRoom(roomId: string): RoomHandle {
 
   const loadThread = useCallback(
     async (threadId: string) => {
+      dispatch({ type: 'threadOpening', threadId });
       const page = await request('message:history', { roomId, threadId, limit: 100 });
       if (page.ok) dispatch({ type: 'thread', threadId, items: page.data.items });
       return page.ok ? null : page.error.code;
