@@ -68,6 +68,8 @@ export const EnvSchema = z.object({
   RETENTION_DAYS_POSTS: z.coerce.number('a whole number of days').int().min(1).max(36500).optional(),
   RETENTION_DAYS_MESSAGES: z.coerce.number('a whole number of days').int().min(1).max(36500).optional(),
   RETENTION_DAYS_DOCUMENTS: z.coerce.number('a whole number of days').int().min(1).max(36500).optional(),
+  RETENTION_DAYS_REQUESTS: z.coerce.number('a whole number of days').int().min(1).max(36500).optional(),
+  RETENTION_DAYS_LIBRARY: z.coerce.number('a whole number of days').int().min(1).max(36500).optional(),
   /** Days a document of each label is kept after its newest version was stored (unset: kept for ever). */
   RETENTION_DAYS_CLEAR: retentionDays.optional(),
   RETENTION_DAYS_GREEN: retentionDays.optional(),

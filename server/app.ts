@@ -37,7 +37,10 @@ import { moderationRoutes } from './http/routes/moderation.js';
 import { postRoutes } from './http/routes/posts.js';
 import { searchRoutes } from './http/routes/search.js';
 import { spaceRoutes } from './http/routes/spaces.js';
+import { libraryRoutes } from './http/routes/library.js';
+import { requestRoutes } from './http/routes/requests.js';
 import { invitationRoutes } from './http/routes/invitations.js';
+import { expertRoutes } from './http/routes/experts.js';
 import { forumRoutes } from './http/routes/forums.js';
 import { roomRoutes } from './http/routes/rooms.js';
 import { homeRoutes } from './http/routes/home.js';
@@ -141,6 +144,9 @@ export function createApp({
     ...searchRoutes,
     ...homeRoutes,
     ...documentRoutes,
+    ...expertRoutes,
+    ...requestRoutes,
+    ...libraryRoutes,
   ];
   const openApi = buildOpenApiDocument(routes, API_PREFIX, (registry) => {
     documentOperations(registry);

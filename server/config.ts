@@ -65,8 +65,8 @@ export interface Config {
   };
 }
 
-/** The content types' retention settings: RETENTION_DAYS_POSTS, RETENTION_DAYS_MESSAGES, RETENTION_DAYS_DOCUMENTS. */
-export type RetentionSetting = 'POSTS' | 'MESSAGES' | 'DOCUMENTS';
+/** The content types' retention settings: RETENTION_DAYS_POSTS, _MESSAGES, _DOCUMENTS, _REQUESTS, _LIBRARY. */
+export type RetentionSetting = 'POSTS' | 'MESSAGES' | 'DOCUMENTS' | 'REQUESTS' | 'LIBRARY';
 
 /** Raised when the environment does not validate; its message names every bad setting. */
 export class ConfigError extends Error {
@@ -155,6 +155,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       ...(e.RETENTION_DAYS_POSTS ? { POSTS: e.RETENTION_DAYS_POSTS } : {}),
       ...(e.RETENTION_DAYS_MESSAGES ? { MESSAGES: e.RETENTION_DAYS_MESSAGES } : {}),
       ...(e.RETENTION_DAYS_DOCUMENTS ? { DOCUMENTS: e.RETENTION_DAYS_DOCUMENTS } : {}),
+      ...(e.RETENTION_DAYS_REQUESTS ? { REQUESTS: e.RETENTION_DAYS_REQUESTS } : {}),
+      ...(e.RETENTION_DAYS_LIBRARY ? { LIBRARY: e.RETENTION_DAYS_LIBRARY } : {}),
     },
     uploads: {
       maxBytes: e.UPLOAD_MAX_BYTES,

@@ -24,11 +24,10 @@ import { createMailer } from './auth/mailer.js';
 import { startNotificationMail } from './services/notifications/notificationMail.js';
 import { startRetentionJob } from './ops/retentionJob.js';
 import { startFileHousekeepingJob } from './ops/fileHousekeepingJob.js';
+import { startOfferExpiryJob } from './ops/offerExpiryJob.js';
 import { startDocumentFileRemoval } from './services/documents/fileHousekeeping.js';
-import { DOCUMENT_KIND } from './services/documents/documentKind.js';
+import { CONTENT_KINDS } from './services/contentKinds.js';
 import type { ContentKind } from './services/content/contentKind.js';
-import { POST_KIND } from './services/posts/postKind.js';
-import { MESSAGE_KIND } from './services/rooms/messageKind.js';
 import { startRoomNotifications } from './services/notifications/roomNotifications.js';
 
 function configOrExit(): Config {
@@ -96,9 +95,10 @@ const stopRoomNotifications = startRoomNotifications();
 const retention = startRetentionJob({
   config,
   logger,
-  kinds: [POST_KIND, MESSAGE_KIND, DOCUMENT_KIND] as ContentKind[],
+  kinds: Object.values(CONTENT_KINDS) as ContentKind[],
 });
 const fileHousekeeping = startFileHousekeepingJob({ config, logger });
+const offerExpiry = startOfferExpiryJob({ logger });
 const stopDocumentFileRemoval = startDocumentFileRemoval();
 server.headersTimeout = 20_000;
 // Long enough for one resumable chunk (UPLOAD_CHUNK_BYTES) over a slow mobile link.
@@ -118,6 +118,7 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
   const mailStopped = notificationMail.stop();
   const retentionStopped = retention.stop();
   const housekeepingStopped = fileHousekeeping.stop();
+  const offerExpiryStopped = offerExpiry.stop();
   stopDocumentFileRemoval();
   stopRoomNotifications();
   realtime.close();
@@ -128,6 +129,7 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
   await mailStopped.catch(() => undefined);
   await retentionStopped.catch(() => undefined);
   await housekeepingStopped.catch(() => undefined);
+  await offerExpiryStopped.catch(() => undefined);
   // Follow-ups of writes already answered (large notification fan-outs) finish first, within reason.
   await Promise.race([afterWritesSettled(), new Promise((r) => setTimeout(r, 5_000).unref())]);
   await mongoose.disconnect().catch(() => undefined);

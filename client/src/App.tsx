@@ -108,6 +108,28 @@ const DocumentRoutes = lazy(() =>
   })),
 );
 
+// The Expert Pool's pages (directory, an expert, my profile): one lazy chunk with its strings.
+const ExpertRoutes = lazy(() =>
+  withPageStrings(['experts', 'spaces'], () => import('./pages/experts/ExpertRoutes.js')).then((module) => ({
+    default: module.ExpertRoutes,
+  })),
+);
+
+// Expert requests and offers (issue #14): one lazy chunk with its strings and styles.
+const RequestRoutes = lazy(() =>
+  withPageStrings('requests', () => import('./pages/requests/RequestRoutes.js')).then((module) => ({
+    default: module.RequestRoutes,
+  })),
+);
+
+// The good-practice library (issue #14): one lazy chunk with its strings and styles, for members and
+// (its public, text-first pages) for signed-out visitors.
+const LibraryRoutes = lazy(() =>
+  withPageStrings('library', () => import('./pages/library/LibraryRoutes.js')).then((module) => ({
+    default: module.LibraryRoutes,
+  })),
+);
+
 /** A space's documents (the rest of /spaces/... is the spaces area). */
 const SPACE_DOCUMENTS_PATH = /^\/spaces\/[a-z0-9]+(?:-[a-z0-9]+)*\/documents$/;
 
@@ -138,7 +160,10 @@ function pageFor(path: string): ReactNode {
   if (SPACE_DOCUMENTS_PATH.test(path) || isUnder(path, '/documents')) return <DocumentRoutes path={path} />;
   if (isUnder(path, '/spaces') || isUnder(path, '/invitations')) return <SpaceRoutes path={path} />;
   if (isUnder(path, '/moderation')) return <ModerationRoutes path={path} />;
+  if (isUnder(path, '/experts') || path === '/expert-profile') return <ExpertRoutes path={path} />;
   if (isUnder(path, '/admin')) return <AdminRoutes path={path} />;
+  if (isUnder(path, '/requests') || path === '/offers') return <RequestRoutes path={path} />;
+  if (isUnder(path, '/library')) return <LibraryRoutes path={path} />;
   const post = POST_PATH.exec(path)?.[1];
   if (post) return <PostPage key={post} postId={post} />;
   const city = CITY_PATH.exec(path)?.[1];

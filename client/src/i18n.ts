@@ -83,6 +83,13 @@ export async function startI18n(): Promise<void> {
 
 /** Switches the interface language (loading its strings first, the open pages' too) and remembers the choice. */
 export async function chooseLanguage(language: UiLanguage): Promise<void> {
+  // The main strings first: once a page's strings are added for a language, i18next counts it as
+  // loaded and would never read its main file (the header and shell would stay in the old language).
+  await i18next
+    .loadLanguages(language)
+    .catch((error: unknown) =>
+      console.error('Interface strings could not be loaded; showing English where missing', error),
+    );
   await loadPageStringsIn(language).catch((error: unknown) =>
     console.error('Page strings could not be loaded; showing English where missing', error),
   );

@@ -3,7 +3,7 @@
  * schemas as the API, so the demo is what a real operator and real people would have made: hubs,
  * cities and people in every role, every hub's forum and room, a mayors' leaders-only peer room under
  * the Chatham House Rule, the ISC committee, a city's own space, flagged material waiting for the
- * moderators and unread mentions.
+ * moderators, unread mentions, and the Expert Pool's verified profiles.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +22,7 @@ import { afterWritesSettled } from '../events/afterWrite.js';
 import { startRoomNotifications } from '../services/notifications/roomNotifications.js';
 import { DemoForum, seedForums } from './seedForums.js';
 import { DemoRoom, seedRooms } from './seedRooms.js';
+import { DemoExpertProfile, seedExpertProfiles } from './seedExpertProfiles.js';
 
 const DemoData = z.object({
   hubs: z.array(HubCreate),
@@ -31,6 +32,7 @@ const DemoData = z.object({
   focalPoints: z.record(z.string(), z.array(z.string())),
   forums: z.array(DemoForum).default([]),
   rooms: z.array(DemoRoom).default([]),
+  expertProfiles: z.array(DemoExpertProfile).default([]),
 });
 
 const SEEDER: OperatorActor = { kind: 'operator', name: 'demo data' };
@@ -54,6 +56,7 @@ export async function seedDemoData(
     await updateHub(SEEDER, hub, { coordinatorIds: await idsOf(emails) });
   for (const [city, emails] of Object.entries(data.focalPoints))
     await updateCity(SEEDER, city, { focalPointIds: await idsOf(emails) });
+  await seedExpertProfiles(SEEDER, data.expertProfiles);
   const forums = await seedForums(SEEDER, data.forums);
   // The server starts its room notifications after the seed: the demo's mentions in rooms need them now.
   const stopRoomNotifications = startRoomNotifications();

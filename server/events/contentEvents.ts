@@ -5,6 +5,8 @@
  * sockets on membership and access changes.
  */
 import type { DocumentDoc } from '../models/Document.js';
+import type { ExpertRequestDoc } from '../models/ExpertRequest.js';
+import type { LibraryRecordDoc } from '../models/LibraryRecord.js';
 import type { PostDoc } from '../models/Post.js';
 import { publish } from './domainEvents.js';
 
@@ -29,6 +31,30 @@ export interface DocumentEvent {
   type: ContentEventType | 'versioned' | 'checked';
   before: DocumentDoc | null;
   after: DocumentDoc;
+}
+
+/** One expert request event: the request before (null when created) and after the change. */
+export interface RequestEvent {
+  type: ContentEventType | 'progressed' | 'offered';
+  before: ExpertRequestDoc | null;
+  after: ExpertRequestDoc;
+}
+
+/** Publishes an expert request event (`request`) to its processors, if any. */
+export function emitRequestEvent(event: RequestEvent): void {
+  publish('request', event);
+}
+
+/** One library record event: the record before (null when created) and after the change. */
+export interface LibraryEvent {
+  type: ContentEventType | 'submitted' | 'approved' | 'published';
+  before: LibraryRecordDoc | null;
+  after: LibraryRecordDoc;
+}
+
+/** Publishes a library record event (`library`) to its processors, if any. */
+export function emitLibraryEvent(event: LibraryEvent): void {
+  publish('library', event);
 }
 
 /** Publishes a document event (`document`) to its processors, if any. */

@@ -27,7 +27,14 @@
  */
 import type { NotificationDoc } from '../models/Notification.js';
 import { afterWrite, afterWriteLogger } from './afterWrite.js';
-import type { AccessEvent, ContentEvent, DocumentEvent, MembershipEvent } from './contentEvents.js';
+import type {
+  AccessEvent,
+  ContentEvent,
+  DocumentEvent,
+  MembershipEvent,
+  LibraryEvent,
+  RequestEvent,
+} from './contentEvents.js';
 import type { MessageEvent, ReactionEvent, ReadEvent } from './roomEvents.js';
 
 /** Which sessions ended: one session, or every session of a person. */
@@ -49,6 +56,10 @@ export interface DomainEventMap {
   read: ReadEvent;
   /** A document (or one of its versions) was written: server/events/contentEvents.ts. */
   document: DocumentEvent;
+  /** An expert request was written or moved in its workflow: services/requests/. */
+  request: RequestEvent;
+  /** A library record was written, reviewed or published: services/library/. */
+  library: LibraryEvent;
   /** Notifications were stored (never an empty list): services/notifications/notificationEvents.ts. */
   'notifications.stored': NotificationDoc[];
   /** Sessions ended (sign-out, suspension, expiry): server/auth/sessionEvents.ts. */

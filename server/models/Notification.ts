@@ -31,10 +31,30 @@ export const NOTIFICATION_KINDS = [
   'document.flagged',
   /** Its label's retention period ended: it is deleted after the grace period (documents/expireDocuments.ts). */
   'document.retention_due',
+  'request.quarantined',
+  'request.restored',
+  'request.deleted',
+  'request.relabelled',
+  'request.flagged',
+  /** A new expert request awaits triage (to its moderators). */
+  'request.submitted',
+  /** A request was offered to the expert (links to their offers, never to the request). */
+  'request.offered',
+  /** A request moved in its workflow (to its requester, experts and moderators; `reason` is the new state). */
+  'request.progressed',
+  'library.quarantined',
+  'library.restored',
+  'library.deleted',
+  'library.relabelled',
+  'library.flagged',
+  /** A library record awaits the reader's approval (the source city's focal points, the editors). */
+  'library.review_requested',
+  /** A library record was published (to its author). */
+  'library.published',
 ] as const;
 
 /** The labelled content types a notification may point at. */
-export const NOTIFIABLE_TYPES = ['Post', 'Message', 'Document'] as const;
+export const NOTIFIABLE_TYPES = ['Post', 'Message', 'Document', 'ExpertRequest', 'LibraryRecord'] as const;
 
 /** One of {@link NOTIFIABLE_TYPES}. */
 export type NotifiableType = (typeof NOTIFIABLE_TYPES)[number];

@@ -32,3 +32,7 @@ export { DocumentModel } from './Document.js';
 export { DocumentVersionModel } from './DocumentVersion.js';
 export { UploadModel } from './Upload.js';
 export { ScanVerdictModel } from './ScanVerdict.js';
+export { ExpertProfileModel } from './ExpertProfile.js';
+export { ExpertRequestModel } from './ExpertRequest.js';
+export { RequestOfferModel } from './RequestOffer.js';
+export { LibraryRecordModel } from './LibraryRecord.js';

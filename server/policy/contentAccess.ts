@@ -11,6 +11,8 @@ import { ACCESS_AUDITED } from '../../shared/policy/labels.js';
 import type { SharingContext } from '../../shared/policy/sharingContext.js';
 import { recordAudit } from '../audit/recordAudit.js';
 import { DocumentModel, type DocumentDoc } from '../models/Document.js';
+import { ExpertRequestModel, type ExpertRequestDoc } from '../models/ExpertRequest.js';
+import { LibraryRecordModel, type LibraryRecordDoc } from '../models/LibraryRecord.js';
 import { MessageModel, type MessageDoc } from '../models/Message.js';
 import { PostModel, type PostDoc } from '../models/Post.js';
 import { readPage, type StoredPage } from '../db/pagination.js';
@@ -21,12 +23,16 @@ export interface ContentDocs {
   Post: PostDoc;
   Message: MessageDoc;
   Document: DocumentDoc;
+  ExpertRequest: ExpertRequestDoc;
+  LibraryRecord: LibraryRecordDoc;
 }
 
 const MODELS: Record<ContentType, Model<never>> = {
   Post: PostModel as never,
   Message: MessageModel as never,
   Document: DocumentModel as never,
+  ExpertRequest: ExpertRequestModel as never,
+  LibraryRecord: LibraryRecordModel as never,
 };
 
 /** The collection of a content type (for the reads below only). */

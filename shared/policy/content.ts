@@ -9,9 +9,10 @@ import { LABELS, MEMBER_LABELS, ONWARD_SHARING, isAbove, labelRank, type Label }
 import { CITY_SPACE_KINDS, type SpaceKind } from './spaces.js';
 import { isGlobalModerator, personId, type SharingContext } from './sharingContext.js';
 import type { SharingAbility } from './sharing.js';
+import { libraryEditorForms } from './library.js';
 
 /** The content types that carry labels. */
-export const CONTENT_TYPES = ['Post', 'Message', 'Document'] as const;
+export const CONTENT_TYPES = ['Post', 'Message', 'Document', 'ExpertRequest', 'LibraryRecord'] as const;
 
 /** One of {@link CONTENT_TYPES}. */
 export type ContentType = (typeof CONTENT_TYPES)[number];
@@ -152,7 +153,9 @@ export function addContentRules(
         can('relabel', type, ['lower'], { ...form, authorCityId: ctx.cityId, forwardedFrom: null });
     }
   }
-  for (const form of moderatedForms(ctx)) {
+  const moderated =
+    type === 'LibraryRecord' ? [...moderatedForms(ctx), ...libraryEditorForms(ctx)] : moderatedForms(ctx);
+  for (const form of moderated) {
     can('moderate', type, form);
     can('quarantine', type, form);
     can('delete', type, form);

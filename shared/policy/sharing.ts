@@ -9,13 +9,18 @@ import { LEADER_ROLES, hasDerivedMembership, personalCreationForms } from './spa
 import { addContentRules, CONTENT_TYPES, type ContentAction } from './content.js';
 import { isGlobalModerator, type SharingContext } from './sharingContext.js';
 import type { TaggedItem } from './directory.js';
+import { requestCreationForms } from './requests.js';
+import { libraryDraftForms } from './library.js';
 
 /**
  * Actions on spaces: `participate` is membership (explicit or derived); `manageMembers` is the member
  * list (CASL reserves `manage` for "every action"); `moderateForum` is a hub or network space's forum:
- * its categories, and pinning, locking and moving its topics.
+ * its categories, and pinning, locking and moving its topics; `openForWork` is a private space a
+ * service opens for one piece of work (an expert request, a library record's draft), never from the
+ * spaces page.
  */
-export type SpaceAction = 'read' | 'participate' | 'create' | 'manageMembers' | 'moderateForum';
+export type SpaceAction =
+  'read' | 'participate' | 'create' | 'manageMembers' | 'moderateForum' | 'openForWork';
 
 /** Every action of the sharing policy. */
 export type SharingAction = ContentAction | SpaceAction;
@@ -78,6 +83,10 @@ export function defineSharingAbility(ctx: SharingContext): SharingAbility {
   if (actor.kind === 'person') can('create', 'Space', { kind: 'direct' });
   // Mayors and city leaders open peer rooms of their own (shared/policy/spaces.ts).
   for (const form of personalCreationForms(ctx)) can('create', 'Space', form);
+  // Members of a member city open expert requests for their city (requests.ts).
+  for (const form of requestCreationForms(ctx)) can('openForWork', 'Space', form);
+  // Members draft library records in a private space of their own (library.ts).
+  for (const form of libraryDraftForms(ctx)) can('openForWork', 'Space', form);
   const admin = actor.kind === 'person' && actor.roles.includes('admin');
   if (admin || isGlobalModerator(ctx)) {
     // Space metadata and member lists; reading the material still needs membership.

@@ -17,6 +17,8 @@ export const SPACE_KINDS = [
   'city',
   'city_partners',
   'expert_request',
+  /** A library record's draft: its writer, their city's focal points; the editors read it as editors. */
+  'library_draft',
   'event',
   'direct',
 ] as const;
@@ -47,6 +49,7 @@ export const DERIVED_MEMBERSHIP: Record<SpaceKind, 'everyone' | 'hub_cities' | '
     city: 'city',
     city_partners: 'city',
     expert_request: 'explicit',
+    library_draft: 'explicit',
     event: 'explicit',
     direct: 'explicit',
   };
@@ -58,6 +61,9 @@ export const DERIVED_MEMBERSHIP: Record<SpaceKind, 'everyone' | 'hub_cities' | '
  * community-wide).
  */
 export const DIRECT_ROOM = { ceiling: 'RED', defaultLabel: 'AMBER' } as const;
+
+/** Kinds that hold one item under review and are no room: not listed among rooms or the workspace's spaces. */
+export const NON_ROOM_KINDS: readonly SpaceKind[] = ['library_draft'];
 
 /** Kinds that belong to one city (need `cityId`). */
 export const CITY_SPACE_KINDS: readonly SpaceKind[] = ['city', 'city_partners'];

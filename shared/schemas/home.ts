@@ -16,6 +16,22 @@ export const HomeCapabilities = z
     administer: z.boolean(),
     /** Creating a space (the spaces page offers the kinds the policy allows). */
     createSpace: z.boolean(),
+    /** Keeping an expert profile of one's own (the Expert Pool). */
+    expertProfile: z.boolean(),
+    /** Browsing the experts directory (the network's community; not invited partners). */
+    experts: z.boolean(),
+    /** Asking the Expert Pool for one's city (people of a member city). */
+    askExperts: z.boolean(),
+    /** The triage list of expert requests (those who moderate: global moderators, hub coordinators). */
+    triageRequests: z.boolean(),
+    /** The overdue list of expert requests (the Management Unit: global moderators). */
+    overdueRequests: z.boolean(),
+    /** The offers of requests made to one (experts). */
+    offers: z.boolean(),
+    /** The good-practice library for members. */
+    library: z.boolean(),
+    /** Editing the library: writing, approving as an editor, marking peer-reviewed (the Management Unit). */
+    editLibrary: z.boolean(),
   })
   .meta({ id: 'HomeCapabilities' });
 

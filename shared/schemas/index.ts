@@ -14,3 +14,6 @@ export * from './notifications.js';
 export * from './rooms.js';
 export * from './search.js';
 export * from './myData.js';
+export * from './experts.js';
+export * from './requests.js';
+export * from './library.js';

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LABELS } from '../policy/labels.js';
+import { CONTENT_TYPES } from '../policy/content.js';
 import { ObjectIdString, PageQuery, Slug } from './common.js';
 
 /** What I hear from one space: everything, only mentions of me, or nothing (muted). */
@@ -38,7 +39,7 @@ export const AccessLogEntry = z
     action: z.enum(['viewed', 'downloaded', 'delivered']),
     channel: z.string().nullable(),
     item: z.object({
-      type: z.enum(['Post', 'Message', 'Document']),
+      type: z.enum(CONTENT_TYPES),
       id: ObjectIdString,
       label: z.enum(LABELS),
       /** A message's room, to open it there; null for a post. */

@@ -1,7 +1,7 @@
 /** Posts in a space: the first labelled content type; the shapes of every content channel. */
 import { z } from 'zod';
 import { LABELS } from '../policy/labels.js';
-import { CONTENT_STATES } from '../policy/content.js';
+import { CONTENT_STATES, CONTENT_TYPES } from '../policy/content.js';
 import { ROLES } from '../roles.js';
 import { CONTENT_LANGUAGES } from '../languages.js';
 import { Line, ObjectIdString, PageQuery, Paragraphs, Slug } from './common.js';
@@ -196,7 +196,7 @@ export const Notification = z
     id: ObjectIdString,
     kind: z.string(),
     /** The content type of the item: `Post` or `Message`. */
-    itemType: z.enum(['Post', 'Message', 'Document']),
+    itemType: z.enum(CONTENT_TYPES),
     item: ObjectIdString,
     /** The item again when it is a post (kept for clients written before other types). */
     post: ObjectIdString.optional(),

@@ -19,6 +19,9 @@ const GROUPS: Record<string, string[]> = {
   moderation: ['moderation'],
   admin: ['admin'],
   documents: ['documents'],
+  requests: ['requests'],
+  experts: ['experts'],
+  library: ['library'],
 };
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {

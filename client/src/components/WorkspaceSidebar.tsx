@@ -16,6 +16,7 @@ import {
 import { useLiveHomeSummary } from '../pages/home/useHomeSummary.js';
 import { directPartnerId } from '../pages/people/directConversation.js';
 import { usePeopleNames } from '../pages/rooms/usePeopleNames.js';
+import { requestCapabilitiesOf } from '../pages/requests/requestCapabilities.js';
 import { Link, useLocation } from '../router.js';
 import { LoadError } from './LoadError.js';
 import { StatusMessage } from './StatusMessage.js';
@@ -33,10 +34,16 @@ export interface WorkspaceSidebarProps {
 /** The areas of the workspace, each shown when `show` says the person may open it. */
 function areasOf(summary: HomeSummaryView | null): { to: string; key: string }[] {
   const can = summary?.capabilities;
+  const requests = requestCapabilitiesOf(summary);
   return [
     { to: '/', key: 'home', show: true },
     { to: '/invitations', key: 'invitations', show: true },
     { to: '/spaces/new', key: 'createSpace', show: can?.createSpace === true },
+    { to: '/experts', key: 'experts', show: can?.experts === true },
+    { to: '/expert-profile', key: 'expertProfile', show: can?.expertProfile === true },
+    { to: '/requests', key: 'requests', show: requests.requests },
+    { to: '/offers', key: 'offers', show: requests.offers },
+    { to: '/library', key: 'library', show: can?.library === true },
     { to: '/moderation', key: 'moderation', show: can?.moderate === true },
     { to: '/admin', key: 'admin', show: can?.administer === true },
     { to: '/settings/notifications', key: 'notificationSettings', show: true },

@@ -72,12 +72,31 @@ const GROUPS = {
     ar: () => import('../locales/home/ar.json', { with: { type: 'json' } }),
     es: () => import('../locales/home/es.json', { with: { type: 'json' } }),
   },
+  requests: {
+    en: () => import('../locales/requests/en.json', { with: { type: 'json' } }),
+    fr: () => import('../locales/requests/fr.json', { with: { type: 'json' } }),
+    ar: () => import('../locales/requests/ar.json', { with: { type: 'json' } }),
+    es: () => import('../locales/requests/es.json', { with: { type: 'json' } }),
+  },
+  experts: {
+    en: () => import('../locales/experts/en.json', { with: { type: 'json' } }),
+    fr: () => import('../locales/experts/fr.json', { with: { type: 'json' } }),
+    ar: () => import('../locales/experts/ar.json', { with: { type: 'json' } }),
+    es: () => import('../locales/experts/es.json', { with: { type: 'json' } }),
+  },
+  library: {
+    en: () => import('../locales/library/en.json', { with: { type: 'json' } }),
+    fr: () => import('../locales/library/fr.json', { with: { type: 'json' } }),
+    ar: () => import('../locales/library/ar.json', { with: { type: 'json' } }),
+    es: () => import('../locales/library/es.json', { with: { type: 'json' } }),
+  },
 } satisfies Record<string, Loaders>;
 
 /**
  * A group of page strings: `rooms` (rooms.*), `apply` (apply.*), `signIn` (signIn.*, enrol.*),
  * `password` (setPassword.*, forgot.*), `settings` (settings.*), `spaces` (spaces.*), `moderation`
- * (moderation.*), `admin` (admin.*), `documents` (documents.*), `home` (home.*).
+ * (moderation.*), `admin` (admin.*), `documents` (documents.*), `home` (home.*), `experts` (experts.*),
+ * `requests` (requests.*), `library` (library.*).
  */
 export type PageStringGroup = keyof typeof GROUPS;
 

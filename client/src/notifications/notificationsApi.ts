@@ -93,6 +93,8 @@ export function noticeText(
   const reason =
     action === 'flagged'
       ? t(`moderationNotices.reasons.${notice.reason}`, { defaultValue: notice.reason })
-      : notice.reason;
+      : action === 'progressed' // an expert request's new state
+        ? t(`moderationNotices.states.${notice.reason}`, { defaultValue: notice.reason })
+        : notice.reason;
   return t('moderationNotices.withReason', { text, reason });
 }

@@ -22,6 +22,8 @@ const FLAG_NOTICE: Record<ContentType, NotificationKind> = {
   Post: 'post.flagged',
   Message: 'message.flagged',
   Document: 'document.flagged',
+  ExpertRequest: 'request.flagged',
+  LibraryRecord: 'library.flagged',
 };
 
 /** What a reader says when flagging. */

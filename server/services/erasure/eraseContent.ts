@@ -22,6 +22,10 @@ import {
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { tombstoneContent } from '../content/moderateContent.js';
 import { DOCUMENT_KIND } from '../documents/documentKind.js';
+import { REQUEST_KIND } from '../requests/requestKind.js';
+import { LIBRARY_KIND } from '../library/libraryKind.js';
+import type { LibraryRecordDoc } from '../../models/LibraryRecord.js';
+import type { ExpertRequestDoc } from '../../models/ExpertRequest.js';
 import { isTopic } from '../forums/hideTopicReplies.js';
 import { POST_KIND } from '../posts/postKind.js';
 import { MESSAGE_KIND } from '../rooms/messageKind.js';
@@ -66,6 +70,10 @@ async function deleteItem(actor: PersonActor, type: ContentType, item: ErasedIte
   if (type === 'Post') return tombstoneContent(POST_KIND, actor, item as PostDoc, tombstone);
   // The document's files are removed by the `deleted` event's processor (fileHousekeeping.ts).
   if (type === 'Document') return tombstoneContent(DOCUMENT_KIND, actor, item as DocumentDoc, tombstone);
+  if (type === 'ExpertRequest')
+    return tombstoneContent(REQUEST_KIND, actor, item as unknown as ExpertRequestDoc, tombstone);
+  if (type === 'LibraryRecord')
+    return tombstoneContent(LIBRARY_KIND, actor, item as unknown as LibraryRecordDoc, tombstone);
   const done = await tombstoneContent(MESSAGE_KIND, actor, item as MessageDoc, tombstone);
   if (done) {
     const after = { ...item, state: 'deleted', ...MESSAGE_KIND.erased } as MessageDoc;

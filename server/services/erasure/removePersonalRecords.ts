@@ -4,13 +4,16 @@
  * session (their open sockets are disconnected on every node), and what was kept about the person
  * only for them (notifications, preferences, read markers, subscriptions, reactions, memberships,
  * the hubs they coordinated and the cities they were focal point of, their name in the names of their
- * direct conversations and on flags they resolved), and the person record itself.
+ * direct conversations and on flags they resolved, an expert's profile and the offers made to them),
+ * and the person record itself.
  * Their id stays where their kept material and audit entries carry it, naming no one.
  */
 import { endPersonSessions } from '../../auth/endSessions.js';
 import { ApiTokenModel } from '../../models/ApiToken.js';
 import { AuthLinkModel } from '../../models/AuthLink.js';
 import { CityModel } from '../../models/City.js';
+import { ExpertProfileModel } from '../../models/ExpertProfile.js';
+import { RequestOfferModel } from '../../models/RequestOffer.js';
 import { FlagModel } from '../../models/Flag.js';
 import { ForumReadMarkerModel } from '../../models/ForumReadMarker.js';
 import { ForumSubscriptionModel } from '../../models/ForumSubscription.js';
@@ -59,6 +62,9 @@ export async function removePersonalRecords(personId: string): Promise<number> {
     ForumSubscriptionModel.deleteMany({ personId }),
     ReactionModel.deleteMany({ personId }),
     SpaceMembershipModel.deleteMany({ personId }),
+    // An expert's profile, and the offers made to them (each kept only a summary of its request).
+    ExpertProfileModel.deleteMany({ personId }),
+    RequestOfferModel.deleteMany({ expertId: personId }),
     HubModel.updateMany({ coordinatorIds: personId }, { $pull: { coordinatorIds: personId } }),
     CityModel.updateMany({ focalPointIds: personId }, { $pull: { focalPointIds: personId } }),
     // Flags they resolved as a moderator keep what was done, not who (their id names no one now).

@@ -4,6 +4,7 @@
  * and mentions counted over what they may read only, their unread mentions, and the areas of the
  * workspace they may open. One sharing context is loaded for the whole answer.
  */
+import { NON_ROOM_KINDS } from '../../../shared/policy/spaces.js';
 import type { z } from 'zod';
 import type { HomeRoomUnread, HomeSpace, HomeSummary } from '../../../shared/schemas/home.js';
 import type { Actor } from '../../../shared/policy/actor.js';
@@ -53,7 +54,7 @@ async function myHubs(ctx: SharingContext): Promise<z.infer<typeof HomeSummary>[
 /** The spaces the person takes part in, through the policy's participation filter. */
 async function mySpaces(ctx: SharingContext): Promise<SpaceDoc[]> {
   return (await SpaceModel.find(
-    { $and: [sharingFilter(ctx, 'participate', 'Space')] },
+    { $and: [sharingFilter(ctx, 'participate', 'Space'), { kind: { $nin: [...NON_ROOM_KINDS] } }] },
     { slug: 1, name: 1, kind: 1, hubId: 1, ceiling: 1, chathamHouse: 1 },
   )
     .sort({ _id: 1 })

@@ -8,6 +8,10 @@
 import type { z } from 'zod';
 import type { HomeCapabilities } from '../../../shared/schemas/home.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
+import { mayBrowseExperts, mayKeepExpertProfile } from '../../../shared/policy/experts.js';
+import { isLibraryEditor } from '../../../shared/policy/library.js';
+import { requestCreationForms } from '../../../shared/policy/requests.js';
+import { isGlobalModerator } from '../../../shared/policy/sharingContext.js';
 import { can } from '../../policy/authorize.js';
 import { allows } from '../../policy/authorizer.js';
 
@@ -17,5 +21,13 @@ export function homeCapabilities(ctx: SharingContext): z.infer<typeof HomeCapabi
     moderate: allows(ctx, 'read', 'Flag'),
     administer: can(ctx.actor, 'update', 'City'),
     createSpace: allows(ctx, 'create', 'Space'),
+    expertProfile: mayKeepExpertProfile(ctx.actor),
+    experts: mayBrowseExperts(ctx.actor),
+    askExperts: requestCreationForms(ctx).length > 0,
+    triageRequests: allows(ctx, 'read', 'Flag'),
+    overdueRequests: isGlobalModerator(ctx),
+    offers: mayKeepExpertProfile(ctx.actor),
+    library: ctx.actor.kind === 'person',
+    editLibrary: isLibraryEditor(ctx),
   };
 }

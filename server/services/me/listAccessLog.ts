@@ -73,12 +73,20 @@ export async function listAccessLog(
   query: z.infer<typeof AccessLogQuery>,
 ): Promise<{ items: Entry[]; nextCursor: string | null }> {
   if (actor.kind !== 'person') throw new UnauthenticatedError();
-  const [posts, messages, documents] = await Promise.all([
+  const [posts, messages, documents, requests, records] = await Promise.all([
     myAuditedItems(actor, 'Post'),
     myAuditedItems(actor, 'Message'),
     myAuditedItems(actor, 'Document'),
+    myAuditedItems(actor, 'ExpertRequest'),
+    myAuditedItems(actor, 'LibraryRecord'),
   ]);
-  const mineOf = { Post: posts, Message: messages, Document: documents };
+  const mineOf = {
+    Post: posts,
+    Message: messages,
+    Document: documents,
+    ExpertRequest: requests,
+    LibraryRecord: records,
+  };
   const itemFilter = (type: ContentType, ids: string[]) => ({
     'target.type': type,
     'target.id': { $in: ids },
@@ -91,6 +99,8 @@ export async function listAccessLog(
           itemFilter('Post', [...posts.keys()]),
           itemFilter('Message', [...messages.keys()]),
           itemFilter('Document', [...documents.keys()]),
+          itemFilter('ExpertRequest', [...requests.keys()]),
+          itemFilter('LibraryRecord', [...records.keys()]),
         ],
       },
       // My own views are no news to me (deliveries name their recipients and are filtered below).

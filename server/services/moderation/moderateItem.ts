@@ -22,17 +22,25 @@ import { POST_KIND } from '../posts/postKind.js';
 import { relabelPost } from '../posts/relabelPost.js';
 import { MESSAGE_KIND } from '../rooms/messageKind.js';
 import { DOCUMENT_KIND } from '../documents/documentKind.js';
+import { CONTENT_KINDS } from '../contentKinds.js';
+import { relabelRequest } from '../requests/moderateRequest.js';
+import { deleteByKind } from '../content/moderateByKind.js';
+import { LIBRARY_KIND } from '../library/libraryKind.js';
+import { relabelLibraryRecord } from '../library/moderateLibraryRecord.js';
+import { REQUEST_KIND } from '../requests/requestKind.js';
 import { quarantineMessage, restoreMessage } from '../rooms/quarantineMessage.js';
 import { relabelMessage } from '../rooms/relabelMessage.js';
 import { movePost } from './movePost.js';
 import { quarantinePost, restorePost } from './quarantinePost.js';
 
 /** The kernel declaration of each type. */
-const KINDS = { Post: POST_KIND, Message: MESSAGE_KIND, Document: DOCUMENT_KIND } as const;
+const KINDS = CONTENT_KINDS;
 
 /** Quarantines a visible item with a reason. */
 export async function quarantineItem(actor: Actor, type: ContentType, id: string, reason: string) {
   if (type === 'Document') await changeContentState(DOCUMENT_KIND, actor, id, reason, QUARANTINE);
+  else if (type === 'ExpertRequest') await changeContentState(REQUEST_KIND, actor, id, reason, QUARANTINE);
+  else if (type === 'LibraryRecord') await changeContentState(LIBRARY_KIND, actor, id, reason, QUARANTINE);
   else if (type === 'Post') await quarantinePost(actor, id, reason);
   else await quarantineMessage(actor, id, reason);
   return { done: true as const };
@@ -41,6 +49,8 @@ export async function quarantineItem(actor: Actor, type: ContentType, id: string
 /** Restores a quarantined item with a reason. */
 export async function restoreItem(actor: Actor, type: ContentType, id: string, reason: string) {
   if (type === 'Document') await changeContentState(DOCUMENT_KIND, actor, id, reason, RESTORE);
+  else if (type === 'ExpertRequest') await changeContentState(REQUEST_KIND, actor, id, reason, RESTORE);
+  else if (type === 'LibraryRecord') await changeContentState(LIBRARY_KIND, actor, id, reason, RESTORE);
   else if (type === 'Post') await restorePost(actor, id, reason);
   else await restoreMessage(actor, id, reason);
   return { done: true as const };
@@ -56,6 +66,8 @@ export async function relabelItem(
 ) {
   if (type === 'Post') await relabelPost(actor, id, label, justification);
   else if (type === 'Document') await relabelDocument(actor, id, label, justification);
+  else if (type === 'ExpertRequest') await relabelRequest(actor, id, label, justification);
+  else if (type === 'LibraryRecord') await relabelLibraryRecord(actor, id, label, justification);
   else await relabelMessage(actor, id, label, justification);
   const item = await loadContent(id, type);
   if (item && actor.kind === 'person' && String(item.authorId) !== actor.id)
@@ -93,6 +105,10 @@ export async function deleteItem(actor: Actor, type: ContentType, id: string, re
   }
   if (type === 'Document') {
     await deleteDocument(actor, id, reason);
+    return { done: true as const };
+  }
+  if (type === 'ExpertRequest' || type === 'LibraryRecord') {
+    await deleteByKind(CONTENT_KINDS[type] as never, actor, id, reason);
     return { done: true as const };
   }
   const ctx = await loadSharingContext(actor);

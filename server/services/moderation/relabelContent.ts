@@ -18,6 +18,8 @@ import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { MessageModel } from '../../models/Message.js';
 import { DocumentModel } from '../../models/Document.js';
+import { ExpertRequestModel } from '../../models/ExpertRequest.js';
+import { LibraryRecordModel } from '../../models/LibraryRecord.js';
 import { PostModel } from '../../models/Post.js';
 import { loadContents, type ContentDocs } from '../../policy/contentAccess.js';
 import { emitDocumentEvent } from '../../events/contentEvents.js';
@@ -33,6 +35,8 @@ const WRITES: Record<ContentType, Model<never>> = {
   Post: PostModel as never,
   Message: MessageModel as never,
   Document: DocumentModel as never,
+  ExpertRequest: ExpertRequestModel as never,
+  LibraryRecord: LibraryRecordModel as never,
 };
 
 /**

@@ -95,18 +95,28 @@ registerItemSource('Message', {
   link: ({ id, spaceId }) => `/rooms/${spaceId}#message-${id}`,
 });
 
-registerItemSource('Document', {
-  async readable(ctx, ids) {
-    const documents = await findContentByIds(ctx, ids, 'read', 'Document');
-    return documents.map((d) => ({
-      id: String(d._id),
-      spaceId: String(d.spaceId),
-      label: d.label,
-      title: d.title,
-      body: d.body,
-      authorId: String(d.authorId),
-      anonymous: false,
-    }));
-  },
-  link: ({ id }) => `/documents/${id}`,
-});
+/**
+ * The source of a type whose items have a title and their own page (documents, expert requests,
+ * library records): readable through the policy's filter, linked to `<path>/<id>`.
+ */
+function titledSource(type: 'Document' | 'ExpertRequest' | 'LibraryRecord', path: string): ItemSource {
+  return {
+    async readable(ctx, ids) {
+      const items = await findContentByIds(ctx, ids, 'read', type);
+      return items.map((item) => ({
+        id: String(item._id),
+        spaceId: String(item.spaceId),
+        label: item.label,
+        title: item.title,
+        body: item.body,
+        authorId: String(item.authorId),
+        anonymous: false,
+      }));
+    },
+    link: ({ id }) => `${path}/${id}`,
+  };
+}
+
+registerItemSource('Document', titledSource('Document', '/documents'));
+registerItemSource('ExpertRequest', titledSource('ExpertRequest', '/requests'));
+registerItemSource('LibraryRecord', titledSource('LibraryRecord', '/library'));

@@ -47,6 +47,21 @@ const MODERATION_TEXT: Record<string, string> = {
   'document.relabelled': 'had its label changed',
   'document.flagged': 'was flagged for review',
   'document.retention_due': 'reached the end of its retention period',
+  'request.quarantined': 'was quarantined by a moderator',
+  'request.restored': 'was restored by a moderator',
+  'request.deleted': 'was deleted by a moderator',
+  'request.relabelled': 'had its label changed',
+  'request.flagged': 'was flagged for review',
+  'request.submitted': 'is a new expert request awaiting triage',
+  'request.offered': 'is an expert request offered to you',
+  'request.progressed': 'moved on in its workflow',
+  'library.quarantined': 'was quarantined by a moderator',
+  'library.restored': 'was restored by a moderator',
+  'library.deleted': 'was deleted by a moderator',
+  'library.relabelled': 'had its label changed',
+  'library.flagged': 'was flagged for review',
+  'library.review_requested': 'is a library record awaiting your approval',
+  'library.published': 'was published in the library',
 };
 
 /** Whether a kind is a moderation notice (which never carries content). */

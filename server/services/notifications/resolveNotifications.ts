@@ -50,7 +50,9 @@ export async function resolveNotifications(
       item && !item.anonymous && !space.chathamHouse ? (names.get(item.authorId) ?? null) : null;
     const link = isFlagNotice(doc.kind)
       ? moderationItemLink(ref.type, ref.id)
-      : (itemSource(ref.type)?.link({ id: ref.id, spaceId: space.id }) ?? '/');
+      : doc.kind === 'request.offered'
+        ? '/offers' // the offered expert may not read the request before accepting
+        : (itemSource(ref.type)?.link({ id: ref.id, spaceId: space.id }) ?? '/');
     const body = notificationBody({
       kind: doc.kind,
       reason: doc.reason ?? null,

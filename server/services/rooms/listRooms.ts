@@ -1,4 +1,5 @@
-/** The rooms a person takes part in (every space kind is a room), paginated by id. */
+/** The rooms a person takes part in (every space kind but those of NON_ROOM_KINDS is a room), paginated by id. */
+import { NON_ROOM_KINDS } from '../../../shared/policy/spaces.js';
 import type { z } from 'zod';
 import type { RoomSummary } from '../../../shared/events.js';
 import type { Actor } from '../../../shared/policy/actor.js';
@@ -19,7 +20,7 @@ export async function listRooms(
   const person = requirePerson(actor);
   const ctx = await loadSharingContext(person);
   const page = await readPage<SpaceDoc>(SpaceModel as never, {
-    filters: [sharingFilter(ctx, 'participate', 'Space')],
+    filters: [sharingFilter(ctx, 'participate', 'Space'), { kind: { $nin: [...NON_ROOM_KINDS] } }],
     sortField: '_id',
     limit: query.limit,
     cursor: query.cursor,

@@ -125,9 +125,9 @@ export async function reportOpenPages(title: string): Promise<void> {
       const file = path.join(SCREENSHOT_DIR, `failed-${slug}-${index}.png`);
       await page.screenshot({ path: file, fullPage: true, timeout: 5_000 });
       const text = (await page.locator('body').innerText({ timeout: 5_000 })).replace(/\s+/g, ' ');
-      console.log(`    page ${index}: ${page.url()} (${file})\n      ${text.slice(0, 1_500)}`);
+      process.stdout.write(`    page ${index}: ${page.url()} (${file})\n      ${text.slice(0, 1_500)}\n`);
     } catch (error) {
-      console.log(`    page ${index}: ${page.url()} could not be captured: ${String(error)}`);
+      process.stdout.write(`    page ${index}: ${page.url()} could not be captured: ${String(error)}\n`);
     }
   }
 }

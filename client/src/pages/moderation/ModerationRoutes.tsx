@@ -6,7 +6,7 @@ import type { ModeratedKind } from './moderationApi.js';
 import { QueuePage } from './QueuePage.js';
 import './moderation.css';
 
-const ITEM = /^\/moderation\/items\/(Post|Message|Document)\/([a-f0-9]{24})$/;
+const ITEM = /^\/moderation\/items\/(Post|Message|Document|ExpertRequest|LibraryRecord)\/([a-f0-9]{24})$/;
 
 /** The page of this area that `path` names; unknown paths get the not-found page. */
 export function ModerationRoutes({ path }: { path: string }) {

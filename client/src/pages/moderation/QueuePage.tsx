@@ -119,6 +119,8 @@ function Filters({
               <option value="Post">{t('moderation.kinds.Post')}</option>
               <option value="Message">{t('moderation.kinds.Message')}</option>
               <option value="Document">{t('moderation.kinds.Document')}</option>
+              <option value="ExpertRequest">{t('moderation.kinds.ExpertRequest')}</option>
+              <option value="LibraryRecord">{t('moderation.kinds.LibraryRecord')}</option>
             </select>
           )}
         </FormField>

@@ -40,7 +40,7 @@ export const FLAG_REASONS = [
 ] as const;
 
 /** The kinds of item the moderators' console handles. */
-export type ModeratedKind = 'Post' | 'Message' | 'Document';
+export type ModeratedKind = 'Post' | 'Message' | 'Document' | 'ExpertRequest' | 'LibraryRecord';
 
 /** The queue's filters as the page keeps them. */
 export interface QueueFilters {

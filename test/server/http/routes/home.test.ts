@@ -25,7 +25,19 @@ interface HomeSpaceView {
   forum: boolean;
 }
 interface HomeView {
-  capabilities: { moderate: boolean; administer: boolean; createSpace: boolean };
+  capabilities: {
+    moderate: boolean;
+    administer: boolean;
+    createSpace: boolean;
+    expertProfile: boolean;
+    experts: boolean;
+    askExperts: boolean;
+    triageRequests: boolean;
+    overdueRequests: boolean;
+    offers: boolean;
+    library: boolean;
+    editLibrary: boolean;
+  };
   hubs: { slug: string; coordinator: boolean }[];
   spaces: HomeSpaceView[];
   mentions: { id: string; space: { name: string }; excerpt: string; author: string | null; link: string }[];
@@ -87,11 +99,64 @@ describe('/api/v1/home', function () {
 
   it('gives each person the areas the authorizer lets them open', async () => {
     const flags = async (who: TestPerson) => (await home(who)).capabilities;
-    assert.deepEqual(await flags(p.practitioner), { moderate: false, administer: false, createSpace: true });
-    assert.deepEqual(await flags(p.focal), { moderate: false, administer: true, createSpace: true });
-    assert.deepEqual(await flags(p.coordinator), { moderate: true, administer: false, createSpace: true });
-    assert.deepEqual(await flags(p.moderator), { moderate: true, administer: false, createSpace: true });
-    assert.deepEqual(await flags(p.admin), { moderate: false, administer: true, createSpace: true });
+    // A member of a member city asks experts; the library is every member's; triage follows moderation.
+    const member = { expertProfile: false, experts: true, offers: false, library: true };
+    const asker = {
+      ...member,
+      askExperts: true,
+      triageRequests: false,
+      overdueRequests: false,
+      editLibrary: false,
+    };
+    const staff = { ...member, askExperts: false };
+    assert.deepEqual(await flags(p.practitioner), {
+      moderate: false,
+      administer: false,
+      createSpace: true,
+      ...asker,
+    });
+    assert.deepEqual(await flags(p.focal), {
+      moderate: false,
+      administer: true,
+      createSpace: true,
+      ...asker,
+    });
+    assert.deepEqual(await flags(p.coordinator), {
+      moderate: true,
+      administer: false,
+      createSpace: true,
+      ...staff,
+      triageRequests: true,
+      overdueRequests: false,
+      editLibrary: false,
+    });
+    assert.deepEqual(await flags(p.moderator), {
+      moderate: true,
+      administer: false,
+      createSpace: true,
+      ...staff,
+      triageRequests: true,
+      overdueRequests: true,
+      editLibrary: true,
+    });
+    assert.deepEqual(await flags(p.admin), {
+      moderate: false,
+      administer: true,
+      createSpace: true,
+      ...staff,
+      triageRequests: false,
+      overdueRequests: false,
+      editLibrary: true,
+    });
+    // The Expert Pool: experts keep a profile; invited partners do not browse the experts directory.
+    const expert = await flags(p.expert);
+    assert.deepEqual(
+      [expert.expertProfile, expert.experts, expert.offers, expert.askExperts],
+      [true, true, true, false],
+      'an expert keeps a profile, browses the directory and takes offers; with no city, asks nothing',
+    );
+    assert.equal((await flags(p.observer)).experts, false);
+    assert.equal((await flags(p.partner)).experts, false);
   });
 
   it('counts the unread messages of others the reader may read, after their read marker', async () => {

@@ -1,0 +1,52 @@
+/**
+ * POST /api/v1/experts/{person}/verification: the Management Unit (admins, global moderators) marks a
+ * listed expert's profile verified or not and sets their clearance ceiling (the highest label they may
+ * receive). Asked before loading, so a refused caller learns nothing about who is an expert. Audited
+ * with the values before and after.
+ */
+import { Types } from 'mongoose';
+import type { z } from 'zod';
+import type { Actor } from '../../../shared/policy/actor.js';
+import type { ExpertProfile, ExpertVerification } from '../../../shared/schemas/experts.js';
+import { recordAudit } from '../../audit/recordAudit.js';
+import { ExpertProfileModel, type ExpertProfileDoc } from '../../models/ExpertProfile.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
+import { requireExpertRight } from './expertAccess.js';
+import { listedProfile } from './listedProfile.js';
+import { presentExpertProfile } from './presentExpertProfiles.js';
+
+/** Stores the verification and clearance; returns the profile as the Management Unit sees it. */
+export async function verifyExpert(
+  actor: Actor,
+  person: string,
+  input: z.infer<typeof ExpertVerification>,
+): Promise<z.infer<typeof ExpertProfile>> {
+  await requireExpertRight(actor, 'verify', person);
+  const profile = await listedProfile(new Types.ObjectId(person));
+  if (!profile) throw new NotFoundError('Expert');
+  const verifier = actor.kind === 'person' ? new Types.ObjectId(actor.id) : null;
+  const result = await ExpertProfileModel.updateOne(
+    { _id: profile._id, updatedAt: profile.updatedAt },
+    {
+      $set: {
+        clearance: input.clearance,
+        verifiedAt: input.verified ? new Date() : null,
+        verifiedBy: input.verified ? verifier : null,
+      },
+    },
+  );
+  if (result.matchedCount !== 1)
+    throw new ConflictError('The profile changed meanwhile; reload and try again.');
+  await recordAudit(
+    actor,
+    input.verified ? 'expert_profile.verified' : 'expert_profile.unverified',
+    { type: 'ExpertProfile', id: person },
+    {
+      from: { verified: Boolean(profile.verifiedAt), clearance: profile.clearance },
+      to: { verified: input.verified, clearance: input.clearance },
+    },
+  );
+  const stored = (await ExpertProfileModel.findById(profile._id).lean()) as ExpertProfileDoc | null;
+  if (!stored) throw new NotFoundError('Expert');
+  return presentExpertProfile(actor, stored);
+}

@@ -1,0 +1,73 @@
+/**
+ * One move of a request's workflow, for people and for the offers alike: allowed only as the workflow's
+ * table says (shared/policy/requestWorkflow.ts) for the mover's parties, written with one conditional
+ * update on the state it was read in (a concurrent move makes it a conflict, never a double move),
+ * kept in the request's history and the audit log, published, and told to the request's people.
+ */
+import {
+  allowedTransition,
+  type RequestParty,
+  type RequestState,
+} from '../../../shared/policy/requestWorkflow.js';
+import type { Actor } from '../../../shared/policy/actor.js';
+import { recordAudit } from '../../audit/recordAudit.js';
+import { emitRequestEvent } from '../../events/contentEvents.js';
+import { ExpertRequestModel, type ExpertRequestDoc } from '../../models/ExpertRequest.js';
+import { moderatorIdsFor } from '../../policy/moderatorsOf.js';
+import { ConflictError } from '../../errors.js';
+import { notify } from '../notifications/notify.js';
+
+/** The refusal of a move the workflow does not allow these parties. */
+export function transitionRefused(from: RequestState, to: RequestState): ConflictError {
+  return new ConflictError(`A request that is ${from} cannot be moved to ${to} by you.`, {
+    reason: 'transition_refused',
+    params: { from, to },
+  });
+}
+
+/** Moves `request` to `to` as `parties`; returns the request as stored after the move. */
+export async function moveRequest(
+  actor: Actor,
+  request: ExpertRequestDoc,
+  to: RequestState,
+  parties: readonly RequestParty[],
+  note: string | null = null,
+  extra: Record<string, unknown> = {},
+): Promise<ExpertRequestDoc> {
+  const from = request.status as RequestState;
+  if (request.state !== 'visible' || !allowedTransition(from, to, parties)) throw transitionRefused(from, to);
+  const byId = actor.kind === 'person' ? actor.id : null;
+  const after = await ExpertRequestModel.findOneAndUpdate(
+    { _id: request._id, status: from, state: 'visible' },
+    { $set: { status: to, ...extra }, $push: { history: { from, to, at: new Date(), byId, note } } },
+    { returnDocument: 'after' },
+  ).lean();
+  if (!after) throw transitionRefused(from, to);
+  const moved = after as unknown as ExpertRequestDoc;
+  await recordAudit(
+    actor,
+    'request.transitioned',
+    { type: 'ExpertRequest', id: String(request._id), label: request.label },
+    {
+      from,
+      to,
+      ...(note ? { note } : {}),
+    },
+  );
+  emitRequestEvent({ type: 'progressed', before: request, after: moved });
+  if (from !== to) {
+    const people = [
+      String(moved.authorId),
+      ...moved.expertIds.map(String),
+      ...(await moderatorIdsFor(moved.spaceHubId)),
+    ];
+    await notify(
+      [...new Set(people)].filter((id) => id !== byId),
+      moved,
+      'request.progressed',
+      to,
+      'ExpertRequest',
+    );
+  }
+  return moved;
+}

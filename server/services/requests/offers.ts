@@ -1,0 +1,334 @@
+/**
+ * Matching and offers (issue #14, "Matching"): the request's moderators see the ranked candidates with
+ * their reasons and offer the request to one or more of them; each expert accepts or declines; an
+ * offer that runs out passes to the next candidate not yet asked. The hard filters are asked again at
+ * every step (a profile may have changed), so a conflicted or under-cleared expert is never offered and
+ * never admitted. Before accepting, an expert sees only the offer's sanitised summary.
+ */
+import type { Types } from 'mongoose';
+import type { z } from 'zod';
+import type { Actor } from '../../../shared/policy/actor.js';
+import { bodyMayLeave } from '../../../shared/policy/labels.js';
+import { asLabel } from '../../../shared/policy/content.js';
+import type { NewOffers, Offer, RequestMatch } from '../../../shared/schemas/requests.js';
+import { recordAudit } from '../../audit/recordAudit.js';
+import { emitMembershipEvent } from '../../events/contentEvents.js';
+import { CityModel } from '../../models/City.js';
+import { ExpertRequestModel, type ExpertRequestDoc } from '../../models/ExpertRequest.js';
+import { HubModel } from '../../models/Hub.js';
+import { RequestOfferModel, type RequestOfferDoc } from '../../models/RequestOffer.js';
+import { loadContent } from '../../policy/contentAccess.js';
+import { loadSharingContext } from '../../policy/loadSharingContext.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidError,
+  NotFoundError,
+  UnauthenticatedError,
+  isDuplicateKey,
+} from '../../errors.js';
+import { notify } from '../notifications/notify.js';
+import { ensureMembership } from '../spaces/ensureMembership.js';
+import { moveRequest } from './moveRequest.js';
+import { rankCandidates } from './rankCandidates.js';
+import { loadRequestFor, partiesOf } from './requestAccess.js';
+
+/** The states from which a request may be offered. */
+const OFFERABLE = ['matching', 'offered', 'declined'];
+
+async function requireTriager(actor: Actor, id: string): Promise<ExpertRequestDoc> {
+  const ctx = await loadSharingContext(actor);
+  const request = await loadRequestFor(ctx, id);
+  if (!partiesOf(ctx, request).includes('triager'))
+    throw new ForbiddenError(
+      "Only the request's moderators (the Management Unit or its hub's coordinators) match it.",
+    );
+  return request;
+}
+
+/** The ranked matches of a request, with the offers already made (triagers only). */
+export async function listMatches(
+  actor: Actor,
+  id: string,
+): Promise<{ items: z.infer<typeof RequestMatch>[] }> {
+  const request = await requireTriager(actor, id);
+  const [candidates, offers] = await Promise.all([
+    rankCandidates(request),
+    RequestOfferModel.find({ requestId: request._id }).lean(),
+  ]);
+  const offerOf = new Map(offers.map((o) => [String(o.expertId), { id: String(o._id), state: o.state }]));
+  return {
+    items: candidates.map((c, i) => ({
+      rank: i + 1,
+      score: c.score,
+      expert: {
+        id: c.expertId,
+        name: c.name,
+        verified: c.verified,
+        activeRequests: c.activeRequests,
+        maxConcurrent: c.maxConcurrent,
+      },
+      reasons: c.reasons,
+      offer: offerOf.get(c.expertId) ?? null,
+    })),
+  };
+}
+
+/** The summary an offered expert sees: never the city or the text; the title only at CLEAR and GREEN. */
+async function summaryOf(request: ExpertRequestDoc) {
+  const city = request.authorCityId
+    ? await CityModel.findById(request.authorCityId, { hubId: 1 }).lean()
+    : null;
+  const hub = city ? await HubModel.findById(city.hubId, { slug: 1 }).lean() : null;
+  return {
+    topics: request.topics,
+    languages: request.languages,
+    region: hub?.slug ?? null,
+    formats: request.formats,
+    urgency: request.urgency,
+    deadline: request.deadline,
+    label: request.label,
+    title: bodyMayLeave(asLabel(request.label)) ? request.title : null,
+  };
+}
+
+/** States of an offer that may be made again (the expert was asked before and did not take it). */
+const REOPENABLE: readonly string[] = ['declined', 'expired', 'withdrawn'];
+
+/**
+ * Stores offers to `expertIds` (each already checked against the hard filters) and tells them: all or
+ * none, so a refusal (an offer still open or taken) changes nothing. An expert who declined or let an
+ * earlier offer run out may be asked again: their offer opens anew.
+ */
+async function storeOffers(
+  actor: Actor,
+  request: ExpertRequestDoc,
+  expertIds: string[],
+  hours: number,
+): Promise<RequestOfferDoc[]> {
+  const earlier = await RequestOfferModel.find({
+    requestId: request._id,
+    expertId: { $in: expertIds },
+  }).lean();
+  if (earlier.some((o) => !REOPENABLE.includes(o.state)))
+    throw new ConflictError('The request is already offered to this expert, or taken by them.', {
+      reason: 'already_offered',
+    });
+  const summary = await summaryOf(request);
+  const fresh = {
+    offeredBy: actor.kind === 'person' ? actor.id : null,
+    state: 'pending' as const,
+    expiresAt: new Date(Date.now() + hours * 3_600_000),
+    hours,
+    summary,
+    decidedAt: null,
+    reason: null,
+  };
+  const asked = new Set(earlier.map((o) => String(o.expertId)));
+  const made: RequestOfferDoc[] = [];
+  for (const expertId of expertIds) {
+    if (asked.has(expertId)) {
+      const reopened = await RequestOfferModel.findOneAndUpdate(
+        { requestId: request._id, expertId, state: { $in: [...REOPENABLE] } } as never,
+        { $set: fresh },
+        { returnDocument: 'after' },
+      ).lean();
+      if (reopened) made.push(reopened as RequestOfferDoc);
+      continue;
+    }
+    try {
+      made.push(
+        (
+          await RequestOfferModel.create({ requestId: request._id, expertId, ...fresh })
+        ).toObject() as RequestOfferDoc,
+      );
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error; // offered at the same moment by someone else: theirs stands
+    }
+  }
+  await recordAudit(
+    actor,
+    'request.offered',
+    { type: 'ExpertRequest', id: String(request._id), label: request.label },
+    {
+      experts: expertIds,
+      hours,
+    },
+  );
+  await notify(expertIds, request, 'request.offered', null, 'ExpertRequest');
+  return made;
+}
+
+/** Offers the request to the chosen experts (triagers only); the request is then `offered`. */
+export async function makeOffers(actor: Actor, id: string, input: z.infer<typeof NewOffers>) {
+  const request = await requireTriager(actor, id);
+  if (!OFFERABLE.includes(request.status))
+    throw new ConflictError(
+      `A request that is ${request.status} cannot be offered; move it to matching first.`,
+      {
+        reason: 'transition_refused',
+        params: { from: request.status, to: 'offered' },
+      },
+    );
+  const allowed = new Set((await rankCandidates(request)).map((c) => c.expertId));
+  const expertIds = [...new Set(input.expertIds)];
+  const refused = expertIds.filter((e) => !allowed.has(e));
+  if (refused.length)
+    throw new InvalidError(
+      'The request cannot be offered to someone who is not a matching expert (cleared for its label, free of conflicts, speaking one of its languages).',
+      refused.map(() => ({ path: 'expertIds', message: 'not a matching expert' })),
+      { reason: 'expert_not_matching' },
+    );
+  const made = await storeOffers(actor, request, expertIds, input.hours);
+  await moveRequest(actor, request, 'offered', ['system']);
+  return { items: made.map((o) => presentOffer(o)) };
+}
+
+/** An offer as the API gives it. */
+export function presentOffer(offer: RequestOfferDoc, now = new Date()): z.infer<typeof Offer> {
+  const s = offer.summary;
+  const state = offer.state === 'pending' && offer.expiresAt < now ? 'expired' : offer.state;
+  return {
+    id: String(offer._id),
+    state,
+    expiresAt: offer.expiresAt.toISOString(),
+    createdAt: offer.createdAt.toISOString(),
+    summary: {
+      topics: s.topics,
+      languages: s.languages,
+      region: s.region ?? null,
+      formats: s.formats,
+      urgency: s.urgency,
+      deadline: s.deadline ? s.deadline.toISOString().slice(0, 10) : null,
+      label: s.label,
+      title: s.title ?? null,
+    },
+    requestId: offer.state === 'accepted' ? String(offer.requestId) : null,
+  };
+}
+
+/** The offers made to the actor, newest first. */
+export async function listMyOffers(actor: Actor) {
+  if (actor.kind !== 'person') throw new UnauthenticatedError();
+  const offers = await RequestOfferModel.find({ expertId: actor.id }).sort({ _id: -1 }).limit(100).lean();
+  return { items: offers.map((o) => presentOffer(o as RequestOfferDoc)) };
+}
+
+async function loadOwnPendingOffer(actor: Actor, id: string): Promise<RequestOfferDoc> {
+  if (actor.kind !== 'person') throw new UnauthenticatedError();
+  const offer = await RequestOfferModel.findOne({ _id: id, expertId: actor.id }).lean();
+  if (!offer) throw new NotFoundError('Offer');
+  if (offer.state !== 'pending' || offer.expiresAt < new Date())
+    throw new ConflictError('This offer is no longer open.', {
+      reason: 'offer_closed',
+      params: { state: offer.state },
+    });
+  return offer as RequestOfferDoc;
+}
+
+/**
+ * Accepts an offer: the expert joins the request's room (the offering moderator with them, as the
+ * room's moderator), the request becomes `accepted`, and its people are told.
+ */
+export async function acceptOffer(actor: Actor, id: string) {
+  const offer = await loadOwnPendingOffer(actor, id);
+  const request = await loadContent(String(offer.requestId), 'ExpertRequest');
+  if (
+    !request ||
+    request.state !== 'visible' ||
+    !['offered', 'accepted', 'in_progress'].includes(request.status)
+  )
+    throw new ConflictError('This request is no longer open to offers.', {
+      reason: 'offer_closed',
+      params: { state: 'withdrawn' },
+    });
+  const still = (await rankCandidates(request)).some((c) => c.expertId === String(offer.expertId));
+  if (!still)
+    throw new ForbiddenError(
+      'Your profile no longer matches this request (clearance, conflicts or languages).',
+    );
+  const taken = await RequestOfferModel.updateOne(
+    { _id: offer._id, state: 'pending' },
+    { $set: { state: 'accepted', decidedAt: new Date() } },
+  );
+  if (taken.modifiedCount === 0)
+    throw new ConflictError('This offer is no longer open.', { reason: 'offer_closed' });
+  const expertId = String(offer.expertId);
+  await ensureMembership(request.spaceId as never, expertId, 'member');
+  if (offer.offeredBy) await ensureMembership(request.spaceId as never, String(offer.offeredBy), 'moderator');
+  await ExpertRequestModel.updateOne({ _id: request._id }, { $addToSet: { expertIds: offer.expertId } });
+  const withExpert = { ...request, expertIds: [...request.expertIds, offer.expertId] } as ExpertRequestDoc;
+  if (request.status === 'offered') await moveRequest(actor, withExpert, 'accepted', ['system']);
+  await recordAudit(actor, 'request.offer_accepted', {
+    type: 'ExpertRequest',
+    id: String(request._id),
+    label: request.label,
+  });
+  for (const person of [expertId, ...(offer.offeredBy ? [String(offer.offeredBy)] : [])])
+    emitMembershipEvent({ spaceId: String(request.spaceId), personId: person, change: 'joined' });
+  const after = await RequestOfferModel.findById(offer._id).lean();
+  return presentOffer(after as RequestOfferDoc);
+}
+
+/** After an offer closed: when none is open any more and nobody accepted, the request is `declined`. */
+async function settleWhenNoneOpen(actor: Actor, requestId: Types.ObjectId): Promise<void> {
+  const open = await RequestOfferModel.countDocuments({
+    requestId,
+    state: 'pending',
+    expiresAt: { $gte: new Date() },
+  });
+  if (open > 0) return;
+  const request = await loadContent(String(requestId), 'ExpertRequest');
+  if (request && request.status === 'offered') await moveRequest(actor, request, 'declined', ['system']);
+}
+
+/** Declines an offer, with an optional reason for the moderators. */
+export async function declineOffer(actor: Actor, id: string, reason: string | null) {
+  const offer = await loadOwnPendingOffer(actor, id);
+  const done = await RequestOfferModel.updateOne(
+    { _id: offer._id, state: 'pending' },
+    { $set: { state: 'declined', decidedAt: new Date(), reason } },
+  );
+  if (done.modifiedCount === 0)
+    throw new ConflictError('This offer is no longer open.', { reason: 'offer_closed' });
+  await recordAudit(
+    actor,
+    'request.offer_declined',
+    { type: 'ExpertRequest', id: String(offer.requestId), label: offer.summary.label },
+    reason ? { reason } : null,
+  );
+  await settleWhenNoneOpen(actor, offer.requestId);
+  const after = await RequestOfferModel.findById(offer._id).lean();
+  return presentOffer(after as RequestOfferDoc);
+}
+
+/**
+ * Offers past their time run out; each passes to the best candidate not yet asked (with the same
+ * time), or, when none is left and nobody accepted, the request is `declined` for its moderators to
+ * match again. Run by the housekeeping job; returns how many offers ran out.
+ */
+export async function expireOffers(actor: Actor, now = new Date()): Promise<number> {
+  const due = await RequestOfferModel.find({ state: 'pending', expiresAt: { $lt: now } })
+    .limit(500)
+    .lean();
+  let expired = 0;
+  for (const offer of due) {
+    const done = await RequestOfferModel.updateOne(
+      { _id: offer._id, state: 'pending' },
+      { $set: { state: 'expired', decidedAt: now } },
+    );
+    if (done.modifiedCount === 0) continue;
+    expired++;
+    const request = await loadContent(String(offer.requestId), 'ExpertRequest');
+    if (!request || request.state !== 'visible' || request.status !== 'offered') continue;
+    const asked = new Set(
+      (await RequestOfferModel.find({ requestId: request._id }, { expertId: 1 }).lean()).map((o) =>
+        String(o.expertId),
+      ),
+    );
+    const next = (await rankCandidates(request)).find((c) => !asked.has(c.expertId));
+    if (next) await storeOffers(actor, request, [next.expertId], offer.hours);
+    else await settleWhenNoneOpen(actor, request._id);
+  }
+  return expired;
+}

@@ -1,0 +1,32 @@
+/**
+ * A person moves a request in its workflow (POST /requests/{id}/transitions): allowed only as the
+ * workflow's table says for the parties they are; the system's own moves (offers) are not theirs to
+ * make. Withdrawing a request withdraws its open offers.
+ */
+import type { z } from 'zod';
+import type { Actor } from '../../../shared/policy/actor.js';
+import type { RequestState } from '../../../shared/policy/requestWorkflow.js';
+import type { RequestTransitionInput } from '../../../shared/schemas/requests.js';
+import { RequestOfferModel } from '../../models/RequestOffer.js';
+import { loadSharingContext } from '../../policy/loadSharingContext.js';
+import { moveRequest } from './moveRequest.js';
+import { presentRequest, type PresentedRequest } from './presentRequest.js';
+import { loadRequestFor, partiesOf } from './requestAccess.js';
+
+/** Makes the move and answers with the request as it now stands. */
+export async function transitionRequest(
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof RequestTransitionInput>,
+): Promise<PresentedRequest> {
+  const ctx = await loadSharingContext(actor);
+  const request = await loadRequestFor(ctx, id);
+  const parties = partiesOf(ctx, request).filter((p) => p !== 'system');
+  const moved = await moveRequest(actor, request, input.to as RequestState, parties, input.note ?? null);
+  if (moved.status === 'withdrawn')
+    await RequestOfferModel.updateMany(
+      { requestId: moved._id, state: 'pending' },
+      { $set: { state: 'withdrawn', decidedAt: new Date() } },
+    );
+  return presentRequest(await loadSharingContext(actor), moved);
+}
