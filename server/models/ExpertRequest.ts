@@ -41,6 +41,23 @@ const expertRequestSchema = new Schema(
     history: { type: [historySchema], default: [] },
     /** Experts who accepted. */
     expertIds: { type: [Schema.Types.ObjectId], default: [] },
+    /** When the reminders went out: two days before the due date, and once it passed. */
+    reminded: {
+      dueSoonAt: { type: Date, default: null },
+      overdueAt: { type: Date, default: null },
+    },
+    /** The room message of an expert the requester marked as the accepted answer. */
+    acceptedAnswer: {
+      type: new Schema(
+        {
+          messageId: { type: Schema.Types.ObjectId, required: true },
+          byId: { type: Schema.Types.ObjectId, required: true },
+          at: { type: Date, required: true },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
   },
   { timestamps: true, strict: 'throw' },
 );

@@ -42,6 +42,10 @@ export const NOTIFICATION_KINDS = [
   'request.offered',
   /** A request moved in its workflow (to its requester, experts and moderators; `reason` is the new state). */
   'request.progressed',
+  /** A request's due date is two days away (to its requester, experts and moderators). */
+  'request.due_soon',
+  /** A request's due date passed while it is still open. */
+  'request.overdue',
   'library.quarantined',
   'library.restored',
   'library.deleted',

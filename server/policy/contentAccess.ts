@@ -7,7 +7,7 @@
  */
 import type { Model, Types } from 'mongoose';
 import { asLabel, liveCondition, type ContentAction, type ContentType } from '../../shared/policy/content.js';
-import { ACCESS_AUDITED } from '../../shared/policy/labels.js';
+import { ACCESS_AUDITED, LABELS, type Label } from '../../shared/policy/labels.js';
 import type { SharingContext } from '../../shared/policy/sharingContext.js';
 import { recordAudit } from '../audit/recordAudit.js';
 import { DocumentModel, type DocumentDoc } from '../models/Document.js';
@@ -111,6 +111,22 @@ export async function loadContents<T extends ContentType = 'Post'>(
     .find({ _id: { $in: ids } } as never)
     .limit(ids.length)
     .lean()) as unknown as ContentDocs[T][];
+}
+
+/**
+ * The highest label of the live room messages and documents of a space (an expert request's room), or
+ * null when it holds none: an expert joining the room must be cleared for all of it. Labels only.
+ */
+export async function highestLiveLabelIn(spaceId: Types.ObjectId | string): Promise<Label | null> {
+  for (const label of [...LABELS].reverse()) {
+    const filter = { spaceId, label, state: 'visible' } as never;
+    const [message, document] = await Promise.all([
+      MessageModel.findOne(filter, { _id: 1 }).lean(),
+      DocumentModel.findOne(filter, { _id: 1 }).lean(),
+    ]);
+    if (message || document) return label;
+  }
+  return null;
 }
 
 /** The most items a document's change refreshes on open screens. */

@@ -89,6 +89,11 @@ export function stricterOf(a: Label, b: Label): Label {
   return isAbove(a, b) ? a : b;
 }
 
+/** The less restrictive of two labels (a request room's ceiling kept within its experts' clearance). */
+export function looserOf(a: Label, b: Label): Label {
+  return isAbove(a, b) ? b : a;
+}
+
 /** Whether the title and body of material at `label` may leave the platform (notices, e-mail, digests). */
 export function bodyMayLeave(label: Label): boolean {
   return BODY_MAY_LEAVE.includes(label);

@@ -115,9 +115,16 @@ export function personalCreationForms(ctx: SharingContext): Record<string, unkno
   return [{ kind: 'peer_room', hubId: null, cityId: null }];
 }
 
+/**
+ * Kinds whose members come only from their own workflow: a direct conversation's two people, an
+ * expert request's requester, focal points and accepted experts (who passed the hard filters), a
+ * library draft's writer and focal points. Nobody is invited or added to them by hand.
+ */
+export const WORKFLOW_MEMBER_KINDS: readonly SpaceKind[] = ['direct', 'expert_request', 'library_draft'];
+
 /** Whether people can be invited to (or added by hand to) a space of this kind. */
 export function isInvitableKind(kind: SpaceKind): boolean {
-  return kind !== 'direct';
+  return !WORKFLOW_MEMBER_KINDS.includes(kind);
 }
 
 /** Group conversations: 3 to 20 people, the one who starts it included. */

@@ -76,6 +76,8 @@ export const ExpertRequest = z
     experts: z.array(NamedPerson),
     /** The request's private room (a room of the rooms page), for its members. */
     roomId: ObjectIdString,
+    /** The expert's room message marked as the accepted answer, if any (read it in the room). */
+    acceptedAnswerId: ObjectIdString.nullable(),
     createdAt: z.string(),
     history: z.array(RequestHistoryEntry),
     /** What the reader may do, decided by the server. */
@@ -85,6 +87,8 @@ export const ExpertRequest = z
       openRoom: z.boolean(),
       /** Drafting a lesson for the library: its expert or a moderator, once it is closed. */
       draftLesson: z.boolean(),
+      /** Marking an expert's room message as the accepted answer: the requester or a moderator. */
+      acceptAnswer: z.boolean(),
     }),
   })
   .meta({ id: 'ExpertRequest' });
@@ -180,3 +184,9 @@ export const OfferDecision = z
   .object({ reason: Paragraphs(1000).optional() })
   .strict()
   .meta({ id: 'OfferDecision' });
+
+/** Marking an expert's message in the request room as the accepted answer. */
+export const AcceptedAnswerInput = z
+  .object({ messageId: ObjectIdString })
+  .strict()
+  .meta({ id: 'AcceptedAnswerInput' });

@@ -11,9 +11,10 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { assertAccessible } from './support/axe.js';
-import { DEMO_PEOPLE, signInFromChooser } from './support/devSignIn.js';
+import { loaded, signedIn, status } from './support/demoPages.js';
+import { DEMO_PEOPLE } from './support/devSignIn.js';
 import { e2e } from './support/hooks.js';
-import { openSession, type Session } from './support/page.js';
+import { openSession } from './support/page.js';
 
 /** A word no other record carries, to find this run's records. */
 const STAMP = `kestrel${Date.now().toString(36)}`;
@@ -23,27 +24,6 @@ const EMAIL = 'circles.coordinator@example.org';
 
 /** The two Management Unit editors of the demo (an admin and a global moderator). */
 const EDITORS = [DEMO_PEOPLE.admin.name, DEMO_PEOPLE.moderator.name];
-
-/** Opens a page signed in as the demo person `name` at `path`. */
-async function signedIn(name: string, path: string, locale?: string): Promise<Session> {
-  const { baseUrl, browser } = e2e();
-  const session = await openSession(browser, locale ? { locale } : {});
-  await signInFromChooser(session.page, baseUrl, name, path);
-  return session;
-}
-
-/** Waits until the main content is loaded (no "Loading…" left). */
-async function loaded(page: Page): Promise<void> {
-  await page.locator('h1').first().waitFor();
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(
-    () =>
-      !/Loading…|جارٍ التحميل…|Chargement…|Cargando…/.test(document.querySelector('main')?.textContent ?? ''),
-  );
-}
-
-/** The status line (polite live region) that says `text`. */
-const status = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
 
 interface RecordSeen {
   id: string;

@@ -3,7 +3,7 @@
  * experts through the template; a moderator (Joseph Mwangi, Management Unit) finds it in the triage
  * list, starts matching, reads the ranked matches with their reasons in words and offers the request
  * to an expert; the expert (Claire Dubois) sees the offer without the city or the text (AMBER),
- * accepts, opens the request room and writes a message the requester reads. The form, the request
+ * accepts, opens the request room and writes a message the requester reads and marks as the accepted answer. The form, the request
  * page and the offers page pass axe at 1280 and 390 px in English and Arabic; French and Spanish
  * strings are shown once.
  */
@@ -255,6 +255,15 @@ describe('expert requests (browser)', function () {
     await ask.waitForURL((url) => url.pathname === roomPath);
     await ask.getByText(answer).waitFor();
     await requester.screenshot('requests-room-requester-en');
+
+    // 5. Back on the request, the requester marks the expert's message as the accepted answer.
+    await ask.goto(`${baseUrl}${requestPath}`);
+    const answers = ask.getByRole('region', { name: 'Answers from the experts' });
+    await answers.getByText(answer).waitFor();
+    await answers.getByRole('button', { name: 'Accept this answer' }).click();
+    await answers.getByText('Accepted answer', { exact: true }).waitFor();
+    await ask.getByText('The answer is marked as accepted.').waitFor();
+    await assertAccessible(ask, 'request with an accepted answer (en, 1280)');
     requester.assertClean([{ status: 400, path: '/api/v1/requests' }]);
   });
 

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import {
+  AcceptedAnswerInput,
   ExpertRequest,
   NewOffers,
   NewRequest,
@@ -17,6 +18,7 @@ import {
   RequestParams,
   RequestTransitionInput,
 } from '../../../shared/schemas/requests.js';
+import { acceptAnswer } from '../../services/requests/acceptAnswer.js';
 import { createRequest } from '../../services/requests/createRequest.js';
 import {
   acceptOffer,
@@ -72,6 +74,17 @@ export const requestRoutes = [
     body: RequestTransitionInput,
     response: ExpertRequest,
     handler: ({ actor, params, body }) => transitionRequest(actor, params.id, body),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/requests/:id/accepted-answer',
+    tag: 'Expert Pool',
+    access: 'members',
+    summary: "Mark an expert's message in the request room as the accepted answer",
+    params: RequestParams,
+    body: AcceptedAnswerInput,
+    response: ExpertRequest,
+    handler: ({ actor, params, body }) => acceptAnswer(actor, params.id, body.messageId),
   }),
   defineRoute({
     method: 'get',

@@ -9,7 +9,7 @@ import type { Label } from '../../../shared/policy/labels.js';
 import type { ContentDocs } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
-import { InvalidError, NotFoundError } from '../../errors.js';
+import { NotFoundError } from '../../errors.js';
 import { applyLabel, requireRelabel } from '../moderation/relabelContent.js';
 import { notify, type NotificationKind } from '../notifications/notify.js';
 import type { ContentKind } from './contentKind.js';
@@ -19,8 +19,8 @@ import { tombstoneContent } from './moderateContent.js';
 /** How a type's relabel is told and bounded. */
 export interface RelabelRoad<T extends ContentType> {
   notice: NotificationKind;
-  /** The type's own bound on labels (library records: GREEN or CLEAR), as a refusal or null. */
-  refuse?: (to: Label) => string | null;
+  /** The type's own bounds (library records: GREEN or CLEAR, published), as the error to throw or null. */
+  refuse?: (to: Label, item: ContentDocs[T]) => Error | null;
   announce: (before: ContentDocs[T], after: ContentDocs[T]) => void;
 }
 
@@ -35,9 +35,8 @@ export async function relabelByKind<T extends ContentType>(
 ): Promise<ContentDocs[T]> {
   const ctx = await loadSharingContext(actor);
   const item = await loadContentFor(ctx, kind.type, id);
-  const refusal = road.refuse?.(to);
-  if (refusal)
-    throw new InvalidError(refusal, [{ path: 'label', message: refusal }], { reason: 'label_not_allowed' });
+  const refusal = road.refuse?.(to, item);
+  if (refusal) throw refusal;
   await requireRelabel(ctx, kind.type, item, to);
   const after = await applyLabel(actor, item, to, justification, { action: 'relabel' }, kind.type);
   road.announce(item, after);

@@ -2,7 +2,7 @@
  * A library record as its reader sees it: the original text and its translations (each marked human or
  * machine), the label, stage and status; for members, the review (writer, whether it came from a
  * request — never which —, the checks' findings, the approvals and those missing, and what the reader
- * may do). Public pages get no review at all.
+ * may do); once published, only for its writer, approvers and the editors. Public pages get no review.
  */
 import type { z } from 'zod';
 import { approvalRoleOf, isLibraryEditor, missingApprovals } from '../../../shared/policy/library.js';
@@ -63,6 +63,12 @@ export async function presentLibraryRecord(
   ctx: SharingContext,
   record: LibraryRecordDoc,
 ): Promise<PresentedLibraryRecord> {
+  // Once published, who wrote and approved it (which may name the source city's focal point) is for
+  // the writer, its approvers and the editors only.
+  const approver = record.approvals.some(
+    (a) => ctx.actor.kind === 'person' && String(a.byId) === ctx.actor.id,
+  );
+  if (record.stage === 'published' && !mayEdit(ctx, record) && !approver) return presentPublicRecord(record);
   const [findings, names] = await Promise.all([
     findingsOf(record),
     activeNamesById([record.authorId, ...record.approvals.map((a) => a.byId)]),

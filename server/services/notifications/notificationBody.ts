@@ -55,6 +55,8 @@ const MODERATION_TEXT: Record<string, string> = {
   'request.submitted': 'is a new expert request awaiting triage',
   'request.offered': 'is an expert request offered to you',
   'request.progressed': 'moved on in its workflow',
+  'request.due_soon': 'is due in two days',
+  'request.overdue': 'is past its due date',
   'library.quarantined': 'was quarantined by a moderator',
   'library.restored': 'was restored by a moderator',
   'library.deleted': 'was deleted by a moderator',

@@ -25,7 +25,7 @@ export function transitionRefused(from: RequestState, to: RequestState): Conflic
   });
 }
 
-/** Moves `request` to `to` as `parties`; returns the request as stored after the move. */
+/** Moves `request` to `to` as `parties` (with `extra` set and `added` added to sets in the same write); returns it as stored. */
 export async function moveRequest(
   actor: Actor,
   request: ExpertRequestDoc,
@@ -33,13 +33,18 @@ export async function moveRequest(
   parties: readonly RequestParty[],
   note: string | null = null,
   extra: Record<string, unknown> = {},
+  added: Record<string, unknown> = {},
 ): Promise<ExpertRequestDoc> {
   const from = request.status as RequestState;
   if (request.state !== 'visible' || !allowedTransition(from, to, parties)) throw transitionRefused(from, to);
   const byId = actor.kind === 'person' ? actor.id : null;
   const after = await ExpertRequestModel.findOneAndUpdate(
     { _id: request._id, status: from, state: 'visible' },
-    { $set: { status: to, ...extra }, $push: { history: { from, to, at: new Date(), byId, note } } },
+    {
+      $set: { status: to, ...extra },
+      $push: { history: { from, to, at: new Date(), byId, note } },
+      ...(Object.keys(added).length ? { $addToSet: added } : {}),
+    },
     { returnDocument: 'after' },
   ).lean();
   if (!after) throw transitionRefused(from, to);

@@ -10,6 +10,10 @@ import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { bodyMayLeave } from '../../../shared/policy/labels.js';
 import { asLabel } from '../../../shared/policy/content.js';
+import { looserOf } from '../../../shared/policy/labels.js';
+import type { RequestState } from '../../../shared/policy/requestWorkflow.js';
+import { ExpertProfileModel } from '../../models/ExpertProfile.js';
+import { SpaceModel } from '../../models/Space.js';
 import type { NewOffers, Offer, RequestMatch } from '../../../shared/schemas/requests.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { emitMembershipEvent } from '../../events/contentEvents.js';
@@ -17,7 +21,7 @@ import { CityModel } from '../../models/City.js';
 import { ExpertRequestModel, type ExpertRequestDoc } from '../../models/ExpertRequest.js';
 import { HubModel } from '../../models/Hub.js';
 import { RequestOfferModel, type RequestOfferDoc } from '../../models/RequestOffer.js';
-import { loadContent } from '../../policy/contentAccess.js';
+import { loadContent, loadContentMeta } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import {
   ConflictError,
@@ -34,7 +38,7 @@ import { rankCandidates } from './rankCandidates.js';
 import { loadRequestFor, partiesOf } from './requestAccess.js';
 
 /** The states from which a request may be offered. */
-const OFFERABLE = ['matching', 'offered', 'declined'];
+const OFFERABLE = ['matching', 'offered'];
 
 async function requireTriager(actor: Actor, id: string): Promise<ExpertRequestDoc> {
   const ctx = await loadSharingContext(actor);
@@ -185,7 +189,11 @@ export async function makeOffers(actor: Actor, id: string, input: z.infer<typeof
 }
 
 /** An offer as the API gives it. */
-export function presentOffer(offer: RequestOfferDoc, now = new Date()): z.infer<typeof Offer> {
+export function presentOffer(
+  offer: RequestOfferDoc,
+  now = new Date(),
+  currentLabel: string = offer.summary.label,
+): z.infer<typeof Offer> {
   const s = offer.summary;
   const state = offer.state === 'pending' && offer.expiresAt < now ? 'expired' : offer.state;
   return {
@@ -200,8 +208,9 @@ export function presentOffer(offer: RequestOfferDoc, now = new Date()): z.infer<
       formats: s.formats,
       urgency: s.urgency,
       deadline: s.deadline ? s.deadline.toISOString().slice(0, 10) : null,
-      label: s.label,
-      title: s.title ?? null,
+      // The title only while the request is still CLEAR or GREEN (it may have been raised since).
+      title: bodyMayLeave(asLabel(currentLabel)) ? (s.title ?? null) : null,
+      label: asLabel(currentLabel),
     },
     requestId: offer.state === 'accepted' ? String(offer.requestId) : null,
   };
@@ -210,8 +219,18 @@ export function presentOffer(offer: RequestOfferDoc, now = new Date()): z.infer<
 /** The offers made to the actor, newest first. */
 export async function listMyOffers(actor: Actor) {
   if (actor.kind !== 'person') throw new UnauthenticatedError();
-  const offers = await RequestOfferModel.find({ expertId: actor.id }).sort({ _id: -1 }).limit(100).lean();
-  return { items: offers.map((o) => presentOffer(o as RequestOfferDoc)) };
+  const offers = (await RequestOfferModel.find({ expertId: actor.id })
+    .sort({ _id: -1 })
+    .limit(100)
+    .lean()) as RequestOfferDoc[];
+  // Labels only: the summary follows a raise of its request (a title stops showing above GREEN).
+  const labels = new Map(
+    (await loadContentMeta([...new Set(offers.map((o) => String(o.requestId)))], 'ExpertRequest')).map(
+      (r) => [String(r._id), r.label],
+    ),
+  );
+  const now = new Date();
+  return { items: offers.map((o) => presentOffer(o, now, labels.get(String(o.requestId)) ?? 'RED')) };
 }
 
 async function loadOwnPendingOffer(actor: Actor, id: string): Promise<RequestOfferDoc> {
@@ -226,22 +245,45 @@ async function loadOwnPendingOffer(actor: Actor, id: string): Promise<RequestOff
   return offer as RequestOfferDoc;
 }
 
+/** The states in which a request takes an expert who accepts an offer. */
+const JOINABLE: RequestState[] = ['offered', 'accepted', 'in_progress'];
+
 /**
- * Accepts an offer: the expert joins the request's room (the offering moderator with them, as the
- * room's moderator), the request becomes `accepted`, and its people are told.
+ * Adds the expert to the request while it still takes experts: with the move to `accepted` when it was
+ * `offered` (one conditional write), else to an accepted or running request; null when it moved on.
+ */
+async function joinRequest(actor: Actor, request: ExpertRequestDoc, expertId: Types.ObjectId) {
+  if (request.status === 'offered') {
+    try {
+      return await moveRequest(actor, request, 'accepted', ['system'], null, {}, { expertIds: expertId });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error; // moved meanwhile: try as an accepted request
+    }
+  }
+  const joined = await ExpertRequestModel.findOneAndUpdate(
+    { _id: request._id, state: 'visible', status: { $in: ['accepted', 'in_progress'] } },
+    { $addToSet: { expertIds: expertId } },
+    { returnDocument: 'after' },
+  ).lean();
+  return joined as ExpertRequestDoc | null;
+}
+
+/**
+ * Accepts an offer: the offer is claimed, the expert joins the request (one conditional write on its
+ * state, so a withdrawal or a decline that came first wins and the offer closes), the room's ceiling
+ * comes within the expert's clearance, and the expert joins the room (the offering moderator with
+ * them, as the room's moderator).
  */
 export async function acceptOffer(actor: Actor, id: string) {
   const offer = await loadOwnPendingOffer(actor, id);
   const request = await loadContent(String(offer.requestId), 'ExpertRequest');
-  if (
-    !request ||
-    request.state !== 'visible' ||
-    !['offered', 'accepted', 'in_progress'].includes(request.status)
-  )
-    throw new ConflictError('This request is no longer open to offers.', {
+  const closed = () =>
+    new ConflictError('This request is no longer open to offers.', {
       reason: 'offer_closed',
       params: { state: 'withdrawn' },
     });
+  if (!request || request.state !== 'visible' || !JOINABLE.includes(request.status as RequestState))
+    throw closed();
   const still = (await rankCandidates(request)).some((c) => c.expertId === String(offer.expertId));
   if (!still)
     throw new ForbiddenError(
@@ -253,12 +295,23 @@ export async function acceptOffer(actor: Actor, id: string) {
   );
   if (taken.modifiedCount === 0)
     throw new ConflictError('This offer is no longer open.', { reason: 'offer_closed' });
+  const joined = await joinRequest(actor, request, offer.expertId);
+  if (!joined) {
+    await RequestOfferModel.updateOne({ _id: offer._id }, { $set: { state: 'withdrawn' } });
+    throw closed();
+  }
+  const [profile, space] = await Promise.all([
+    ExpertProfileModel.findOne({ personId: offer.expertId }, { clearance: 1 }).lean(),
+    SpaceModel.findById(request.spaceId, { ceiling: 1 }).lean(),
+  ]);
+  if (profile && space)
+    await SpaceModel.updateOne(
+      { _id: space._id },
+      { $set: { ceiling: looserOf(asLabel(space.ceiling), asLabel(profile.clearance)) } },
+    );
   const expertId = String(offer.expertId);
-  await ensureMembership(request.spaceId as never, expertId, 'member');
-  if (offer.offeredBy) await ensureMembership(request.spaceId as never, String(offer.offeredBy), 'moderator');
-  await ExpertRequestModel.updateOne({ _id: request._id }, { $addToSet: { expertIds: offer.expertId } });
-  const withExpert = { ...request, expertIds: [...request.expertIds, offer.expertId] } as ExpertRequestDoc;
-  if (request.status === 'offered') await moveRequest(actor, withExpert, 'accepted', ['system']);
+  await ensureMembership(request.spaceId, expertId, 'member');
+  if (offer.offeredBy) await ensureMembership(request.spaceId, String(offer.offeredBy), 'moderator');
   await recordAudit(actor, 'request.offer_accepted', {
     type: 'ExpertRequest',
     id: String(request._id),
@@ -274,8 +327,7 @@ export async function acceptOffer(actor: Actor, id: string) {
 async function settleWhenNoneOpen(actor: Actor, requestId: Types.ObjectId): Promise<void> {
   const open = await RequestOfferModel.countDocuments({
     requestId,
-    state: 'pending',
-    expiresAt: { $gte: new Date() },
+    $or: [{ state: 'pending', expiresAt: { $gte: new Date() } }, { state: 'accepted' }],
   });
   if (open > 0) return;
   const request = await loadContent(String(requestId), 'ExpertRequest');
@@ -319,6 +371,16 @@ export async function expireOffers(actor: Actor, now = new Date()): Promise<numb
     );
     if (done.modifiedCount === 0) continue;
     expired++;
+    await recordAudit(
+      actor,
+      'request.offer_expired',
+      {
+        type: 'ExpertRequest',
+        id: String(offer.requestId),
+        label: offer.summary.label,
+      },
+      { expert: String(offer.expertId) },
+    );
     const request = await loadContent(String(offer.requestId), 'ExpertRequest');
     if (!request || request.state !== 'visible' || request.status !== 'offered') continue;
     const asked = new Set(

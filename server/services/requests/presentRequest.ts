@@ -72,6 +72,7 @@ export async function presentRequests(
       requester: named(r.authorId),
       experts: r.expertIds.map(named).filter((p): p is { id: string; name: string } => !!p),
       roomId: String(r.spaceId),
+      acceptedAnswerId: r.acceptedAnswer ? String(r.acceptedAnswer.messageId) : null,
       createdAt: r.createdAt.toISOString(),
       history: r.history.map((h) => ({
         from: h.from ?? null,
@@ -88,6 +89,11 @@ export async function presentRequests(
           r.state === 'visible' &&
           r.status === 'closed' &&
           (parties.includes('expert') || parties.includes('triager')),
+        acceptAnswer:
+          r.state === 'visible' &&
+          r.expertIds.length > 0 &&
+          ['accepted', 'in_progress', 'answered'].includes(r.status) &&
+          (parties.includes('requester') || parties.includes('triager')),
       },
     };
   });

@@ -5,6 +5,8 @@
  */
 import { matchExclusion } from '../../../shared/policy/requests.js';
 import { asLabel } from '../../../shared/policy/content.js';
+import { stricterOf } from '../../../shared/policy/labels.js';
+import { highestLiveLabelIn } from '../../policy/contentAccess.js';
 import { ROOM_STATES, FINAL_REQUEST_STATES } from '../../../shared/policy/requestWorkflow.js';
 import type { ExpertRequestDoc } from '../../models/ExpertRequest.js';
 import { ExpertProfileModel } from '../../models/ExpertProfile.js';
@@ -35,7 +37,7 @@ const MAX_EXPERTS = 2_000;
 export async function rankCandidates(
   request: Pick<
     ExpertRequestDoc,
-    '_id' | 'label' | 'topics' | 'formats' | 'languages' | 'authorCityId' | 'authorId'
+    '_id' | 'spaceId' | 'label' | 'topics' | 'formats' | 'languages' | 'authorCityId' | 'authorId'
   >,
 ): Promise<Candidate[]> {
   const [city, requester] = await Promise.all([
@@ -63,8 +65,10 @@ export async function rankCandidates(
   for (const r of loads)
     for (const id of r.expertIds) loadOf.set(String(id), (loadOf.get(String(id)) ?? 0) + 1);
 
+  // The room may already hold material above the request's own label (before anyone accepted).
+  const roomLabel = await highestLiveLabelIn(request.spaceId);
   const facts = {
-    label: asLabel(request.label),
+    label: roomLabel ? stricterOf(asLabel(request.label), roomLabel) : asLabel(request.label),
     languages: request.languages,
     cityId: request.authorCityId,
     country: city?.country ?? null,

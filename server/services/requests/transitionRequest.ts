@@ -1,13 +1,14 @@
 /**
  * A person moves a request in its workflow (POST /requests/{id}/transitions): allowed only as the
  * workflow's table says for the parties they are; the system's own moves (offers) are not theirs to
- * make. Withdrawing a request withdraws its open offers.
+ * make. Withdrawing a request, or taking it back to matching, withdraws its open offers.
  */
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { RequestState } from '../../../shared/policy/requestWorkflow.js';
 import type { RequestTransitionInput } from '../../../shared/schemas/requests.js';
 import { RequestOfferModel } from '../../models/RequestOffer.js';
+import { recordAudit } from '../../audit/recordAudit.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { moveRequest } from './moveRequest.js';
 import { presentRequest, type PresentedRequest } from './presentRequest.js';
@@ -23,10 +24,21 @@ export async function transitionRequest(
   const request = await loadRequestFor(ctx, id);
   const parties = partiesOf(ctx, request).filter((p) => p !== 'system');
   const moved = await moveRequest(actor, request, input.to as RequestState, parties, input.note ?? null);
-  if (moved.status === 'withdrawn')
-    await RequestOfferModel.updateMany(
+  // Withdrawn, or back to matching: the offers still open close (an expert cannot take them later).
+  if (moved.status === 'withdrawn' || moved.status === 'matching') {
+    const closed = await RequestOfferModel.updateMany(
       { requestId: moved._id, state: 'pending' },
       { $set: { state: 'withdrawn', decidedAt: new Date() } },
     );
+    if (closed.modifiedCount > 0)
+      await recordAudit(
+        actor,
+        'request.offers_withdrawn',
+        { type: 'ExpertRequest', id, label: moved.label },
+        {
+          count: closed.modifiedCount,
+        },
+      );
+  }
   return presentRequest(await loadSharingContext(actor), moved);
 }

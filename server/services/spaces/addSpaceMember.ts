@@ -2,6 +2,7 @@
  * Adds a person to a space (or changes their role), idempotently: one membership document per
  * (space, person), re-opened when they rejoin. Leaders-only peer rooms admit mayors and leaders only.
  */
+import { isInvitableKind, type SpaceKind } from '../../../shared/policy/spaces.js';
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { isLeader } from '../../../shared/policy/spaces.js';
@@ -25,6 +26,11 @@ export async function addSpaceMember(actor: Actor, slug: string, input: z.infer<
     throw new InvalidError('A direct conversation has exactly two people.', [
       { path: 'person', message: 'not in a direct conversation' },
     ]);
+  if (!isInvitableKind(space.kind as SpaceKind))
+    throw new InvalidError(
+      'The people of an expert request or a library draft come from its own steps (asking, accepting an offer), never added by hand.',
+      [{ path: 'person', message: 'not added by hand here' }],
+    );
   const person = await PersonModel.findOne({ _id: input.person, status: 'active' }, { roles: 1 }).lean();
   if (!person)
     throw new InvalidError('There is no active person with that id.', [

@@ -55,9 +55,13 @@ describe('the policy is the only road to content', () => {
     // to nobody), the ids of readable forum replies and room replies (findReadableReplyRefs,
     // findReadableThreadReplyRefs, filtered), and the label and audience only of a thread's live
     // replies (loadThreadReplyAudiences: per-reader live counts, no content); first, the live messages
-    // carrying a document (loadMessagesCarrying: each presented again through the policy).
-    const direct = source.match(/(PostModel|MessageModel)\.(find|findById|findOne)\(/g) ?? [];
+    // carrying a document (loadMessagesCarrying: each presented again through the policy); and,
+    // before those, whether a space holds live messages or documents of a label (highestLiveLabelIn:
+    // ids only, for an expert's clearance; shown to nobody).
+    const direct = source.match(/(PostModel|MessageModel|DocumentModel)\.(find|findById|findOne)\(/g) ?? [];
     assert.deepEqual(direct, [
+      'MessageModel.findOne(',
+      'DocumentModel.findOne(',
       'MessageModel.find(',
       'MessageModel.findOne(',
       'PostModel.find(',

@@ -7,6 +7,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api.js';
+import { CheckboxGroup, toggled } from '../../components/CheckboxGroup.js';
 import { alertMessage, FormAlert, type AlertMessage } from '../../components/FormAlert.js';
 import { FormField } from '../../components/FormField.js';
 import { LabelBadge } from '../../components/LabelBadge.js';
@@ -16,8 +17,8 @@ import { SubmitButton } from '../../components/SubmitButton.js';
 import { queryClient } from '../../data/queryClient.js';
 import { useApiQuery } from '../../data/useApiQuery.js';
 import { errorRefusal } from '../../errors/refusal.js';
-import { formatDate, hubName } from '../../format.js';
-import { useHubs } from '../../hooks/useHubs.js';
+import { formatDate } from '../../format.js';
+import { useHubOptions } from '../../hooks/useHubOptions.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { Link } from '../../router.js';
 import {
@@ -82,7 +83,7 @@ let rowKeys = 0;
 function ProfileForm({ profile }: { profile: ExpertView }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
-  const hubs = useHubs();
+  const hubOptions = useHubOptions();
   const [summary, setSummary] = useState(profile.summary);
   const [topics, setTopics] = useState<string[]>(profile.topics);
   const [formats, setFormats] = useState<string[]>(profile.formats);
@@ -105,8 +106,6 @@ function ProfileForm({ profile }: { profile: ExpertView }) {
   const [sending, setSending] = useState(false);
   const zones = timeZones();
 
-  const toggle = (list: string[], set: (next: string[]) => void, value: string, on: boolean) =>
-    set(on ? [...list, value] : list.filter((v) => v !== value));
   const setRow = (key: number, change: Partial<LanguageRow>) =>
     setLanguages((rows) => rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
 
@@ -212,7 +211,9 @@ function ProfileForm({ profile }: { profile: ExpertView }) {
         error={errors.topics}
         options={EXPERT_TOPICS.map((v) => ({ value: v, label: t(`experts.topics.${v}`) }))}
         chosen={topics}
-        onToggle={(value, on) => toggle(topics, setTopics, value, on)}
+        onToggle={(value, on) => setTopics(toggled(topics, value, on))}
+        className="expert-choices"
+        choiceClassName="expert-choice"
         required
       />
 
@@ -288,18 +289,22 @@ function ProfileForm({ profile }: { profile: ExpertView }) {
         error={errors.formats}
         options={EXPERT_FORMATS.map((v) => ({ value: v, label: t(`experts.formats.${v}`) }))}
         chosen={formats}
-        onToggle={(value, on) => toggle(formats, setFormats, value, on)}
+        onToggle={(value, on) => setFormats(toggled(formats, value, on))}
+        className="expert-choices"
+        choiceClassName="expert-choice"
         required
       />
 
-      {hubs.state === 'ready' && (
+      {hubOptions && (
         <CheckboxGroup
           id="expert-regions"
           legend={t('experts.profile.regions')}
           error={errors.regions}
-          options={hubs.data.map((hub) => ({ value: hub.slug, label: hubName(hub, language) }))}
+          options={hubOptions}
           chosen={regions}
-          onToggle={(value, on) => toggle(regions, setRegions, value, on)}
+          onToggle={(value, on) => setRegions(toggled(regions, value, on))}
+          className="expert-choices"
+          choiceClassName="expert-choice"
         />
       )}
 
@@ -417,58 +422,5 @@ function ProfileForm({ profile }: { profile: ExpertView }) {
         {t('experts.profile.save')}
       </SubmitButton>
     </form>
-  );
-}
-
-/** Props of {@link CheckboxGroup}. */
-interface CheckboxGroupProps {
-  id: string;
-  legend: string;
-  error: string | undefined;
-  options: { value: string; label: string }[];
-  chosen: string[];
-  onToggle: (value: string, on: boolean) => void;
-  required?: boolean;
-}
-
-/** A fieldset of checkboxes with its legend and error. */
-export function CheckboxGroup({
-  id,
-  legend,
-  error,
-  options,
-  chosen,
-  onToggle,
-  required = false,
-}: CheckboxGroupProps) {
-  const { t } = useTranslation();
-  return (
-    <fieldset
-      className={error ? 'field field--invalid expert-choices' : 'field expert-choices'}
-      aria-describedby={error ? `${id}-error` : undefined}
-    >
-      <legend>
-        {legend}
-        {!required && <span className="field__optional"> {t('form.optional')}</span>}
-      </legend>
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          <span className="visually-hidden">{t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      )}
-      {options.map((option) => (
-        <div key={option.value} className="expert-choice">
-          <input
-            type="checkbox"
-            id={`${id}-${option.value}`}
-            value={option.value}
-            checked={chosen.includes(option.value)}
-            onChange={(e) => onToggle(option.value, e.target.checked)}
-          />
-          <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
-        </div>
-      ))}
-    </fieldset>
   );
 }

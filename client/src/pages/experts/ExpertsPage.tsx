@@ -3,14 +3,18 @@
  * format, available only) are applied with a button; results are cards, 50 at a time with a "more"
  * button. The Management Unit sees a verification control on each card (the `verify` ability).
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterForm } from '../../components/FilterForm.js';
+import { FilterSelect } from '../../components/FilterSelect.js';
 import { LoadError } from '../../components/LoadError.js';
+import { PagedList } from '../../components/PagedList.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
 import { queryClient } from '../../data/queryClient.js';
 import { useApiQuery } from '../../data/useApiQuery.js';
-import { hubName, sortByName } from '../../format.js';
-import { useHubs } from '../../hooks/useHubs.js';
+import { sortByName } from '../../format.js';
+import { useHubOptions } from '../../hooks/useHubOptions.js';
+import { useMorePages } from '../../hooks/useMorePages.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { ExpertCard } from './ExpertCard.js';
 import { expertKeys, fetchExperts, type ExpertFilters, type ExpertView } from './expertsApi.js';
@@ -25,23 +29,22 @@ export function ExpertsPage() {
     <section className="experts-page">
       <h1>{t('experts.directory.heading')}</h1>
       <p>{t('experts.directory.intro')}</p>
-      <FilterForm onApply={setFilters} />
+      <Filters onApply={setFilters} />
       <Results key={JSON.stringify(filters)} filters={filters} />
     </section>
   );
 }
 
-function FilterForm({ onApply }: { onApply: (filters: ExpertFilters) => void }) {
+function Filters({ onApply }: { onApply: (filters: ExpertFilters) => void }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
-  const hubs = useHubs();
+  const hubOptions = useHubOptions();
   const [topic, setTopic] = useState('');
   const [spoken, setSpoken] = useState('');
   const [region, setRegion] = useState('');
   const [format, setFormat] = useState('');
   const [availableOnly, setAvailableOnly] = useState(false);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const apply = () =>
     onApply({
       ...(topic ? { topic } : {}),
       ...(spoken ? { language: spoken } : {}),
@@ -49,135 +52,90 @@ function FilterForm({ onApply }: { onApply: (filters: ExpertFilters) => void }) 
       ...(format ? { format } : {}),
       ...(availableOnly ? { availability: 'available' } : {}),
     });
-  };
-  const select = (
-    id: string,
-    label: string,
-    value: string,
-    set: (v: string) => void,
-    options: { value: string; label: string }[],
-  ) => (
-    <div className="expert-filter">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => set(e.target.value)}>
-        <option value="">{t('experts.directory.any')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  /** What every select of the form shares. */
+  const shared = { className: 'expert-filter', anyLabel: t('experts.directory.any') };
   return (
-    <form
+    <FilterForm
       className="expert-filters"
-      onSubmit={submit}
-      role="search"
-      aria-label={t('experts.directory.filters')}
+      legend={t('experts.directory.filters')}
+      applyLabel={t('experts.directory.apply')}
+      onApply={apply}
     >
-      <fieldset>
-        <legend>{t('experts.directory.filters')}</legend>
-        {select(
-          'expert-filter-topic',
-          t('experts.directory.topic'),
-          topic,
-          setTopic,
-          EXPERT_TOPICS.map((v) => ({ value: v, label: t(`experts.topics.${v}`) })),
-        )}
-        {select(
-          'expert-filter-language',
-          t('experts.directory.language'),
-          spoken,
-          setSpoken,
-          sortByName(LANGUAGE_CODES, (c) => languageName(c, language), language).map((c) => ({
-            value: c,
-            label: languageName(c, language),
-          })),
-        )}
-        {select(
-          'expert-filter-region',
-          t('experts.directory.region'),
-          region,
-          setRegion,
-          hubs.state === 'ready'
-            ? hubs.data.map((h) => ({ value: h.slug, label: hubName(h, language) }))
-            : [],
-        )}
-        {select(
-          'expert-filter-format',
-          t('experts.directory.format'),
-          format,
-          setFormat,
-          EXPERT_FORMATS.map((v) => ({ value: v, label: t(`experts.formats.${v}`) })),
-        )}
-        <div className="expert-choice expert-filter">
-          <input
-            type="checkbox"
-            id="expert-filter-available"
-            checked={availableOnly}
-            onChange={(e) => setAvailableOnly(e.target.checked)}
-          />
-          <label htmlFor="expert-filter-available">{t('experts.directory.availableOnly')}</label>
-        </div>
-        <button type="submit" className="button">
-          {t('experts.directory.apply')}
-        </button>
-      </fieldset>
-    </form>
+      <FilterSelect
+        {...shared}
+        id="expert-filter-topic"
+        label={t('experts.directory.topic')}
+        value={topic}
+        onChange={setTopic}
+        options={EXPERT_TOPICS.map((v) => ({ value: v, label: t(`experts.topics.${v}`) }))}
+      />
+      <FilterSelect
+        {...shared}
+        id="expert-filter-language"
+        label={t('experts.directory.language')}
+        value={spoken}
+        onChange={setSpoken}
+        options={sortByName(LANGUAGE_CODES, (c) => languageName(c, language), language).map((c) => ({
+          value: c,
+          label: languageName(c, language),
+        }))}
+      />
+      <FilterSelect
+        {...shared}
+        id="expert-filter-region"
+        label={t('experts.directory.region')}
+        value={region}
+        onChange={setRegion}
+        options={hubOptions ?? []}
+      />
+      <FilterSelect
+        {...shared}
+        id="expert-filter-format"
+        label={t('experts.directory.format')}
+        value={format}
+        onChange={setFormat}
+        options={EXPERT_FORMATS.map((v) => ({ value: v, label: t(`experts.formats.${v}`) }))}
+      />
+      <div className="expert-choice expert-filter">
+        <input
+          type="checkbox"
+          id="expert-filter-available"
+          checked={availableOnly}
+          onChange={(e) => setAvailableOnly(e.target.checked)}
+        />
+        <label htmlFor="expert-filter-available">{t('experts.directory.availableOnly')}</label>
+      </div>
+    </FilterForm>
   );
 }
 
 function Results({ filters }: { filters: ExpertFilters }) {
   const { t } = useTranslation();
   const first = useApiQuery(expertKeys.list(filters), (signal) => fetchExperts(filters, null, signal));
-  const [more, setMore] = useState<ExpertView[]>([]);
-  const [cursor, setCursor] = useState<string | null | undefined>(undefined);
-  const [loadingMore, setLoadingMore] = useState(false);
+  const { after, loadingMore, loadMore } = useMorePages((cursor) =>
+    fetchExperts(filters, cursor, new AbortController().signal),
+  );
   const [replaced, setReplaced] = useState<Record<string, ExpertView>>({});
   if (first.state === 'loading') return <StatusMessage>{t('experts.loading')}</StatusMessage>;
   if (first.state === 'error') return <LoadError error={first.error} onRetry={first.retry} />;
-  const items = [...first.data.items, ...more].map((e) => replaced[e.person.id] ?? e);
-  const next = cursor === undefined ? first.data.nextCursor : cursor;
-  const loadMore = async () => {
-    if (!next) return;
-    setLoadingMore(true);
-    try {
-      const page = await fetchExperts(filters, next, new AbortController().signal);
-      setMore((known) => [...known, ...page.items]);
-      setCursor(page.nextCursor);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const { items: loaded, next } = after(first.data);
+  const items = loaded.map((e) => replaced[e.person.id] ?? e);
   const onVerified = (expert: ExpertView) => {
     setReplaced((known) => ({ ...known, [expert.person.id]: expert }));
     void queryClient.invalidateQueries({ queryKey: expertKeys.one(expert.person.id) });
   };
   return (
-    <>
-      <StatusMessage>{t('experts.directory.found', { count: items.length })}</StatusMessage>
-      {items.length === 0 ? (
-        <p>{t('experts.directory.none')}</p>
-      ) : (
-        <ul className="expert-list">
-          {items.map((expert) => (
-            <li key={expert.person.id}>
-              <ExpertCard expert={expert} level={2} onVerified={onVerified} />
-            </li>
-          ))}
-        </ul>
-      )}
-      {next && (
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={loadingMore}
-          onClick={() => void loadMore()}
-        >
-          {t('experts.directory.more')}
-        </button>
-      )}
-    </>
+    <PagedList
+      items={items}
+      found={t('experts.directory.found', { count: items.length })}
+      none={t('experts.directory.none')}
+      className="expert-list"
+      keyOf={(expert) => expert.person.id}
+      render={(expert) => <ExpertCard expert={expert} level={2} onVerified={onVerified} />}
+      hasMore={Boolean(next)}
+      loadingMore={loadingMore}
+      moreLabel={t('experts.directory.more')}
+      onMore={() => void loadMore(next)}
+    />
   );
 }

@@ -9,54 +9,7 @@ export {
   PROFICIENCIES,
 } from '../../../../shared/expertPool.js';
 export { LABELS } from '../../../../shared/policy/labels.js';
-
-const languageNames = new Map<string, Intl.DisplayNames>();
-
-/** The language's name in `reader` (`fr` -> "French", "français"); the code itself if unknown. */
-export function languageName(code: string, reader: string): string {
-  let names = languageNames.get(reader);
-  if (!names) {
-    names = new Intl.DisplayNames([reader], { type: 'language', fallback: 'code' });
-    languageNames.set(reader, names);
-  }
-  try {
-    return names.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-/** Languages offered in the profile's and the directory's pickers (ISO 639-1), by their code. */
-export const LANGUAGE_CODES = [
-  'ar',
-  'bn',
-  'de',
-  'en',
-  'es',
-  'fa',
-  'fr',
-  'ha',
-  'hi',
-  'id',
-  'it',
-  'ja',
-  'ko',
-  'ms',
-  'nl',
-  'pl',
-  'ps',
-  'pt',
-  'ru',
-  'so',
-  'sq',
-  'sr',
-  'sv',
-  'sw',
-  'tr',
-  'uk',
-  'ur',
-  'zh',
-] as const;
+export { LANGUAGE_CODES, languageName } from '../../languages.js';
 
 /** The IANA time zones this browser knows (UTC first). */
 export function timeZones(): string[] {

@@ -4,16 +4,19 @@
  * also get the review view (?view=review: drafts and records awaiting approvals) and "Write a record";
  * signed-out visitors get the public list (CLEAR, published), light and text-first.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterForm } from '../../components/FilterForm.js';
+import { FilterSelect } from '../../components/FilterSelect.js';
 import { LoadError } from '../../components/LoadError.js';
+import { PagedList } from '../../components/PagedList.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
 import { useApiQuery } from '../../data/useApiQuery.js';
-import { hubName } from '../../format.js';
-import { useHubs } from '../../hooks/useHubs.js';
+import { useHubOptions } from '../../hooks/useHubOptions.js';
+import { useMorePages } from '../../hooks/useMorePages.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { Link, useLocation } from '../../router.js';
-import { fetchRecords, libraryKeys, type LibraryFilters, type RecordView } from './libraryApi.js';
+import { fetchRecords, libraryKeys, type LibraryFilters } from './libraryApi.js';
 import { RecordCard } from './RecordCard.js';
 import { LANGUAGE_CODES, LIBRARY_THEMES, languageName } from './vocabulary.js';
 
@@ -56,13 +59,13 @@ export function LibraryPage({ isPublic }: { isPublic: boolean }) {
         </div>
       )}
       {review && <p>{t('library.reviewIntro')}</p>}
-      <FilterForm isPublic={isPublic} review={review} onApply={setFilters} />
+      <Filters isPublic={isPublic} review={review} onApply={setFilters} />
       <Results key={JSON.stringify(shown)} filters={shown} isPublic={isPublic} />
     </section>
   );
 }
 
-function FilterForm({
+function Filters({
   isPublic,
   review,
   onApply,
@@ -73,14 +76,13 @@ function FilterForm({
 }) {
   const { t, i18n } = useTranslation();
   const reader = i18n.resolvedLanguage ?? 'en';
-  const hubs = useHubs();
+  const hubOptions = useHubOptions();
   const [theme, setTheme] = useState('');
   const [region, setRegion] = useState('');
   const [language, setLanguage] = useState('');
   const [status, setStatus] = useState('');
   const [q, setQ] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const apply = () =>
     onApply({
       ...(theme ? { theme } : {}),
       ...(region ? { region } : {}),
@@ -88,80 +90,60 @@ function FilterForm({
       ...(status && !isPublic && !review ? { status } : {}),
       ...(q.trim() ? { q: q.trim() } : {}),
     });
-  };
-  const select = (
-    id: string,
-    label: string,
-    value: string,
-    set: (v: string) => void,
-    options: { value: string; label: string }[],
-  ) => (
-    <div className="library-filter">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => set(e.target.value)}>
-        <option value="">{t('library.filters.any')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  /** What every select of the form shares. */
+  const shared = { className: 'library-filter', anyLabel: t('library.filters.any') };
   return (
-    <form
+    <FilterForm
       className="library-filters"
-      onSubmit={submit}
-      role="search"
-      aria-label={t('library.filters.legend')}
+      legend={t('library.filters.legend')}
+      applyLabel={t('library.filters.apply')}
+      onApply={apply}
     >
-      <fieldset>
-        <legend>{t('library.filters.legend')}</legend>
-        <div className="library-filter library-filter--search">
-          <label htmlFor="library-filter-q">{t('library.filters.search')}</label>
-          <input
-            id="library-filter-q"
-            type="search"
-            maxLength={200}
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-          />
-        </div>
-        {select(
-          'library-filter-theme',
-          t('library.filters.theme'),
-          theme,
-          setTheme,
-          LIBRARY_THEMES.map((v) => ({ value: v, label: t(`library.themes.${v}`) })),
-        )}
-        {select(
-          'library-filter-region',
-          t('library.filters.region'),
-          region,
-          setRegion,
-          hubs.state === 'ready' ? hubs.data.map((h) => ({ value: h.slug, label: hubName(h, reader) })) : [],
-        )}
-        {select(
-          'library-filter-language',
-          t('library.filters.language'),
-          language,
-          setLanguage,
-          LANGUAGE_CODES.map((c) => ({ value: c, label: languageName(c, reader) })),
-        )}
-        {!isPublic &&
-          !review &&
-          select(
-            'library-filter-status',
-            t('library.filters.status'),
-            status,
-            setStatus,
-            STATUSES.map((s) => ({ value: s, label: t(`library.statuses.${s}`) })),
-          )}
-        <button type="submit" className="button">
-          {t('library.filters.apply')}
-        </button>
-      </fieldset>
-    </form>
+      <div className="library-filter library-filter--search">
+        <label htmlFor="library-filter-q">{t('library.filters.search')}</label>
+        <input
+          id="library-filter-q"
+          type="search"
+          maxLength={200}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
+      </div>
+      <FilterSelect
+        {...shared}
+        id="library-filter-theme"
+        label={t('library.filters.theme')}
+        value={theme}
+        onChange={setTheme}
+        options={LIBRARY_THEMES.map((v) => ({ value: v, label: t(`library.themes.${v}`) }))}
+      />
+      <FilterSelect
+        {...shared}
+        id="library-filter-region"
+        label={t('library.filters.region')}
+        value={region}
+        onChange={setRegion}
+        options={hubOptions ?? []}
+      />
+      <FilterSelect
+        {...shared}
+        id="library-filter-language"
+        label={t('library.filters.language')}
+        value={language}
+        onChange={setLanguage}
+        options={LANGUAGE_CODES.map((c) => ({ value: c, label: languageName(c, reader) }))}
+      />
+      {!isPublic && !review && (
+        <FilterSelect
+          {...shared}
+          id="library-filter-status"
+          label={t('library.filters.status')}
+          value={status}
+          onChange={setStatus}
+          options={STATUSES.map((s) => ({ value: s, label: t(`library.statuses.${s}`) }))}
+        />
+      )}
+    </FilterForm>
   );
 }
 
@@ -170,48 +152,24 @@ function Results({ filters, isPublic }: { filters: LibraryFilters; isPublic: boo
   const first = useApiQuery(libraryKeys.list(filters, isPublic), (signal) =>
     fetchRecords(filters, null, isPublic, signal),
   );
-  const [more, setMore] = useState<RecordView[]>([]);
-  const [cursor, setCursor] = useState<string | null | undefined>(undefined);
-  const [loadingMore, setLoadingMore] = useState(false);
+  const { after, loadingMore, loadMore } = useMorePages((cursor) =>
+    fetchRecords(filters, cursor, isPublic, new AbortController().signal),
+  );
   if (first.state === 'loading') return <StatusMessage>{t('library.loading')}</StatusMessage>;
   if (first.state === 'error') return <LoadError error={first.error} onRetry={first.retry} />;
-  const items = [...first.data.items, ...more];
-  const next = cursor === undefined ? first.data.nextCursor : cursor;
-  const loadMore = async () => {
-    if (!next) return;
-    setLoadingMore(true);
-    try {
-      const page = await fetchRecords(filters, next, isPublic, new AbortController().signal);
-      setMore((known) => [...known, ...page.items]);
-      setCursor(page.nextCursor);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const { items, next } = after(first.data);
   return (
-    <>
-      <StatusMessage>{t('library.found', { count: items.length })}</StatusMessage>
-      {items.length === 0 ? (
-        <p>{t('library.none')}</p>
-      ) : (
-        <ul className="library-list">
-          {items.map((record) => (
-            <li key={record.id}>
-              <RecordCard record={record} isPublic={isPublic} />
-            </li>
-          ))}
-        </ul>
-      )}
-      {next && (
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={loadingMore}
-          onClick={() => void loadMore()}
-        >
-          {t('library.more')}
-        </button>
-      )}
-    </>
+    <PagedList
+      items={items}
+      found={t('library.found', { count: items.length })}
+      none={t('library.none')}
+      className="library-list"
+      keyOf={(record) => record.id}
+      render={(record) => <RecordCard record={record} isPublic={isPublic} />}
+      hasMore={Boolean(next)}
+      loadingMore={loadingMore}
+      moreLabel={t('library.more')}
+      onMore={() => void loadMore(next)}
+    />
   );
 }

@@ -6,27 +6,17 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { alertMessage, FormAlert, type AlertMessage } from '../../components/FormAlert.js';
-import { FormField } from '../../components/FormField.js';
+import { FormAlert } from '../../components/FormAlert.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
 import { queryClient } from '../../data/queryClient.js';
-import { errorRefusal } from '../../errors/refusal.js';
-import { hubName } from '../../format.js';
-import { useHubs } from '../../hooks/useHubs.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { Link, navigate, useLocation } from '../../router.js';
+import { LanguageSelect } from './LanguageSelect.js';
 import { createRecord, libraryKeys, type NewRecordInput } from './libraryApi.js';
-import {
-  CheckboxGroup,
-  fieldErrorsOf,
-  LabelChoice,
-  missingTexts,
-  TextFields,
-  textsToSend,
-  textValues,
-  type TextValues,
-} from './RecordFields.js';
-import { LANGUAGE_CODES, LIBRARY_THEMES, languageName } from './vocabulary.js';
+import { draftErrors, RecordDraftFields, type RecordDraft } from './RecordDraftFields.js';
+import { textsToSend, textValues } from './RecordFields.js';
+import { useRecordForm } from './useRecordForm.js';
+import { LANGUAGE_CODES } from './vocabulary.js';
 
 const REQUEST_ID = /^[a-f0-9]{24}$/;
 
@@ -38,50 +28,39 @@ export function NewRecordPage() {
   const { query } = useLocation();
   const requested = query.get('request');
   const fromRequest = requested && REQUEST_ID.test(requested) ? requested : null;
-  const hubs = useHubs();
-  const [texts, setTexts] = useState<TextValues>(textValues());
-  const [themes, setThemes] = useState<string[]>([]);
-  const [regions, setRegions] = useState<string[]>([]);
+  const [draft, setDraft] = useState<RecordDraft>({
+    texts: textValues(),
+    themes: [],
+    regions: [],
+    label: 'GREEN',
+  });
   const [language, setLanguage] = useState<string>(
     (LANGUAGE_CODES as readonly string[]).includes(reader) ? reader : '',
   );
-  const [label, setLabel] = useState<'GREEN' | 'CLEAR'>('GREEN');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [alert, setAlert] = useState<AlertMessage | null>(null);
-  const [sending, setSending] = useState(false);
-
-  const toggle = (list: string[], set: (next: string[]) => void, value: string, on: boolean) =>
-    set(on ? [...list, value] : list.filter((v) => v !== value));
+  const { errors, alert, sending, send } = useRecordForm();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const local = missingTexts(texts, t);
-    if (themes.length < 1 || themes.length > 5) local.themes = t('library.form.errors.themes');
+    const local = draftErrors(draft, t);
     if (!language) local.language = t('library.form.errors.language');
-    if (Object.keys(local).length > 0) {
-      setErrors(local);
-      setAlert(alertMessage(t('library.form.fix')));
-      return;
-    }
     const input: NewRecordInput = {
-      ...textsToSend(texts),
-      themes: themes as NewRecordInput['themes'],
-      regions,
+      ...textsToSend(draft.texts),
+      themes: draft.themes as NewRecordInput['themes'],
+      regions: draft.regions,
       language,
-      label,
+      label: draft.label,
       ...(fromRequest ? { fromRequest } : {}),
     };
-    setSending(true);
-    try {
-      const record = await createRecord(input);
-      queryClient.setQueryData(libraryKeys.one(record.id, false), record);
-      void queryClient.invalidateQueries({ queryKey: ['library', 'list'] });
-      navigate(`/library/${record.id}`);
-    } catch (error) {
-      setErrors(fieldErrorsOf(error, t));
-      setAlert(alertMessage(errorRefusal(error, t)));
-      setSending(false);
-    }
+    await send(
+      local,
+      async () => {
+        const record = await createRecord(input);
+        queryClient.setQueryData(libraryKeys.one(record.id, false), record);
+        void queryClient.invalidateQueries({ queryKey: ['library', 'list'] });
+        navigate(`/library/${record.id}`);
+      },
+      true,
+    );
   };
 
   return (
@@ -96,50 +75,21 @@ export function NewRecordPage() {
         aria-describedby="library-new-intro"
       >
         <FormAlert message={alert} id="library-new-alert" />
-        <FormField
+        <LanguageSelect
           id="library-new-language"
           label={t('library.fields.language')}
           error={errors.language}
-          required
-        >
-          {(control) => (
-            <select {...control} value={language} onChange={(e) => setLanguage(e.target.value)}>
-              <option value="">{t('library.fields.chooseLanguage')}</option>
-              {LANGUAGE_CODES.map((code) => (
-                <option key={code} value={code}>
-                  {languageName(code, reader)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <TextFields
+          codes={LANGUAGE_CODES}
+          value={language}
+          onChange={setLanguage}
+        />
+        <RecordDraftFields
           prefix="library-new"
-          values={texts}
+          draft={draft}
           errors={errors}
           language={language || undefined}
-          onChange={(field, value) => setTexts((known) => ({ ...known, [field]: value }))}
+          onChange={setDraft}
         />
-        <CheckboxGroup
-          id="library-new-themes"
-          legend={t('library.fields.themes')}
-          error={errors.themes}
-          options={LIBRARY_THEMES.map((v) => ({ value: v, label: t(`library.themes.${v}`) }))}
-          chosen={themes}
-          onToggle={(value, on) => toggle(themes, setThemes, value, on)}
-          required
-        />
-        {hubs.state === 'ready' && hubs.data.length > 0 && (
-          <CheckboxGroup
-            id="library-new-regions"
-            legend={t('library.fields.regions')}
-            error={errors.regions}
-            options={hubs.data.map((hub) => ({ value: hub.slug, label: hubName(hub, reader) }))}
-            chosen={regions}
-            onToggle={(value, on) => toggle(regions, setRegions, value, on)}
-          />
-        )}
-        <LabelChoice id="library-new-label" value={label} error={errors.label} onChange={setLabel} />
         <div className="form-actions">
           <SubmitButton sending={sending} busyLabel={t('library.form.creating')}>
             {t('library.form.create')}

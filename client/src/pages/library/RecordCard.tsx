@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { LabelBadge } from '../../components/LabelBadge.js';
 import { Link } from '../../router.js';
 import type { RecordText, RecordView } from './libraryApi.js';
+import { StageBadge, StatusBadge } from './RecordBadges.js';
 import { languageName } from './vocabulary.js';
 
 /** The text to show first: the reader's language when present, else the original. */
@@ -36,20 +37,11 @@ export function RecordCard({ record, isPublic }: { record: RecordView; isPublic:
         </Link>
       </h2>
       <p className="library-card__meta">
-        <LabelBadge label={record.label} />{' '}
-        {record.stage === 'published' && (
-          <span className="library-badge">
-            <span className="visually-hidden">{t('library.card.status')} </span>
-            {t(`library.statuses.${record.status}`)}
-          </span>
-        )}
+        <LabelBadge label={record.label} /> {record.stage === 'published' && <StatusBadge record={record} />}
         {!isPublic && record.stage !== 'published' && (
           <>
             {' '}
-            <span className="library-badge library-badge--stage">
-              <span className="visually-hidden">{t('library.card.stage')} </span>
-              {t(`library.stages.${record.stage}`)}
-            </span>
+            <StageBadge record={record} />
           </>
         )}
       </p>

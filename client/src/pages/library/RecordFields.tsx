@@ -1,10 +1,11 @@
 /**
  * The parts of the library's forms: the text fields of a record (title, summary and the six sections,
- * each with its hint and its error), a group of checkboxes, the label choice (GREEN or CLEAR, each
+ * each with its hint and its error), the label choice (GREEN or CLEAR, each
  * explained), and the mapping of the server's field errors to the form's fields.
  */
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api.js';
+import { FieldsetError } from '../../components/CheckboxGroup.js';
 import { FormField } from '../../components/FormField.js';
 import { RECORD_LABELS, REQUIRED_FIELDS, TEXT_FIELDS, type TextField } from './vocabulary.js';
 
@@ -112,59 +113,6 @@ export function TextFields({
   );
 }
 
-/** Props of {@link CheckboxGroup}. */
-interface CheckboxGroupProps {
-  id: string;
-  legend: string;
-  error: string | undefined;
-  options: { value: string; label: string }[];
-  chosen: string[];
-  onToggle: (value: string, on: boolean) => void;
-  required?: boolean;
-}
-
-/** A fieldset of checkboxes with its legend and error. */
-export function CheckboxGroup({
-  id,
-  legend,
-  error,
-  options,
-  chosen,
-  onToggle,
-  required = false,
-}: CheckboxGroupProps) {
-  const { t } = useTranslation();
-  return (
-    <fieldset
-      className={error ? 'field field--invalid library-choices' : 'field library-choices'}
-      aria-describedby={error ? `${id}-error` : undefined}
-    >
-      <legend>
-        {legend}
-        {!required && <span className="field__optional"> {t('form.optional')}</span>}
-      </legend>
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          <span className="visually-hidden">{t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      )}
-      {options.map((option) => (
-        <div key={option.value} className="library-choice">
-          <input
-            type="checkbox"
-            id={`${id}-${option.value}`}
-            value={option.value}
-            checked={chosen.includes(option.value)}
-            onChange={(e) => onToggle(option.value, e.target.checked)}
-          />
-          <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
-
 /** The label choice: GREEN or CLEAR, each with its meaning. */
 export function LabelChoice({
   id,
@@ -184,12 +132,7 @@ export function LabelChoice({
       aria-describedby={error ? `${id}-error` : undefined}
     >
       <legend>{t('library.labels.legend')}</legend>
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          <span className="visually-hidden">{t('form.errorPrefix')} </span>
-          {error}
-        </p>
-      )}
+      <FieldsetError id={`${id}-error`} error={error} />
       {RECORD_LABELS.map((label) => (
         <div key={label} className="library-choice">
           <input

@@ -16,6 +16,7 @@ import { useHubs } from '../../hooks/useHubs.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { Link } from '../../router.js';
 import { fetchRecord, libraryKeys, type RecordView } from './libraryApi.js';
+import { StageBadge, StatusBadge } from './RecordBadges.js';
 import { textFor, useTextName } from './RecordCard.js';
 import { ReviewPanel } from './ReviewPanel.js';
 import { SECTIONS } from './vocabulary.js';
@@ -70,18 +71,8 @@ function RecordShown({ record, isPublic }: { record: RecordView; isPublic: boole
         </h1>
         <p className="library-card__meta">
           <LabelBadge label={record.label} />{' '}
-          {record.stage === 'published' && (
-            <span className="library-badge">
-              <span className="visually-hidden">{t('library.card.status')} </span>
-              {t(`library.statuses.${record.status}`)}
-            </span>
-          )}{' '}
-          {!isPublic && (
-            <span className="library-badge library-badge--stage">
-              <span className="visually-hidden">{t('library.card.stage')} </span>
-              {t(`library.stages.${record.stage}`)}
-            </span>
-          )}{' '}
+          {record.stage === 'published' && <StatusBadge record={record} />}{' '}
+          {!isPublic && <StageBadge record={record} />}{' '}
           {record.publishedAt ? (
             <span>{t('library.record.publishedOn', { date: formatDate(record.publishedAt, reader) })}</span>
           ) : (

@@ -7,14 +7,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api.js';
+import { FieldsetError } from '../../components/CheckboxGroup.js';
 import { alertMessage, FormAlert, type AlertMessage } from '../../components/FormAlert.js';
 import { FormField } from '../../components/FormField.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
 import { queryClient } from '../../data/queryClient.js';
 import { errorRefusal } from '../../errors/refusal.js';
-import { formatDate, hubName } from '../../format.js';
-import { useHubs } from '../../hooks/useHubs.js';
+import { formatDate } from '../../format.js';
 import {
   approveRecord,
   libraryKeys,
@@ -26,17 +26,11 @@ import {
   type RecordUpdateInput,
   type RecordView,
 } from './libraryApi.js';
-import {
-  CheckboxGroup,
-  fieldErrorsOf,
-  LabelChoice,
-  missingTexts,
-  TextFields,
-  textsToSend,
-  textValues,
-  type TextValues,
-} from './RecordFields.js';
-import { LANGUAGE_CODES, LIBRARY_THEMES, languageName } from './vocabulary.js';
+import { LanguageSelect } from './LanguageSelect.js';
+import { draftErrors, RecordDraftFields, type RecordDraft } from './RecordDraftFields.js';
+import { missingTexts, TextFields, textsToSend, textValues, type TextValues } from './RecordFields.js';
+import { useRecordForm } from './useRecordForm.js';
+import { LANGUAGE_CODES, languageName } from './vocabulary.js';
 
 type Review = NonNullable<RecordView['review']>;
 
@@ -288,12 +282,10 @@ function ChecklistForm({
         <p id="library-checklist-hint" className="hint">
           {t('library.review.checklistHint')}
         </p>
-        {invalid && (
-          <p id="library-checklist-error" className="field-error">
-            <span className="visually-hidden">{t('form.errorPrefix')} </span>
-            {t('library.review.confirmAll')}
-          </p>
-        )}
+        <FieldsetError
+          id="library-checklist-error"
+          error={invalid ? t('library.review.confirmAll') : undefined}
+        />
         {CHECKS.map((check) => (
           <div key={check} className="library-choice">
             <input
@@ -342,47 +334,27 @@ function EditForm({
   record: RecordView;
   onDone: (record: RecordView, message: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const reader = i18n.resolvedLanguage ?? 'en';
-  const hubs = useHubs();
+  const { t } = useTranslation();
   const original = record.texts[0];
-  const [texts, setTexts] = useState<TextValues>(textValues(original));
-  const [themes, setThemes] = useState<string[]>(record.themes);
-  const [regions, setRegions] = useState<string[]>(record.regions);
-  const [label, setLabel] = useState<'GREEN' | 'CLEAR'>(record.label);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [alert, setAlert] = useState<AlertMessage | null>(null);
-  const [sending, setSending] = useState(false);
-  const toggle = (list: string[], set: (next: string[]) => void, value: string, on: boolean) =>
-    set(on ? [...list, value] : list.filter((v) => v !== value));
+  const [draft, setDraft] = useState<RecordDraft>({
+    texts: textValues(original),
+    themes: record.themes,
+    regions: record.regions,
+    label: record.label,
+  });
+  const { errors, alert, sending, send } = useRecordForm();
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const local = missingTexts(texts, t);
-    if (themes.length < 1 || themes.length > 5) local.themes = t('library.form.errors.themes');
-    if (Object.keys(local).length > 0) {
-      setErrors(local);
-      setAlert(alertMessage(t('library.form.fix')));
-      return;
-    }
     const input: RecordUpdateInput = {
-      ...texts,
-      themes: themes as RecordUpdateInput['themes'],
-      regions,
-      label,
+      ...draft.texts,
+      themes: draft.themes as RecordUpdateInput['themes'],
+      regions: draft.regions,
+      label: draft.label,
     };
-    setSending(true);
-    try {
-      const next = await updateRecord(record.id, input);
-      setErrors({});
-      setAlert(null);
-      onDone(next, t('library.edit.saved'));
-    } catch (error) {
-      setErrors(fieldErrorsOf(error, t));
-      setAlert(alertMessage(errorRefusal(error, t)));
-    } finally {
-      setSending(false);
-    }
+    await send(draftErrors(draft, t), async () =>
+      onDone(await updateRecord(record.id, input), t('library.edit.saved')),
+    );
   };
 
   return (
@@ -396,33 +368,13 @@ function EditForm({
         aria-describedby="library-edit-intro"
       >
         <FormAlert message={alert} id="library-edit-alert" />
-        <TextFields
+        <RecordDraftFields
           prefix="library-edit"
-          values={texts}
+          draft={draft}
           errors={errors}
           language={original?.language}
-          onChange={(field, value) => setTexts((known) => ({ ...known, [field]: value }))}
+          onChange={setDraft}
         />
-        <CheckboxGroup
-          id="library-edit-themes"
-          legend={t('library.fields.themes')}
-          error={errors.themes}
-          options={LIBRARY_THEMES.map((v) => ({ value: v, label: t(`library.themes.${v}`) }))}
-          chosen={themes}
-          onToggle={(value, on) => toggle(themes, setThemes, value, on)}
-          required
-        />
-        {hubs.state === 'ready' && hubs.data.length > 0 && (
-          <CheckboxGroup
-            id="library-edit-regions"
-            legend={t('library.fields.regions')}
-            error={errors.regions}
-            options={hubs.data.map((hub) => ({ value: hub.slug, label: hubName(hub, reader) }))}
-            chosen={regions}
-            onToggle={(value, on) => toggle(regions, setRegions, value, on)}
-          />
-        )}
-        <LabelChoice id="library-edit-label" value={label} error={errors.label} onChange={setLabel} />
         <SubmitButton sending={sending} busyLabel={t('library.edit.saving')}>
           {t('library.edit.save')}
         </SubmitButton>
@@ -439,40 +391,24 @@ function TranslationForm({
   record: RecordView;
   onDone: (record: RecordView, message: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const reader = i18n.resolvedLanguage ?? 'en';
+  const { t } = useTranslation();
   const present = new Set(record.texts.map((x) => x.language));
   const offered = LANGUAGE_CODES.filter((code) => !present.has(code));
   const [language, setLanguage] = useState('');
   const [origin, setOrigin] = useState<'human' | 'machine'>('human');
   const [texts, setTexts] = useState<TextValues>(textValues());
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [alert, setAlert] = useState<AlertMessage | null>(null);
-  const [sending, setSending] = useState(false);
+  const { errors, alert, sending, send } = useRecordForm();
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const local = missingTexts(texts, t);
     if (!language) local.language = t('library.form.errors.language');
-    if (Object.keys(local).length > 0) {
-      setErrors(local);
-      setAlert(alertMessage(t('library.form.fix')));
-      return;
-    }
-    setSending(true);
-    try {
+    await send(local, async () => {
       const next = await translateRecord(record.id, { ...textsToSend(texts), language, origin });
-      setErrors({});
-      setAlert(null);
       setTexts(textValues());
       setLanguage('');
       onDone(next, t('library.translate.saved'));
-    } catch (error) {
-      setErrors(fieldErrorsOf(error, t));
-      setAlert(alertMessage(errorRefusal(error, t)));
-    } finally {
-      setSending(false);
-    }
+    });
   };
 
   return (
@@ -480,23 +416,14 @@ function TranslationForm({
       <h3 id="library-translate-heading">{t('library.translate.heading')}</h3>
       <form className="library-form" onSubmit={(e) => void save(e)} noValidate>
         <FormAlert message={alert} id="library-translate-alert" />
-        <FormField
+        <LanguageSelect
           id="library-translate-language"
           label={t('library.translate.language')}
           error={errors.language}
-          required
-        >
-          {(control) => (
-            <select {...control} value={language} onChange={(e) => setLanguage(e.target.value)}>
-              <option value="">{t('library.fields.chooseLanguage')}</option>
-              {offered.map((code) => (
-                <option key={code} value={code}>
-                  {languageName(code, reader)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+          codes={offered}
+          value={language}
+          onChange={setLanguage}
+        />
         <fieldset className="field library-choices">
           <legend>{t('library.translate.origin')}</legend>
           {(['human', 'machine'] as const).map((value) => (

@@ -3,6 +3,14 @@
  * order, the languages offered, and how language codes are shown in the reader's language.
  */
 export { EXPERT_TOPICS as LIBRARY_THEMES } from '../../../../shared/expertPool.js';
+import { LANGUAGE_CODES as ALL_CODES } from '../../languages.js';
+export { languageName } from '../../languages.js';
+
+/** The interface's languages, offered first. */
+const INTERFACE_LANGUAGES: readonly string[] = ['en', 'fr', 'ar', 'es'];
+
+/** Languages the experts may list that are not (yet) offered for a record. */
+const NOT_FOR_RECORDS = new Set(['ja', 'ko', 'ms', 'pl', 'ps', 'sr', 'sv']);
 
 /** The labels a record may carry, GREEN (the default) first. */
 export const RECORD_LABELS = ['GREEN', 'CLEAR'] as const;
@@ -20,42 +28,7 @@ export type TextField = (typeof TEXT_FIELDS)[number];
 export const REQUIRED_FIELDS: readonly TextField[] = ['title', 'problem', 'approach'];
 
 /** Languages offered for a record and its translations (ISO 639-1); the interface's four first. */
-export const LANGUAGE_CODES = [
-  'en',
-  'fr',
-  'ar',
-  'es',
-  'bn',
-  'de',
-  'fa',
-  'ha',
-  'hi',
-  'id',
-  'it',
-  'nl',
-  'pt',
-  'ru',
-  'so',
-  'sq',
-  'sw',
-  'tr',
-  'uk',
-  'ur',
-  'zh',
-] as const;
-
-const names = new Map<string, Intl.DisplayNames>();
-
-/** The language's name in `reader` (`fr` -> "French", "français"); the code itself if unknown. */
-export function languageName(code: string, reader: string): string {
-  let shown = names.get(reader);
-  if (!shown) {
-    shown = new Intl.DisplayNames([reader], { type: 'language', fallback: 'code' });
-    names.set(reader, shown);
-  }
-  try {
-    return shown.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+export const LANGUAGE_CODES: readonly string[] = [
+  ...INTERFACE_LANGUAGES,
+  ...ALL_CODES.filter((code) => !INTERFACE_LANGUAGES.includes(code) && !NOT_FOR_RECORDS.has(code)),
+];

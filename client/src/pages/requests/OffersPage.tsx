@@ -8,7 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { alertMessage, FormAlert, type AlertMessage } from '../../components/FormAlert.js';
-import { FormField } from '../../components/FormField.js';
+import { ConfirmActions } from './ConfirmActions.js';
 import { LabelBadge } from '../../components/LabelBadge.js';
 import { LoadError } from '../../components/LoadError.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
@@ -17,6 +17,8 @@ import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { Link } from '../../router.js';
 import { acceptOffer, declineOffer, fetchOffers, requestKeys, type OfferView } from './requestsApi.js';
 import { requestRefusal } from './requestRefusal.js';
+import { NoteField } from './NoteField.js';
+import { RequestFacts, type RequestFact } from './RequestFacts.js';
 import { useRequestWords } from './requestWords.js';
 
 /** The page. */
@@ -77,7 +79,7 @@ function OfferCard({ offer, onDone }: { offer: OfferView; onDone: (text: string)
     }
   };
 
-  const facts: { key: string; value: string }[] = [
+  const facts: RequestFact[] = [
     { key: 'topics', value: words.list(summary.topics.map(words.topic)) || none },
     { key: 'languages', value: words.list(summary.languages.map(words.languageName)) || none },
     { key: 'region', value: summary.region ? words.region(summary.region) : none },
@@ -104,16 +106,7 @@ function OfferCard({ offer, onDone }: { offer: OfferView; onDone: (text: string)
           )}
         </p>
         {!summary.title && <p className="hint">{t('requests.offers.sanitised')}</p>}
-        <dl className="facts request-facts">
-          {facts.map((fact) => (
-            <div key={fact.key}>
-              <dt>{t(`requests.fields.${fact.key}`)}</dt>
-              <dd>
-                <bdi>{fact.value}</bdi>
-              </dd>
-            </div>
-          ))}
-        </dl>
+        <RequestFacts facts={facts} />
         <FormAlert message={alert} id={`offer-${offer.id}-alert`} />
         {offer.requestId && (
           <p>
@@ -144,26 +137,19 @@ function OfferCard({ offer, onDone }: { offer: OfferView; onDone: (text: string)
               void act('decline');
             }}
           >
-            <FormField id={`offer-${offer.id}-reason`} label={t('requests.offers.reason')}>
-              {(control) => (
-                <textarea
-                  {...control}
-                  dir="auto"
-                  rows={2}
-                  maxLength={1000}
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                />
-              )}
-            </FormField>
-            <div className="request-actions">
-              <button type="submit" className="button" disabled={sending}>
-                {t('requests.offers.confirmDecline')}
-              </button>
-              <button type="button" className="button button--secondary" onClick={() => setDeclining(false)}>
-                {t('requests.offers.keep')}
-              </button>
-            </div>
+            <NoteField
+              id={`offer-${offer.id}-reason`}
+              label={t('requests.offers.reason')}
+              maxLength={1000}
+              value={reason}
+              onChange={setReason}
+            />
+            <ConfirmActions
+              confirmLabel={t('requests.offers.confirmDecline')}
+              cancelLabel={t('requests.offers.keep')}
+              sending={sending}
+              onCancel={() => setDeclining(false)}
+            />
           </form>
         )}
       </article>

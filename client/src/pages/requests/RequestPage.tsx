@@ -9,16 +9,19 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestState } from '../../../../shared/policy/requestWorkflow.js';
 import { alertMessage, FormAlert, type AlertMessage } from '../../components/FormAlert.js';
-import { FormField } from '../../components/FormField.js';
+import { ConfirmActions } from './ConfirmActions.js';
 import { LabelBadge } from '../../components/LabelBadge.js';
 import { LoadError } from '../../components/LoadError.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
 import { useApiQuery } from '../../data/useApiQuery.js';
 import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { Link } from '../../router.js';
+import { AnswersSection } from './AnswersSection.js';
 import { MatchesSection } from './MatchesSection.js';
 import { fetchRequest, moveRequest, requestKeys, type RequestView } from './requestsApi.js';
 import { requestRefusal } from './requestRefusal.js';
+import { NoteField } from './NoteField.js';
+import { RequestFacts, type RequestFact } from './RequestFacts.js';
 import { useRequestWords } from './requestWords.js';
 
 /** The page of request `id`. */
@@ -52,7 +55,7 @@ function RequestDetails({ request }: { request: RequestView }) {
   const { t } = useTranslation();
   const words = useRequestWords();
   const none = t('requests.request.none');
-  const facts: { key: string; value: string }[] = [
+  const facts: RequestFact[] = [
     { key: 'state', value: words.state(request.state) },
     { key: 'city', value: request.city?.name ?? none },
     { key: 'requester', value: request.requester?.name ?? none },
@@ -89,16 +92,7 @@ function RequestDetails({ request }: { request: RequestView }) {
           </Link>
         </p>
       )}
-      <dl className="facts request-facts">
-        {facts.map((fact) => (
-          <div key={fact.key}>
-            <dt>{t(`requests.fields.${fact.key}`)}</dt>
-            <dd>
-              <bdi>{fact.value}</bdi>
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <RequestFacts facts={facts} />
       <section aria-labelledby="request-problem-heading">
         <h2 id="request-problem-heading">{t('requests.fields.problem')}</h2>
         <p className="request-text" dir="auto">
@@ -113,6 +107,7 @@ function RequestDetails({ request }: { request: RequestView }) {
           </p>
         </section>
       )}
+      {request.experts.length > 0 && request.abilities.openRoom && <AnswersSection request={request} />}
       <Transitions request={request} />
       {request.abilities.match && <MatchesSection request={request} />}
       <History request={request} />
@@ -166,22 +161,14 @@ function Transitions({ request }: { request: RequestView }) {
         <p>{t('requests.transitions.none')}</p>
       ) : (
         <>
-          <FormField
+          <NoteField
             id="request-move-note"
             label={t('requests.transitions.note')}
             hint={t('requests.transitions.noteHint')}
-          >
-            {(control) => (
-              <textarea
-                {...control}
-                dir="auto"
-                rows={2}
-                maxLength={2000}
-                value={note}
-                onChange={(e) => setNote(e.target.value)}
-              />
-            )}
-          </FormField>
+            maxLength={2000}
+            value={note}
+            onChange={setNote}
+          />
           <div className="request-actions">
             {moves.map((to) => (
               <button
@@ -204,23 +191,13 @@ function Transitions({ request }: { request: RequestView }) {
               ref={confirm}
             >
               <p id="request-confirm-text">{t('requests.transitions.confirmWithdraw')}</p>
-              <div className="request-actions">
-                <button
-                  type="button"
-                  className="button"
-                  disabled={sending}
-                  onClick={() => void move(confirming)}
-                >
-                  {t('requests.transitions.confirmYes')}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => setConfirming(null)}
-                >
-                  {t('requests.transitions.confirmNo')}
-                </button>
-              </div>
+              <ConfirmActions
+                confirmLabel={t('requests.transitions.confirmYes')}
+                cancelLabel={t('requests.transitions.confirmNo')}
+                sending={sending}
+                onConfirm={() => void move(confirming)}
+                onCancel={() => setConfirming(null)}
+              />
             </div>
           )}
         </>

@@ -2,6 +2,7 @@
  * Expert requests and offers as the client calls them (issue #14; server/http/routes/requests.ts):
  * shapes come from the shared zod schemas through type-only imports, so the bundle carries no zod.
  */
+import type { MessageDelivery } from '../../../../shared/events.js';
 import type { z } from 'zod';
 import type {
   ExpertRequest,
@@ -38,6 +39,8 @@ export const OFFER_STATES = ['pending', 'accepted', 'declined', 'expired', 'with
 
 /** Cache keys of this area. */
 export const requestKeys = {
+  /** The answers (experts' room messages) shown on a request's page. */
+  answers: (id: string) => ['requests', 'answers', id] as const,
   all: () => ['requests'] as const,
   list: (scope: RequestScope, state: string) => ['requests', 'list', scope, state] as const,
   one: (id: string) => ['requests', 'one', id] as const,
@@ -108,4 +111,20 @@ export function declineOffer(id: string, reason: string): Promise<OfferView> {
   return postWithCsrf<OfferView>(`/offers/${encodeURIComponent(id)}/decline`, {
     ...(reason.trim() ? { reason: reason.trim() } : {}),
   });
+}
+
+/** The newest messages of the request's room (its members only), oldest first. */
+export function fetchRoomMessages(
+  roomId: string,
+  signal: AbortSignal,
+): Promise<{ items: MessageDelivery[] }> {
+  return apiGet<{ items: MessageDelivery[] }>(
+    `/rooms/${encodeURIComponent(roomId)}/messages?limit=100`,
+    signal,
+  );
+}
+
+/** Marks an expert's room message as the request's accepted answer. */
+export function acceptAnswer(id: string, messageId: string): Promise<RequestView> {
+  return postWithCsrf<RequestView>(`/requests/${encodeURIComponent(id)}/accepted-answer`, { messageId });
 }

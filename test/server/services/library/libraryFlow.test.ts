@@ -145,6 +145,17 @@ describe('library: lessons from requests, review, and the public library', funct
       .expect(200);
     assert.equal(submitted.body.stage, 'in_review');
     assert.deepEqual(submitted.body.review.findings, []);
+    // Under review, the label changes only by an edit (which asks for the approvals again), never by
+    // a relabel that would publish approvals given for another label.
+    for (const who of [p.expert, p.moderator]) {
+      const relabel = await api(who).post(`/moderation/items/LibraryRecord/${lessonId}/relabel`, {
+        label: 'GREEN',
+        justification: 'Network only after all',
+      });
+      assert.equal(relabel.status, 409, JSON.stringify(relabel.body));
+      assert.equal(relabel.body.code, 'record_in_review');
+    }
+    assert.equal((await LibraryRecordModel.findById(lessonId).lean())?.label, 'CLEAR');
   });
 
   it('publishes only with both approvals; the public page never leads back to the request', async () => {
@@ -171,6 +182,13 @@ describe('library: lessons from requests, review, and the public library', funct
     assert.equal(space?.slug, 'good-practice-library');
     assert.equal(String(stored?.source?.requestId), requestId, 'the provenance is kept internally');
 
+    // Members who neither wrote nor approved it see the record without its review (no names).
+    const member = await api(p.otherCity).get(`/library/${lessonId}`).expect(200);
+    assert.equal(member.body.review, undefined);
+    assert.ok(
+      (await api(p.focal).get(`/library/${lessonId}`).expect(200)).body.review,
+      'an approver sees it',
+    );
     const visitor = await api(null).get(`/public/library/${lessonId}`).expect(200);
     const text = JSON.stringify(visitor.body);
     assert.equal(visitor.body.review, undefined);

@@ -13,6 +13,8 @@ import { RequestOfferModel } from '../../../../server/models/RequestOffer.js';
 import { SpaceModel } from '../../../../server/models/Space.js';
 import { CityModel } from '../../../../server/models/City.js';
 import { expireOffers } from '../../../../server/services/requests/offers.js';
+import { remindDueRequests } from '../../../../server/services/requests/remindDueRequests.js';
+import { NotificationModel } from '../../../../server/models/Notification.js';
 import { resetDatabase } from '../../../support/database.js';
 import { testApp } from '../../../support/app.js';
 import { OPERATOR, type TestPerson } from '../../../support/fixtures.js';
@@ -215,6 +217,13 @@ describe('expert requests: ask, triage, match, offer, work, close', function () 
       409,
     );
     const read = await request(app).get(`/api/v1/requests/${requestId}`).set(p.expert.auth).expect(200);
+    // Nobody is added to a request room by hand, not even by its moderators.
+    const roomSpace = await SpaceModel.findById(read.body.roomId).lean();
+    const added = await request(app)
+      .post(`/api/v1/spaces/${roomSpace?.slug}/members`)
+      .set(p.moderator.auth)
+      .send({ person: p.otherCity.id });
+    assert.equal(added.status, 400, JSON.stringify(added.body));
     assert.equal(read.body.state, 'accepted');
     assert.equal(read.body.problem, PROBLEM);
     assert.equal(read.body.abilities.openRoom, true);
@@ -224,7 +233,7 @@ describe('expert requests: ask, triage, match, offer, work, close', function () 
     );
 
     const room = read.body.roomId as string;
-    await request(app)
+    const answer = await request(app)
       .post(`/api/v1/rooms/${room}/messages`)
       .set(p.expert.auth)
       .send({
@@ -237,6 +246,24 @@ describe('expert requests: ask, triage, match, offer, work, close', function () 
       .set(p.practitioner.auth)
       .expect(200);
     assert.ok(history.body.items.some((m: { body: string }) => m.body.startsWith('Which schools?')));
+    // The requester marks the expert's message as the accepted answer; their own is no answer.
+    const own = await request(app)
+      .post(`/api/v1/rooms/${room}/messages`)
+      .set(p.practitioner.auth)
+      .send({ clientId: '7a2d6b5f-9b5c-4d6e-8f10-2b3c4d5e6f70', body: 'Thanks, Thursday works.' })
+      .expect(200);
+    const mark = (who: TestPerson, messageId: string) =>
+      request(app).post(`/api/v1/requests/${requestId}/accepted-answer`).set(who.auth).send({ messageId });
+    assert.equal((await mark(p.practitioner, own.body.id)).status, 400);
+    assert.equal((await mark(p.otherCity, answer.body.id)).status, 404);
+    assert.equal(
+      (await mark(p.expert, answer.body.id)).status,
+      403,
+      'the expert does not accept their own answer',
+    );
+    const marked = await mark(p.practitioner, answer.body.id);
+    assert.equal(marked.status, 200, JSON.stringify(marked.body));
+    assert.equal(marked.body.acceptedAnswerId, answer.body.id);
     const space = await SpaceModel.findById(room).lean();
     const upload = await request(app)
       .post(`/api/v1/spaces/${space?.slug}/documents`)
@@ -322,5 +349,67 @@ describe('expert requests: ask, triage, match, offer, work, close', function () 
     assert.equal((await move(p.practitioner, id, 'withdrawn')).status, 200);
     assert.equal(await RequestOfferModel.countDocuments({ requestId: id, state: 'pending' }), 0);
     assert.equal((await move(p.coordinator, id, 'matching')).status, 409);
+  });
+
+  it("reminds the request's people two days before the due date and once it has passed, once each", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const res = await ask(p.practitioner, { ...template, title: 'Due today', deadline: today }).expect(201);
+    const reminders = async () =>
+      NotificationModel.countDocuments({
+        recipientId: p.practitioner.id,
+        itemId: res.body.id,
+        kind: /^request\.(due_soon|overdue)$/,
+      });
+    const now = new Date();
+    assert.equal(await remindDueRequests(now), 1, 'due soon');
+    assert.equal(await remindDueRequests(now), 0, 'never twice');
+    assert.equal(await remindDueRequests(new Date(now.getTime() + 2 * 86_400_000)), 1, 'overdue');
+    assert.equal(await reminders(), 2);
+    const overdue = await request(app)
+      .get('/api/v1/requests?scope=overdue')
+      .set(p.moderator.auth)
+      .expect(200);
+    assert.equal(overdue.body.items.length, 0, 'not overdue yet by the clock');
+  });
+
+  it('keeps an expert out of a room holding material above their clearance, and the room within it', async () => {
+    const asked = await ask(p.practitioner, { ...template, title: 'A room with strict material' }).expect(
+      201,
+    );
+    const id = asked.body.id as string;
+    await request(app)
+      .post(`/api/v1/rooms/${asked.body.roomId}/messages`)
+      .set(p.practitioner.auth)
+      .send({
+        clientId: '8b3e7c60-ac6d-4e7f-9021-3c4d5e6f7081',
+        body: 'Names of the two teachers',
+        label: 'AMBER+STRICT',
+      })
+      .expect(200);
+    await ExpertProfileModel.updateOne({ personId: experts.ben.id }, { $set: { clearance: 'AMBER' } });
+    await move(p.coordinator, id, 'matching').expect(200);
+    const matches = await request(app)
+      .get(`/api/v1/requests/${id}/matches`)
+      .set(p.coordinator.auth)
+      .expect(200);
+    const names = matches.body.items.map((m: { expert: { name: string } }) => m.expert.name);
+    assert.ok(!names.includes('Ben Backup'), 'cleared for AMBER only: the room holds AMBER+STRICT');
+    const offered = await request(app)
+      .post(`/api/v1/requests/${id}/offers`)
+      .set(p.coordinator.auth)
+      .send({ expertIds: [experts.ben.id] });
+    assert.equal(offered.status, 400);
+    const offer = await request(app)
+      .post(`/api/v1/requests/${id}/offers`)
+      .set(p.coordinator.auth)
+      .send({ expertIds: [p.expert.id] })
+      .expect(201);
+    // Withdrawn before she answers: her offer closes and she never joins.
+    await move(p.practitioner, id, 'withdrawn').expect(200);
+    const late = await request(app)
+      .post(`/api/v1/offers/${offer.body.items[0].id}/accept`)
+      .set(p.expert.auth);
+    assert.equal(late.status, 409);
+    assert.equal((await request(app).get(`/api/v1/requests/${id}`).set(p.expert.auth)).status, 404);
   });
 });

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import request from 'supertest';
 import { ExpertProfileModel } from '../../../../server/models/ExpertProfile.js';
+import { SpaceModel } from '../../../../server/models/Space.js';
 import { resetDatabase } from '../../../support/database.js';
 import { testApp } from '../../../support/app.js';
 import { tableDifferences } from '../../../support/outcomeTables.js';
@@ -87,11 +88,14 @@ describe('expert requests: who sees them (expected-outcome table)', function () 
         .set(p.coordinator.auth)
         .send({ expertIds: [p.expert.id] });
       assert.equal(offer.status, label === 'AMBER+STRICT' ? 400 : 201, JSON.stringify(offer.body));
-      if (offer.status === 201)
+      if (offer.status === 201) {
         await request(app)
           .post(`/api/v1/offers/${offer.body.items[0].id}/accept`)
           .set(p.expert.auth)
           .expect(200);
+        const room = await SpaceModel.findById(res.body.roomId).lean();
+        assert.equal(room?.ceiling, 'AMBER', "the room's ceiling comes within the expert's clearance");
+      }
     }
   });
 
