@@ -30,6 +30,8 @@ export function libraryEditorForms(ctx: SharingContext): Record<string, unknown>
 export function libraryDraftForms(ctx: SharingContext): Record<string, unknown>[] {
   const { actor } = ctx;
   if (actor.kind !== 'person' || !hasDerivedMembership(actor.roles)) return [];
+  // A person of a city that is not a member now (ctx.cityId is then null) writes nothing.
+  if (actor.cityId && !ctx.cityId) return [];
   return [{ kind: 'library_draft', cityId: ctx.cityId }];
 }
 

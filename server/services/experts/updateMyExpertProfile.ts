@@ -15,6 +15,7 @@ import { CityModel } from '../../models/City.js';
 import { ExpertProfileModel, type ExpertProfileDoc } from '../../models/ExpertProfile.js';
 import { HubModel } from '../../models/Hub.js';
 import { ConflictError, InvalidError, isDuplicateKey, type FieldError } from '../../errors.js';
+import { releaseExcludedExpert } from '../requests/releaseExcludedExpert.js';
 import { requireExpertRight } from './expertAccess.js';
 import { presentExpertProfile } from './presentExpertProfiles.js';
 
@@ -111,5 +112,7 @@ export async function updateMyExpertProfile(
     { type: 'ExpertProfile', id: actor.id },
     { changed, verificationCleared: clears },
   );
+  // A new conflict or a language dropped takes the expert out of the requests they may no longer serve.
+  if (before) await releaseExcludedExpert(actor, actor.id);
   return presentExpertProfile(actor, stored);
 }

@@ -2,7 +2,8 @@
  * POST /api/v1/experts/{person}/verification: the Management Unit (admins, global moderators) marks a
  * listed expert's profile verified or not and sets their clearance ceiling (the highest label they may
  * receive). Asked before loading, so a refused caller learns nothing about who is an expert. Audited
- * with the values before and after.
+ * with the values before and after. Nobody verifies themself; a lower clearance takes the expert out of
+ * the request rooms it no longer covers.
  */
 import { Types } from 'mongoose';
 import type { z } from 'zod';
@@ -10,7 +11,8 @@ import type { Actor } from '../../../shared/policy/actor.js';
 import type { ExpertProfile, ExpertVerification } from '../../../shared/schemas/experts.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { ExpertProfileModel, type ExpertProfileDoc } from '../../models/ExpertProfile.js';
-import { ConflictError, NotFoundError } from '../../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { releaseExcludedExpert } from '../requests/releaseExcludedExpert.js';
 import { requireExpertRight } from './expertAccess.js';
 import { listedProfile } from './listedProfile.js';
 import { presentExpertProfile } from './presentExpertProfiles.js';
@@ -22,6 +24,10 @@ export async function verifyExpert(
   input: z.infer<typeof ExpertVerification>,
 ): Promise<z.infer<typeof ExpertProfile>> {
   await requireExpertRight(actor, 'verify', person);
+  if (actor.kind === 'person' && actor.id === person)
+    throw new ForbiddenError(
+      'Another member of the Management Unit verifies your profile and sets your clearance.',
+    );
   const profile = await listedProfile(new Types.ObjectId(person));
   if (!profile) throw new NotFoundError('Expert');
   const verifier = actor.kind === 'person' ? new Types.ObjectId(actor.id) : null;
@@ -46,6 +52,8 @@ export async function verifyExpert(
       to: { verified: input.verified, clearance: input.clearance },
     },
   );
+  // A lower clearance takes the expert out of the rooms it no longer covers.
+  await releaseExcludedExpert(actor, person);
   const stored = (await ExpertProfileModel.findById(profile._id).lean()) as ExpertProfileDoc | null;
   if (!stored) throw new NotFoundError('Expert');
   return presentExpertProfile(actor, stored);

@@ -412,4 +412,29 @@ describe('expert requests: ask, triage, match, offer, work, close', function () 
     assert.equal(late.status, 409);
     assert.equal((await request(app).get(`/api/v1/requests/${id}`).set(p.expert.auth)).status, 404);
   });
+
+  it('takes an expert out of the request room when their clearance is lowered below it', async () => {
+    const asked = await ask(p.practitioner, { ...template, title: 'A question for Eve' }).expect(201);
+    const id = asked.body.id as string;
+    await move(p.coordinator, id, 'matching').expect(200);
+    const offer = await request(app)
+      .post(`/api/v1/requests/${id}/offers`)
+      .set(p.coordinator.auth)
+      .send({ expertIds: [p.expert.id] })
+      .expect(201);
+    await request(app).post(`/api/v1/offers/${offer.body.items[0].id}/accept`).set(p.expert.auth).expect(200);
+    await request(app).get(`/api/v1/requests/${id}`).set(p.expert.auth).expect(200);
+    const lowered = await request(app)
+      .post(`/api/v1/experts/${p.expert.id}/verification`)
+      .set(p.admin.auth)
+      .send({ verified: true, clearance: 'GREEN' });
+    assert.equal(lowered.status, 200, JSON.stringify(lowered.body));
+    assert.equal((await request(app).get(`/api/v1/requests/${id}`).set(p.expert.auth)).status, 404);
+    assert.equal(
+      (await request(app).get(`/api/v1/rooms/${asked.body.roomId}/messages`).set(p.expert.auth)).status,
+      404,
+    );
+    const stored = await ExpertRequestModel.findById(id).lean();
+    assert.deepEqual(stored?.expertIds.map(String), []);
+  });
 });
