@@ -63,6 +63,17 @@ export const REQUEST_TRANSITIONS: readonly RequestTransition[] = [
 /** States a request never leaves. */
 export const FINAL_REQUEST_STATES: readonly RequestState[] = ['closed', 'withdrawn'];
 
+/**
+ * States whose due date still counts (overdue list, reminders): neither finished nor answered and
+ * waiting for the requester.
+ */
+export const DUE_STATES: readonly RequestState[] = REQUEST_STATES.filter(
+  (s) => !FINAL_REQUEST_STATES.includes(s) && s !== 'answered',
+);
+
+/** States in which an expert's message may be marked as the accepted answer (the work under way). */
+export const ANSWERING_STATES: readonly RequestState[] = ['accepted', 'in_progress', 'answered'];
+
 /** States in which the request room is open to the assigned experts (an expert has accepted). */
 export const ROOM_STATES: readonly RequestState[] = ['accepted', 'in_progress', 'answered', 'closed'];
 

@@ -1,5 +1,5 @@
 /**
- * Relabel and deletion for the content types without a road of their own (expert requests, library
+ * Relabel and deletion for the content types without a road of their own (documents, expert requests, library
  * records): the policy's checks, the kernel's label change and tombstone, the author told, and the
  * change announced through the type's own event.
  */

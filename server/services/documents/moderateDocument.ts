@@ -8,7 +8,7 @@ import type { Actor } from '../../../shared/policy/actor.js';
 import type { Label } from '../../../shared/policy/labels.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { emitDocumentEvent } from '../../events/contentEvents.js';
-import { ConflictError, NotFoundError } from '../../errors.js';
+import { ConflictError } from '../../errors.js';
 import { DocumentModel, type DocumentDoc } from '../../models/Document.js';
 import { DocumentVersionModel } from '../../models/DocumentVersion.js';
 import { loadContent } from '../../policy/contentAccess.js';
@@ -16,44 +16,28 @@ import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { resolveOpenFlags } from '../content/flagContent.js';
 import { contentSubject, loadContentFor } from '../content/loadContentFor.js';
-import { tombstoneContent } from '../content/moderateContent.js';
-import { applyLabel, requireRelabel } from '../moderation/relabelContent.js';
-import { notify } from '../notifications/notify.js';
+import { deleteByKind, relabelByKind } from '../content/moderateByKind.js';
 import { DOCUMENT_KIND } from './documentKind.js';
 import { indexDocumentText } from './indexDocumentText.js';
 
 /** Changes the document's label (raise or lower as the policy allows the actor) with a justification. */
-export async function relabelDocument(actor: Actor, id: string, to: Label, justification: string) {
-  const ctx = await loadSharingContext(actor);
-  const item = await loadContentFor(ctx, 'Document', id);
-  await requireRelabel(ctx, 'Document', item, to);
-  const after = await applyLabel(actor, item, to, justification, { action: 'relabel' }, 'Document');
-  emitDocumentEvent({ type: 'relabelled', before: item, after });
-  if (actor.kind !== 'person' || actor.id !== String(item.authorId))
-    await notify(
-      [String(item.authorId)],
-      item,
-      'document.relabelled',
-      `${item.label} → ${to}: ${justification}`,
-      'Document',
-    );
-  return after;
+export function relabelDocument(actor: Actor, id: string, to: Label, justification: string) {
+  return relabelByKind(
+    DOCUMENT_KIND,
+    {
+      notice: 'document.relabelled',
+      announce: (before, after) => emitDocumentEvent({ type: 'relabelled', before, after }),
+    },
+    actor,
+    id,
+    to,
+    justification,
+  );
 }
 
 /** Deletes the document to a tombstone (the author, or a moderator with a reason). */
-export async function deleteDocument(actor: Actor, id: string, reason: string | null) {
-  const ctx = await loadSharingContext(actor);
-  const item = await loadContentFor(ctx, 'Document', id);
-  if (item.state === 'deleted') throw new NotFoundError('Document');
-  await authorizeSharing(ctx, 'delete', 'Document', contentSubject(item));
-  const own = actor.kind === 'person' && actor.id === String(item.authorId);
-  if (!own) await authorizeSharing(ctx, 'moderate', 'Document', contentSubject(item));
-  await tombstoneContent(DOCUMENT_KIND, actor, item, {
-    reason: reason ?? 'Deleted by its author',
-    auditedReason: reason,
-    audit: true,
-  });
-  return { done: true as const };
+export function deleteDocument(actor: Actor, id: string, reason: string | null) {
+  return deleteByKind(DOCUMENT_KIND, actor, id, reason);
 }
 
 /**

@@ -6,6 +6,8 @@
  * message's stored author name, copies of their posts forwarded with their name, and their name in
  * moderation histories (as moderator, or as the author who deleted).
  */
+import { CONTENT_KINDS } from '../contentKinds.js';
+import type { ContentKind } from '../content/contentKind.js';
 import type { PersonActor } from '../../../shared/policy/actor.js';
 import type { ContentType } from '../../../shared/policy/content.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
@@ -21,13 +23,7 @@ import {
 } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { tombstoneContent } from '../content/moderateContent.js';
-import { DOCUMENT_KIND } from '../documents/documentKind.js';
-import { REQUEST_KIND } from '../requests/requestKind.js';
-import { LIBRARY_KIND } from '../library/libraryKind.js';
-import type { LibraryRecordDoc } from '../../models/LibraryRecord.js';
-import type { ExpertRequestDoc } from '../../models/ExpertRequest.js';
 import { isTopic } from '../forums/hideTopicReplies.js';
-import { POST_KIND } from '../posts/postKind.js';
 import { MESSAGE_KIND } from '../rooms/messageKind.js';
 import { erasureOutcome } from './erasureRules.js';
 
@@ -67,13 +63,10 @@ async function spaceKinds(ids: unknown[]): Promise<Map<string, string>> {
 /** Deletes one item to its tombstone; a room message's thread follows as deleteMessage does. */
 async function deleteItem(actor: PersonActor, type: ContentType, item: ErasedItem): Promise<boolean> {
   const tombstone = { reason: ERASURE_REASON, auditedReason: null, audit: false };
-  if (type === 'Post') return tombstoneContent(POST_KIND, actor, item as PostDoc, tombstone);
-  // The document's files are removed by the `deleted` event's processor (fileHousekeeping.ts).
-  if (type === 'Document') return tombstoneContent(DOCUMENT_KIND, actor, item as DocumentDoc, tombstone);
-  if (type === 'ExpertRequest')
-    return tombstoneContent(REQUEST_KIND, actor, item as unknown as ExpertRequestDoc, tombstone);
-  if (type === 'LibraryRecord')
-    return tombstoneContent(LIBRARY_KIND, actor, item as unknown as LibraryRecordDoc, tombstone);
+  // Every type but a room message is the kernel's alone here (a document's files are removed by the
+  // `deleted` event's processor, fileHousekeeping.ts).
+  if (type !== 'Message')
+    return tombstoneContent(CONTENT_KINDS[type] as ContentKind, actor, item as never, tombstone);
   const done = await tombstoneContent(MESSAGE_KIND, actor, item as MessageDoc, tombstone);
   if (done) {
     const after = { ...item, state: 'deleted', ...MESSAGE_KIND.erased } as MessageDoc;

@@ -20,7 +20,8 @@ import { createContent } from '../content/createContent.js';
 import { loadRequestFor, partiesOf } from '../requests/requestAccess.js';
 import { LIBRARY_KIND } from './libraryKind.js';
 import { storedText } from './libraryText.js';
-import { openDraftSpace, removeDraftSpace } from './libraryPlaces.js';
+import { openDraftSpace } from './libraryPlaces.js';
+import { removeWorkSpace } from '../spaces/openWorkSpace.js';
 import { presentLibraryRecord, type PresentedLibraryRecord } from './presentLibraryRecord.js';
 
 /** Where the draft goes and what it keeps of its source. */
@@ -80,7 +81,7 @@ export async function createLibraryRecord(
     },
   ).catch(async (error: unknown) => {
     // Nothing half made: a draft space of its own goes when its record could not be stored.
-    if (!input.fromRequest) await removeDraftSpace(space._id);
+    if (!input.fromRequest) await removeWorkSpace(space._id);
     throw error;
   });
   const record = item as LibraryRecordDoc;

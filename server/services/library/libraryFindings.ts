@@ -40,13 +40,18 @@ async function knownNames(record: LibraryRecordDoc): Promise<string[]> {
   return people.map((p) => p.name);
 }
 
-/** What the checks find in the record now. */
-export async function findingsOf(record: LibraryRecordDoc): Promise<LessonFinding[]> {
-  const [names, cities] = await Promise.all([
-    knownNames(record),
-    CityModel.find({}, { name: 1 }).limit(MAX_PLACES).lean(),
-  ]);
-  return lessonFindings(textsOf(record), { names, places: cities.map((c) => c.name) });
+/** The places the checks look for: the names of the network's cities (read once per page of records). */
+export async function knownPlaces(): Promise<string[]> {
+  return (await CityModel.find({}, { name: 1 }).limit(MAX_PLACES).lean()).map((c) => c.name);
+}
+
+/** What the checks find in the record now (`places` when the caller has them already). */
+export async function findingsOf(
+  record: LibraryRecordDoc,
+  places: Promise<string[]> = knownPlaces(),
+): Promise<LessonFinding[]> {
+  const [names, known] = await Promise.all([knownNames(record), places]);
+  return lessonFindings(textsOf(record), { names, places: known });
 }
 
 /** The findings that stop the record from going on (see isBlocking). */

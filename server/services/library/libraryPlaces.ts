@@ -1,19 +1,13 @@
 /**
  * Where library records live: the library space (kind `network`, GREEN ceiling: every member reads its
  * records; CLEAR ones are also published for the public pages), made on first use; and each directly
- * written record's private draft space (kind `library_draft`), whose members are its writer and their
- * city's focal points.
+ * written record's private draft space (kind `library_draft`, spaces/openWorkSpace.ts), whose members
+ * are its writer and their city's focal points.
  */
-import { randomBytes } from 'node:crypto';
-import type { Types } from 'mongoose';
+import { announceWorkSpace, openWorkSpace, type WorkSpace } from '../spaces/openWorkSpace.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
-import { emitMembershipEvent } from '../../events/contentEvents.js';
-import { CityModel } from '../../models/City.js';
 import { SpaceModel, type SpaceDoc } from '../../models/Space.js';
-import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
-import { authorizeSharing } from '../../policy/sharingAccess.js';
-import { isDuplicateKey, UnauthenticatedError } from '../../errors.js';
-import { ensureMembership } from '../spaces/ensureMembership.js';
+import { isDuplicateKey } from '../../errors.js';
 
 /** The library space's slug. */
 export const LIBRARY_SPACE_SLUG = 'good-practice-library';
@@ -44,36 +38,15 @@ export async function librarySpace(): Promise<SpaceDoc> {
   }
 }
 
-/** Opens the private draft space of a record written directly by `ctx`'s person. */
-export async function openDraftSpace(ctx: SharingContext): Promise<{ space: SpaceDoc; members: string[] }> {
-  const { actor } = ctx;
-  if (actor.kind !== 'person') throw new UnauthenticatedError();
-  const code = randomBytes(4).toString('hex');
-  const candidate = {
-    slug: `library-draft-${code}`,
-    name: `Library draft ${code}`,
-    description: '',
-    kind: 'library_draft' as const,
-    hubId: ctx.cityHubId,
-    cityId: ctx.cityId,
-    ceiling: 'GREEN' as const,
-    defaultLabel: 'GREEN' as const,
-    chathamHouse: false,
-    leadersOnly: false,
-    createdBy: actor.id,
-  };
-  await authorizeSharing(ctx, 'openForWork', 'Space', { ...candidate, _id: null });
-  const space = (await SpaceModel.create(candidate)).toObject() as SpaceDoc;
-  const city = ctx.cityId ? await CityModel.findById(ctx.cityId, { focalPointIds: 1 }).lean() : null;
-  const members = [...new Set([actor.id, ...(city?.focalPointIds ?? []).map(String)])];
-  for (const id of members) await ensureMembership(space._id, id, 'member');
-  for (const id of members)
-    emitMembershipEvent({ spaceId: String(space._id), personId: id, change: 'joined' });
-  return { space, members };
-}
-
-/** Removes a draft space whose record could not be stored, with its memberships. */
-export async function removeDraftSpace(spaceId: Types.ObjectId): Promise<void> {
-  await SpaceMembershipModel.deleteMany({ spaceId });
-  await SpaceModel.deleteOne({ _id: spaceId, kind: 'library_draft' });
+/** Opens (and announces) the private draft space of a record written directly by `ctx`'s person. */
+export async function openDraftSpace(ctx: SharingContext): Promise<WorkSpace> {
+  const opened = await openWorkSpace(ctx, {
+    kind: 'library_draft',
+    slugPrefix: 'library-draft',
+    name: 'Library draft',
+    ceiling: 'GREEN',
+    defaultLabel: 'GREEN',
+  });
+  announceWorkSpace(opened);
+  return opened;
 }

@@ -58,10 +58,11 @@ export function mayEdit(ctx: SharingContext, record: LibraryRecordDoc): boolean 
   return isLibraryEditor(ctx) || (ctx.actor.kind === 'person' && String(record.authorId) === ctx.actor.id);
 }
 
-/** A record for a member, with its review. */
+/** A record for a member, with its review (`places`: the checks' places, when a page already read them). */
 export async function presentLibraryRecord(
   ctx: SharingContext,
   record: LibraryRecordDoc,
+  places?: () => Promise<string[]>,
 ): Promise<PresentedLibraryRecord> {
   // Once published, who wrote and approved it (which may name the source city's focal point) is for
   // the writer, its approvers and the editors only.
@@ -70,7 +71,7 @@ export async function presentLibraryRecord(
   );
   if (record.stage === 'published' && !mayEdit(ctx, record) && !approver) return presentPublicRecord(record);
   const [findings, names] = await Promise.all([
-    findingsOf(record),
+    findingsOf(record, places?.()),
     activeNamesById([record.authorId, ...record.approvals.map((a) => a.byId)]),
   ]);
   const approvals = record.approvals.map((a) => ({ as: a.as, byId: a.byId }));

@@ -17,6 +17,7 @@ import { findContentPage } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { NotFoundError, UnauthenticatedError } from '../../errors.js';
 import { loadContentFor } from '../content/loadContentFor.js';
+import { knownPlaces } from './libraryFindings.js';
 import {
   presentLibraryRecord,
   presentPublicRecord,
@@ -56,8 +57,11 @@ export async function listLibrary(
     cursor: query.cursor,
     direction: 'desc',
   });
+  // The cities the checks look for are read once for the page, and only if a review is shown.
+  let places: Promise<string[]> | null = null;
+  const placesOnce = () => (places ??= knownPlaces());
   const items = [];
-  for (const record of page.items) items.push(await presentLibraryRecord(ctx, record));
+  for (const record of page.items) items.push(await presentLibraryRecord(ctx, record, placesOnce));
   return { items, nextCursor: page.nextCursor };
 }
 

@@ -14,20 +14,18 @@ import { ConflictError, NotFoundError } from '../../errors.js';
 import { resolveOpenFlags } from '../content/flagContent.js';
 import { contentSubject, loadContentFor } from '../content/loadContentFor.js';
 import { changeContentState, tombstoneContent } from '../content/moderateContent.js';
-import { deleteDocument, relabelDocument } from '../documents/moderateDocument.js';
+import { relabelDocument } from '../documents/moderateDocument.js';
+import type { ContentKind } from '../content/contentKind.js';
 import { QUARANTINE, RESTORE } from './moderationStep.js';
 import { notify } from '../notifications/notify.js';
 import { deletePost } from '../posts/deletePost.js';
 import { POST_KIND } from '../posts/postKind.js';
 import { relabelPost } from '../posts/relabelPost.js';
 import { MESSAGE_KIND } from '../rooms/messageKind.js';
-import { DOCUMENT_KIND } from '../documents/documentKind.js';
 import { CONTENT_KINDS } from '../contentKinds.js';
 import { relabelRequest } from '../requests/moderateRequest.js';
 import { deleteByKind } from '../content/moderateByKind.js';
-import { LIBRARY_KIND } from '../library/libraryKind.js';
 import { relabelLibraryRecord } from '../library/moderateLibraryRecord.js';
-import { REQUEST_KIND } from '../requests/requestKind.js';
 import { quarantineMessage, restoreMessage } from '../rooms/quarantineMessage.js';
 import { relabelMessage } from '../rooms/relabelMessage.js';
 import { movePost } from './movePost.js';
@@ -38,21 +36,18 @@ const KINDS = CONTENT_KINDS;
 
 /** Quarantines a visible item with a reason. */
 export async function quarantineItem(actor: Actor, type: ContentType, id: string, reason: string) {
-  if (type === 'Document') await changeContentState(DOCUMENT_KIND, actor, id, reason, QUARANTINE);
-  else if (type === 'ExpertRequest') await changeContentState(REQUEST_KIND, actor, id, reason, QUARANTINE);
-  else if (type === 'LibraryRecord') await changeContentState(LIBRARY_KIND, actor, id, reason, QUARANTINE);
-  else if (type === 'Post') await quarantinePost(actor, id, reason);
-  else await quarantineMessage(actor, id, reason);
+  // Posts and messages carry their topic's or thread's replies along; the other types are the kernel's alone.
+  if (type === 'Post') await quarantinePost(actor, id, reason);
+  else if (type === 'Message') await quarantineMessage(actor, id, reason);
+  else await changeContentState(KINDS[type] as ContentKind, actor, id, reason, QUARANTINE);
   return { done: true as const };
 }
 
 /** Restores a quarantined item with a reason. */
 export async function restoreItem(actor: Actor, type: ContentType, id: string, reason: string) {
-  if (type === 'Document') await changeContentState(DOCUMENT_KIND, actor, id, reason, RESTORE);
-  else if (type === 'ExpertRequest') await changeContentState(REQUEST_KIND, actor, id, reason, RESTORE);
-  else if (type === 'LibraryRecord') await changeContentState(LIBRARY_KIND, actor, id, reason, RESTORE);
-  else if (type === 'Post') await restorePost(actor, id, reason);
-  else await restoreMessage(actor, id, reason);
+  if (type === 'Post') await restorePost(actor, id, reason);
+  else if (type === 'Message') await restoreMessage(actor, id, reason);
+  else await changeContentState(KINDS[type] as ContentKind, actor, id, reason, RESTORE);
   return { done: true as const };
 }
 
@@ -103,12 +98,9 @@ export async function deleteItem(actor: Actor, type: ContentType, id: string, re
     await deletePost(actor, id, reason);
     return { done: true as const };
   }
-  if (type === 'Document') {
-    await deleteDocument(actor, id, reason);
-    return { done: true as const };
-  }
-  if (type === 'ExpertRequest' || type === 'LibraryRecord') {
-    await deleteByKind(CONTENT_KINDS[type] as never, actor, id, reason);
+  if (type !== 'Message') {
+    // A document's files follow its tombstone (its `deleted` event); the other types have none.
+    await deleteByKind(KINDS[type] as ContentKind, actor, id, reason);
     return { done: true as const };
   }
   const ctx = await loadSharingContext(actor);

@@ -5,7 +5,7 @@
  * may be changed.
  */
 import type { Actor } from '../../../shared/policy/actor.js';
-import type { RequestState } from '../../../shared/policy/requestWorkflow.js';
+import { ANSWERING_STATES, type RequestState } from '../../../shared/policy/requestWorkflow.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { emitRequestEvent } from '../../events/contentEvents.js';
 import { ExpertRequestModel, type ExpertRequestDoc } from '../../models/ExpertRequest.js';
@@ -15,9 +15,6 @@ import { loadContentFor } from '../content/loadContentFor.js';
 import { presentRequest, type PresentedRequest } from './presentRequest.js';
 import { loadRequestFor, partiesOf } from './requestAccess.js';
 
-/** The states in which an answer may be accepted. */
-const ANSWERING: RequestState[] = ['accepted', 'in_progress', 'answered'];
-
 /** Marks `messageId` as the request's accepted answer. */
 export async function acceptAnswer(actor: Actor, id: string, messageId: string): Promise<PresentedRequest> {
   const ctx = await loadSharingContext(actor);
@@ -25,7 +22,7 @@ export async function acceptAnswer(actor: Actor, id: string, messageId: string):
   const parties = partiesOf(ctx, request);
   if (!parties.includes('requester') && !parties.includes('triager'))
     throw new ForbiddenError('The requester, or one of the request’s moderators, accepts an answer.');
-  if (!ANSWERING.includes(request.status as RequestState))
+  if (!ANSWERING_STATES.includes(request.status as RequestState))
     throw new ConflictError(
       `An answer is accepted while the request is worked on; it is ${request.status}.`,
       {
@@ -41,7 +38,7 @@ export async function acceptAnswer(actor: Actor, id: string, messageId: string):
     ]);
   const byId = actor.kind === 'person' ? actor.id : null;
   const after = await ExpertRequestModel.findOneAndUpdate(
-    { _id: request._id, state: 'visible', status: { $in: ANSWERING } },
+    { _id: request._id, state: 'visible', status: { $in: [...ANSWERING_STATES] } },
     { $set: { acceptedAnswer: { messageId: message._id, byId, at: new Date() } } },
     { returnDocument: 'after' },
   ).lean();

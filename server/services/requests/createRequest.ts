@@ -5,24 +5,18 @@
  * search index), submitted, with a due date from the deadline or the urgency. The hub's moderators
  * and the Management Unit are told.
  */
-import { randomBytes } from 'node:crypto';
+import { announceWorkSpace, openWorkSpace, removeWorkSpace } from '../spaces/openWorkSpace.js';
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { Urgency } from '../../../shared/expertPool.js';
 import type { NewRequest } from '../../../shared/schemas/requests.js';
 import { recordAudit } from '../../audit/recordAudit.js';
-import { emitMembershipEvent } from '../../events/contentEvents.js';
-import { CityModel } from '../../models/City.js';
 import type { ExpertRequestDoc } from '../../models/ExpertRequest.js';
-import { SpaceModel, type SpaceDoc } from '../../models/Space.js';
-import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { moderatorIdsFor } from '../../policy/moderatorsOf.js';
-import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { ForbiddenError, InvalidError, UnauthenticatedError } from '../../errors.js';
 import { createContent } from '../content/createContent.js';
 import { notify } from '../notifications/notify.js';
-import { ensureMembership } from '../spaces/ensureMembership.js';
 import { presentRequest, type PresentedRequest } from './presentRequest.js';
 import { REQUEST_KIND } from './requestKind.js';
 
@@ -53,27 +47,15 @@ export async function createRequest(
     throw new ForbiddenError(
       'A request belongs to a member city: only people of a member city can open one.',
     );
-  const city = await CityModel.findById(ctx.cityId, { name: 1, focalPointIds: 1 }).lean();
-  const code = randomBytes(4).toString('hex');
-  const candidate = {
-    slug: `request-${code}`,
-    // A neutral name: notices name the space, and an offered expert must not learn the city or the topic.
-    name: `Expert request ${code}`,
-    description: '',
-    kind: 'expert_request' as const,
-    hubId: ctx.cityHubId,
-    cityId: ctx.cityId,
+  const opened = await openWorkSpace(ctx, {
+    kind: 'expert_request',
+    slugPrefix: 'request',
+    // A neutral name: an offered expert must not learn the city or the topic from a notice.
+    name: 'Expert request',
     ceiling: REQUEST_CEILING,
-    defaultLabel: 'AMBER' as const,
-    chathamHouse: false,
-    leadersOnly: false,
-    createdBy: actor.id,
-  };
-  await authorizeSharing(ctx, 'openForWork', 'Space', { ...candidate, _id: null });
-  const space = (await SpaceModel.create(candidate)).toObject() as SpaceDoc;
-  const members = [...new Set([actor.id, ...(city?.focalPointIds ?? []).map(String)])];
-  // Plain members all: the room's moderators are the request's (its hub's and the Management Unit).
-  for (const id of members) await ensureMembership(space._id, id, 'member');
+    defaultLabel: 'AMBER',
+  });
+  const { space, members } = opened;
   ctx = await loadSharingContext(actor);
   const now = new Date();
   const { item } = await createContent(
@@ -98,19 +80,15 @@ export async function createRequest(
     },
   ).catch(async (error: unknown) => {
     // Nothing half made: the space goes when its request could not be stored (over the ceiling...).
-    await SpaceMembershipModel.deleteMany({ spaceId: space._id });
-    await SpaceModel.deleteOne({ _id: space._id });
+    await removeWorkSpace(space._id);
     throw error;
   });
-  for (const id of members)
-    emitMembershipEvent({ spaceId: String(space._id), personId: id, change: 'joined' });
+  announceWorkSpace(opened);
   await recordAudit(
     actor,
     'request.submitted',
     { type: 'ExpertRequest', id: String(item._id), label: item.label },
-    {
-      space: candidate.slug,
-    },
+    { space: space.slug },
   );
   await notify(await moderatorIdsFor(space.hubId), item, 'request.submitted', null, 'ExpertRequest');
   return presentRequest(ctx, item as ExpertRequestDoc);

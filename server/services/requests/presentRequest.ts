@@ -5,7 +5,8 @@
  */
 import type { z } from 'zod';
 import {
-  FINAL_REQUEST_STATES,
+  ANSWERING_STATES,
+  DUE_STATES,
   nextStates,
   type RequestState,
 } from '../../../shared/policy/requestWorkflow.js';
@@ -22,12 +23,7 @@ export type PresentedRequest = z.infer<typeof ExpertRequest>;
 
 /** Whether the request is past its due date and still open. */
 export function isOverdue(request: Pick<ExpertRequestDoc, 'dueAt' | 'status'>, now = new Date()): boolean {
-  return (
-    !!request.dueAt &&
-    request.dueAt < now &&
-    !FINAL_REQUEST_STATES.includes(request.status as RequestState) &&
-    request.status !== 'answered'
-  );
+  return !!request.dueAt && request.dueAt < now && DUE_STATES.includes(request.status as RequestState);
 }
 
 /** Presents requests for one reader: one query for the cities and one for the names of the page. */
@@ -92,7 +88,7 @@ export async function presentRequests(
         acceptAnswer:
           r.state === 'visible' &&
           r.expertIds.length > 0 &&
-          ['accepted', 'in_progress', 'answered'].includes(r.status) &&
+          ANSWERING_STATES.includes(r.status as RequestState) &&
           (parties.includes('requester') || parties.includes('triager')),
       },
     };

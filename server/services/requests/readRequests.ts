@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
-import { FINAL_REQUEST_STATES } from '../../../shared/policy/requestWorkflow.js';
+import { DUE_STATES } from '../../../shared/policy/requestWorkflow.js';
 import type { RequestListQuery } from '../../../shared/schemas/requests.js';
 import { findContentPage, recordSensitiveAccess } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
@@ -32,7 +32,7 @@ export async function listRequests(
   const filters: Record<string, unknown>[] = [{ state: 'visible' }];
   if (query.state) filters.push({ status: query.state });
   if (query.scope === 'overdue')
-    filters.push({ dueAt: { $lt: new Date() }, status: { $nin: [...FINAL_REQUEST_STATES, 'answered'] } });
+    filters.push({ dueAt: { $lt: new Date() }, status: { $in: [...DUE_STATES] } });
   const page = await findContentPage(ctx, {
     type: 'ExpertRequest',
     action: query.scope === 'mine' ? 'read' : 'moderate',

@@ -4,7 +4,7 @@
  * reminder is claimed with a conditional update, so two nodes never send it twice. Run by the
  * request job (ops/offerExpiryJob.ts); returns how many reminders went out.
  */
-import { FINAL_REQUEST_STATES, type RequestState } from '../../../shared/policy/requestWorkflow.js';
+import { DUE_STATES } from '../../../shared/policy/requestWorkflow.js';
 import { ExpertRequestModel } from '../../models/ExpertRequest.js';
 import { moderatorIdsFor } from '../../policy/moderatorsOf.js';
 import { notify } from '../notifications/notify.js';
@@ -15,15 +15,12 @@ const DUE_SOON_MS = 2 * 86_400_000;
 /** The most requests reminded in one run (the next run takes the rest). */
 const BATCH = 200;
 
-/** States that need no reminder: finished, or answered and waiting for the requester. */
-const QUIET: RequestState[] = [...FINAL_REQUEST_STATES, 'answered'];
-
 async function remind(kind: 'due_soon' | 'overdue', now: Date): Promise<number> {
   const field = kind === 'due_soon' ? 'reminded.dueSoonAt' : 'reminded.overdueAt';
   const due = kind === 'due_soon' ? { $lt: new Date(now.getTime() + DUE_SOON_MS), $gte: now } : { $lt: now };
   const requests = await ExpertRequestModel.find({
     state: 'visible',
-    status: { $nin: QUIET },
+    status: { $in: [...DUE_STATES] },
     dueAt: due,
     [field]: null,
   })
