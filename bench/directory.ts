@@ -4,6 +4,7 @@
  * Express handler running the same database query, in the same process and run, on the embedded
  * database. Prints one JSON line with both throughputs, p99 latencies and the ratio.
  */
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -43,6 +44,7 @@ await withBenchDatabase(async (dataDir) => {
 
   const config = loadConfig({
     NODE_ENV: 'production',
+    DATA_ENCRYPTION_KEY: `bench:${randomBytes(32).toString('base64')}`,
     SESSION_SECRET: 'b'.repeat(40),
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',

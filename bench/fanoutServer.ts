@@ -47,6 +47,7 @@ export async function startOurServer(
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const config = loadConfig({
     NODE_ENV: 'production',
+    DATA_ENCRYPTION_KEY: `bench:${randomBytes(32).toString('base64')}`,
     PUBLIC_URL: url,
     SESSION_SECRET: SECRET,
     DATA_DIR: dataDir,

@@ -7,6 +7,7 @@
  * reply does not wait for its audience), how long the background notices of a large reply took, and
  * how many notices were stored against how many were due.
  */
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -71,6 +72,7 @@ await withBenchDatabase(async (dataDir) => {
 
   const config = loadConfig({
     NODE_ENV: 'production',
+    DATA_ENCRYPTION_KEY: `bench:${randomBytes(32).toString('base64')}`,
     SESSION_SECRET: 'b'.repeat(40),
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',

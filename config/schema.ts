@@ -3,6 +3,7 @@
  * and what it expects. `server/config.ts` validates the environment against it at start-up.
  */
 import { z } from 'zod';
+import { ROLES } from '../shared/roles.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], 'true or false')
@@ -35,6 +36,20 @@ export const EnvSchema = z.object({
     .default('concordia'),
   DATA_DIR: z.string().min(1).default('./data'),
   SESSION_SECRET: z.string().min(32, 'at least 32 characters of random text').optional(),
+  AUDIT_KEY: z.string().min(32, 'at least 32 characters of random text').optional(),
+  AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .refine(
+      (value) =>
+        value.split(',').every((entry) => {
+          const match = /^([a-z0-9_-]{1,32}):([A-Za-z0-9+/]{43}=)$/i.exec(entry.trim());
+          return match !== null && Buffer.from(match[2] as string, 'base64').length === 32;
+        }) &&
+        new Set(value.split(',').map((entry) => entry.trim().split(':')[0])).size === value.split(',').length,
+      'id:key entries, comma-separated, each key 32 random bytes in base64 (openssl rand -base64 32), ids distinct',
+    )
+    .optional(),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL')
@@ -57,11 +72,19 @@ export const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number('a whole number').int().min(1).max(1440).default(60),
   SESSION_ABSOLUTE_HOURS: z.coerce.number('a whole number').int().min(1).max(168).default(12),
   SAML_CLOCK_SKEW_SECONDS: z.coerce.number('a whole number').int().min(0).max(600).default(60),
+  SAML_MAX_AUTHN_AGE_SECONDS: z.coerce.number('a whole number').int().min(0).max(86_400).default(300),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')
     .optional(),
   LOGIN_FAILURES_PER_IP_PER_HOUR: z.coerce.number('a whole number').int().min(1).default(30),
+  REQUIRE_WEBAUTHN_ROLES: z
+    .string()
+    .regex(/^[a-z_]*(,[a-z_]+)*$/, 'role names separated by commas, such as admin,moderator')
+    .refine((v) => v.split(',').every((role) => !role || (ROLES as readonly string[]).includes(role)), {
+      message: `roles among ${ROLES.join(', ')}`,
+    })
+    .default(''),
   MAIL_FROM: z.string().min(3).default('Concordia <no-reply@concordia.invalid>'),
   CLIENT_DIR: z.string().min(1).optional(),
   DIGEST_CHECK_MINUTES: z.coerce.number('a whole number').int().min(1).max(1440).default(15),

@@ -14,10 +14,16 @@ import { requireCsrfToken } from './auth/csrf.js';
 import { createSessionMiddleware } from './auth/sessions.js';
 import { sessionRoutes } from './http/routes/session.js';
 import { identityProviderRoutes } from './http/routes/identityProviders.js';
+import { scimTokenRoutes } from './http/routes/scimTokens.js';
+import { spKeyRoutes } from './http/routes/spKeys.js';
+import { scimHandlers } from './http/scim/scimRouter.js';
 import { samlRoutes } from './http/saml/samlRoutes.js';
 import { devIdpRoutes } from './http/devIdp/devIdpRoutes.js';
 import { localAuthRoutes } from './http/routes/localAuth.js';
+import { webAuthnRoutes } from './http/routes/webauthn.js';
 import { createIpThrottle } from './auth/local/loginThrottle.js';
+import { configureDataKeys } from './secrets/sealedSecrets.js';
+import { configureAuditKey } from './audit/auditKey.js';
 import { createMailer, type Mailer } from './auth/mailer.js';
 import type { AuthContext } from './auth/authContext.js';
 import { clientApp } from './http/clientApp.js';
@@ -25,6 +31,8 @@ import { compressResponses } from './http/compressResponses.js';
 import { requestLog } from './http/requestLog.js';
 import { mountRoutes, type AnyRoute } from './http/defineRoute.js';
 import { rejectUnsafeKeys, requireJsonBody } from './http/inputGuards.js';
+import { methodGate } from './http/methodGate.js';
+import { FILE_WRITE_ROUTES, signInGate } from './http/signInGate.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { apiNotFound, problemHandler } from './http/problem.js';
 import { createRateLimits } from './http/rateLimit.js';
@@ -80,6 +88,8 @@ export function createApp({
   app.set('trust proxy', config.trustProxy);
   app.set('query parser', 'simple');
   app.locals.config = config;
+  configureDataKeys(config.dataEncryptionKeys);
+  configureAuditKey(config.audit.key);
   const auth: AuthContext = { config, mailer, ipThrottle: createIpThrottle(config, redis) };
   app.locals.auth = auth;
 
@@ -120,6 +130,8 @@ export function createApp({
   });
   if (config.corsOrigins.length > 0)
     app.use('/api', cors({ origin: config.corsOrigins, credentials: true, maxAge: 600 }));
+  // The order of the checks is deliberate (docs/API.md): method first (405), then the flood guard.
+  app.use((req, res, next) => checkMethod(req, res, next));
   app.use(limits.general);
 
   app.use(operationsRoutes(metrics, config.metricsToken, readiness, config.env === 'production'));
@@ -129,7 +141,10 @@ export function createApp({
   const routes: AnyRoute[] = [
     ...sessionRoutes,
     ...identityProviderRoutes,
+    ...scimTokenRoutes,
+    ...spKeyRoutes,
     ...localAuthRoutes,
+    ...webAuthnRoutes,
     ...hubRoutes,
     ...cityRoutes,
     ...peopleRoutes,
@@ -155,6 +170,7 @@ export function createApp({
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
   });
+  const checkMethod = methodGate(openApi.paths ?? {});
 
   const api = express.Router();
   api.use((_req, res, next) => {
@@ -166,6 +182,7 @@ export function createApp({
   api.use(express.json({ limit: config.bodyLimit, strict: true, type: 'application/json' }));
   api.use(rejectUnsafeKeys);
   api.use(createActorResolver(config));
+  api.use(signInGate([...FILE_WRITE_ROUTES, ...routes]));
   api.use(requireCsrfToken((path) => path.startsWith('/auth/')));
   api.use(limits.perPerson);
   // A resumable upload's chunks are one write: they count against the general limits only.
@@ -179,6 +196,9 @@ export function createApp({
   app.use('/auth/saml', samlRoutes(config));
   // The development identity provider exists only in development with demo data, never in production.
   if (config.env !== 'production' && config.demoData) app.use('/dev-idp', devIdpRoutes(config));
+
+  // SCIM provisioning answers in its own format, unknown paths and errors included (never the web page).
+  app.use('/scim', ...scimHandlers(config, redis));
 
   app.use(clientApp(config.clientDir));
   app.use(problemHandler);

@@ -19,6 +19,16 @@ export interface Config {
   dbName: string;
   dataDir: string;
   sessionSecret: string;
+  /**
+   * The audit chain's key (AUDIT_KEY; in development a secret kept in DATA_DIR/secrets.json) and the
+   * file outside the database where its signed heads are appended (AUDIT_ANCHOR_FILE).
+   */
+  audit: { key: string; anchorFile: string };
+  /**
+   * The keys that wrap stored secrets (DATA_ENCRYPTION_KEY: `id:base64key` entries, comma-separated; the
+   * first seals, all open), so a rotation adds the new key first and keeps the old until `secrets rewrap`.
+   */
+  dataEncryptionKeys: { id: string; key: Buffer }[];
   redisUrl: string | undefined;
   logLevel: string;
   demoData: boolean;
@@ -35,10 +45,14 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   /** Tolerated clock difference with identity providers when checking SAML validity windows. */
   samlClockSkewSeconds: number;
+  /** The largest age of a SAML assertion's IssueInstant and AuthnInstant (plus the skew); 0: unchecked. */
+  samlMaxAuthnAgeSeconds: number;
   /** Outgoing mail (invitations, password resets); without smtpUrl links are logged instead. */
   mail: { smtpUrl: string | undefined; from: string };
   /** Failed local sign-ins one address may make per hour before it is refused for a while. */
   loginFailuresPerIpPerHour: number;
+  /** Roles that must sign in with a security key or passkey (REQUIRE_WEBAUTHN_ROLES, e.g. admin,moderator). */
+  requireWebAuthnRoles: string[];
   /** Notification e-mail: how often the digest job looks for people who are due. */
   notifications: { digestCheckMinutes: number };
   /** Days each content type is kept before it is deleted with a tombstone (absent: kept for ever). */
@@ -73,6 +87,14 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** Parses DATA_ENCRYPTION_KEY (already checked by the schema): `id:base64` entries, the first current. */
+function parseDataKeys(value: string): { id: string; key: Buffer }[] {
+  return value.split(',').map((entry) => {
+    const [id, key] = entry.trim().split(':') as [string, string];
+    return { id, key: Buffer.from(key, 'base64') };
+  });
+}
+
 function parseTrustProxy(value: string): boolean | number | string {
   if (value === 'true') return true;
   if (value === 'false') return false;
@@ -80,17 +102,21 @@ function parseTrustProxy(value: string): boolean | number | string {
   return value;
 }
 
-function developmentSecret(dataDir: string): string {
+/**
+ * A development secret kept in DATA_DIR/secrets.json under `name`, generated (`bytes` random bytes,
+ * base64url) on first use, so a development server keeps its sessions, keys and chain across restarts.
+ */
+export function developmentSecret(dataDir: string, name = 'sessionSecret', bytes = 48): string {
   const file = path.join(dataDir, 'secrets.json');
-  if (existsSync(file)) {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { sessionSecret?: unknown };
-    if (typeof stored.sessionSecret === 'string' && stored.sessionSecret.length >= 32)
-      return stored.sessionSecret;
-  }
-  const sessionSecret = randomBytes(48).toString('base64url');
+  const stored: Record<string, unknown> = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
+    : {};
+  const found = stored[name];
+  if (typeof found === 'string' && found.length >= 32) return found;
+  const secret = randomBytes(bytes).toString('base64url');
   mkdirSync(dataDir, { recursive: true });
-  writeFileSync(file, JSON.stringify({ sessionSecret }, null, 2), { mode: 0o600 });
-  return sessionSecret;
+  writeFileSync(file, JSON.stringify({ ...stored, [name]: secret }, null, 2), { mode: 0o600 });
+  return secret;
 }
 
 /** Builds the configuration from an environment (process.env by default). Throws {@link ConfigError}. */
@@ -109,6 +135,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\n  SESSION_SECRET: required in production (at least 32 random characters)',
     );
   }
+  if (production && !e.DATA_ENCRYPTION_KEY) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATA_ENCRYPTION_KEY: required in production (id:key, the key 32 random bytes in base64)',
+    );
+  }
+  if (production && !e.AUDIT_KEY) {
+    throw new ConfigError(
+      'Invalid configuration:\n  AUDIT_KEY: required in production (at least 32 random characters)',
+    );
+  }
   if (production && e.DEMO_DATA) {
     throw new ConfigError(
       'Invalid configuration:\n  DEMO_DATA: demo data is never loaded in production; unset it',
@@ -125,6 +161,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dbName: e.DB_NAME,
     dataDir,
     sessionSecret: e.SESSION_SECRET ?? (production ? '' : developmentSecret(dataDir)),
+    audit: {
+      key: e.AUDIT_KEY ?? (production ? '' : developmentSecret(dataDir, 'auditKey')),
+      anchorFile: path.resolve(e.AUDIT_ANCHOR_FILE ?? path.join(dataDir, 'audit-anchors.log')),
+    },
+    dataEncryptionKeys: parseDataKeys(
+      e.DATA_ENCRYPTION_KEY ??
+        `dev:${Buffer.from(developmentSecret(dataDir, 'dataEncryptionKey', 32), 'base64url').toString('base64')}`,
+    ),
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
     demoData: !production && (e.DEMO_DATA ?? e.NODE_ENV === 'development'),
@@ -148,8 +192,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.resolve(e.CLIENT_DIR ?? 'client/dist'),
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     samlClockSkewSeconds: e.SAML_CLOCK_SKEW_SECONDS,
+    samlMaxAuthnAgeSeconds: e.SAML_MAX_AUTHN_AGE_SECONDS,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     loginFailuresPerIpPerHour: e.LOGIN_FAILURES_PER_IP_PER_HOUR,
+    requireWebAuthnRoles: e.REQUIRE_WEBAUTHN_ROLES.split(',').filter(Boolean),
     notifications: { digestCheckMinutes: e.DIGEST_CHECK_MINUTES },
     retentionDays: {
       ...(e.RETENTION_DAYS_POSTS ? { POSTS: e.RETENTION_DAYS_POSTS } : {}),

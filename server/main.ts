@@ -21,10 +21,14 @@ import { startupSummary } from './ops/startupSummary.js';
 import { createRedisClient } from './ops/redis.js';
 import { registerDemoIdp } from './auth/devIdp/registerDemoIdp.js';
 import { createMailer } from './auth/mailer.js';
+import { sealClearTotpSecrets } from './auth/local/totpSecrets.js';
 import { startNotificationMail } from './services/notifications/notificationMail.js';
 import { startRetentionJob } from './ops/retentionJob.js';
 import { startFileHousekeepingJob } from './ops/fileHousekeepingJob.js';
 import { startOfferExpiryJob } from './ops/offerExpiryJob.js';
+import { startAuditOutboxJob } from './ops/auditOutboxJob.js';
+import { startAuditAnchorJob } from './ops/auditAnchorJob.js';
+import { auditKeys } from './audit/auditKey.js';
 import { startDocumentFileRemoval } from './services/documents/fileHousekeeping.js';
 import { CONTENT_KINDS } from './services/contentKinds.js';
 import type { ContentKind } from './services/content/contentKind.js';
@@ -87,6 +91,9 @@ const redis = config.redisUrl
 const readiness = { shuttingDown: false };
 const sessionMiddleware = createSessionMiddleware(config);
 const app = createApp({ config, logger, readiness, redis, sessionMiddleware });
+// TOTP secrets stored in clear by an older version are sealed once the data keys are configured.
+const sealedTotp = await sealClearTotpSecrets();
+if (sealedTotp > 0) logger.info({ sealedTotp }, 'TOTP secrets stored in clear were sealed');
 const server = http.createServer(app);
 const realtime = createRealtime(server, { config, logger, sessionMiddleware, ...(redis ? { redis } : {}) });
 const sweeper = startSweeper(logger);
@@ -99,6 +106,9 @@ const retention = startRetentionJob({
 });
 const fileHousekeeping = startFileHousekeepingJob({ config, logger });
 const offerExpiry = startOfferExpiryJob({ logger });
+// Pending audit entries and interrupted approvals are finished; the chain head is anchored outside the database.
+const auditOutbox = startAuditOutboxJob({ logger });
+const auditAnchor = startAuditAnchorJob({ logger, keys: auditKeys(), file: config.audit.anchorFile });
 const stopDocumentFileRemoval = startDocumentFileRemoval();
 server.headersTimeout = 20_000;
 // Long enough for one resumable chunk (UPLOAD_CHUNK_BYTES) over a slow mobile link.
@@ -132,6 +142,9 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
   await offerExpiryStopped.catch(() => undefined);
   // Follow-ups of writes already answered (large notification fan-outs) finish first, within reason.
   await Promise.race([afterWritesSettled(), new Promise((r) => setTimeout(r, 5_000).unref())]);
+  // The last audit entries, then the head they end on, outside the database.
+  await auditOutbox.stop().catch(() => undefined);
+  await auditAnchor.stop().catch(() => undefined);
   await mongoose.disconnect().catch(() => undefined);
   redis?.disconnect();
   await database.stop();

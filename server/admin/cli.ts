@@ -9,6 +9,8 @@ import { connectDatabase } from '../db/connect.js';
 import { obtainDatabase, type ObtainedDatabase } from '../db/launcher.js';
 import '../models/index.js';
 import { AppError } from '../errors.js';
+import { configureDataKeys } from '../secrets/sealedSecrets.js';
+import { configureAuditKey } from '../audit/auditKey.js';
 import type { Command, Output } from './commandKit.js';
 import { applicationCommands } from './commands/applications.js';
 import { auditCommands } from './commands/audit.js';
@@ -20,6 +22,7 @@ import { identityProviderCommands } from './commands/identityProviders.js';
 import { accountCommands } from './commands/accounts.js';
 import { roomCommands } from './commands/rooms.js';
 import { searchCommands } from './commands/search.js';
+import { secretCommands } from './commands/secrets.js';
 
 const COMMANDS: Command[] = [
   ...hubCommands,
@@ -32,6 +35,7 @@ const COMMANDS: Command[] = [
   ...auditCommands,
   ...searchCommands,
   ...roomCommands,
+  ...secretCommands,
 ];
 
 function help(): string {
@@ -62,6 +66,8 @@ async function main(argv: string[]): Promise<number> {
   let database: ObtainedDatabase | undefined;
   try {
     const config = loadConfig();
+    configureDataKeys(config.dataEncryptionKeys);
+    configureAuditKey(config.audit.key);
     database = await obtainDatabase({
       mongodbUri: config.mongodbUri,
       dataDir: config.dataDir,

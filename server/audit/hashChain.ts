@@ -9,8 +9,18 @@
  * null, drops the nonce and keeps the seal itself (`redacted`), and the entry's hash is unchanged.
  * Without the nonce the seal cannot be matched against guessed names. Entries without seals (every
  * entry written before seals, and those with no personal field) hash exactly as before.
+ *
+ * Entries are chained by one of two algorithms, named per entry (`alg`): `sha256` (no key: every
+ * entry written before AUDIT_KEY existed, which keep verifying) and `hmac-sha256` (HMAC under the chain
+ * key derived from AUDIT_KEY: auditKey.ts), so a writer without the key cannot compute a valid hash.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+
+/** How an entry is chained: unkeyed (entries from before AUDIT_KEY) or keyed. */
+export type ChainAlg = 'sha256' | 'hmac-sha256';
+
+/** The algorithm of every entry written with a key. */
+export const KEYED_ALG: ChainAlg = 'hmac-sha256';
 
 /** The hash that stands before the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -60,6 +70,8 @@ export interface HashedContent {
   seals?: Record<string, string> | null | undefined;
   /** Seals of personal fields that were erased (their value is null now), by path. */
   redacted?: Record<string, string> | null | undefined;
+  /** The outbox record the entry was appended from (auditOutbox.ts), when it was. */
+  outboxId?: string | null | undefined;
 }
 
 /** The seal of a personal field: what the hash covers in its place. */
@@ -102,12 +114,18 @@ function hashedForm(content: HashedContent): Record<string, unknown> {
     action: content.action,
     target: parts.target,
     details: parts.details,
+    // Absent from entries without one, so those hash exactly as before.
+    ...(content.outboxId ? { outboxId: content.outboxId } : {}),
   };
 }
 
-/** Computes an entry's hash from the previous one. */
-export function entryHash(prevHash: string, content: HashedContent): string {
-  return createHash('sha256')
+/**
+ * Computes an entry's hash from the previous one: SHA-256 without a key (`sha256` entries), HMAC-SHA256
+ * under the chain key with one (`hmac-sha256` entries).
+ */
+export function entryHash(prevHash: string, content: HashedContent, chainKey: Buffer | null = null): string {
+  const digest = chainKey ? createHmac('sha256', chainKey) : createHash('sha256');
+  return digest
     .update(prevHash)
     .update('\n')
     .update(canonicalJson(hashedForm(content)))

@@ -1,13 +1,15 @@
 /**
  * Appends to the audit log. Entries are numbered; a unique index on the number makes concurrent
  * writers on several nodes retry instead of forking the chain, without multi-document transactions.
- * Within one process, appends go through a queue, so a burst of requests never races itself.
+ * Within one process, appends go through a queue, so a burst of requests never races itself. With an
+ * audit key set (auditKey.ts) each entry is chained with HMAC under it and marked `alg: hmac-sha256`.
  */
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../shared/policy/actor.js';
 import { AuditEntryModel } from '../models/AuditEntry.js';
 import { isDuplicateKey } from '../errors.js';
-import { GENESIS_HASH, PERSONAL_PATHS, entryHash, valueAt } from './hashChain.js';
+import { auditKeys } from './auditKey.js';
+import { GENESIS_HASH, KEYED_ALG, PERSONAL_PATHS, entryHash, valueAt } from './hashChain.js';
 
 /** What an entry is about. */
 export interface AuditTarget {
@@ -55,31 +57,69 @@ export function sealsFor(content: {
   return Object.keys(seals).length > 0 ? seals : null;
 }
 
-async function append(
-  actor: Actor,
-  action: string,
-  target: AuditTarget | null,
-  details: Record<string, unknown> | null,
-): Promise<number> {
+/** An entry to append: what the actor did to what, and when (the outbox keeps the time of the change). */
+export interface AuditRecord {
+  actor: Record<string, unknown>;
+  action: string;
+  target: AuditTarget | null;
+  details: Record<string, unknown> | null;
+  at?: Date;
+  /** The outbox record this entry answers for (auditOutbox.ts): a second append of it is a no-op. */
+  outboxId?: string;
+}
+
+/** The seq of the entry already appended from this outbox record, if any. */
+async function appendedFrom(outboxId: string | undefined): Promise<number | null> {
+  if (!outboxId) return null;
+  const found = await AuditEntryModel.findOne({ outboxId }, { seq: 1 }).lean();
+  return found?.seq ?? null;
+}
+
+async function append(record: AuditRecord): Promise<number> {
+  const keys = auditKeys();
   for (let attempt = 0; attempt < 50; attempt++) {
+    const already = await appendedFrom(record.outboxId);
+    if (already !== null) return already;
     const last = await AuditEntryModel.findOne({}, { seq: 1, hash: 1 }).sort({ seq: -1 }).lean();
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS_HASH;
-    const base = { seq, at: new Date(), actor: actorRecord(actor), action, target, details };
+    const base = {
+      seq,
+      at: record.at ?? new Date(),
+      actor: record.actor,
+      action: record.action,
+      target: record.target,
+      details: record.details,
+    };
     const seals = sealsFor(base);
-    const content = seals ? { ...base, seals } : base;
-    const hash = entryHash(prevHash, content);
+    const content = {
+      ...base,
+      ...(seals ? { seals } : {}),
+      ...(record.outboxId ? { outboxId: record.outboxId } : {}),
+    };
+    const hash = entryHash(prevHash, content, keys?.chain ?? null);
     try {
-      await AuditEntryModel.create({ ...content, prevHash, hash });
+      await AuditEntryModel.create({ ...content, ...(keys ? { alg: KEYED_ALG } : {}), prevHash, hash });
       anchor({ seq, hash });
       return seq;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      // Another node appended first: back off with jitter, growing, and read the new head.
+      // Another node appended first (or appended this outbox record: the next turn returns its seq):
+      // back off with jitter, growing, and read the new head.
       await new Promise((r) => setTimeout(r, Math.random() * 5 * Math.min(attempt + 1, 20)));
     }
   }
   throw new Error('audit log: could not append after 50 attempts');
+}
+
+/**
+ * Appends one prepared entry and returns its sequence number; an entry from an outbox record already
+ * appended is not appended again (its number is returned).
+ */
+export function appendAuditRecord(record: AuditRecord): Promise<number> {
+  const next = queue.then(() => append(record));
+  queue = next.catch(() => undefined);
+  return next;
 }
 
 /** Appends one entry and returns its sequence number. */
@@ -89,7 +129,5 @@ export function recordAudit(
   target: AuditTarget | null,
   details: Record<string, unknown> | null = null,
 ): Promise<number> {
-  const next = queue.then(() => append(actor, action, target, details));
-  queue = next.catch(() => undefined);
-  return next;
+  return appendAuditRecord({ actor: actorRecord(actor), action, target, details });
 }

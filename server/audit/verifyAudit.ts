@@ -1,13 +1,19 @@
 /**
  * Walks the audit chain in order and reports every entry whose number, link or hash is wrong. After
  * a break it goes on from the stored hash, so one broken entry cannot hide edits further along.
- * Deleting entries from the end leaves a valid shorter chain; to catch that, pin a head the logs
- * reported earlier (`expectHead`). Erased personal fields (hashChain.ts) verify through their seals;
- * each must be empty and answered for by a `person.erased` entry about the person the entry names.
+ * Keyed entries (`hmac-sha256`) are checked under the audit key; an unkeyed entry after a keyed one is
+ * a break (a writer without the key downgrading the tail). Deleting entries from the end leaves a valid
+ * shorter chain; the anchors written outside the database (anchors.ts) catch that, and any rewrite
+ * below an anchored head: each anchor must be signed by the key and match the entry it names. A head
+ * pinned by hand (`expectHead`, from the server log) is checked the same way. Erased personal fields
+ * (hashChain.ts) verify through their seals; each must be empty and answered for by a `person.erased`
+ * entry about the person the entry names.
  */
 import { AuditEntryModel, type AuditEntryDoc } from '../models/AuditEntry.js';
 import { ERASURE_ACTION, peopleNamedBy } from './pseudonymiseAudit.js';
-import { GENESIS_HASH, entryHash, valueAt } from './hashChain.js';
+import { GENESIS_HASH, KEYED_ALG, entryHash, valueAt } from './hashChain.js';
+import { auditKeys, type AuditKeys } from './auditKey.js';
+import { anchorSignatureValid, type Anchor, type UnreadableAnchor } from './anchors.js';
 
 /** One problem found in the chain. */
 export interface AuditBreak {
@@ -17,8 +23,16 @@ export interface AuditBreak {
 
 /** The outcome of a verification. */
 export type AuditVerdict =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; brokenSeq: number; reason: string; breaks: AuditBreak[] };
+  | { ok: true; entries: number; anchors?: number }
+  | { ok: false; entries: number; anchors?: number; brokenSeq: number; reason: string; breaks: AuditBreak[] };
+
+/** What to check the chain with besides itself. */
+export interface VerifyOptions {
+  /** The audit keys (default: this process's, auditKey.ts). */
+  keys?: AuditKeys | null;
+  /** Anchors read from outside the database (anchors.ts), and the lines of their file that were not anchors. */
+  anchors?: { anchors: Anchor[]; unreadable: UnreadableAnchor[] };
+}
 
 /** A head (sequence number and hash) known from outside the database. */
 export interface ExpectedHead {
@@ -46,13 +60,51 @@ function redactionProblem(entry: AuditEntryDoc, erased: Map<number, string>): st
   return null;
 }
 
+/** The anchors by the seq they name, after dropping (as breaks) those not signed by the key. */
+function anchorsBySeq(
+  options: VerifyOptions,
+  keys: AuditKeys | null,
+  breaks: AuditBreak[],
+): Map<number, Anchor[]> {
+  const bySeq = new Map<number, Anchor[]>();
+  if (!options.anchors) return bySeq;
+  for (const bad of options.anchors.unreadable)
+    breaks.push({ seq: 0, reason: `anchor line ${bad.line} is ${bad.reason}` });
+  for (const anchor of options.anchors.anchors) {
+    if (!keys) {
+      breaks.push({ seq: anchor.seq, reason: 'its anchor cannot be checked: no AUDIT_KEY is set' });
+      continue;
+    }
+    if (anchor.key !== keys.id || !anchorSignatureValid(keys, anchor)) {
+      breaks.push({
+        seq: anchor.seq,
+        reason:
+          anchor.key !== keys.id
+            ? `its anchor was signed by another key (${anchor.key})`
+            : 'its anchor is not signed by AUDIT_KEY (forged or altered)',
+      });
+      continue;
+    }
+    bySeq.set(anchor.seq, [...(bySeq.get(anchor.seq) ?? []), anchor]);
+  }
+  return bySeq;
+}
+
 /** Verifies the whole chain, reading it in pages so memory stays flat. */
-export async function verifyAudit(pageSize = 500, expectHead?: ExpectedHead): Promise<AuditVerdict> {
+export async function verifyAudit(
+  pageSize = 500,
+  expectHead?: ExpectedHead,
+  options: VerifyOptions = {},
+): Promise<AuditVerdict> {
   const breaks: AuditBreak[] = [];
+  const keys = options.keys === undefined ? auditKeys() : options.keys;
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let headSeen = expectHead === undefined;
+  let keyedSeen = false;
+  let keylessReported = false;
   const erased = await erasures();
+  const anchored = anchorsBySeq(options, keys, breaks);
   for (;;) {
     const page = await AuditEntryModel.find({ seq: { $gte: expectedSeq } })
       .sort({ seq: 1 })
@@ -76,9 +128,27 @@ export async function verifyAudit(pageSize = 500, expectHead?: ExpectedHead): Pr
         details: entry.details,
         seals: entry.seals as Record<string, string> | undefined,
         redacted: entry.redacted as Record<string, string> | undefined,
+        outboxId: entry.outboxId,
       };
-      if (entryHash(entry.prevHash, content) !== entry.hash)
+      const keyed = entry.alg === KEYED_ALG;
+      if (keyed) keyedSeen = true;
+      else if (keyedSeen)
+        breaks.push({
+          seq: entry.seq,
+          reason: 'it is unkeyed after keyed entries (written without AUDIT_KEY)',
+        });
+      if (keyed && !keys) {
+        if (!keylessReported)
+          breaks.push({ seq: entry.seq, reason: 'it is keyed and no AUDIT_KEY is set to check it' });
+        keylessReported = true;
+      } else if (entryHash(entry.prevHash, content, keyed ? (keys?.chain ?? null) : null) !== entry.hash)
         breaks.push({ seq: entry.seq, reason: 'its content does not match its hash' });
+      for (const anchor of anchored.get(entry.seq) ?? [])
+        if (anchor.hash !== entry.hash)
+          breaks.push({
+            seq: entry.seq,
+            reason: `it is not the head anchored outside the database at ${anchor.at}`,
+          });
       const redaction = redactionProblem(entry as AuditEntryDoc, erased);
       if (redaction) breaks.push({ seq: entry.seq, reason: redaction });
       if (expectHead && entry.seq === expectHead.seq) {
@@ -98,7 +168,15 @@ export async function verifyAudit(pageSize = 500, expectHead?: ExpectedHead): Pr
       seq: expectHead.seq,
       reason: 'the recorded head is gone: entries were deleted from the end',
     });
+  const highestAnchored = Math.max(0, ...anchored.keys());
+  for (let missing = entries + 1; missing <= highestAnchored && breaks.length < MAX_BREAKS; missing++)
+    breaks.push({
+      seq: missing,
+      reason: 'this entry is missing: the chain ends before a head anchored outside the database',
+    });
+  const counted = options.anchors ? { anchors: options.anchors.anchors.length } : {};
+  breaks.sort((a, b) => a.seq - b.seq);
   const first = breaks[0];
-  if (!first) return { ok: true, entries };
-  return { ok: false, entries, brokenSeq: first.seq, reason: first.reason, breaks };
+  if (!first) return { ok: true, entries, ...counted };
+  return { ok: false, entries, ...counted, brokenSeq: first.seq, reason: first.reason, breaks };
 }

@@ -16,6 +16,19 @@ declare module 'express-session' {
     /** The synchronizer token every state-changing cookie request must echo in X-CSRF-Token. */
     csrfToken?: string;
     /** A local sign-in that passed the password and waits for the second factor. */
-    pendingSecondFactor?: { personId: string; at: number; enrol: boolean };
+    pendingSecondFactor?: {
+      personId: string;
+      at: number;
+      enrol: boolean;
+      /** What must be enrolled: any second factor, or a WebAuthn credential (REQUIRE_WEBAUTHN_ROLES). */
+      enrolKind?: 'any' | 'webauthn';
+    };
+    /** The WebAuthn challenge waiting for its answer (server/auth/local/webauthnChallenge.ts). */
+    webauthnChallenge?: {
+      challenge: string;
+      purpose: 'register' | 'second_factor' | 'passkey';
+      personId: string | null;
+      at: number;
+    };
   }
 }

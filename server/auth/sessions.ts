@@ -73,11 +73,12 @@ export async function beginPendingSecondFactor(
   req: Request,
   personId: string,
   enrol: boolean,
+  enrolKind: 'any' | 'webauthn' = 'any',
 ): Promise<void> {
   await new Promise<void>((resolve, reject) =>
     req.session.regenerate((e: unknown) => (e ? reject(e) : resolve())),
   );
-  req.session.pendingSecondFactor = { personId, at: Date.now(), enrol };
+  req.session.pendingSecondFactor = { personId, at: Date.now(), enrol, ...(enrol ? { enrolKind } : {}) };
   req.session.csrfToken = newCsrfToken();
   await new Promise<void>((resolve, reject) => req.session.save((e: unknown) => (e ? reject(e) : resolve())));
 }

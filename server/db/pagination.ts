@@ -27,28 +27,32 @@ interface CursorContent {
   i: string;
 }
 
+/**
+ * The one cursor shape, stated as a pattern in the API document (shared/schemas/common.ts `Cursor`):
+ * the last item's id (24 hex digits), then its sort value when the list sorts by another field:
+ * `n` and a decimal number, or `s` and the string in base64url. Every text of this shape is accepted.
+ */
+const CURSOR = /^([a-f0-9]{24})(?:n(-?[0-9]{1,15}(?:\.[0-9]{1,17})?)|s([A-Za-z0-9_-]*))?$/;
+
 function encodeCursor(content: CursorContent): string {
-  return Buffer.from(JSON.stringify(content)).toString('base64url');
+  const { v, i } = content;
+  if (v === null) return i;
+  if (typeof v === 'string') return `${i}s${Buffer.from(v).toString('base64url')}`;
+  const cursor = `${i}n${String(v)}`;
+  if (!CURSOR.test(cursor)) throw new Error(`sort value ${String(v)} cannot be put in a cursor`);
+  return cursor;
 }
 
 function decodeCursor(cursor: string): CursorContent {
-  try {
-    const content = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorContent>;
-    const v = content.v;
-    if (
-      typeof content.i === 'string' &&
-      Types.ObjectId.isValid(content.i) &&
-      /^[a-f0-9]{24}$/.test(content.i) &&
-      (v === null || typeof v === 'string' || typeof v === 'number')
-    ) {
-      return { v, i: content.i };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw new InvalidError('The cursor is not one this list returned.', [
-    { path: 'cursor', message: 'not a valid cursor' },
-  ]);
+  const match = CURSOR.exec(cursor);
+  if (!match?.[1])
+    throw new InvalidError('The cursor is not one this list returned.', [
+      { path: 'cursor', message: 'not a valid cursor' },
+    ]);
+  const [, i, number, text] = match;
+  if (number !== undefined) return { v: Number(number), i };
+  if (text !== undefined) return { v: Buffer.from(text, 'base64url').toString('utf8'), i };
+  return { v: null, i };
 }
 
 /** Reads one page. Every filter is kept whole under `$and`, so none can overwrite another. */
@@ -90,8 +94,10 @@ export async function readPage<T extends { _id: Types.ObjectId }>(
 }
 
 /**
- * One page of an in-memory list kept on a document (an item's earlier versions), newest first, with
- * an opaque offset cursor.
+ * One page of an in-memory list kept on a document (an item's earlier versions), newest first. Its
+ * cursor has the same shape as every other (the offset as the sort value, after a zero id), so one
+ * documented pattern holds for every list; any cursor of that shape reads from that offset (a
+ * non-numeric one from the start).
  */
 export function pageOfList<T>(
   newestFirst: T[],
@@ -100,16 +106,12 @@ export function pageOfList<T>(
 ): { items: T[]; nextCursor: string | null } {
   let offset = 0;
   if (cursor) {
-    const match = /^r([0-9]{1,4})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!match)
-      throw new InvalidError('The cursor is not one this list returned.', [
-        { path: 'cursor', message: 'not a valid cursor' },
-      ]);
-    offset = Number(match[1]);
+    const { v } = decodeCursor(cursor);
+    offset = typeof v === 'number' && Number.isFinite(v) ? Math.max(0, Math.floor(v)) : 0;
   }
   const next = offset + limit;
   return {
     items: newestFirst.slice(offset, next),
-    nextCursor: next < newestFirst.length ? Buffer.from(`r${next}`).toString('base64url') : null,
+    nextCursor: next < newestFirst.length ? encodeCursor({ v: next, i: '0'.repeat(24) }) : null,
   };
 }

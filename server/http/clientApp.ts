@@ -7,7 +7,8 @@ import path from 'node:path';
 import express, { Router, type Request } from 'express';
 import { IMMUTABLE, REVALIDATE, sendPrecompressed, type CachePolicy } from './precompressed.js';
 
-const APP_ROUTE = /^\/(?!api\/|auth\/|socket\.io\/).*/;
+/** Paths of the web client's pages: never the API, sign-in endpoints, SCIM or sockets (they answer their own 404s). */
+const APP_ROUTE = /^\/(?!(?:api|auth|scim|socket\.io)(?:\/|$)).*/i;
 /** File names the build writes: letters, digits, `-`, `_`, `.`, one folder deep at most. */
 const BUILT_FILE = /^\/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)?[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 

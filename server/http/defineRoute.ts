@@ -102,35 +102,70 @@ export function mountRoutes(router: Router, routes: AnyRoute[], prefix: string):
   }
 }
 
-const ERRORS: Record<number, string> = {
-  400: 'Invalid input',
-  401: 'Sign-in required',
-  403: 'Forbidden',
-  404: 'Not found',
+/** What each refusal means, for the document; the order of the checks is in docs/API.md. */
+export const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input: a `$`, dotted or prototype key, malformed JSON, or input that does not match the schema (`errors` names the fields), or a refusal with a stable `code`',
+  401: 'Sign-in required, or a bad credential (unknown token, ended session): never treated as anonymous',
+  403: 'Forbidden: the policy refuses, or a signed-in browser session sent a write without the right `X-CSRF-Token` header (get it from GET /api/v1/csrf)',
+  404: 'Not found, or not available to you',
   409: 'Conflict with the current state',
-  413: 'Body too large',
-  429: 'Rate limited',
+  413: 'The body is larger than BODY_LIMIT',
+  415: 'The body is not application/json',
+  429: 'Rate limited: per address before sign-in, per person after; wait Retry-After seconds',
+  500: 'Internal error: nothing is revealed but a request id',
 };
+
+/** The problem+json answer of `code`, with Retry-After for 429. */
+export function problemResponse(code: number) {
+  return {
+    description: ERROR_DESCRIPTIONS[code] ?? 'Error',
+    content: { 'application/problem+json': { schema: Problem } },
+    ...(code === 429
+      ? {
+          headers: {
+            'Retry-After': {
+              description: 'Seconds to wait before trying again',
+              schema: { type: 'integer' as const, minimum: 1 },
+            },
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * Every status a route can answer besides success, from what its definition says: any route may meet
+ * malformed input, a bad credential, a missing resource, the rate limits and an internal error;
+ * non-public routes and every write (CSRF) may be forbidden; writes may conflict and carry a body
+ * that is too large or not JSON.
+ */
+export function errorStatuses(route: Pick<AnyRoute, 'access' | 'method'>): number[] {
+  const write = route.method !== 'get';
+  return [
+    400,
+    401,
+    ...(route.access !== 'public' || write ? [403] : []),
+    404,
+    ...(write ? [409, 413, 415] : []),
+    429,
+    500,
+  ];
+}
+
+/** How a signed-in caller reads: an API token, or a session cookie. */
+export const SIGNED_IN_READ: Record<string, string[]>[] = [{ apiToken: [] }, { session: [] }];
+
+/** How a signed-in caller writes: an API token, or a session cookie with its CSRF token. */
+export const SIGNED_IN_WRITE: Record<string, string[]>[] = [{ apiToken: [] }, { session: [], csrfToken: [] }];
 
 /** The OpenAPI description of a route, for the registry. */
 export function openApiPath(route: AnyRoute, prefix: string): RouteConfig {
-  const problem = { content: { 'application/problem+json': { schema: Problem } } };
-  // 401 is possible everywhere: a bad or expired credential is refused, never downgraded to anonymous.
-  const errorCodes = [
-    400,
-    401,
-    404,
-    413,
-    429,
-    ...(route.access === 'public' ? [] : [403]),
-    ...(route.method === 'get' ? [] : [409]),
-  ];
   return {
     method: route.method,
     path: prefix + route.path.replace(/:([A-Za-z]+)/g, '{$1}'),
     summary: route.summary,
     tags: [route.tag],
-    ...(route.access === 'public' ? { security: [] } : {}),
+    security: route.access === 'public' ? [] : route.method === 'get' ? SIGNED_IN_READ : SIGNED_IN_WRITE,
     description: `Access: ${route.access}.`,
     request: {
       ...(route.params ? { params: route.params } : {}),
@@ -144,11 +179,7 @@ export function openApiPath(route: AnyRoute, prefix: string): RouteConfig {
         description: 'Success',
         content: { 'application/json': { schema: route.response } },
       },
-      ...Object.fromEntries(
-        errorCodes
-          .sort((a, b) => a - b)
-          .map((code) => [code, { description: ERRORS[code] ?? 'Error', ...problem }]),
-      ),
+      ...Object.fromEntries(errorStatuses(route).map((code) => [code, problemResponse(code)])),
     },
   };
 }

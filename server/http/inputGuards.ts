@@ -1,42 +1,20 @@
 /**
- * Guards that run before any route: JSON bodies only, and no `$`-prefixed or dotted keys anywhere in
+ * Guards that run before any route: JSON bodies only (415), and no `$`-prefixed or dotted keys anywhere in
  * a body or query, so operator injection is refused at the door (zod and Mongoose's sanitizeFilter
  * stand behind this).
  */
 import type { RequestHandler } from 'express';
 import { InvalidError } from '../errors.js';
+import { PROTOTYPE_KEYS, findUnsafeKey } from '../text/unsafeKeys.js';
+import { UnsupportedMediaTypeError } from './problem.js';
 
-function findUnsafeKey(value: unknown, path: string, depth: number): string | null {
-  if (depth > 20) return path || '(body)';
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findUnsafeKey(value[i], `${path}[${i}]`, depth + 1);
-      if (found) return found;
-    }
-    return null;
-  }
-  if (value && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      const here = path ? `${path}.${key}` : key;
-      if (
-        key.startsWith('$') ||
-        key.includes('.') ||
-        key === '__proto__' ||
-        key === 'constructor' ||
-        key === 'prototype'
-      )
-        return here;
-      const found = findUnsafeKey(child, here, depth + 1);
-      if (found) return found;
-    }
-  }
-  return null;
-}
+/** The API's rule: `$` keys, dotted keys and the prototype keys. */
+const unsafeInApi = (key: string) => key.startsWith('$') || key.includes('.') || PROTOTYPE_KEYS.has(key);
 
 /** Refuses bodies and queries that carry `$`-keys, dotted keys or prototype keys. */
 export const rejectUnsafeKeys: RequestHandler = (req, _res, next) => {
-  const inBody = findUnsafeKey(req.body, '', 0);
-  const inQuery = findUnsafeKey(req.query, '', 0);
+  const inBody = findUnsafeKey(req.body, unsafeInApi, 20);
+  const inQuery = findUnsafeKey(req.query, unsafeInApi, 20);
   const bad = inBody ?? inQuery;
   if (bad)
     return next(
@@ -61,13 +39,17 @@ function isFileBody(req: Parameters<RequestHandler>[0]): boolean {
   );
 }
 
-/** Refuses state-changing requests whose body is not JSON (file uploads take their own type). */
+/** Refuses state-changing requests whose body is not JSON with 415 (file uploads take their own type). */
 export const requireJsonBody: RequestHandler = (req, _res, next) => {
   const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0';
   const chunked = req.headers['transfer-encoding'] !== undefined;
   if (isFileBody(req)) return next();
-  if (['POST', 'PUT', 'PATCH'].includes(req.method) && (hasBody || chunked) && !req.is('application/json')) {
-    return next(new InvalidError('Send the body as application/json.'));
+  if (
+    ['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method) &&
+    (hasBody || chunked) &&
+    !req.is('application/json')
+  ) {
+    return next(new UnsupportedMediaTypeError());
   }
   next();
 };

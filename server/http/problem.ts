@@ -39,17 +39,38 @@ export function sendProblem(
   errors?: ProblemBody['errors'],
   why?: Reason,
 ): void {
+  send(res, STATUS[code], TITLE[code], code, detail, errors, why);
+}
+
+function send(
+  res: Response,
+  status: number,
+  title: string,
+  code: string,
+  detail: string,
+  errors?: ProblemBody['errors'],
+  why?: Reason,
+): void {
   const body: ProblemBody = {
     type: `https://concordia.invalid/problems/${code.replace(/_/g, '-')}`,
-    title: TITLE[code],
-    status: STATUS[code],
+    title,
+    status,
     code: why?.reason ?? code,
     ...(why?.params ? { params: why.params } : {}),
     detail,
     instance: res.req.originalUrl.split('?')[0],
     ...(errors && errors.length > 0 ? { errors } : {}),
   };
-  res.status(STATUS[code]).type('application/problem+json').send(JSON.stringify(body));
+  res.status(status).type('application/problem+json').send(JSON.stringify(body));
+}
+
+/** A body in a media type the route does not take (415); the HTTP layer's own refusal. */
+export class UnsupportedMediaTypeError extends Error {
+  readonly status = 415;
+  constructor(message = 'Send the body as application/json.') {
+    super(message);
+    this.name = 'UnsupportedMediaTypeError';
+  }
 }
 
 /** Converts a zod error into field messages with dotted paths. */
@@ -93,7 +114,14 @@ export const problemHandler: ErrorRequestHandler = (error: unknown, req, res, ne
     return sendProblem(res, 'invalid', 'The request body is not valid JSON.');
   if (httpish.type === 'encoding.unsupported' || httpish.type === 'charset.unsupported')
     return sendProblem(res, 'invalid', 'Send the body as UTF-8 JSON.');
-  if (status === 415) return sendProblem(res, 'invalid', 'Send the body as application/json.');
+  if (error instanceof UnsupportedMediaTypeError || status === 415)
+    return send(
+      res,
+      415,
+      'Unsupported media type',
+      'unsupported_media_type',
+      error instanceof UnsupportedMediaTypeError ? error.message : 'Send the body as application/json.',
+    );
   if (status && status >= 400 && status < 500 && httpish.expose)
     return sendProblem(res, 'invalid', 'The request could not be read.');
   req.log.error({ err: error }, 'unhandled error');

@@ -29,7 +29,8 @@ export interface RateLimits {
 /** How many people may share one address (a city hall's NAT) before the per-address limit bites. */
 const PEOPLE_PER_ADDRESS = 10;
 
-function limiter(
+/** A limiter counted in Redis when configured (all nodes share it), in memory while Redis is down or absent. */
+export function sharedLimiter(
   keyPrefix: string,
   points: number,
   duration: number,
@@ -90,13 +91,13 @@ const isWrite = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method)
 export function createRateLimits(config: Config, redis?: Redis): RateLimits {
   return {
     general: middleware(
-      limiter('general', config.rateLimit.perMinute * PEOPLE_PER_ADDRESS, 60, redis),
+      sharedLimiter('general', config.rateLimit.perMinute * PEOPLE_PER_ADDRESS, 60, redis),
       () => true,
     ),
-    perPerson: middleware(limiter('per-person', config.rateLimit.perMinute, 60, redis), () => true),
-    writes: middleware(limiter('writes', config.rateLimit.writesPerMinute, 60, redis), isWrite),
+    perPerson: middleware(sharedLimiter('per-person', config.rateLimit.perMinute, 60, redis), () => true),
+    writes: middleware(sharedLimiter('writes', config.rateLimit.writesPerMinute, 60, redis), isWrite),
     publicForm: middleware(
-      limiter('public-form', config.rateLimit.publicFormsPerHour, 3600, redis),
+      sharedLimiter('public-form', config.rateLimit.publicFormsPerHour, 3600, redis),
       () => true,
     ),
   };

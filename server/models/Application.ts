@@ -1,7 +1,8 @@
-/** Membership applications from the public form. */
+/** Membership applications from the public form, with the admin's decision (and an approval's progress). */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { CITY_KINDS } from '../../shared/schemas/cities.js';
 import { APPLICATION_STATUSES } from '../../shared/schemas/applications.js';
+import { auditOutboxPlugin } from './auditOutbox.js';
 
 const applicationSchema = new Schema(
   {
@@ -45,6 +46,16 @@ const applicationSchema = new Schema(
           at: { type: Date, required: true },
           reason: { type: String, default: null },
           citySlug: { type: String, default: null },
+          /**
+           * An approval's intent, recorded with the claim so a crash midway can be resumed
+           * (services/applications/completeApproval.ts): the hub, the ids the city and the invited
+           * contact are created under, who decided (for the audit entry), and when every step was done.
+           */
+          hub: { type: String },
+          cityId: { type: Schema.Types.ObjectId },
+          contactId: { type: Schema.Types.ObjectId },
+          actor: { type: Schema.Types.Mixed },
+          completedAt: { type: Date },
         },
         { _id: false },
       ),
@@ -54,6 +65,8 @@ const applicationSchema = new Schema(
   { strict: 'throw' },
 );
 applicationSchema.index({ status: 1, _id: 1 });
+// Pending audit entries written with each change (server/audit/auditOutbox.ts).
+applicationSchema.plugin(auditOutboxPlugin);
 
 /** A stored application. */
 export type ApplicationDoc = InferSchemaType<typeof applicationSchema> & { _id: Types.ObjectId };

@@ -1,6 +1,7 @@
 /** Cities and their membership lifecycle. */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { CITY_KINDS, CITY_STATUSES } from '../../shared/schemas/cities.js';
+import { auditOutboxPlugin } from './auditOutbox.js';
 
 const pledgeSchema = new Schema(
   {
@@ -32,6 +33,8 @@ citySchema.index({ slug: 1 }, { unique: true });
 citySchema.index({ status: 1, name: 1, _id: 1 });
 citySchema.index({ hubId: 1, status: 1, name: 1 });
 citySchema.index({ country: 1, status: 1, name: 1 });
+// Pending audit entries written with each change (server/audit/auditOutbox.ts).
+citySchema.plugin(auditOutboxPlugin);
 
 /** A stored city. */
 export type CityDoc = InferSchemaType<typeof citySchema> & { _id: Types.ObjectId };

@@ -6,6 +6,7 @@
  * latest version's, and only `clean` versions are ever read back.
  */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { auditOutboxPlugin } from './auditOutbox.js';
 import { LABELS } from '../../shared/policy/labels.js';
 import { CONTENT_STATES } from '../../shared/policy/content.js';
 import { FILE_STATUSES } from '../../shared/schemas/documents.js';
@@ -89,6 +90,8 @@ documentSchema.index({ tokens: 1, createdAt: -1, _id: -1 });
 documentSchema.index({ label: 1, state: 1, _id: 1 });
 documentSchema.index({ 'retention.purgeAt': 1 });
 documentSchema.index({ createdAt: 1, _id: 1 });
+// Pending audit entries written with each moderation step (server/audit/auditOutbox.ts).
+documentSchema.plugin(auditOutboxPlugin);
 
 /** A stored document. */
 export type DocumentDoc = InferSchemaType<typeof documentSchema> & {

@@ -7,6 +7,7 @@
  * (shared/policy/requestWorkflow.ts), apart from the moderation `state`.
  */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { auditOutboxPlugin } from './auditOutbox.js';
 import { REQUEST_STATES } from '../../shared/policy/requestWorkflow.js';
 import { EXPERT_FORMATS, EXPERT_TOPICS, URGENCIES } from '../../shared/expertPool.js';
 import { labelledContentFields } from './labelledFields.js';
@@ -68,6 +69,8 @@ expertRequestSchema.index({ spaceId: 1 });
 expertRequestSchema.index({ expertIds: 1 });
 expertRequestSchema.index({ tokens: 1, createdAt: -1, _id: -1 });
 expertRequestSchema.index({ createdAt: 1, _id: 1 });
+// Pending audit entries written with each moderation step (server/audit/auditOutbox.ts).
+expertRequestSchema.plugin(auditOutboxPlugin);
 
 /** A stored request. */
 export type ExpertRequestDoc = InferSchemaType<typeof expertRequestSchema> & {

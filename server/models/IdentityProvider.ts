@@ -4,6 +4,7 @@
  */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { ROLES } from '../../shared/roles.js';
+import { auditOutboxPlugin } from './auditOutbox.js';
 
 const roleRuleSchema = new Schema(
   {
@@ -35,6 +36,8 @@ const identityProviderSchema = new Schema(
     certificates: { type: [String], required: true },
     status: { type: String, enum: ['active', 'disabled'], required: true },
     allowUnsolicited: { type: Boolean, default: false },
+    /** A legacy IdP that still signs with SHA-1: accepted, shown to admins as a warning, audited at each use. */
+    allowSha1: { type: Boolean, default: false },
     attributeMap: { type: attributeMapSchema, default: () => ({}) },
     roleRules: { type: [roleRuleSchema], default: [] },
     defaultRoles: { type: [{ type: String, enum: ROLES }], default: ['practitioner'] },
@@ -44,6 +47,8 @@ const identityProviderSchema = new Schema(
 );
 identityProviderSchema.index({ slug: 1 }, { unique: true });
 identityProviderSchema.index({ cityId: 1, slug: 1 });
+// Pending audit entries written with each change (server/audit/auditOutbox.ts).
+identityProviderSchema.plugin(auditOutboxPlugin);
 
 /** A stored identity provider. */
 export type IdentityProviderDoc = InferSchemaType<typeof identityProviderSchema> & { _id: Types.ObjectId };

@@ -6,6 +6,7 @@
  * internally and never shown on a public page.
  */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { auditOutboxPlugin } from './auditOutbox.js';
 import { EXPERT_TOPICS } from '../../shared/expertPool.js';
 import { LIBRARY_STAGES, LIBRARY_STATUSES } from '../../shared/schemas/library.js';
 import { labelledContentFields } from './labelledFields.js';
@@ -71,6 +72,8 @@ libraryRecordSchema.index({ 'source.requestId': 1 });
 libraryRecordSchema.index({ spaceId: 1, _id: -1 });
 libraryRecordSchema.index({ tokens: 1, createdAt: -1, _id: -1 });
 libraryRecordSchema.index({ createdAt: 1, _id: 1 });
+// Pending audit entries written with each moderation step (server/audit/auditOutbox.ts).
+libraryRecordSchema.plugin(auditOutboxPlugin);
 
 /** A stored record. */
 export type LibraryRecordDoc = InferSchemaType<typeof libraryRecordSchema> & {

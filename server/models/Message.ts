@@ -5,6 +5,7 @@
  * send stores nothing new. Reactions live in their own collection (FerretDB has no nested arrays).
  */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { auditOutboxPlugin } from './auditOutbox.js';
 import { LABELS } from '../../shared/policy/labels.js';
 import { CONTENT_STATES } from '../../shared/policy/content.js';
 import { moderationEventSchema } from './moderationEvent.js';
@@ -59,6 +60,8 @@ messageSchema.index({ threadId: 1, _id: 1 });
 messageSchema.index({ attachmentIds: 1 }, { sparse: true });
 // Search: $in on tokens, newest first (as on posts).
 messageSchema.index({ tokens: 1, createdAt: -1, _id: -1 });
+// Pending audit entries written with each moderation step (server/audit/auditOutbox.ts).
+messageSchema.plugin(auditOutboxPlugin);
 
 /** A stored message. */
 export type MessageDoc = InferSchemaType<typeof messageSchema> & {

@@ -2,6 +2,7 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { ROLES } from '../../shared/roles.js';
 import { PERSON_STATUSES } from '../../shared/schemas/people.js';
+import { auditOutboxPlugin } from './auditOutbox.js';
 
 const personSchema = new Schema(
   {
@@ -30,6 +31,8 @@ personSchema.index({ status: 1, name: 1, _id: 1 });
 personSchema.index({ cityId: 1, status: 1, name: 1 });
 personSchema.index({ roles: 1, status: 1 });
 personSchema.index({ expertise: 1, status: 1 });
+// Pending audit entries written with each change (server/audit/auditOutbox.ts).
+personSchema.plugin(auditOutboxPlugin);
 
 /** A stored person. */
 export type PersonDoc = InferSchemaType<typeof personSchema> & { _id: Types.ObjectId };

@@ -4,6 +4,7 @@
  * this collection goes through server/policy/contentAccess.ts.
  */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { auditOutboxPlugin } from './auditOutbox.js';
 import { LABELS } from '../../shared/policy/labels.js';
 import { CONTENT_STATES } from '../../shared/policy/content.js';
 import { moderationEventSchema } from './moderationEvent.js';
@@ -81,6 +82,8 @@ postSchema.index({ authorId: 1, _id: 1 });
 postSchema.index({ label: 1, published: 1, state: 1 });
 postSchema.index({ categoryId: 1, topicId: 1, forumOrder: 1, _id: 1 });
 postSchema.index({ topicId: 1, _id: 1 });
+// Pending audit entries written with each moderation step (server/audit/auditOutbox.ts).
+postSchema.plugin(auditOutboxPlugin);
 
 /** A stored post. */
 export type PostDoc = InferSchemaType<typeof postSchema> & {

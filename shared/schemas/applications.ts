@@ -1,6 +1,7 @@
 /** Membership applications: a city applies through the public form and pledges the principles. */
 import { z } from 'zod';
 import { APPLICATION_STATUSES, CITY_KINDS } from '../directoryTerms.js';
+import { PRINCIPLES_VERSION } from '../principles.js';
 import { CountryCode, Email, Line, ObjectIdString, PageQuery, Paragraphs, Slug } from './common.js';
 
 export { APPLICATION_STATUSES } from '../directoryTerms.js';
@@ -25,7 +26,8 @@ export const ApplicationCreate = z
       .strict(),
     pledge: z
       .object({
-        version: Line(32),
+        // The document names the one version taken, as the service does (`principles have changed`).
+        version: Line(32).meta({ enum: [PRINCIPLES_VERSION] }),
         accepted: z.literal(true, 'the principles must be pledged to apply'),
       })
       .strict(),

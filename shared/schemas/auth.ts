@@ -37,9 +37,21 @@ export const Password = z.string().min(12, 'at least 12 characters').max(256);
 /** Step 1 of a local sign-in. */
 export const LoginPassword = z.object({ email: Email, password: z.string().min(1).max(256) }).strict();
 
-/** What step 1 answers: signed in, or a second factor is needed (and whether it must be enrolled). */
+/**
+ * What a sign-in step answers: signed in, or a second factor is needed (with the kinds the person
+ * has), or one must be enrolled first (any kind, or a security key or passkey when the person's roles
+ * require one: REQUIRE_WEBAUTHN_ROLES).
+ */
 export const LoginResult = z
-  .object({ status: z.enum(['signed_in', 'second_factor_required', 'second_factor_enrolment_required']) })
+  .object({
+    status: z.enum([
+      'signed_in',
+      'second_factor_required',
+      'second_factor_enrolment_required',
+      'webauthn_enrolment_required',
+    ]),
+    factors: z.array(z.enum(['totp', 'webauthn'])).optional(),
+  })
   .meta({ id: 'LoginResult' });
 
 /** Step 2: a TOTP code or one recovery code. */

@@ -71,7 +71,8 @@ export const CityUpdate = z
     focalPointIds: z.array(ObjectIdString).max(10).optional(),
   })
   .strict()
-  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change')
+  .meta({ minProperties: 1 });
 
 /** Input to move a city along its membership lifecycle; the reason is kept in the audit log. */
 export const CityStatusChange = z

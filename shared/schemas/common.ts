@@ -24,6 +24,22 @@ const NO_CONTROLS_BUT_LINES =
   /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/;
 /* eslint-enable no-control-regex */
 
+/** What String.prototype.trim removes (JavaScript's white space and line terminators), as a class body. */
+const TRIMMED = ' \\t\\n\\v\\f\\r\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+
+/**
+ * The pattern the document states for text: white space at either end (trimmed), and between the
+ * first and last other character only characters outside `refused` (a character-class body).
+ */
+function textPattern(refused: string, required: boolean): string {
+  const inner = `[^${refused}]`;
+  const edge = `[^${refused}${TRIMMED}]`;
+  return `^[${TRIMMED}]*(?:${edge}(?:${inner}*${edge})?)${required ? '' : '?'}[${TRIMMED}]*$`;
+}
+const LINE_REFUSED = '\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069\\u2028\\u2029';
+const PARAGRAPHS_REFUSED =
+  '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069';
+
 /** A single line of human text: trimmed, NFC-normalised, no control or bidi-override characters. */
 export const Line = (max: number) =>
   z
@@ -34,7 +50,7 @@ export const Line = (max: number) =>
       z.string().min(1).max(max).regex(NO_CONTROLS_OR_BIDI, 'no control or direction-override characters'),
     )
     // The limits hold after normalisation; the API document states them for the input too.
-    .meta({ minLength: 1, maxLength: max });
+    .meta({ minLength: 1, maxLength: max, pattern: textPattern(LINE_REFUSED, true) });
 
 /** Multi-line human text: trimmed, NFC-normalised, no control characters but newlines and tabs. */
 export const Paragraphs = (max: number) =>
@@ -44,7 +60,16 @@ export const Paragraphs = (max: number) =>
     .transform((s) => s.normalize('NFC').trim())
     .pipe(z.string().max(max).regex(NO_CONTROLS_BUT_LINES, 'no control or direction-override characters'))
     // The limits hold after normalisation; the API document states them for the input too.
-    .meta({ maxLength: max });
+    .meta({ maxLength: max, pattern: textPattern(PARAGRAPHS_REFUSED, false) });
+
+/** The pattern the document states for {@link FilledParagraphs}, for schemas built around it. */
+export const FILLED_PARAGRAPHS_PATTERN = textPattern(PARAGRAPHS_REFUSED, true);
+
+/** {@link Paragraphs} that may not be empty once trimmed (`message` says what to write). */
+export const FilledParagraphs = (max: number, message?: string) =>
+  Paragraphs(max)
+    .pipe(z.string().min(1, message))
+    .meta({ minLength: 1, maxLength: max, pattern: FILLED_PARAGRAPHS_PATTERN });
 
 /** A name given in the interface languages; English is required, the others optional. */
 export const LocalizedText = z
@@ -67,14 +92,29 @@ export const CountryCode = z.enum([...COUNTRY_CODES] as [string, ...string[]], {
   error: 'an ISO 3166-1 alpha-2 country code such as KE or FR',
 });
 
-/** An e-mail address, normalised to lower case. */
-export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+/** An e-mail address, normalised to lower case; the document states the pattern it must match. */
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email())
+  .meta({ maxLength: 254, pattern: `^\\s*${z.regexes.email.source.slice(1, -1)}\\s*$` });
 
-/** An opaque pagination cursor returned by a previous page. */
+/**
+ * A pagination cursor returned by a previous page. Treat it as opaque; its shape is fixed so that the
+ * pattern is exactly what the server accepts: the last item's id (24 hex digits), then, for lists
+ * sorted by another field, `n` and a decimal number or `s` and a base64url string
+ * (server/db/pagination.ts).
+ */
 export const Cursor = z
   .string()
-  .max(512)
-  .regex(/^[A-Za-z0-9_-]+$/, 'a cursor returned by a previous page');
+  .max(2100)
+  .regex(
+    /^[a-f0-9]{24}(?:n-?[0-9]{1,15}(?:\.[0-9]{1,17})?|s[A-Za-z0-9_-]{0,2000})?$/,
+    'a cursor returned by a previous page',
+  )
+  .meta({ id: 'Cursor' });
 
 /** Query parameters every list accepts. */
 export const PageQuery = z.object({
@@ -83,8 +123,8 @@ export const PageQuery = z.object({
 });
 
 /** A page of items with the cursor for the next page (null on the last page). */
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: Cursor.nullable() });
+export const pageOf = <T extends z.ZodType>(item: T, cursor: z.ZodString = Cursor) =>
+  z.object({ items: z.array(item), nextCursor: cursor.nullable() });
 
 /** An RFC 9457 problem document, the body of every error response. */
 export const Problem = z

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { CONTENT_STATES } from '../policy/content.js';
 import { LABELS } from '../policy/labels.js';
-import { Line, ObjectIdString, PageQuery, Paragraphs, Slug } from './common.js';
+import { FilledParagraphs, Line, ObjectIdString, PageQuery, Paragraphs, Slug } from './common.js';
 import { ItemAbilities } from './posts.js';
 import { Attachment, AttachmentIds } from './attachments.js';
 
@@ -52,7 +52,8 @@ export const ForumCategoryUpdate = z
     position: z.number().int().min(0).max(10_000).optional(),
   })
   .strict()
-  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change')
+  .meta({ minProperties: 1 });
 
 /** Path parameters naming a space (its forum). */
 export const ForumSpaceParams = z.object({ space: Slug }).strict();
@@ -125,7 +126,7 @@ export const ForumReply = z
   .meta({ id: 'ForumReply' });
 
 /** Markdown text of a topic or reply. */
-const MarkdownBody = Paragraphs(20_000).pipe(z.string().min(1));
+const MarkdownBody = FilledParagraphs(20_000);
 
 /** Input to create a topic; the label defaults to the space's default and may not pass its ceiling. */
 export const ForumTopicCreate = z
@@ -155,7 +156,8 @@ export const ForumReplyCreate = z
 export const ForumTopicUpdate = z
   .object({ title: Line(300).optional(), body: MarkdownBody.optional() })
   .strict()
-  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change')
+  .meta({ minProperties: 1 });
 
 /** Input to edit a reply (its author); the previous text is kept as a revision. */
 export const ForumReplyUpdate = z.object({ body: MarkdownBody }).strict();

@@ -33,7 +33,8 @@ export const HubUpdate = z
     coordinatorIds: z.array(ObjectIdString).max(20).optional(),
   })
   .strict()
-  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change')
+  .meta({ minProperties: 1 });
 
 /** Query of the hub list. */
 export const HubListQuery = PageQuery.strict();

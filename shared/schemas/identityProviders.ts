@@ -24,6 +24,8 @@ export const RoleRule = z.object({ value: Line(300), role: z.enum(ROLES) }).stri
 const settings = {
   name: Line(200),
   allowUnsolicited: z.boolean().optional(),
+  /** Accept RSA-SHA1 signatures and SHA-1 digests from this (legacy) provider: admins only, audited. */
+  allowSha1: z.boolean().optional(),
   attributeMap: AttributeMap.optional(),
   roleRules: z.array(RoleRule).max(50).optional(),
   defaultRoles: z.array(z.enum(ROLES)).max(ROLES.length).optional(),
@@ -64,6 +66,7 @@ export const IdentityProviderUpdate = z
   .object({
     name: settings.name.optional(),
     allowUnsolicited: settings.allowUnsolicited,
+    allowSha1: settings.allowSha1,
     attributeMap: settings.attributeMap,
     roleRules: settings.roleRules,
     defaultRoles: settings.defaultRoles,
@@ -80,7 +83,8 @@ export const IdentityProviderUpdate = z
     message: 'give metadataXml or metadataUrl, not both',
     path: ['metadataUrl'],
   })
-  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change')
+  .meta({ minProperties: 1 });
 
 /** An attribute a provider sent, with its values. */
 export const ObservedAttribute = z.object({ name: z.string(), values: z.array(z.string()) });
@@ -95,11 +99,35 @@ export const LastSignIn = z
   })
   .meta({ id: 'IdentityProviderLastSignIn' });
 
+/** What one of our key pairs is for. */
+export const SpKeyUseInput = z.enum(['signing', 'encryption']);
+
+/** One of our (the service provider's) published certificates. */
+export const SpCertificate = z
+  .object({
+    use: SpKeyUseInput,
+    state: z.enum(['current', 'next']),
+    subject: z.string(),
+    validTo: z.string(),
+    fingerprint256: z.string(),
+    pem: z.string(),
+  })
+  .meta({ id: 'ServiceProviderCertificate' });
+
+/** Our published certificates (the same in every provider's SP metadata). */
+export const SpCertificateList = z
+  .object({ items: z.array(SpCertificate) })
+  .meta({ id: 'ServiceProviderCertificateList' });
+
+/** Path parameter naming what one of our key pairs is for. */
+export const SpKeyParams = z.object({ use: SpKeyUseInput }).strict();
+
 /** What the actor may do with a provider, decided by the policy. */
 export const IdentityProviderAbilities = z.object({
   update: z.boolean(),
   test: z.boolean(),
   allowPrivilegedRoles: z.boolean(),
+  allowSha1: z.boolean(),
 });
 
 /** A provider as the API returns it, with the addresses to give the city's IT team. */
@@ -115,11 +143,14 @@ export const IdentityProvider = z
     certificates: z.array(z.object({ subject: z.string(), validTo: z.string(), fingerprint256: z.string() })),
     status: z.enum(['active', 'disabled']),
     allowUnsolicited: z.boolean(),
+    allowSha1: z.boolean(),
     attributeMap: AttributeMap,
     roleRules: z.array(RoleRule),
     defaultRoles: z.array(z.enum(ROLES)),
     allowPrivilegedRoles: z.boolean(),
     sp: z.object({ entityId: z.string(), metadataUrl: z.string(), acsUrl: z.string(), sloUrl: z.string() }),
+    /** Only when one provider is read: our published certificates (current, and next during a rollover). */
+    spCertificates: z.array(SpCertificate).optional(),
     /** Only when one provider is read (not in lists). */
     lastSignIn: LastSignIn.nullable().optional(),
     abilities: IdentityProviderAbilities,

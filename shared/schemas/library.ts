@@ -8,7 +8,16 @@
  */
 import { z } from 'zod';
 import { EXPERT_TOPICS } from '../expertPool.js';
-import { LanguageCode, Line, ObjectIdString, PageQuery, Paragraphs, Slug, pageOf } from './common.js';
+import {
+  FilledParagraphs,
+  LanguageCode,
+  Line,
+  ObjectIdString,
+  pageOf,
+  PageQuery,
+  Paragraphs,
+  Slug,
+} from './common.js';
 
 /** The labels a library record may carry. */
 export const LIBRARY_LABELS = ['CLEAR', 'GREEN'] as const;
@@ -34,8 +43,8 @@ export const LibraryText = z
   .object({
     title: Line(200),
     summary: Paragraphs(2000).optional(),
-    problem: Paragraphs(8000).pipe(z.string().min(1, 'describe the problem')),
-    approach: Paragraphs(8000).pipe(z.string().min(1, 'describe the approach')),
+    problem: FilledParagraphs(8000, 'describe the problem'),
+    approach: FilledParagraphs(8000, 'describe the approach'),
     actors: Paragraphs(4000).optional(),
     resources: Paragraphs(4000).optional(),
     results: Paragraphs(8000).optional(),

@@ -4,7 +4,7 @@ import { LABELS } from '../policy/labels.js';
 import { CONTENT_STATES, CONTENT_TYPES } from '../policy/content.js';
 import { ROLES } from '../roles.js';
 import { CONTENT_LANGUAGES } from '../languages.js';
-import { Line, ObjectIdString, PageQuery, Paragraphs, Slug } from './common.js';
+import { FilledParagraphs, Line, ObjectIdString, PageQuery, Paragraphs, Slug } from './common.js';
 import { Attachment, AttachmentIds } from './attachments.js';
 
 /** A moderation event on an item, shown to its author and to moderators. */
@@ -82,7 +82,7 @@ export const PostModerationView = z
 export const PostCreate = z
   .object({
     title: Line(300),
-    body: Paragraphs(20_000).pipe(z.string().min(1)),
+    body: FilledParagraphs(20_000),
     label: z.enum(LABELS).optional(),
     /** The content language for search; detected from the text when not given. */
     language: z.enum(CONTENT_LANGUAGES).optional(),
@@ -95,11 +95,12 @@ export const PostCreate = z
 export const PostUpdate = z
   .object({
     title: Line(300).optional(),
-    body: Paragraphs(20_000).pipe(z.string().min(1)).optional(),
+    body: FilledParagraphs(20_000).optional(),
     language: z.enum(CONTENT_LANGUAGES).optional(),
   })
   .strict()
-  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change')
+  .meta({ minProperties: 1 });
 
 /** Path parameter naming a post. */
 export const PostParams = z.object({ post: ObjectIdString }).strict();
@@ -241,6 +242,16 @@ export const MyExport = z
         createdAt: z.string(),
       }),
     ),
+    /** The person's own documents, each with the versions they uploaded. */
+    documents: z.array(z.record(z.string(), z.unknown())),
+    /** Their expert profile, private part included (null when they keep none). */
+    expertProfile: z.record(z.string(), z.unknown()).nullable(),
+    /** The expert requests they asked, each with its label and the slug of its room. */
+    expertRequests: z.array(
+      z.object({ id: ObjectIdString, room: z.string(), label: z.string(), title: z.string() }).loose(),
+    ),
+    /** The library records they wrote, each with its label. */
+    libraryRecords: z.array(z.object({ id: ObjectIdString, label: z.string(), title: z.string() }).loose()),
     notifications: z.array(Notification),
   })
   .meta({ id: 'MyExport' });

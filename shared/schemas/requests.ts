@@ -7,13 +7,22 @@ import { z } from 'zod';
 import { LABELS } from '../policy/labels.js';
 import { REQUEST_STATES } from '../policy/requestWorkflow.js';
 import { EXPERT_FORMATS, EXPERT_TOPICS, URGENCIES } from '../expertPool.js';
-import { LanguageCode, Line, ObjectIdString, PageQuery, Paragraphs, Slug, pageOf } from './common.js';
+import {
+  FilledParagraphs,
+  LanguageCode,
+  Line,
+  ObjectIdString,
+  pageOf,
+  PageQuery,
+  Paragraphs,
+  Slug,
+} from './common.js';
 
 /** A new request, from the template. The label defaults to AMBER. */
 export const NewRequest = z
   .object({
     title: Line(200),
-    problem: Paragraphs(8000).pipe(z.string().min(1, 'describe the problem')),
+    problem: FilledParagraphs(8000, 'describe the problem'),
     context: Paragraphs(8000).optional(),
     topics: z.array(z.enum(EXPERT_TOPICS)).min(1).max(5),
     formats: z.array(z.enum(EXPERT_FORMATS)).min(1).max(EXPERT_FORMATS.length),

@@ -5,7 +5,15 @@
  */
 import { z } from 'zod';
 import { LABELS } from '../policy/labels.js';
-import { Cursor, Line, ObjectIdString, PageQuery, Paragraphs, Slug } from './common.js';
+import {
+  Cursor,
+  FILLED_PARAGRAPHS_PATTERN,
+  Line,
+  ObjectIdString,
+  PageQuery,
+  Paragraphs,
+  Slug,
+} from './common.js';
 import { CONTENT_LANGUAGES } from '../languages.js';
 import { PostRelabel } from './posts.js';
 import { Attachment, AttachmentIds } from './attachments.js';
@@ -34,7 +42,8 @@ export const MessageBody = z
   .string()
   .max(MESSAGE_MAX_CHARS * 4)
   .pipe(Paragraphs(MESSAGE_MAX_CHARS))
-  .pipe(z.string().min(1, 'a message needs some text'));
+  .pipe(z.string().min(1, 'a message needs some text'))
+  .meta({ minLength: 1, maxLength: MESSAGE_MAX_CHARS * 4, pattern: FILLED_PARAGRAPHS_PATTERN });
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 const PICTOGRAPH = /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[0-9#*]\uFE0F?\u20E3)/u;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CONTENT_LANGUAGES } from '../languages.js';
 import { LABELS } from '../policy/labels.js';
-import { Cursor, Line, ObjectIdString, Slug, pageOf } from './common.js';
+import { Line, ObjectIdString, Slug, pageOf } from './common.js';
 
 /** The searchable content types (search sources on the server). */
 export const SEARCH_TYPES = ['post', 'message', 'document'] as const;
@@ -21,7 +21,26 @@ const TypeList = z
   .string()
   .max(100)
   .transform((s) => [...new Set(s.split(',').map((t) => t.trim()))])
-  .pipe(z.array(z.enum(SEARCH_TYPES, { error: `one of ${SEARCH_TYPES.join(', ')}` })).min(1));
+  .pipe(z.array(z.enum(SEARCH_TYPES, { error: `one of ${SEARCH_TYPES.join(', ')}` })).min(1))
+  .meta({
+    maxLength: 100,
+    pattern: `^\\s*(?:${SEARCH_TYPES.join('|')})\\s*(?:,\\s*(?:${SEARCH_TYPES.join('|')})\\s*)*$`,
+  });
+
+/**
+ * The cursor of a search page: the last result's id, then `r` and its rank key (terms matched, terms
+ * in the title, strong matches, each 0 to 1000; creation time in milliseconds; type), dash-separated.
+ * Exactly what server/services/search/rankMatches.ts accepts.
+ */
+export const SearchCursor = z
+  .string()
+  .regex(
+    new RegExp(
+      `^[a-f0-9]{24}r(?:1000|[0-9]{1,3})-(?:1000|[0-9]{1,3})-(?:1000|[0-9]{1,3})-[0-9]{1,15}-(?:${SEARCH_TYPES.join('|')})$`,
+    ),
+    'a cursor returned by a previous page of this search',
+  )
+  .meta({ id: 'SearchCursor' });
 
 /** The query of GET /search. */
 export const SearchRequest = z
@@ -29,7 +48,7 @@ export const SearchRequest = z
     q: Line(MAX_QUERY_LENGTH),
     language: z.enum(CONTENT_LANGUAGES).optional(),
     types: TypeList.optional(),
-    cursor: Cursor.optional(),
+    cursor: SearchCursor.optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),
   })
   .strict();
@@ -60,4 +79,4 @@ export const SearchResult = z
   .meta({ id: 'SearchResult' });
 
 /** A page of search results: no totals, facets or counts, only a cursor for more. */
-export const SearchPage = pageOf(SearchResult);
+export const SearchPage = pageOf(SearchResult, SearchCursor);

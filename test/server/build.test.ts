@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from '../../server/db/childProcess.js';
+import { PRODUCTION_SECRETS } from '../support/app.js';
 import { testDatabaseUri } from '../support/database.js';
 
 const run = promisify(execFile);
@@ -19,6 +20,7 @@ describe('the compiled server (the Dockerfile start command)', function () {
     const child = spawn(process.execPath, ['dist/server/main.js'], {
       env: {
         ...process.env,
+        ...PRODUCTION_SECRETS,
         NODE_ENV: 'production',
         HOST: '127.0.0.1',
         PORT: String(port),

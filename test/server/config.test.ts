@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../server/config.js';
+import { PRODUCTION_SECRETS } from '../support/app.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'concordia-config-'));
 
@@ -31,10 +32,25 @@ describe('configuration', () => {
     );
     const secret = 'x'.repeat(40);
     assert.throws(
-      () => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, DEMO_DATA: 'true' }),
-      /DEMO_DATA/,
+      () => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, DATA_DIR: tmp() }),
+      /DATA_ENCRYPTION_KEY: required in production/,
     );
-    const prod = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, DATA_DIR: tmp() });
+    assert.throws(
+      () =>
+        loadConfig({
+          NODE_ENV: 'production',
+          SESSION_SECRET: secret,
+          DATA_ENCRYPTION_KEY: PRODUCTION_SECRETS.DATA_ENCRYPTION_KEY as string,
+        }),
+      /AUDIT_KEY: required in production/,
+    );
+    const keys = {
+      SESSION_SECRET: secret,
+      DATA_ENCRYPTION_KEY: PRODUCTION_SECRETS.DATA_ENCRYPTION_KEY as string,
+      AUDIT_KEY: PRODUCTION_SECRETS.AUDIT_KEY as string,
+    };
+    assert.throws(() => loadConfig({ NODE_ENV: 'production', ...keys, DEMO_DATA: 'true' }), /DEMO_DATA/);
+    const prod = loadConfig({ NODE_ENV: 'production', ...keys, DATA_DIR: tmp() });
     assert.equal(prod.demoData, false);
     assert.equal(prod.host, '0.0.0.0');
   });
@@ -48,6 +64,30 @@ describe('configuration', () => {
     const file = path.join(dir, 'secrets.json');
     assert.equal(JSON.parse(readFileSync(file, 'utf8')).sessionSecret, first.sessionSecret);
     assert.equal(statSync(file).mode & 0o077, 0, 'not readable by others');
+  });
+
+  it('reads DATA_ENCRYPTION_KEY as a keyring (first key current) and refuses malformed keys', () => {
+    const k1 = Buffer.alloc(32, 1).toString('base64');
+    const k2 = Buffer.alloc(32, 2).toString('base64');
+    const config = loadConfig({ DATA_DIR: tmp(), DATA_ENCRYPTION_KEY: `new:${k2},old:${k1}` });
+    assert.deepEqual(
+      config.dataEncryptionKeys.map((k) => [k.id, k.key.toString('base64')]),
+      [
+        ['new', k2],
+        ['old', k1],
+      ],
+    );
+    for (const bad of [k1, `a:${Buffer.alloc(16).toString('base64')}`, `a:${k1},a:${k2}`, 'a:not base64!'])
+      assert.throws(() => loadConfig({ DATA_DIR: tmp(), DATA_ENCRYPTION_KEY: bad }), /DATA_ENCRYPTION_KEY/);
+  });
+
+  it('generates a development data key once and keeps it beside the session secret', () => {
+    const dir = tmp();
+    const first = loadConfig({ DATA_DIR: dir });
+    const second = loadConfig({ DATA_DIR: dir });
+    assert.equal(first.dataEncryptionKeys[0]?.key.length, 32);
+    assert.deepEqual(second.dataEncryptionKeys, first.dataEncryptionKeys);
+    assert.equal(second.sessionSecret, first.sessionSecret);
   });
 
   it('has development defaults a newcomer can run with', () => {

@@ -14,6 +14,11 @@ const SERVER = path.resolve(import.meta.dirname, '../../server');
 const LAYERS: [RegExp, number, string][] = [
   [/^(config|logger|errors)\.ts$|^text\//, 0, 'foundation'],
   [/^(db|files)\/|^ops\/redis\.ts$/, 1, 'db and files'],
+  // Envelope encryption of stored secrets: pure crypto under the configured keyring (sealedFields.ts
+  // names model fields as strings, importing none).
+  [/^secrets\//, 1, 'secrets'],
+  // The SCIM protocol (filters, PATCH, rendering): pure, so services and adapters may both use it.
+  [/^scim\//, 1, 'SCIM protocol'],
   [/^models\//, 2, 'models'],
   [/^(audit|events)\//, 3, 'audit and events'],
   [/^policy\//, 4, 'policy'],

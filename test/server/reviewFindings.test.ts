@@ -10,7 +10,7 @@ import { createApiToken } from '../../server/services/tokens/apiTokens.js';
 import { loadConfig } from '../../server/config.js';
 import { addressKey } from '../../server/http/rateLimit.js';
 import { OPERATOR, seededApp } from '../support/fixtures.js';
-import { testApp } from '../support/app.js';
+import { PRODUCTION_SECRETS, testApp } from '../support/app.js';
 
 async function tokenFor(
   name: string,
@@ -145,7 +145,7 @@ describe('security review regressions', () => {
   });
 
   it('M8: production serves /metrics only with the token, even to loopback', async () => {
-    const app = testApp({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40) });
+    const app = testApp({ ...PRODUCTION_SECRETS, NODE_ENV: 'production' });
     await request(app).get('/metrics').expect(403);
   });
 

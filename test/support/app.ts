@@ -9,6 +9,12 @@ import { createApp } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
 
+/** The data key of every test app (DATA_ENCRYPTION_KEY): a fixed test value, never used outside tests. */
+export const TEST_DATA_KEY = `test:${Buffer.alloc(32, 7).toString('base64')}`;
+
+/** The audit key of every test app (AUDIT_KEY): a fixed test value, never used outside tests. */
+export const TEST_AUDIT_KEY = 'test-audit-key-'.padEnd(40, 'k');
+
 /** The configuration tests use; `overrides` are environment variables. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
@@ -18,11 +24,26 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     RATE_LIMIT_PER_MINUTE: '100000',
     RATE_LIMIT_WRITES_PER_MINUTE: '100000',
     RATE_LIMIT_PUBLIC_FORMS_PER_HOUR: '100000',
+    // One data key for the whole run (not one per data directory), so secrets sealed under one test app
+    // open under the next.
+    DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
+    // One audit key for the whole run, so the chain verifies across the apps a test makes.
+    AUDIT_KEY: TEST_AUDIT_KEY,
     // A separate client build (e.g. one per parallel worker): CLIENT_DIR=/tmp/my-dist.
     ...(process.env.CLIENT_DIR ? { CLIENT_DIR: process.env.CLIENT_DIR } : {}),
     ...overrides,
   });
 }
+
+/**
+ * The secrets production refuses to start without, for tests that run in production mode (each test
+ * adds what it checks). Test values only: never used outside tests.
+ */
+export const PRODUCTION_SECRETS: Record<string, string> = {
+  SESSION_SECRET: 's'.repeat(40),
+  DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
+  AUDIT_KEY: 'a'.repeat(40),
+};
 
 /** A fresh app over the shared test database; `mailer` keeps messages instead of sending them. */
 export function testApp(overrides: Record<string, string> = {}, deps: { mailer?: Mailer } = {}): Express {

@@ -1,6 +1,8 @@
 /**
  * SAML test kit: keys made at test time (selfsigned), providers registered through the real service,
- * the real login redirect read back for its request id, and responses signed with xml-crypto.
+ * the real login redirect read back for its request id and its login-binding cookie (the kit then acts
+ * as the browser that started the sign-in: postToAcs sends that cookie back unless told otherwise),
+ * responses signed with xml-crypto, assertions encrypted with xml-encryption (samlEncryption.ts).
  */
 import { inflateRawSync } from 'node:zlib';
 import type { Express } from 'express';
@@ -19,6 +21,18 @@ import type { Config } from '../../server/config.js';
 import { OPERATOR } from './fixtures.js';
 
 const keyCache = new Map<string, SigningKey>();
+/** The login-binding cookie set with each request id (as the browser that started it holds it). */
+const bindings = new Map<string, string>();
+
+/** The login-binding cookie (`name=value`) the browser got with `requestId`, if any. */
+export function loginBinding(requestId: string): string | undefined {
+  return bindings.get(requestId);
+}
+
+function setCookies(res: { headers: Record<string, unknown> }): string[] {
+  const raw = res.headers['set-cookie'];
+  return Array.isArray(raw) ? (raw as string[]) : typeof raw === 'string' ? [raw] : [];
+}
 
 /** A key pair and self-signed certificate, made once per name per run. */
 export async function testKey(name: string): Promise<SigningKey> {
@@ -55,6 +69,7 @@ export async function registerTestIdp(
     allowPrivilegedRoles?: boolean;
     defaultRoles?: Role[];
     sloUrl?: string;
+    allowSha1?: boolean;
   } = {},
 ): Promise<TestIdp> {
   const entityId = `https://idp.${city}.example/saml`;
@@ -81,18 +96,26 @@ export async function registerTestIdp(
   return { slug, entityId, ssoUrl, key, acs: `${base}/acs`, audience: `${base}/metadata` };
 }
 
-/** GET /login and read the AuthnRequest: its id and where it was sent. */
+/** GET /login and read the AuthnRequest: its id, where it was sent, and the login-binding cookie. */
 export async function startLogin(
   app: Express | string,
   idp: TestIdp,
-): Promise<{ requestId: string; location: string }> {
+): Promise<{ requestId: string; location: string; binding: string; setCookie: string; xml: string }> {
   const res = await request(app).get(`/auth/saml/${idp.slug}/login`).expect(303);
   const location = res.headers.location ?? '';
   const samlRequest = new URL(location).searchParams.get('SAMLRequest') ?? '';
   const xml = inflateRawSync(Buffer.from(samlRequest, 'base64')).toString('utf8');
   const id = /\sID="([^"]+)"/.exec(xml)?.[1];
   if (!id) throw new Error(`no request id in ${xml}`);
-  return { requestId: id, location };
+  const setCookie = setCookies(res).find((c) => c.startsWith('concordia.saml-login=')) ?? '';
+  const binding = setCookie.split(';')[0] ?? '';
+  bindings.set(id, binding);
+  return { requestId: id, location, binding, setCookie, xml };
+}
+
+/** The InResponseTo of a response's root element, if any. */
+function inResponseToOf(xml: string): string | null {
+  return /<samlp:Response\b[^>]*\sInResponseTo="([^"]+)"/.exec(xml)?.[1] ?? null;
 }
 
 /** A valid response to `requestId` for `nameId`, with overrides. */
@@ -117,12 +140,20 @@ export function responseFor(
   );
 }
 
-/** POSTs a response XML to the ACS (base64, form-encoded, as the browser would). */
-export function postToAcs(app: Express, slug: string, xml: string) {
-  return request(app)
+/**
+ * POSTs a response XML to the ACS (base64, form-encoded), as the browser that started the sign-in
+ * would: with the login-binding cookie of the request it answers, unless `cookie` is given (null: no
+ * cookie at all).
+ */
+export function postToAcs(app: Express, slug: string, xml: string, cookie?: string | null) {
+  const requestId = inResponseToOf(xml);
+  const sent = cookie === undefined ? (requestId ? bindings.get(requestId) : undefined) : cookie;
+  const post = request(app)
     .post(`/auth/saml/${slug}/acs`)
     .type('form')
     .send({ SAMLResponse: Buffer.from(xml, 'utf8').toString('base64') });
+  if (sent) void post.set('Cookie', sent);
+  return post;
 }
 
 /** The session cookie from a response's Set-Cookie, or null. */
@@ -144,12 +175,12 @@ export async function signInWithSaml(
   spec: Partial<SamlResponseSpec> = {},
   cookie?: string,
 ): Promise<{ cookie: string; csrf: string; personId: string }> {
-  const { requestId } = await startLogin(app, idp);
+  const { requestId, binding } = await startLogin(app, idp);
   const post = request(app)
     .post(`/auth/saml/${idp.slug}/acs`)
     .type('form')
     .send({ SAMLResponse: Buffer.from(responseFor(idp, requestId, nameId, spec)).toString('base64') });
-  if (cookie) void post.set('Cookie', cookie);
+  void post.set('Cookie', [binding, cookie].filter(Boolean).join('; '));
   const res = await post.expect(303);
   const session = sessionCookie(res);
   if (!session) throw new Error('no session cookie');
@@ -188,4 +219,18 @@ export function logoutRequestFor(
     `<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${id}" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${sloUrl}">` +
     `<saml:Issuer>${idp.entityId}</saml:Issuer><saml:NameID>${nameId}</saml:NameID></samlp:LogoutRequest>`;
   return signed ? signElement(xml, 'LogoutRequest', key, false) : xml;
+}
+
+/** The provider's LogoutResponse to our LogoutRequest `inResponseTo` (HTTP-POST binding), signed. */
+export function logoutResponseFor(
+  idp: TestIdp,
+  sloUrl: string,
+  inResponseTo: string,
+  options: { key?: SigningKey; signed?: boolean; status?: string } = {},
+): string {
+  const status = options.status ?? 'urn:oasis:names:tc:SAML:2.0:status:Success';
+  const xml =
+    `<samlp:LogoutResponse xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${samlId()}" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${sloUrl}" InResponseTo="${inResponseTo}">` +
+    `<saml:Issuer>${idp.entityId}</saml:Issuer><samlp:Status><samlp:StatusCode Value="${status}"/></samlp:Status></samlp:LogoutResponse>`;
+  return options.signed === false ? xml : signElement(xml, 'LogoutResponse', options.key ?? idp.key, false);
 }

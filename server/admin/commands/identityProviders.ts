@@ -1,6 +1,8 @@
 /**
  * `idp add`, `idp list`, `idp update`, `idp disable`: cities' SAML identity providers. `idp add`
- * prints our SP metadata URL, to hand to the city's IT team.
+ * prints our SP metadata URL, to hand to the city's IT team. `idp sp-keys`, `idp sp-key-next`,
+ * `idp sp-key-promote`: rollover of our own signing and encryption keys (published in every
+ * provider's SP metadata).
  */
 import { readFileSync } from 'node:fs';
 import { IdentityProviderCreate, IdentityProviderUpdate } from '../../../shared/schemas/identityProviders.js';
@@ -8,6 +10,12 @@ import { loadConfig } from '../../config.js';
 import { listIdentityProviders } from '../../services/identityProviders/listIdentityProviders.js';
 import { registerIdentityProvider } from '../../services/identityProviders/registerIdentityProvider.js';
 import { updateIdentityProvider } from '../../services/identityProviders/updateIdentityProvider.js';
+import {
+  listSpKeys,
+  promoteSpKey,
+  publishNextSpKey,
+} from '../../services/identityProviders/spKeyRollover.js';
+import { SpKeyUseInput } from '../../../shared/schemas/identityProviders.js';
 import { allPages, parse, table, validate, type Command } from '../commandKit.js';
 import { operator } from '../operator.js';
 
@@ -46,6 +54,13 @@ function sp(idp: { slug: string; sp: { metadataUrl: string; acsUrl: string } }):
     `Give the city this service-provider metadata URL: ${idp.sp.metadataUrl}`,
     `(ACS: ${idp.sp.acsUrl}; sign-in starts at ${idp.sp.metadataUrl.replace(/\/metadata$/, '/login')})`,
   ].join('\n');
+}
+
+function spKeyTable(keys: Awaited<ReturnType<typeof listSpKeys>>): string {
+  return table([
+    ['USE', 'STATE', 'VALID TO', 'SHA-256 FINGERPRINT'],
+    ...keys.map((k) => [k.use, k.state, k.validTo, k.fingerprint256]),
+  ]);
 }
 
 /** The identity provider commands. */
@@ -111,6 +126,39 @@ export const identityProviderCommands: Command[] = [
           ['SLUG', 'CITY', 'STATUS', 'ENTITY ID', 'SP METADATA'],
           ...items.map((i) => [i.slug, i.city, i.status, i.entityId, i.sp.metadataUrl]),
         ]),
+      );
+    },
+  },
+  {
+    name: 'idp sp-keys',
+    usage: 'idp sp-keys',
+    async run(args, out) {
+      parse(args, {});
+      const keys = await listSpKeys(operator());
+      out.print(keys, () => spKeyTable(keys));
+    },
+  },
+  {
+    name: 'idp sp-key-next',
+    usage: 'idp sp-key-next --use <signing|encryption>',
+    async run(args, out) {
+      const { values } = parse(args, { use: { type: 'string' } });
+      const keys = await publishNextSpKey(operator(), validate(SpKeyUseInput, values.use));
+      out.print(
+        keys,
+        () => `a next ${values.use} key is published in every SP metadata:\n${spKeyTable(keys)}`,
+      );
+    },
+  },
+  {
+    name: 'idp sp-key-promote',
+    usage: 'idp sp-key-promote --use <signing|encryption>',
+    async run(args, out) {
+      const { values } = parse(args, { use: { type: 'string' } });
+      const keys = await promoteSpKey(operator(), validate(SpKeyUseInput, values.use));
+      out.print(
+        keys,
+        () => `the next ${values.use} key is now current; the old one is retired:\n${spKeyTable(keys)}`,
       );
     },
   },

@@ -8,6 +8,9 @@ import { SignedXml } from 'xml-crypto';
 
 const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
 const SHA256 = 'http://www.w3.org/2001/04/xmlenc#sha256';
+const RSA_SHA1 = 'http://www.w3.org/2000/09/xmldsig#rsa-sha1';
+const SHA1 = 'http://www.w3.org/2000/09/xmldsig#sha1';
+const SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
 const EXC_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
 const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 
@@ -38,7 +41,18 @@ export interface SamlResponseSpec {
   embedCert?: boolean;
   /** Edits the XML before signing (tests: comments, extra elements). */
   beforeSigning?: (xml: string) => string;
+  /** The top-level StatusCode (default Success). */
+  statusCode?: string;
+  /** The assertion's (and response's) IssueInstant, and the AuthnInstant (default now). */
+  issueInstant?: Date;
+  authnInstant?: Date;
+  /** Signature and digest algorithms (default SHA-256; SHA-1 for legacy-provider tests). */
+  signatureHash?: SignatureHash;
+  digestHash?: SignatureHash;
 }
+
+/** The hash of a signature method or digest. */
+export type SignatureHash = 'sha256' | 'sha1';
 
 /** A fresh SAML id (must start with a letter or underscore). */
 export function samlId(): string {
@@ -72,19 +86,21 @@ function attributeXml(attributes: Record<string, string | string[]>): string {
 /** Signs the element named by `localName` (enveloped signature placed after its Issuer). */
 export function signElement(
   xml: string,
-  localName: 'Response' | 'Assertion' | 'LogoutRequest',
+  localName: 'Response' | 'Assertion' | 'LogoutRequest' | 'LogoutResponse',
   key: SigningKey,
   embedCert = true,
+  hashes: { signature?: SignatureHash; digest?: SignatureHash } = {},
 ): string {
   const sig = new SignedXml({
     privateKey: key.privateKey,
     publicCert: embedCert ? key.cert : undefined,
-    signatureAlgorithm: RSA_SHA256,
+    signatureAlgorithm: hashes.signature === 'sha1' ? RSA_SHA1 : RSA_SHA256,
     canonicalizationAlgorithm: EXC_C14N,
   });
   if (!embedCert) sig.getKeyInfoContent = () => null;
   const xpath = `//*[local-name(.)='${localName}']`;
-  sig.addReference({ xpath, transforms: [ENVELOPED, EXC_C14N], digestAlgorithm: SHA256 });
+  const digestAlgorithm = hashes.digest === 'sha1' ? SHA1 : SHA256;
+  sig.addReference({ xpath, transforms: [ENVELOPED, EXC_C14N], digestAlgorithm });
   sig.computeSignature(xml, {
     prefix: 'ds',
     location: { reference: `${xpath}/*[local-name(.)='Issuer']`, action: 'after' },
@@ -95,7 +111,8 @@ export function signElement(
 /** Builds the response XML and signs what the spec asks (both response and assertion by default). */
 export function buildSamlResponse(spec: SamlResponseSpec, key: SigningKey): string {
   const now = new Date();
-  const issued = now.toISOString();
+  const issued = (spec.issueInstant ?? now).toISOString();
+  const authnInstant = (spec.authnInstant ?? spec.issueInstant ?? now).toISOString();
   const notBefore = (spec.notBefore ?? new Date(now.getTime() - 30_000)).toISOString();
   const notOnOrAfter = (spec.notOnOrAfter ?? new Date(now.getTime() + 5 * 60_000)).toISOString();
   const inResponseTo = spec.inResponseTo === null ? '' : ` InResponseTo="${xmlEscape(spec.inResponseTo)}"`;
@@ -111,18 +128,19 @@ export function buildSamlResponse(spec: SamlResponseSpec, key: SigningKey): stri
     `</saml:SubjectConfirmation></saml:Subject>` +
     `<saml:Conditions NotBefore="${notBefore}" NotOnOrAfter="${notOnOrAfter}">` +
     `<saml:AudienceRestriction><saml:Audience>${xmlEscape(spec.audience)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
-    `<saml:AuthnStatement AuthnInstant="${issued}" SessionIndex="${spec.sessionIndex ?? samlId()}">` +
+    `<saml:AuthnStatement AuthnInstant="${authnInstant}" SessionIndex="${spec.sessionIndex ?? samlId()}">` +
     `<saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
     attributeXml(spec.attributes ?? {}) +
     `</saml:Assertion>`;
   let xml =
     `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${spec.responseId ?? samlId()}" Version="2.0" IssueInstant="${issued}" Destination="${destination}"${inResponseTo}>` +
     issuer +
-    `<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>` +
+    `<samlp:Status><samlp:StatusCode Value="${xmlEscape(spec.statusCode ?? SUCCESS)}"/></samlp:Status>` +
     assertion +
     `</samlp:Response>`;
   if (spec.beforeSigning) xml = spec.beforeSigning(xml);
-  if (spec.signAssertion ?? true) xml = signElement(xml, 'Assertion', key, spec.embedCert ?? true);
-  if (spec.signResponse ?? true) xml = signElement(xml, 'Response', key, spec.embedCert ?? true);
+  const hashes = { signature: spec.signatureHash, digest: spec.digestHash };
+  if (spec.signAssertion ?? true) xml = signElement(xml, 'Assertion', key, spec.embedCert ?? true, hashes);
+  if (spec.signResponse ?? true) xml = signElement(xml, 'Response', key, spec.embedCert ?? true, hashes);
   return xml;
 }

@@ -3,6 +3,7 @@
  * values only, control characters removed, capped in number and length (a provider's answer is input).
  */
 import type { Profile } from '@node-saml/node-saml';
+import { assertionAttributes } from './defaultAttributes.js';
 
 /** An attribute the provider sent, with its values. */
 export interface ObservedAttribute {
@@ -19,7 +20,8 @@ const clean = (value: string) => value.replace(/[\u0000-\u001f\u007f]/g, '').sli
 
 /** The profile's attributes, by name, each with its string values (other shapes are left out). */
 export function observedAttributes(profile: Profile): ObservedAttribute[] {
-  const attributes = (profile.attributes ?? {}) as Record<string, unknown>;
+  // Repeated Attribute elements of one name (Keycloak's role list) shown with all their values.
+  const attributes = assertionAttributes(profile);
   return Object.entries(attributes)
     .slice(0, MAX_ATTRIBUTES)
     .map(([name, raw]) => ({

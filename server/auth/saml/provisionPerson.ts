@@ -16,13 +16,16 @@ import { PersonIdentityModel } from '../../models/PersonIdentity.js';
 import { PersonModel, type PersonDoc } from '../../models/Person.js';
 import { isDuplicateKey } from '../../errors.js';
 import { SamlRefusal } from './checkResponse.js';
+import { assertionAttributes, defaultAttributes } from './defaultAttributes.js';
 
 const MAX_TEXT = 200;
 
-function values(profile: Profile, name: string | null | undefined): string[] {
-  if (!name) return [];
-  const attributes = (profile.attributes ?? {}) as Record<string, unknown>;
-  const raw = attributes[name];
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+const clean = (value: string) => value.replace(CONTROL, '').trim().slice(0, MAX_TEXT);
+
+function values(attributes: Record<string, unknown>, name: string): string[] {
+  const raw = Object.prototype.hasOwnProperty.call(attributes, name) ? attributes[name] : undefined;
   const list = Array.isArray(raw) ? raw : [raw];
   return list
     .filter((v): v is string => typeof v === 'string')
@@ -30,10 +33,9 @@ function values(profile: Profile, name: string | null | undefined): string[] {
     .filter(Boolean);
 }
 
-function text(profile: Profile, name: string | null | undefined): string | null {
-  // eslint-disable-next-line no-control-regex
-  const value = values(profile, name)[0]?.replace(/[\u0000-\u001f\u007f]/g, '');
-  return value ? value.slice(0, MAX_TEXT) : null;
+function text(value: string | null | undefined): string | null {
+  const cleaned = value ? clean(value) : '';
+  return cleaned || null;
 }
 
 /** The roles a sign-in gives, from the provider's rules and the person's current roles. */
@@ -60,16 +62,27 @@ export interface Provisioned {
   rolesBefore: Role[] | null;
 }
 
-/** What the provider's attribute map makes of a sign-in's attributes (the NameID stands in for a missing e-mail). */
+/**
+ * What a sign-in's attributes give the person. A field the provider's attribute map names is read
+ * from that attribute only (an admin overrides every field); any other field from the attribute
+ * names the common providers send by default (./defaultAttributes.ts). The NameID stands in for a
+ * missing e-mail when it is one.
+ */
 export function mapAttributes(idp: IdentityProviderDoc, nameId: string, profile: Profile) {
   const map = idp.attributeMap ?? {};
+  const attributes = assertionAttributes(profile);
+  const recognised = defaultAttributes(attributes);
+  const one = (field: 'email' | 'name' | 'position' | 'department') => {
+    const configured = map[field];
+    return text(configured ? values(attributes, configured)[0] : recognised[field]);
+  };
+  const groups = map.groups ? values(attributes, map.groups) : recognised.groups;
   return {
-    email:
-      (text(profile, map.email ?? null) ?? (nameId.includes('@') ? nameId : null))?.toLowerCase() ?? null,
-    name: text(profile, map.name ?? null),
-    position: text(profile, map.position ?? null),
-    department: text(profile, map.department ?? null),
-    groups: values(profile, map.groups ?? null),
+    email: (one('email') ?? (nameId.includes('@') ? nameId : null))?.toLowerCase() ?? null,
+    name: one('name'),
+    position: one('position'),
+    department: one('department'),
+    groups,
   };
 }
 

@@ -1,9 +1,11 @@
 /**
  * Sign-in through passport-saml's MultiSamlStrategy. getSamlOptions loads the provider named by the
  * path from the database on each request and gives node-saml its fail-closed settings
- * (samlOptionsFor); the verify callback (passReqToCallback) then runs our own checks on what node-saml
- * validated (checkValidatedResponse: Destination, Recipient, issuers, replay cache, InResponseTo from
- * our database cache, ...) and provisions the person. Passport sessions are not used: the route starts
+ * (samlOptionsFor, with our keys and the encryption key the response was encrypted for); the verify
+ * callback (passReqToCallback) then runs our own checks on what node-saml validated
+ * (checkValidatedResponse: Status, Destination, Recipient, issuers, ages, algorithms, replay cache,
+ * InResponseTo from our database cache, ...), checks that the answer to a sign-in comes back to the
+ * browser that started it (loginBinding.ts), and provisions the person. Passport sessions are not used: the route starts
  * our own session (sessions.ts). The strategy's redirects answer 303 See Other.
  */
 import { MultiSamlStrategy, type Profile, type VerifiedCallback } from '@node-saml/passport-saml';
@@ -17,6 +19,9 @@ import { findActiveProvider } from './findActiveProvider.js';
 import { samlOptionsFor } from './samlFor.js';
 import { spUrls } from './spUrls.js';
 import type { StrategyRequest } from './strategyRequest.js';
+import { loadSpKeys } from './spKeys.js';
+import { decryptionKeyFor } from './decryptionKey.js';
+import { holdsLoginBinding } from './loginBinding.js';
 
 /** What a successful sign-in established (for the route to start the session and audit it). */
 export type SamlPersonSignIn = Provisioned & {
@@ -24,6 +29,8 @@ export type SamlPersonSignIn = Provisioned & {
   idp: IdentityProviderDoc;
   nameId: string;
   profile: Profile;
+  /** A signature used SHA-1 (the provider allows it): the route audits it. */
+  usedSha1: boolean;
 };
 
 /** A validated answer to a test sign-in: nobody is provisioned or signed in. */
@@ -32,6 +39,7 @@ export interface SamlTestSignIn {
   idp: IdentityProviderDoc;
   testId: string;
   result: TestOutcome;
+  usedSha1: boolean;
 }
 
 /** What the ACS accepted: a person's sign-in, or the answer to an admin's test sign-in. */
@@ -65,17 +73,19 @@ export function createSamlStrategy(config: Config): SamlStrategy {
     req: StrategyRequest,
     done: (err: Error | null, options?: ReturnType<typeof samlOptionsFor>) => void,
   ): void => {
-    findActiveProvider(String(req.params.idp ?? '')).then(
-      (idp) => {
-        if (!idp) return done(new SamlRefusal('no such identity provider'));
-        providers.set(req, idp);
-        try {
-          done(null, samlOptionsFor(config, idp));
-        } catch (error) {
-          // node-saml refused the settings (thrown synchronously while building the SAML instance).
-          done(error as Error);
-        }
-      },
+    const load = async () => {
+      const idp = await findActiveProvider(String(req.params.idp ?? ''));
+      if (!idp) throw new SamlRefusal('no such identity provider');
+      providers.set(req, idp);
+      const keys = await loadSpKeys();
+      const message = (req.body as Record<string, unknown> | undefined)?.SAMLResponse;
+      const decryptWith =
+        typeof message === 'string' ? await decryptionKeyFor(message, keys.encryption) : undefined;
+      return samlOptionsFor(config, idp, keys, decryptWith);
+    };
+    // Errors (ours, or node-saml refusing the settings) go to the callback, never thrown.
+    load().then(
+      (options) => done(null, options),
       (error: unknown) => done(error as Error),
     );
   };
@@ -89,10 +99,21 @@ export function createSamlStrategy(config: Config): SamlStrategy {
       entityId: idp.entityId,
       acsUrl: spUrls(config, idp.slug).acs,
       allowUnsolicited: idp.allowUnsolicited,
+      allowSha1: idp.allowSha1 ?? false,
       clockSkewMs: config.samlClockSkewSeconds * 1000,
+      maxAuthnAgeMs: config.samlMaxAuthnAgeSeconds * 1000,
     });
     // Decided on the validated, consumed InResponseTo: the answer to a test never signs anyone in.
     const test = await pendingTestSignIn(idp._id, checked.inResponseTo);
+    // An answer to a sign-in must come back through the browser that asked (login CSRF). A test
+    // signs nobody in and is bound to the admin who started it, so it needs no cookie.
+    if (
+      !test &&
+      checked.inResponseTo &&
+      !holdsLoginBinding(config, req.headers.cookie, String(idp._id), checked.inResponseTo)
+    )
+      throw new SamlRefusal('sign-in started in another browser, or too long ago', 'other_browser');
+    const usedSha1 = checked.usedSha1;
     const attributes = observedAttributes(profile);
     const nameIdFormat = profile.nameIDFormat ?? null;
     await rememberLastSignIn(idp._id, { test: test !== null, nameIdFormat, attributes });
@@ -100,10 +121,10 @@ export function createSamlStrategy(config: Config): SamlStrategy {
       const mapped = mapAttributes(idp, checked.nameId, profile);
       const roles = rolesFromProvider(idp, mapped.groups, []);
       const result = { nameId: checked.nameId, nameIdFormat, attributes, outcome: { ...mapped, roles } };
-      return { kind: 'test', idp, testId: test._id, result };
+      return { kind: 'test', idp, testId: test._id, result, usedSha1 };
     }
     const provisioned = await provisionPerson(idp, checked.nameId, profile);
-    return { ...provisioned, kind: 'signIn', idp, nameId: checked.nameId, profile };
+    return { ...provisioned, kind: 'signIn', idp, nameId: checked.nameId, profile, usedSha1 };
   };
 
   const verify = (req: StrategyRequest, profile: Profile | null, done: VerifiedCallback): void => {

@@ -68,6 +68,8 @@ export function documentFileOperations(registry: OpenAPIRegistry): void {
     method: 'get',
     path: `${PREFIX}/documents/{document}/download`,
     summary: 'Download the newest clean version (Range and ETag supported; AMBER+STRICT and RED recorded)',
+    // The policy decides: a published CLEAR document may be read signed out.
+    security: [{}, { apiToken: [] }, { session: [] }],
     tags: ['Documents'],
     request: { params: z.object({ document: id }) },
     responses: {
@@ -81,8 +83,10 @@ export function documentFileOperations(registry: OpenAPIRegistry): void {
     method: 'get',
     path: `${PREFIX}/documents/{document}/versions/{n}/download`,
     summary: 'Download one clean version',
+    // The policy decides: a published CLEAR document may be read signed out.
+    security: [{}, { apiToken: [] }, { session: [] }],
     tags: ['Documents'],
-    request: { params: z.object({ document: id, n: z.coerce.number().int().min(1) }) },
+    request: { params: z.object({ document: id, n: z.coerce.number().int().min(1).max(100_000) }) },
     responses: {
       200: file,
       206: file,
@@ -96,10 +100,11 @@ export function documentFileOperations(registry: OpenAPIRegistry): void {
     summary:
       'One of the first pages of a clean PDF version, as a small PNG (a view; AMBER+STRICT and RED recorded)',
     tags: ['Documents'],
+    security: [{}, { apiToken: [] }, { session: [] }],
     request: {
       params: z.object({
         document: id,
-        n: z.coerce.number().int().min(1),
+        n: z.coerce.number().int().min(1).max(100_000),
         page: z.coerce.number().int().min(1).max(PREVIEW_PAGES),
       }),
     },
@@ -117,6 +122,7 @@ export function documentFileOperations(registry: OpenAPIRegistry): void {
     path: `${PREFIX}/uploads`,
     summary: 'tus 1.0 capabilities (creation, expiration, checksum, termination)',
     tags: ['Documents'],
+    security: [],
     responses: { 204: { description: 'Tus-Version, Tus-Extension, Tus-Max-Size, Tus-Checksum-Algorithm' } },
   });
   registry.registerPath({
@@ -125,7 +131,12 @@ export function documentFileOperations(registry: OpenAPIRegistry): void {
     summary:
       'tus creation: Upload-Length and Upload-Metadata (space, title, label, filename… or document, filename, note, label)',
     tags: ['Documents'],
-    request: { headers: tusHeaders.extend({ 'upload-length': z.string(), 'upload-metadata': z.string() }) },
+    request: {
+      headers: tusHeaders.extend({
+        'upload-length': z.string().regex(/^[0-9]{1,16}$/),
+        'upload-metadata': z.string(),
+      }),
+    },
     responses: {
       201: { description: 'Location of the upload; Concordia-Document-Id names the document' },
       ...refusals,

@@ -72,7 +72,7 @@ export const localAuthRoutes = [
     body: TotpConfirm,
     response: RecoveryCodes,
     handler: ({ actor, body, req }) =>
-      confirmTotpEnrolment(actor, req, (body as z.infer<typeof TotpConfirm>).code),
+      confirmTotpEnrolment(auth(req), actor, req, (body as z.infer<typeof TotpConfirm>).code),
   }),
   defineRoute({
     method: 'post',

@@ -135,7 +135,7 @@ export const meRoutes = [
     tag: 'Me',
     access: 'members',
     summary:
-      "Export my own data (everything I wrote, posts and room messages, each item with its label; others' material only as my notifications show it)",
+      "Export my own data (my profiles and everything I wrote: posts, room messages, documents, expert requests and library records, each item with its label; others' material only as my notifications show it)",
     response: MyExport,
     handler: async ({ actor, res }) => {
       const data = await exportMyData(actor);

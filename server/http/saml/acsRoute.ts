@@ -4,17 +4,22 @@
  * then validates it with node-saml and runs our checks in its verify callback (samlStrategy.ts); the
  * route starts our own session under a new id and audits the outcome. The ACS is a cross-site POST,
  * so the session cookie is not there: the answer is matched to our request by InResponseTo, stored in
- * the database, never by the cookie. The answer to an admin's test sign-in (our request recorded as a
+ * the database, and must come back through the browser that started it (the login-binding cookie,
+ * cleared here whatever the outcome). The answer to an admin's test sign-in (our request recorded as a
  * test) signs nobody in: its outcome is stored for the admin, who is sent back to the provider's page.
+ * A refusal is audited with its reason; a browser is sent back to the sign-in page with a code it
+ * translates (`/sign-in?samlError=<code>`), other clients get problem+json with that code.
  */
 import type { Request, Response } from 'express';
+import type { Config } from '../../config.js';
+import { carriesLoginBinding, clearLoginBindingCookie } from '../../auth/saml/loginBinding.js';
 import { ANONYMOUS } from '../../../shared/policy/actor.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { sendProblem } from '../problem.js';
 import { personActor } from '../../policy/personActor.js';
 import { beginSession } from '../../auth/sessions.js';
 import { SamlRefusal } from '../../auth/saml/checkResponse.js';
-import { activeProvider, reasonOf, safeReturnTo } from './routeHelpers.js';
+import { activeProvider, reasonOf, refusalCode, safeReturnTo } from './routeHelpers.js';
 import { decodeSamlMessage, parseStrictXml } from '../../auth/saml/safeXml.js';
 import type { SamlPassport } from '../../auth/saml/samlPassport.js';
 import { emitAccessEvent } from '../../events/contentEvents.js';
@@ -25,11 +30,18 @@ function testResultPath(slug: string, testId: string): string {
   return `/admin/identity-providers/${encodeURIComponent(slug)}?test=${encodeURIComponent(testId)}`;
 }
 
+/** Whether the ACS was reached by a browser's form post (it is then sent to a page, not given JSON). */
+function fromBrowser(req: Request): boolean {
+  return /\btext\/html\b/.test(req.get('accept') ?? '');
+}
+
 /** The ACS handler. */
-export function acsRoute(saml: SamlPassport) {
+export function acsRoute(saml: SamlPassport, config: Config) {
   return async (req: Request, res: Response): Promise<void> => {
     const idp = await activeProvider(req, res);
     if (!idp) return;
+    if (carriesLoginBinding(req.headers.cookie))
+      res.append('Set-Cookie', clearLoginBindingCookie(config, idp.slug));
     const target = { type: 'IdentityProvider', id: String(idp._id), label: idp.slug };
     const body = (req.body ?? {}) as Record<string, unknown>;
     // Read before validation only to report a failed test sign-in to the admin who started it.
@@ -41,6 +53,11 @@ export function acsRoute(saml: SamlPassport) {
       const signIn = await saml.signIn(req, res, body.SAMLResponse);
       if (!signIn) throw new SamlRefusal('no profile');
       if (String(signIn.idp._id) !== String(idp._id)) throw new SamlRefusal('identity provider changed');
+      if (signIn.usedSha1)
+        await recordAudit(ANONYMOUS, 'idp.sha1_used', target, {
+          test: signIn.kind === 'test',
+          ...(signIn.kind === 'signIn' ? { person: String(signIn.person._id) } : {}),
+        });
       if (signIn.kind === 'test') {
         await completeTestSignIn(signIn.testId, signIn.result);
         await recordAudit(ANONYMOUS, 'idp.test_signed_in', target, {
@@ -88,11 +105,19 @@ export function acsRoute(saml: SamlPassport) {
         res.redirect(303, testResultPath(idp.slug, test._id));
         return;
       }
+      const code = refusalCode(error);
       await recordAudit(ANONYMOUS, 'auth.sign_in_failed', target, {
         method: 'saml',
         reason: reasonOf(error),
+        code,
       });
-      sendProblem(res, 'unauthenticated', 'Sign-in through the identity provider failed.');
+      if (fromBrowser(req)) {
+        res.redirect(303, `/sign-in?samlError=${code}`);
+        return;
+      }
+      sendProblem(res, 'unauthenticated', 'Sign-in through the identity provider failed.', undefined, {
+        reason: `saml_${code}`,
+      });
     }
   };
 }

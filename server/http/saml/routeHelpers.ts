@@ -2,7 +2,7 @@
 import type { Request, Response } from 'express';
 import { sendProblem } from '../problem.js';
 import type { IdentityProviderDoc } from '../../models/IdentityProvider.js';
-import { SamlRefusal } from '../../auth/saml/checkResponse.js';
+import { SamlRefusal, type SamlRefusalCode } from '../../auth/saml/checkResponse.js';
 import { findActiveProvider } from '../../auth/saml/findActiveProvider.js';
 import { UnsafeXmlError } from '../../auth/saml/safeXml.js';
 
@@ -18,6 +18,16 @@ export async function activeProvider(req: Request, res: Response): Promise<Ident
   const idp = await findActiveProvider(String(req.params.idp ?? ''));
   if (!idp) sendProblem(res, 'not_found', 'There is no such identity provider.');
   return idp;
+}
+
+/** What the person is told about a refusal: our own code, or one read from node-saml's message. */
+export function refusalCode(error: unknown): SamlRefusalCode {
+  if (error instanceof SamlRefusal) return error.code;
+  const message = error instanceof Error ? error.message : '';
+  if (/InResponseTo is missing/.test(message)) return 'unsolicited';
+  if (/InResponseTo is not valid|InResponseTo/.test(message)) return 'request_expired';
+  if (/SAML provider returned/.test(message)) return 'idp_status';
+  return 'invalid_response';
 }
 
 /** The short reason of a refusal, for the audit log. */

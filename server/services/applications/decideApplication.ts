@@ -1,18 +1,25 @@
 /**
  * An admin approves or declines an application. Approval creates the member city with the pledge the
  * applicant made, and invites the contact as the city's focal point.
+ *
+ * Without multi-document transactions, approval is a claim that records its intent (the hub, and the
+ * ids of the city and contact to create) followed by idempotent steps (completeApproval.ts): a crash
+ * midway is resumed by the sweep, or by the admin approving again. A decline is one write that carries
+ * its audit entry (the audit outbox, server/audit/auditOutbox.ts).
  */
+import { Types } from 'mongoose';
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { ApplicationDecision } from '../../../shared/schemas/applications.js';
-import { ApplicationModel } from '../../models/Application.js';
-import { CityModel } from '../../models/City.js';
-import { PersonModel } from '../../models/Person.js';
-import { actorRecord, recordAudit } from '../../audit/recordAudit.js';
+import { ApplicationModel, type ApplicationDoc } from '../../models/Application.js';
+import { actorRecord } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
+import { reached } from '../../audit/crashPoints.js';
 import { authorize } from '../../policy/authorize.js';
-import { ConflictError, InvalidError, NotFoundError, isDuplicateKey } from '../../errors.js';
+import { ConflictError, InvalidError, NotFoundError } from '../../errors.js';
 import { cityBySlug, hubBySlug } from '../lookups.js';
 import { getApplication } from './listApplications.js';
+import { approvalUnfinished, completeApproval } from './completeApproval.js';
 import { slugify } from './slugify.js';
 
 function deciderName(actor: Actor): string {
@@ -20,7 +27,7 @@ function deciderName(actor: Actor): string {
   return record.name ?? 'unknown';
 }
 
-/** Applies the decision once; a second decision on the same application is a conflict. */
+/** Applies the decision once; a second decision on the same application is a conflict (or resumes an unfinished approval). */
 export async function decideApplication(
   actor: Actor,
   id: string,
@@ -28,9 +35,14 @@ export async function decideApplication(
 ) {
   // Asked before loading, so a refused caller learns nothing about which ids exist.
   await authorize(actor, 'decide', 'Application');
-  const application = await ApplicationModel.findById(id).lean();
+  const application = (await ApplicationModel.findById(id).lean()) as ApplicationDoc | null;
   if (!application) throw new NotFoundError('Application');
   await authorize(actor, 'decide', 'Application', application);
+  if (input.decision === 'approve' && approvalUnfinished(application)) {
+    // An approval interrupted midway: approving again finishes it as first decided.
+    await completeApproval(application._id);
+    return getApplication(actor, id);
+  }
   if (application.status !== 'pending')
     throw new ConflictError(`This application was already ${application.status}.`);
   const decision = {
@@ -43,10 +55,20 @@ export async function decideApplication(
   if (input.decision === 'decline') {
     const result = await ApplicationModel.updateOne(
       { _id: application._id, status: 'pending' },
-      { $set: { status: 'declined', decision } },
+      {
+        $set: { status: 'declined', decision },
+        ...auditOutboxPush(
+          auditOutboxItem(
+            actor,
+            'application.declined',
+            { type: 'Application', id },
+            { reason: input.reason },
+          ),
+        ),
+      },
     );
     if (result.modifiedCount !== 1) throw new ConflictError('This application was decided meanwhile.');
-    await recordAudit(actor, 'application.declined', { type: 'Application', id }, { reason: input.reason });
+    await flushAuditOutbox(ApplicationModel as never, application._id);
     return getApplication(actor, id);
   }
 
@@ -66,64 +88,25 @@ export async function decideApplication(
   if (await cityBySlug(slug))
     throw new ConflictError(`A city with the slug "${slug}" already exists; choose another slug.`);
 
-  decision.citySlug = slug;
   const claimed = await ApplicationModel.updateOne(
     { _id: application._id, status: 'pending' },
-    { $set: { status: 'approved', decision } },
-  );
-  if (claimed.modifiedCount !== 1) throw new ConflictError('This application was decided meanwhile.');
-  let cityId;
-  try {
-    const city = await CityModel.create({
-      slug,
-      name: application.city.name,
-      kind: application.city.kind,
-      country: application.city.country,
-      hubId: hub._id,
-      status: 'member',
-      pledge: {
-        version: application.pledge.version,
-        pledgedBy: `${application.contact.name} (${application.contact.position})`,
-        pledgedAt: application.pledge.pledgedAt,
-      },
-      memberSince: decision.at,
-    });
-    cityId = city._id;
-  } catch (error) {
-    // Without multi-document transactions, undo the claim so the admin can retry.
-    await ApplicationModel.updateOne(
-      { _id: application._id },
-      { $set: { status: 'pending', decision: null } },
-    );
-    if (isDuplicateKey(error))
-      throw new ConflictError(`A city with the slug "${slug}" already exists; choose another slug.`);
-    throw error;
-  }
-  // Upsert, so a contact who became a person meanwhile is left as they are instead of failing the approval.
-  const contact = await PersonModel.updateOne(
-    { email: application.contact.email },
     {
-      $setOnInsert: {
-        name: application.contact.name,
-        email: application.contact.email,
-        cityId,
-        organisation: null,
-        roles: ['focal_point'],
-        position: application.contact.position,
-        languages: [],
-        expertise: [],
-        status: 'invited',
+      $set: {
+        status: 'approved',
+        decision: {
+          ...decision,
+          citySlug: slug,
+          hub: hubSlug,
+          cityId: new Types.ObjectId(),
+          contactId: new Types.ObjectId(),
+          actor: actorRecord(actor),
+          completedAt: null,
+        },
       },
     },
-    { upsert: true },
   );
-  const invited = contact.upsertedCount === 1 && contact.upsertedId !== null;
-  if (invited) await CityModel.updateOne({ _id: cityId }, { $set: { focalPointIds: [contact.upsertedId] } });
-  await recordAudit(
-    actor,
-    'application.approved',
-    { type: 'Application', id },
-    { city: slug, hub: hubSlug, contactInvited: invited },
-  );
+  if (claimed.modifiedCount !== 1) throw new ConflictError('This application was decided meanwhile.');
+  reached('approval.claimed');
+  await completeApproval(application._id);
   return getApplication(actor, id);
 }

@@ -16,7 +16,8 @@ import { LocalCredentialModel } from '../../models/LocalCredential.js';
 import { PersonModel } from '../../models/Person.js';
 import { UnauthenticatedError } from '../../errors.js';
 import { personActor } from '../../policy/personActor.js';
-import { requiresSecondFactor } from '../../policy/secondFactor.js';
+import { requiresSecondFactor, requiresWebAuthn } from '../../policy/secondFactor.js';
+import { WebAuthnCredentialModel } from '../../models/WebAuthnCredential.js';
 
 /** The one answer to every failed sign-in. */
 export const SIGN_IN_FAILED =
@@ -50,10 +51,18 @@ export async function loginWithPassword(
     throw new UnauthenticatedError(SIGN_IN_FAILED);
   }
   const actor = personActor(person);
-  if (credential.totpSecret || requiresSecondFactor(person.roles)) {
-    await beginPendingSecondFactor(req, actor.id, !credential.totpSecret);
+  const keys = await WebAuthnCredentialModel.countDocuments({ personId: person._id });
+  const factors = [
+    ...(credential.totpSecret ? ['totp' as const] : []),
+    ...(keys > 0 ? ['webauthn' as const] : []),
+  ];
+  const webauthnRequired = requiresWebAuthn(person.roles, ctx.config.requireWebAuthnRoles);
+  if (factors.length > 0 || requiresSecondFactor(person.roles) || webauthnRequired) {
+    const enrol = factors.length === 0;
+    await beginPendingSecondFactor(req, actor.id, enrol, webauthnRequired ? 'webauthn' : 'any');
     await recordAudit(actor, 'auth.password_accepted', { type: 'Person', id: actor.id }, { ip });
-    return { status: credential.totpSecret ? 'second_factor_required' : 'second_factor_enrolment_required' };
+    if (!enrol) return { status: 'second_factor_required', factors };
+    return { status: webauthnRequired ? 'webauthn_enrolment_required' : 'second_factor_enrolment_required' };
   }
   await clearAccountFailures(credential._id);
   await beginSession(req, { personId: actor.id, method: 'local' });

@@ -22,7 +22,7 @@ async function samlLogoutUrl(req: Request, config: Config): Promise<string | nul
     nameIDFormat: saml.nameIdFormat ?? 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
     ...(saml.sessionIndex ? { sessionIndex: saml.sessionIndex } : {}),
   };
-  return samlFor(config, idp).getLogoutUrlAsync(profile, '/', {});
+  return (await samlFor(config, idp)).getLogoutUrlAsync(profile, '/', {});
 }
 
 /**

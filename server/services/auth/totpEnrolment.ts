@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { RecoveryCodes, TotpEnrolment } from '../../../shared/schemas/auth.js';
 import { recordAudit } from '../../audit/recordAudit.js';
+import type { AuthContext } from '../../auth/authContext.js';
 import {
   checkTotp,
   newRecoveryCodes,
@@ -15,19 +16,24 @@ import {
   recoveryCodeHash,
   totpUri,
 } from '../../auth/local/totp.js';
-import { clearAccountFailures } from '../../auth/local/loginThrottle.js';
-import { beginSession } from '../../auth/sessions.js';
+import { sealTotpSecret, openTotpSecret } from '../../auth/local/totpSecrets.js';
 import { LocalCredentialModel } from '../../models/LocalCredential.js';
 import { PersonModel } from '../../models/Person.js';
 import { InvalidError, UnauthenticatedError } from '../../errors.js';
 import { personActor } from '../../policy/personActor.js';
 import { PENDING_SECOND_FACTOR_MS } from '../../policy/secondFactor.js';
+import { completeSecondFactor } from './completeSecondFactor.js';
 
 /** Whose enrolment this is: the signed-in person, or the one waiting to enrol after their password. */
 function enrollingPersonId(actor: Actor, req: Request): { personId: string; pending: boolean } {
   if (actor.kind === 'person') return { personId: actor.id, pending: false };
   const pending = req.session?.pendingSecondFactor;
-  if (pending?.enrol && Date.now() - pending.at <= PENDING_SECOND_FACTOR_MS)
+  // A person who must enrol a WebAuthn credential cannot satisfy that with an authenticator app.
+  if (
+    pending?.enrol &&
+    pending.enrolKind !== 'webauthn' &&
+    Date.now() - pending.at <= PENDING_SECOND_FACTOR_MS
+  )
     return { personId: pending.personId, pending: true };
   throw new UnauthenticatedError();
 }
@@ -39,12 +45,16 @@ export async function startTotpEnrolment(actor: Actor, req: Request): Promise<z.
   if (!credential?.passwordHash) throw new InvalidError('Only local accounts use an authenticator app here.');
   if (pending && credential.totpSecret) throw new UnauthenticatedError('Sign in with your code instead.');
   const secret = newTotpSecret();
-  await LocalCredentialModel.updateOne({ _id: credential._id }, { $set: { totpPendingSecret: secret } });
+  await LocalCredentialModel.updateOne(
+    { _id: credential._id },
+    { $set: { totpPendingSecret: sealTotpSecret(secret, credential._id) } },
+  );
   return { secret, uri: totpUri(secret, credential.email) };
 }
 
 /** Confirms enrolment with a first code; returns the recovery codes (shown once). */
 export async function confirmTotpEnrolment(
+  ctx: AuthContext,
   actor: Actor,
   req: Request,
   code: string,
@@ -52,17 +62,19 @@ export async function confirmTotpEnrolment(
   const { personId, pending } = enrollingPersonId(actor, req);
   const credential = await LocalCredentialModel.findOne({ personId }).lean();
   if (!credential?.totpPendingSecret) throw new InvalidError('Start the enrolment first.');
-  const step = await checkTotp(credential.totpPendingSecret, code, 0);
+  const pendingSecret = openTotpSecret(credential.totpPendingSecret, credential._id) ?? '';
+  const step = await checkTotp(pendingSecret, code, 0);
   if (step === null) throw new InvalidError('The code is wrong.', [{ path: 'code', message: 'wrong code' }]);
-  const recoveryCodes = newRecoveryCodes();
+  // Recovery codes are issued with the first second factor; a later one keeps those already issued.
+  const recoveryCodes = credential.recoveryCodeHashes.length === 0 ? newRecoveryCodes() : null;
   await LocalCredentialModel.updateOne(
     { _id: credential._id, totpPendingSecret: credential.totpPendingSecret },
     {
       $set: {
-        totpSecret: credential.totpPendingSecret,
+        totpSecret: sealTotpSecret(pendingSecret, credential._id),
         totpPendingSecret: null,
         totpLastTimeStep: step,
-        recoveryCodeHashes: recoveryCodes.map(recoveryCodeHash),
+        ...(recoveryCodes ? { recoveryCodeHashes: recoveryCodes.map(recoveryCodeHash) } : {}),
       },
     },
   );
@@ -70,15 +82,7 @@ export async function confirmTotpEnrolment(
   if (!person || person.status !== 'active') throw new UnauthenticatedError();
   const who = personActor(person);
   await recordAudit(who, 'auth.totp_enrolled', { type: 'Person', id: who.id });
-  if (pending) {
-    await clearAccountFailures(credential._id);
-    await beginSession(req, { personId: who.id, method: 'local' });
-    await recordAudit(
-      who,
-      'auth.signed_in',
-      { type: 'Person', id: who.id },
-      { method: 'local', secondFactor: 'totp_enrolment' },
-    );
-  }
-  return { recoveryCodes };
+  if (pending)
+    await completeSecondFactor(ctx.config, req, who, credential._id, 'totp_enrolment', person.roles);
+  return { recoveryCodes: recoveryCodes ?? [] };
 }

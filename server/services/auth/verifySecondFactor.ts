@@ -1,20 +1,22 @@
 /**
- * Local sign-in, step 2: a TOTP code (each time step accepted once) or a single-use recovery code.
- * Wrong codes count towards the account's lock-out and the address's failure budget.
+ * Local sign-in, step 2: a TOTP code (each time step accepted once) or a single-use recovery code
+ * (available with any second factor, TOTP or WebAuthn). Wrong codes count towards the account's
+ * lock-out and the address's failure budget. A clear TOTP secret from before sealing is sealed here.
  */
 import type { Request } from 'express';
 import type { z } from 'zod';
 import type { LoginSecondFactor, LoginResult } from '../../../shared/schemas/auth.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import type { AuthContext } from '../../auth/authContext.js';
-import { clearAccountFailures, isLocked, recordAccountFailure } from '../../auth/local/loginThrottle.js';
+import { isLocked, recordAccountFailure } from '../../auth/local/loginThrottle.js';
 import { checkTotp, recoveryCodeHash } from '../../auth/local/totp.js';
-import { beginSession } from '../../auth/sessions.js';
+import { openTotpSecret, resealIfClear } from '../../auth/local/totpSecrets.js';
 import { LocalCredentialModel } from '../../models/LocalCredential.js';
 import { PersonModel } from '../../models/Person.js';
 import { UnauthenticatedError } from '../../errors.js';
 import { personActor } from '../../policy/personActor.js';
 import { PENDING_SECOND_FACTOR_MS } from '../../policy/secondFactor.js';
+import { completeSecondFactor } from './completeSecondFactor.js';
 
 /** Checks the code and completes the sign-in. */
 export async function verifySecondFactor(
@@ -29,13 +31,15 @@ export async function verifySecondFactor(
     throw new UnauthenticatedError('Sign in with your password first.');
   const credential = await LocalCredentialModel.findOne({ personId: pending.personId }).lean();
   const person = await PersonModel.findById(pending.personId).lean();
-  if (!credential?.totpSecret || !person || person.status !== 'active')
+  if (!credential || !person || person.status !== 'active')
     throw new UnauthenticatedError('Sign in with your password first.');
+  const totpSecret = openTotpSecret(credential.totpSecret, credential._id);
+  await resealIfClear(credential);
   const actor = personActor(person);
   let accepted = false;
   if (!isLocked(credential.lockedUntil)) {
-    if (input.code) {
-      const step = await checkTotp(credential.totpSecret, input.code, credential.totpLastTimeStep);
+    if (input.code && totpSecret) {
+      const step = await checkTotp(totpSecret, input.code, credential.totpLastTimeStep);
       if (step !== null) {
         const saved = await LocalCredentialModel.updateOne(
           { _id: credential._id, totpLastTimeStep: { $lt: step } },
@@ -68,13 +72,15 @@ export async function verifySecondFactor(
     );
     throw new UnauthenticatedError('The code is wrong, or the account is locked for a while.');
   }
-  await clearAccountFailures(credential._id);
-  await beginSession(req, { personId: actor.id, method: 'local' });
-  await recordAudit(
-    actor,
-    'auth.signed_in',
-    { type: 'Person', id: actor.id },
-    { method: 'local', secondFactor: factor, ip },
-  );
-  return { status: 'signed_in' };
+  if (factor === 'recovery_code')
+    await recordAudit(
+      actor,
+      'auth.recovery_code_used',
+      { type: 'Person', id: actor.id },
+      {
+        ip,
+        left: credential.recoveryCodeHashes.length - 1,
+      },
+    );
+  return completeSecondFactor(ctx.config, req, actor, credential._id, factor, person.roles);
 }

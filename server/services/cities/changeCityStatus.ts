@@ -4,7 +4,7 @@ import type { Actor } from '../../../shared/policy/actor.js';
 import { PRINCIPLES_VERSION } from '../../../shared/principles.js';
 import { CITY_STATUS_TRANSITIONS, type CityStatusChange } from '../../../shared/schemas/cities.js';
 import { CityModel } from '../../models/City.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { authorize, can } from '../../policy/authorize.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { cityBySlug } from '../lookups.js';
@@ -35,15 +35,20 @@ export async function changeCityStatus(actor: Actor, slug: string, input: z.infe
     if (!city.memberSince) change.memberSince = new Date();
   }
   // The filter on the old status makes two concurrent changes unable to both apply.
-  const result = await CityModel.updateOne({ _id: city._id, status: city.status }, { $set: change });
-  if (result.modifiedCount !== 1)
-    throw new ConflictError('The city changed meanwhile; reload and try again.');
-  await recordAudit(
+  // The audit entry is stored with the change (server/audit/auditOutbox.ts).
+  const audit = auditOutboxItem(
     actor,
     'city.status_changed',
     { type: 'City', id: String(city._id), label: slug },
     { from: city.status, to: input.status, reason: input.reason },
   );
+  const result = await CityModel.updateOne(
+    { _id: city._id, status: city.status },
+    { $set: change, ...auditOutboxPush(audit) },
+  );
+  if (result.modifiedCount !== 1)
+    throw new ConflictError('The city changed meanwhile; reload and try again.');
+  await flushAuditOutbox(CityModel as never, city._id);
   // Derived membership follows the city's status: its people's open sockets re-check their rooms.
   const people = await PersonModel.find({ cityId: city._id }, { _id: 1 }).lean();
   for (const p of people) emitAccessEvent({ personId: String(p._id) });

@@ -1,10 +1,11 @@
 /** Creates a city (admin, or the operator at the command line). */
+import { Types } from 'mongoose';
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { PRINCIPLES_VERSION } from '../../../shared/principles.js';
 import type { CityCreate } from '../../../shared/schemas/cities.js';
 import { CityModel } from '../../models/City.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { authorize } from '../../policy/authorize.js';
 import { ConflictError, InvalidError, isDuplicateKey } from '../../errors.js';
 import { hubBySlug } from '../lookups.js';
@@ -18,8 +19,17 @@ export async function createCity(actor: Actor, input: z.infer<typeof CityCreate>
     throw new InvalidError(`There is no hub "${input.hub}".`, [{ path: 'hub', message: 'unknown hub' }]);
   const now = new Date();
   const member = input.status === 'member';
+  // The city is stored with its audit entry (server/audit/auditOutbox.ts), under an id chosen first.
+  const cityId = new Types.ObjectId();
+  const audit = auditOutboxItem(
+    actor,
+    'city.created',
+    { type: 'City', id: String(cityId), label: input.slug },
+    { status: input.status, hub: input.hub },
+  );
   try {
-    const city = await CityModel.create({
+    const city = new CityModel({
+      _id: cityId,
       slug: input.slug,
       name: input.name,
       kind: input.kind,
@@ -32,16 +42,13 @@ export async function createCity(actor: Actor, input: z.infer<typeof CityCreate>
         : null,
       memberSince: member ? now : null,
     });
-    await recordAudit(
-      actor,
-      'city.created',
-      { type: 'City', id: String(city._id), label: input.slug },
-      { status: input.status, hub: input.hub },
-    );
+    city.set('auditOutbox', [audit]);
+    await city.save();
   } catch (error) {
     if (isDuplicateKey(error))
       throw new ConflictError(`A city with the slug "${input.slug}" already exists.`);
     throw error;
   }
+  await flushAuditOutbox(CityModel as never, cityId);
   return getCity(actor, input.slug);
 }

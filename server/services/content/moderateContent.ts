@@ -4,10 +4,11 @@
  * refused (or, for deletion, found done), never overwritten. What follows is the same for every type:
  * the items under it follow, open flags are resolved, the action is audited with its reason, the
  * people concerned are told (never the content), and the change is published for the processors.
+ * The audit entry is written with the change itself (the audit outbox, server/audit/auditOutbox.ts).
  */
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { ContentType } from '../../../shared/policy/content.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { loadContent, type ContentDocs } from '../../policy/contentAccess.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
@@ -46,8 +47,16 @@ export async function changeContentState<T extends ContentType>(
   const before = await loadContentFor(ctx, kind.type, id);
   const action = step.action === 'quarantine' ? 'quarantine' : 'moderate';
   await authorizeSharing(ctx, action, kind.type, contentSubject(before));
+  const audit = auditOutboxItem(
+    actor,
+    auditActionOf(step),
+    { type: kind.type, id, label: before.label },
+    { reason },
+  );
+  const [filter, update] = moderationUpdate(before._id, actor, reason, step);
   const result = await kind.model.updateOne(
-    ...(moderationUpdate(before._id, actor, reason, step) as [never, never]),
+    filter as never,
+    { ...update, $push: { ...(update.$push as object), auditOutbox: audit } } as never,
   );
   if (result.matchedCount === 0)
     throw new ConflictError(`The ${kind.noun} is not ${step.from}.`, {
@@ -61,7 +70,7 @@ export async function changeContentState<T extends ContentType>(
   await kind.hideDependents(after, quarantined);
   await kind.touchParent(after);
   await resolveOpenFlags(kind, before, actor, { action: step.action, reason });
-  await recordAudit(actor, auditActionOf(step), { type: kind.type, id, label: before.label }, { reason });
+  await flushAuditOutbox(kind.model as never, before._id);
   const notice = quarantined ? kind.notices.quarantined : kind.notices.restored;
   await notifyModeration(actor, before, notice, reason, kind.type);
   return { ctx, before, after };
@@ -98,6 +107,14 @@ export async function tombstoneContent<T extends ContentType>(
   tombstone: Tombstone,
 ): Promise<boolean> {
   const own = actor.kind === 'person' && actor.id === String(item.authorId);
+  const audit = tombstone.audit
+    ? auditOutboxItem(
+        actor,
+        'content.deleted',
+        { type: kind.type, id: String(item._id), label: item.label },
+        { reason: tombstone.auditedReason, ...tombstone.extra },
+      )
+    : null;
   const stored = await kind.model.updateOne(
     { _id: item._id, state: { $ne: 'deleted' }, ...tombstone.onlyIf } as never,
     {
@@ -111,18 +128,13 @@ export async function tombstoneContent<T extends ContentType>(
           from: null,
           to: null,
         },
+        ...(audit ? { auditOutbox: audit } : {}),
       },
     } as never,
   );
   if (stored.matchedCount === 0) return false;
   await resolveOpenFlags(kind, item, actor, { action: 'delete', reason: tombstone.auditedReason });
-  if (tombstone.audit)
-    await recordAudit(
-      actor,
-      'content.deleted',
-      { type: kind.type, id: String(item._id), label: item.label },
-      { reason: tombstone.auditedReason, ...tombstone.extra },
-    );
+  if (audit) await flushAuditOutbox(kind.model as never, item._id);
   if (!own && kind.notices.deleted)
     await notify([String(item.authorId)], item, kind.notices.deleted, tombstone.auditedReason, kind.type);
   const after = { ...item, state: 'deleted', ...kind.erased } as ContentDocs[T];

@@ -1,6 +1,6 @@
 /**
  * The content side of an account's erasure: every item the person wrote (posts, room messages,
- * documents), in any state but deleted
+ * documents, expert requests, library records: every type of the kernel), in any state but deleted
  * and wherever they are now (the policy's `delete` rule for authors), is deleted to the kernel's
  * tombstone or kept as a former member's (erasureRules.ts). Then the name goes from what stays: a
  * message's stored author name, copies of their posts forwarded with their name, and their name in
@@ -9,9 +9,9 @@
 import { CONTENT_KINDS } from '../contentKinds.js';
 import type { ContentKind } from '../content/contentKind.js';
 import type { PersonActor } from '../../../shared/policy/actor.js';
-import type { ContentType } from '../../../shared/policy/content.js';
+import { CONTENT_TYPES, type ContentType } from '../../../shared/policy/content.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
-import { DocumentModel, type DocumentDoc } from '../../models/Document.js';
+import type { DocumentDoc } from '../../models/Document.js';
 import { MessageModel, type MessageDoc } from '../../models/Message.js';
 import { PostModel, type PostDoc } from '../../models/Post.js';
 import { SpaceModel } from '../../models/Space.js';
@@ -27,11 +27,8 @@ import { isTopic } from '../forums/hideTopicReplies.js';
 import { MESSAGE_KIND } from '../rooms/messageKind.js';
 import { erasureOutcome } from './erasureRules.js';
 
-/** An item the erasure handles. */
+/** An item the erasure handles (the kernel's labelled fields are all it reads of the others). */
 type ErasedItem = PostDoc | MessageDoc | DocumentDoc;
-
-/** The collections of the erased types, for the rewrites after the tombstones. */
-const MODELS = { Post: PostModel, Message: MessageModel, Document: DocumentModel } as const;
 
 /** What happened to the person's content. */
 export interface ErasedContent {
@@ -46,7 +43,7 @@ const PAGE = 100;
 
 /** Whether someone other than `authorId` replied to the item (a topic's or thread root's replies). */
 async function othersReplied(type: ContentType, item: ErasedItem, authorId: string): Promise<boolean> {
-  if (type === 'Document') return false; // a document has versions, not replies
+  if (type !== 'Post' && type !== 'Message') return false; // versions, a room or reviews: no replies
   if (type === 'Post') {
     if (!isTopic(item as PostDoc)) return false;
     return (await loadTopicReplies(item._id)).some((r) => String(r.authorId) !== authorId);
@@ -116,7 +113,7 @@ async function eraseType(
  * neither `arrayFilters` nor `$elemMatch` updates.
  */
 async function forgetModeratorName(type: ContentType, ids: string[], personId: string): Promise<void> {
-  const model = MODELS[type as keyof typeof MODELS] as unknown as typeof PostModel;
+  const model = CONTENT_KINDS[type].model as unknown as typeof PostModel;
   for (const id of new Set(ids)) {
     const item = await loadContent(id, type);
     const history = (item?.moderation ?? []) as { byId?: unknown; byName?: unknown }[];
@@ -151,20 +148,16 @@ export async function eraseContent(actor: PersonActor): Promise<ErasedContent> {
   const ctx = await loadSharingContext(actor);
   const counts: ErasedContent = { pseudonymised: 0, deleted: 0 };
   // The tombstones name their author as who deleted them; that name goes below with the rest.
-  const postIds = await eraseType(ctx, actor, 'Post', counts);
-  const messageIds = await eraseType(ctx, actor, 'Message', counts);
-  const documentIds = await eraseType(ctx, actor, 'Document', counts);
+  const erased = new Map<ContentType, string[]>();
+  for (const type of CONTENT_TYPES) erased.set(type, await eraseType(ctx, actor, type, counts));
+  const postIds = erased.get('Post') ?? [];
   await MessageModel.updateMany({ authorId: actor.id } as never, { $set: { authorName: null } } as never);
   if (postIds.length > 0)
     await PostModel.updateMany(
       { 'forwardedFrom.postId': { $in: postIds } } as never,
       { $set: { 'forwardedFrom.authorName': null } } as never,
     );
-  for (const [type, ids] of [
-    ['Post', postIds],
-    ['Message', messageIds],
-    ['Document', documentIds],
-  ] as const)
+  for (const [type, ids] of erased)
     await forgetModeratorName(type, [...ids, ...(await moderatedBy(ctx, type, actor.id))], actor.id);
   return counts;
 }

@@ -18,6 +18,7 @@ import { ERASURE_ACTION, pseudonymiseAudit } from '../../audit/pseudonymiseAudit
 import { recordAudit } from '../../audit/recordAudit.js';
 import { isLocked, recordAccountFailure } from '../../auth/local/loginThrottle.js';
 import { checkTotp } from '../../auth/local/totp.js';
+import { openTotpSecret } from '../../auth/local/totpSecrets.js';
 import { destroySession } from '../../auth/sessions.js';
 import { LocalCredentialModel } from '../../models/LocalCredential.js';
 import { PersonModel, type PersonDoc } from '../../models/Person.js';
@@ -65,7 +66,11 @@ async function checkSecondFactor(person: PersonDoc, code: string | undefined): P
   // Wrong codes count towards the account's lock-out, as at sign-in: no guessing through this form.
   const step = isLocked(credential.lockedUntil)
     ? null
-    : await checkTotp(credential.totpSecret, code, credential.totpLastTimeStep);
+    : await checkTotp(
+        openTotpSecret(credential.totpSecret, credential._id) ?? '',
+        code,
+        credential.totpLastTimeStep,
+      );
   const saved =
     step === null
       ? null

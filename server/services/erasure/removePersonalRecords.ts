@@ -4,8 +4,9 @@
  * session (their open sockets are disconnected on every node), and what was kept about the person
  * only for them (notifications, preferences, read markers, subscriptions, reactions, memberships,
  * the hubs they coordinated and the cities they were focal point of, their name in the names of their
- * direct conversations and on flags they resolved, an expert's profile and the offers made to them),
- * and the person record itself.
+ * direct conversations and on flags they resolved, an expert's profile and the offers made to them,
+ * the records a city's directory provisioned through SCIM and their place in its groups), and the
+ * person record itself.
  * Their id stays where their kept material and audit entries carry it, naming no one.
  */
 import { endPersonSessions } from '../../auth/endSessions.js';
@@ -14,6 +15,8 @@ import { AuthLinkModel } from '../../models/AuthLink.js';
 import { CityModel } from '../../models/City.js';
 import { ExpertProfileModel } from '../../models/ExpertProfile.js';
 import { RequestOfferModel } from '../../models/RequestOffer.js';
+import { ScimGroupModel } from '../../models/ScimGroup.js';
+import { ScimUserModel } from '../../models/ScimUser.js';
 import { FlagModel } from '../../models/Flag.js';
 import { ForumReadMarkerModel } from '../../models/ForumReadMarker.js';
 import { ForumSubscriptionModel } from '../../models/ForumSubscription.js';
@@ -27,6 +30,7 @@ import { ReactionModel } from '../../models/Reaction.js';
 import { ReadMarkerModel } from '../../models/ReadMarker.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { SpaceModel } from '../../models/Space.js';
+import { WebAuthnCredentialModel } from '../../models/WebAuthnCredential.js';
 
 /**
  * A direct conversation is named after its two people (`A · B`): the erased person's name goes, the
@@ -44,12 +48,24 @@ async function renameDirectRooms(personId: string): Promise<void> {
   }
 }
 
+/**
+ * The directory's copies of the person (name, e-mails, attributes as SCIM sent them) go, and their
+ * SCIM ids leave every group (one exact $pull per id: FerretDB ignores a conditional $pull).
+ */
+async function forgetScimRecords(personId: string): Promise<void> {
+  const users = await ScimUserModel.find({ personId }, { _id: 1 }).lean();
+  for (const user of users)
+    await ScimGroupModel.updateMany({ memberIds: user._id }, { $pull: { memberIds: user._id } });
+  await ScimUserModel.deleteMany({ personId });
+}
+
 /** Removes the person's records (see the module comment); returns how many sessions ended. */
 export async function removePersonalRecords(personId: string): Promise<number> {
   // Ways in first: from here on nobody can act as this person, on any channel.
   await Promise.all([
     PersonIdentityModel.deleteMany({ personId }),
     LocalCredentialModel.deleteMany({ personId }),
+    WebAuthnCredentialModel.deleteMany({ personId }),
     ApiTokenModel.deleteMany({ personId }),
     AuthLinkModel.deleteMany({ personId }),
   ]);
@@ -70,6 +86,7 @@ export async function removePersonalRecords(personId: string): Promise<number> {
     // Flags they resolved as a moderator keep what was done, not who (their id names no one now).
     FlagModel.updateMany({ resolvedById: personId }, { $set: { resolvedByName: null } }),
   ]);
+  await forgetScimRecords(personId);
   await renameDirectRooms(personId);
   await PersonModel.deleteOne({ _id: personId });
   return sessionsEnded;

@@ -9,7 +9,8 @@ import { IdpLastSignInModel } from '../../models/IdpLastSignIn.js';
 import { NotFoundError } from '../../errors.js';
 import { cityBySlug, citySlugsById } from '../lookups.js';
 import { readPage } from '../../db/pagination.js';
-import { presentIdentityProvider } from './presentIdentityProvider.js';
+import { presentIdentityProvider, presentSpCertificates } from './presentIdentityProvider.js';
+import { publishedSpCertificates } from '../../auth/saml/spKeys.js';
 
 /** One page of providers. */
 export async function listIdentityProviders(
@@ -49,5 +50,13 @@ export async function getIdentityProvider(actor: Actor, slug: string, config: Co
   if (!doc || !can(actor, 'read', 'IdentityProvider', doc)) throw new NotFoundError('Identity provider');
   const slugs = await citySlugsById(actor, [doc.cityId]);
   const last = await IdpLastSignInModel.findById(doc._id).lean();
-  return presentIdentityProvider(doc, slugs.get(String(doc.cityId)) ?? 'unknown', config, actor, last);
+  const spCertificates = presentSpCertificates(await publishedSpCertificates());
+  return presentIdentityProvider(
+    doc,
+    slugs.get(String(doc.cityId)) ?? 'unknown',
+    config,
+    actor,
+    last,
+    spCertificates,
+  );
 }

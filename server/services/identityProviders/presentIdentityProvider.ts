@@ -27,6 +27,7 @@ export function identityProviderAbilities(actor: Actor, doc: IdentityProviderDoc
     update,
     test: update && doc.status === 'active',
     allowPrivilegedRoles: can(actor, 'update', 'IdentityProvider', subject, 'allowPrivilegedRoles'),
+    allowSha1: can(actor, 'update', 'IdentityProvider', subject, 'allowSha1'),
   };
 }
 
@@ -41,13 +42,29 @@ export function presentLastSignIn(last: IdpLastSignInDoc | null) {
   };
 }
 
-/** Presents a provider; `citySlug` is its city's slug; `lastSignIn` is given when one provider is read. */
+/** Our published certificates as the API shows them. */
+export function presentSpCertificates(
+  certificates: { use: 'signing' | 'encryption'; state: 'current' | 'next'; certificate: string }[],
+) {
+  return certificates.map((c) => ({
+    use: c.use,
+    state: c.state,
+    ...describe(c.certificate),
+    pem: c.certificate,
+  }));
+}
+
+/**
+ * Presents a provider; `citySlug` is its city's slug; `lastSignIn` and `spCertificates` are given
+ * when one provider is read.
+ */
 export function presentIdentityProvider(
   doc: IdentityProviderDoc,
   citySlug: string,
   config: Config,
   actor: Actor,
   lastSignIn?: IdpLastSignInDoc | null,
+  spCertificates?: ReturnType<typeof presentSpCertificates>,
 ): z.infer<typeof IdentityProvider> {
   const urls = spUrls(config, doc.slug);
   const map = doc.attributeMap ?? {};
@@ -62,6 +79,7 @@ export function presentIdentityProvider(
     certificates: doc.certificates.map(describe),
     status: doc.status as 'active' | 'disabled',
     allowUnsolicited: doc.allowUnsolicited,
+    allowSha1: doc.allowSha1 ?? false,
     attributeMap: {
       email: map.email ?? null,
       name: map.name ?? null,
@@ -74,6 +92,7 @@ export function presentIdentityProvider(
     allowPrivilegedRoles: doc.allowPrivilegedRoles,
     sp: { entityId: urls.entityId, metadataUrl: urls.metadata, acsUrl: urls.acs, sloUrl: urls.slo },
     ...(lastSignIn !== undefined ? { lastSignIn: presentLastSignIn(lastSignIn) } : {}),
+    ...(spCertificates ? { spCertificates } : {}),
     abilities: identityProviderAbilities(actor, doc),
   };
 }

@@ -82,6 +82,7 @@ export async function updateIdentityProvider(
     {
       fields: Object.keys(changes),
       sessionsEnded,
+      ...(input.allowSha1 !== undefined ? { allowSha1: input.allowSha1 } : {}),
       ...(changes.certificates ? { certificates: (changes.certificates as string[]).length } : {}),
     },
   );

@@ -1,7 +1,8 @@
 /**
  * A person's own data export (SHARING.md, "Leaving the platform" and "Readings settled"): their
- * profile, their explicit space memberships, everything they wrote themselves (posts, room messages
- * and documents with the versions they uploaded, at any label, each marked with its label, also in
+ * profile (and expert profile, private part included), their explicit space memberships, everything
+ * they wrote themselves (posts, room messages, documents with the versions they uploaded, expert
+ * requests and library records, at any label, each marked with its label, also in
  * spaces they have left; quarantined and deleted items stay out), and their notifications rendered as
  * any notification is (bodies only for CLEAR and GREEN material they may read now). Never other
  * people's AMBER and above. Files are listed (name, size, SHA-256), not embedded: each clean one
@@ -10,6 +11,7 @@
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { ContentType } from '../../../shared/policy/content.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
+import { ExpertProfileModel, type ExpertProfileDoc } from '../../models/ExpertProfile.js';
 import { DocumentVersionModel, type DocumentVersionDoc } from '../../models/DocumentVersion.js';
 import { NotificationModel, type NotificationDoc } from '../../models/Notification.js';
 import { PersonModel } from '../../models/Person.js';
@@ -20,6 +22,7 @@ import { UnauthenticatedError } from '../../errors.js';
 import { citySlugsById } from '../lookups.js';
 import { renderNotifications } from '../notifications/listNotifications.js';
 import { presentPosts } from '../posts/presentPost.js';
+import { presentExpertProfile } from '../experts/presentExpertProfiles.js';
 import { presentPerson } from '../presenters.js';
 import { spacesById } from '../spaces/spaceLookups.js';
 
@@ -121,6 +124,11 @@ export async function exportMyData(actor: Actor) {
     .sort({ _id: 1 })
     .limit(1000)
     .lean()) as NotificationDoc[];
+  const expertProfile = (await ExpertProfileModel.findOne({
+    personId: person._id,
+  }).lean()) as ExpertProfileDoc | null;
+  const expertRequests = await ownItems(ctx, 'ExpertRequest', actor.id);
+  const requestRooms = await spacesById(expertRequests.map((r) => r.spaceId));
   return {
     exportedAt: new Date().toISOString(),
     note: 'Everything you wrote, at any label (each item says its label: keep AMBER and above to the people it was shared with); of other people, only what your notifications show.',
@@ -141,6 +149,35 @@ export async function exportMyData(actor: Actor) {
       createdAt: m.createdAt.toISOString(),
     })),
     documents: await exportDocuments(ctx, actor.id),
+    expertProfile: expertProfile ? await presentExpertProfile(actor, expertProfile) : null,
+    expertRequests: expertRequests.map((r) => ({
+      id: String(r._id),
+      room: requestRooms.get(String(r.spaceId))?.slug ?? 'unknown',
+      label: r.label,
+      title: r.title,
+      problem: r.body,
+      context: r.context,
+      topics: r.topics,
+      formats: r.formats,
+      languages: r.languages,
+      urgency: r.urgency,
+      status: r.status,
+      deadline: r.deadline ? r.deadline.toISOString() : null,
+      createdAt: r.createdAt.toISOString(),
+    })),
+    libraryRecords: (await ownItems(ctx, 'LibraryRecord', actor.id)).map((r) => ({
+      id: String(r._id),
+      label: r.label,
+      title: r.title,
+      summary: r.summary,
+      problem: r.problem,
+      approach: r.approach,
+      actors: r.actors,
+      resources: r.resources,
+      results: r.results,
+      transferability: r.transferability,
+      createdAt: r.createdAt.toISOString(),
+    })),
     notifications: await renderNotifications(ctx, notifications),
   };
 }

@@ -3,7 +3,7 @@ import { endsActiveAdmin } from '../../../shared/policy/directory.js';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { Role } from '../../../shared/roles.js';
 import { PersonModel } from '../../models/Person.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { authorize } from '../../policy/authorize.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { emitAccessEvent } from '../../events/contentEvents.js';
@@ -26,11 +26,22 @@ export async function setPersonRoles(actor: Actor, id: string, roles: Role[]) {
   // Conditional on the roles read above, so two concurrent changes cannot both apply.
   const result = await PersonModel.updateOne(
     { _id: person._id, roles: person.roles },
-    { $set: gained ? { roles: next, participationSince: new Date() } : { roles: next } },
+    {
+      $set: gained ? { roles: next, participationSince: new Date() } : { roles: next },
+      // The audit entry is stored with the change (server/audit/auditOutbox.ts).
+      ...auditOutboxPush(
+        auditOutboxItem(
+          actor,
+          'person.roles_changed',
+          { type: 'Person', id },
+          { from: person.roles, to: next },
+        ),
+      ),
+    },
   );
   if (result.matchedCount !== 1)
     throw new ConflictError('The person changed meanwhile; reload and try again.');
-  await recordAudit(actor, 'person.roles_changed', { type: 'Person', id }, { from: person.roles, to: next });
+  await flushAuditOutbox(PersonModel as never, person._id);
   emitAccessEvent({ personId: id });
   return getPerson(actor, id);
 }

@@ -1,9 +1,10 @@
-/** Activates or suspends a person (admin). */
+/** Activates or suspends a person (admin); the status is then the admin's, not a directory's to undo. */
 import { endsActiveAdmin } from '../../../shared/policy/directory.js';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { PersonStatus } from '../../../shared/schemas/people.js';
 import { PersonModel } from '../../models/Person.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { ScimUserModel } from '../../models/ScimUser.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { authorize } from '../../policy/authorize.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { endPersonSessions } from '../../auth/endSessions.js';
@@ -27,16 +28,26 @@ export async function setPersonStatus(actor: Actor, id: string, status: PersonSt
         status === 'active' && person.status !== 'active'
           ? { status, participationSince: new Date() }
           : { status },
+      // The audit entry is stored with the change (server/audit/auditOutbox.ts).
+      ...auditOutboxPush(
+        auditOutboxItem(
+          actor,
+          'person.status_changed',
+          { type: 'Person', id },
+          { from: person.status, to: status, reason },
+        ),
+      ),
     },
   );
   if (result.matchedCount !== 1)
     throw new ConflictError('The person changed meanwhile; reload and try again.');
   if (status !== 'active') await endPersonSessions(id);
-  await recordAudit(
-    actor,
-    'person.status_changed',
-    { type: 'Person', id },
-    { from: person.status, to: status, reason },
+  // An admin's decision is the admin's: a suspension a city directory made (SCIM) is no longer its to
+  // lift, so its later `active: true` never undoes what an admin decided since.
+  await ScimUserModel.updateMany(
+    { personId: person._id, suspendedPerson: true },
+    { $set: { suspendedPerson: false } },
   );
+  await flushAuditOutbox(PersonModel as never, person._id);
   return getPerson(actor, id);
 }

@@ -58,34 +58,27 @@ export function compareRank(a: RankKey, b: RankKey): number {
   );
 }
 
-/** The opaque cursor after an item. */
+/** The cursor after an item: `<id>r<matched>-<inTitle>-<strong>-<createdAt>-<type>` (SearchCursor). */
 export function encodeRankCursor(key: RankKey): string {
-  const tuple = [key.matched, key.inTitle, key.strong, key.createdAt, key.type, key.id];
-  return Buffer.from(JSON.stringify(tuple)).toString('base64url');
+  return `${key.id}r${key.matched}-${key.inTitle}-${key.strong}-${key.createdAt}-${key.type}`;
 }
 
-const small = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 1000;
+const RANK_CURSOR = /^([a-f0-9]{24})r([0-9]{1,4})-([0-9]{1,4})-([0-9]{1,4})-([0-9]{1,15})-([a-z]+)$/;
+const small = (v: number) => Number.isInteger(v) && v >= 0 && v <= 1000;
 
-/** Reads a cursor this search returned; anything else is a clear 400. */
+/** Reads a cursor of the shape SearchCursor states (shared/schemas/search.ts); anything else is a clear 400. */
 export function decodeRankCursor(cursor: string): RankKey {
-  try {
-    const tuple = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(tuple) && tuple.length === 6) {
-      const [matched, inTitle, strong, createdAt, type, id] = tuple as unknown[];
-      if (
-        small(matched) &&
-        small(inTitle) &&
-        small(strong) &&
-        Number.isSafeInteger(createdAt) &&
-        SEARCH_TYPES.includes(type as SearchType) &&
-        typeof id === 'string' &&
-        /^[a-f0-9]{24}$/.test(id)
-      ) {
-        return { matched, inTitle, strong, createdAt: createdAt as number, type: type as SearchType, id };
-      }
-    }
-  } catch {
-    // fall through to the error below
+  const match = RANK_CURSOR.exec(cursor);
+  if (match) {
+    const [, id = '', m, t, s, c, type] = match;
+    const [matched, inTitle, strong, createdAt] = [m, t, s, c].map(Number) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    if (small(matched) && small(inTitle) && small(strong) && SEARCH_TYPES.includes(type as SearchType))
+      return { matched, inTitle, strong, createdAt, type: type as SearchType, id };
   }
   throw new InvalidError('The cursor is not one this search returned.', [
     { path: 'cursor', message: 'not a valid cursor' },

@@ -78,7 +78,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 
 async function startServerOnce(env: Record<string, string>): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'concordia-e2e-'));
-  const port = await freePort();
+  // A caller that must know the address up front (e.g. PUBLIC_URL on localhost) passes its own PORT.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {

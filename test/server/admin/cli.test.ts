@@ -7,7 +7,7 @@ import { ApplicationModel } from '../../../server/models/Application.js';
 import { AuditEntryModel } from '../../../server/models/AuditEntry.js';
 import { resetDatabase, testDatabaseName, testDatabaseUri } from '../../support/database.js';
 import { runAdmin } from '../../support/serverProcess.js';
-import { testApp } from '../../support/app.js';
+import { TEST_AUDIT_KEY, testApp } from '../../support/app.js';
 
 describe('the admin command line (npm run admin)', function () {
   this.timeout(120_000);
@@ -20,6 +20,8 @@ describe('the admin command line (npm run admin)', function () {
       MONGODB_URI: testDatabaseUri(),
       DB_NAME: testDatabaseName(),
       DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'concordia-cli-')),
+      // The key of the test apps too: one deployment, one audit key.
+      AUDIT_KEY: TEST_AUDIT_KEY,
     };
   });
 
@@ -203,7 +205,10 @@ describe('the admin command line (npm run admin)', function () {
     const entries = await AuditEntryModel.find({ 'actor.kind': 'operator' }).lean();
     assert.ok(entries.length >= 8);
     assert.ok(entries.every((e) => String((e.actor as { name: string }).name).startsWith('cli:')));
-    const verify = await admin('audit', 'verify');
+    const unanchored = await admin('audit', 'verify');
+    assert.notEqual(unanchored.code, 0, 'no anchor found is a failure, not a pass');
+    assert.match(unanchored.stderr, /no anchors in .*--allow-no-anchors/s);
+    const verify = await admin('audit', 'verify', '--allow-no-anchors');
     assert.equal(verify.code, 0, verify.stderr);
     assert.match(verify.stdout, /audit chain intact/);
   });

@@ -4,6 +4,8 @@ import { pseudonymiseAudit, ERASURE_ACTION } from '../../../server/audit/pseudon
 import { recordAudit } from '../../../server/audit/recordAudit.js';
 import { verifyAudit } from '../../../server/audit/verifyAudit.js';
 import { AuditEntryModel } from '../../../server/models/AuditEntry.js';
+import { configureAuditKey } from '../../../server/audit/auditKey.js';
+import { TEST_AUDIT_KEY } from '../../support/app.js';
 import { resetDatabase } from '../../support/database.js';
 import { OPERATOR } from '../../support/fixtures.js';
 
@@ -19,7 +21,11 @@ const BOB: PersonActor = { ...ALICE, id: 'b'.repeat(24), name: 'Bob Diallo' } as
 const entry = (seq: number) => AuditEntryModel.findOne({ seq }).lean();
 
 describe('audit pseudonymisation: personal fields erased, the chain still verifies', () => {
-  beforeEach(resetDatabase);
+  // Keyed (HMAC) entries, as every server writes them now: erasure keeps those verifying too.
+  beforeEach(async () => {
+    await resetDatabase();
+    configureAuditKey(TEST_AUDIT_KEY);
+  });
 
   async function history() {
     await recordAudit(

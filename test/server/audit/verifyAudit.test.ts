@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { recordAudit } from '../../../server/audit/recordAudit.js';
 import { entryHash } from '../../../server/audit/hashChain.js';
 import { verifyAudit } from '../../../server/audit/verifyAudit.js';
+import { auditKeys, configureAuditKey, type AuditKeys } from '../../../server/audit/auditKey.js';
 import { AuditEntryModel } from '../../../server/models/AuditEntry.js';
+import { TEST_AUDIT_KEY } from '../../support/app.js';
 import { resetDatabase } from '../../support/database.js';
 import { OPERATOR } from '../../support/fixtures.js';
 
@@ -11,7 +13,10 @@ const write = async (n: number, action = 'test.event') => {
 };
 
 describe('the audit chain', () => {
-  beforeEach(resetDatabase);
+  beforeEach(async () => {
+    await resetDatabase();
+    configureAuditKey(TEST_AUDIT_KEY);
+  });
 
   it('links entries by hash and verifies an intact chain', async () => {
     await write(5);
@@ -49,7 +54,60 @@ describe('the audit chain', () => {
     ]);
   });
 
-  it('catches an edit that was re-hashed, through the link of the next entry', async () => {
+  it('catches an edit re-hashed without the key at the entry itself', async () => {
+    await write(3);
+    const second = await AuditEntryModel.findOne({ seq: 2 }).lean();
+    assert.ok(second);
+    assert.equal(second.alg, 'hmac-sha256');
+    const forged = {
+      seq: 2,
+      at: second.at,
+      actor: second.actor,
+      action: 'forged',
+      target: second.target,
+      details: second.details,
+    };
+    for (const alg of ['hmac-sha256', 'sha256']) {
+      await AuditEntryModel.collection.updateOne(
+        { seq: 2 },
+        { $set: { action: 'forged', alg, hash: entryHash(second.prevHash, forged) } },
+      );
+      const verdict = await verifyAudit();
+      assert.deepEqual(verdict.ok ? null : verdict.breaks[0], {
+        seq: 2,
+        reason:
+          alg === 'sha256'
+            ? 'it is unkeyed after keyed entries (written without AUDIT_KEY)'
+            : 'its content does not match its hash',
+      });
+    }
+  });
+
+  it('keeps verifying unkeyed entries written before AUDIT_KEY, followed by keyed ones', async () => {
+    configureAuditKey(null);
+    await write(2);
+    configureAuditKey(TEST_AUDIT_KEY);
+    await write(2);
+    const algs = (await AuditEntryModel.find().sort({ seq: 1 }).lean()).map((e) => e.alg ?? 'sha256');
+    assert.deepEqual(algs, ['sha256', 'sha256', 'hmac-sha256', 'hmac-sha256']);
+    assert.deepEqual(await verifyAudit(), { ok: true, entries: 4 });
+    const withoutKey = await verifyAudit(500, undefined, { keys: null });
+    assert.deepEqual(withoutKey.ok ? null : [withoutKey.brokenSeq, withoutKey.reason], [
+      3,
+      'it is keyed and no AUDIT_KEY is set to check it',
+    ]);
+    const otherKey = await verifyAudit(500, undefined, {
+      keys: { ...(auditKeys() as AuditKeys), chain: Buffer.alloc(32) },
+    });
+    assert.equal(
+      otherKey.ok ? 0 : otherKey.brokenSeq,
+      3,
+      'under another key the keyed entries do not verify',
+    );
+  });
+
+  it('catches an unkeyed edit that was re-hashed, through the link of the next entry', async () => {
+    configureAuditKey(null);
     await write(3);
     const second = await AuditEntryModel.findOne({ seq: 2 }).lean();
     assert.ok(second);

@@ -6,7 +6,7 @@ import { AuditEntryModel } from '../../../server/models/AuditEntry.js';
 import { sweepExpired } from '../../../server/auth/sweeper.js';
 import { resetDatabase } from '../../support/database.js';
 import { seedDirectory, type Directory } from '../../support/fixtures.js';
-import { testApp, testConfig } from '../../support/app.js';
+import { PRODUCTION_SECRETS, testApp, testConfig } from '../../support/app.js';
 import { registerTestIdp, sessionCookie, signInWithSaml, testKey, type TestIdp } from '../../support/saml.js';
 
 describe('sessions: cookie, CSRF, time-outs, sign-out', () => {
@@ -121,7 +121,12 @@ describe('sessions: cookie, CSRF, time-outs, sign-out', () => {
   });
 
   it('sets the cookie Secure in production, and only over HTTPS', async () => {
-    const production = testApp({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), TRUST_PROXY: '1' });
+    const production = testApp({
+      ...PRODUCTION_SECRETS,
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      TRUST_PROXY: '1',
+    });
     const plain = await request(production).get('/api/v1/csrf').expect(200);
     assert.equal(sessionCookie(plain), null);
     const https = await request(production).get('/api/v1/csrf').set('X-Forwarded-Proto', 'https').expect(200);

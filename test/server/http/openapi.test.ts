@@ -81,6 +81,12 @@ describe('/api/openapi.json', () => {
   it('states text limits (after normalisation) for fuzzers and clients', () => {
     const search = doc.paths['/api/v1/search']?.get as { parameters: { name: string; schema: unknown }[] };
     const q = search.parameters.find((p) => p.name === 'q');
-    assert.deepEqual(q?.schema, { type: 'string', minLength: 1, maxLength: 200 });
+    const schema = q?.schema as { type: string; minLength: number; maxLength: number; pattern: string };
+    assert.deepEqual([schema.type, schema.minLength, schema.maxLength], ['string', 1, 200]);
+    // The pattern says what the server refuses: control and direction-override characters inside.
+    const pattern = new RegExp(schema.pattern, 'u');
+    assert.ok(pattern.test(' Lyon depots '));
+    assert.ok(!pattern.test('Lyon\u202edepots'));
+    assert.ok(!pattern.test('   '));
   });
 });

@@ -25,6 +25,17 @@ describe('rate limits', () => {
     await request(app).get('/healthz').expect(429);
   });
 
+  it('tells an anonymous writer to a members route to sign in (401), never 429, while public writes stay limited per address', async () => {
+    const app = testApp({ RATE_LIMIT_WRITES_PER_MINUTE: '1' });
+    for (let i = 0; i < 3; i++) {
+      const res = await request(app).post('/api/v1/cities').send({ slug: 'x' }).expect(401);
+      assert.equal(res.body.code, 'unauthenticated');
+    }
+    await request(app).post('/api/v1/applications').send({}).expect(400);
+    const limited = await request(app).post('/api/v1/applications').send({}).expect(429);
+    assert.ok(Number(limited.headers['retry-after']) >= 1);
+  });
+
   it('limits the public application form much harder, storing nothing beyond the limit', async () => {
     const app = testApp({ RATE_LIMIT_PUBLIC_FORMS_PER_HOUR: '2' });
     await request(app).post('/api/v1/applications').send(application).expect(201);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
-import { testApp } from '../../support/app.js';
+import { PRODUCTION_SECRETS, testApp } from '../../support/app.js';
 
 describe('security headers', () => {
   it('sends a strict Content-Security-Policy and the helmet headers, without x-powered-by', async () => {
@@ -18,7 +18,7 @@ describe('security headers', () => {
   });
 
   it('sends HSTS in production', async () => {
-    const res = await request(testApp({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40) }))
+    const res = await request(testApp({ ...PRODUCTION_SECRETS, NODE_ENV: 'production' }))
       .get('/healthz')
       .expect(200);
     assert.equal(res.headers['strict-transport-security'], 'max-age=31536000; includeSubDomains');

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { displayDatabaseUri, startupSummary } from '../../../server/ops/startupSummary.js';
+import { PRODUCTION_SECRETS } from '../../support/app.js';
 import { testDatabaseUri } from '../../support/database.js';
 import { startServer } from '../../support/serverProcess.js';
 
@@ -93,6 +94,7 @@ describe('the output of the server process at start', function () {
   it('in production: JSON lines only, the summary as one of them without credentials', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'concordia-summary-prod-'));
     const server = await startServer({
+      ...PRODUCTION_SECRETS,
       NODE_ENV: 'production',
       MONGODB_URI: testDatabaseUri(),
       DB_NAME: `summary_${process.pid}`,

@@ -1,7 +1,7 @@
 /**
  * One identity provider: the addresses to give the city's IT team, the test sign-in and its outcome,
  * the certificates and their rollover, the attribute map and role rules beside what the last sign-in
- * sent, and enabling or disabling it.
+ * sent, the SHA-1 warning and setting, our own certificates, and enabling or disabling it.
  */
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../components/LoadError.js';
@@ -12,8 +12,11 @@ import { usePageTitle } from '../../hooks/usePageTitle.js';
 import { Link, useLocation } from '../../router.js';
 import { NotFoundContent } from '../NotFoundPage.js';
 import { CertificatesPanel } from './CertificatesPanel.js';
+import { LegacySignaturesPanel } from './LegacySignaturesPanel.js';
+import { ServiceProviderCertificates } from './ServiceProviderCertificates.js';
 import { MappingPanel } from './MappingPanel.js';
 import { TestSignInPanel } from './TestSignInPanel.js';
+import { ScimPanel } from './ScimPanel.js';
 import { change, type IdentityProviderView } from './adminApi.js';
 import { useChange } from './useChange.js';
 
@@ -89,10 +92,18 @@ export function IdentityProviderPage({ slug }: { slug: string }) {
       {idp.state === 'error' && <LoadError error={idp.error} onRetry={idp.retry} />}
       {idp.state === 'ready' && (
         <>
+          {idp.data.allowSha1 && (
+            <p className="notice notice--error" role="note">
+              {t('admin.idp.sha1Warning')}
+            </p>
+          )}
           <Addresses idp={idp.data} />
           <TestSignInPanel idp={idp.data} testId={query.get('test')} />
           <MappingPanel idp={idp.data} />
           <CertificatesPanel idp={idp.data} />
+          <LegacySignaturesPanel idp={idp.data} />
+          <ServiceProviderCertificates idp={idp.data} />
+          {idp.data.abilities.update && <ScimPanel idp={idp.data} />}
           <StatusControl idp={idp.data} />
         </>
       )}

@@ -8,6 +8,7 @@ export const SETTINGS_PAGES = [
   { path: '/settings/notifications', key: 'settings.nav.notifications' },
   { path: '/settings/data', key: 'settings.nav.data' },
   { path: '/settings/access-log', key: 'settings.nav.accessLog' },
+  { path: '/settings/security', key: 'settings.nav.security' },
 ] as const;
 
 /** Renders the settings navigation; `current` is the path shown. */

@@ -1,6 +1,7 @@
 /**
  * Your data and notification settings: /settings/notifications (the address every digest and mention
- * e-mail links to), /settings/data (export, erasure), /settings/access-log, and /settings/erased
+ * e-mail links to), /settings/data (export, erasure), /settings/access-log, /settings/security (second
+ * factors: security keys and passkeys, recovery codes), and /settings/erased
  * (said once the account is gone). Signed out, each page points to the sign-in page and back.
  */
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { NotFoundPage } from '../NotFoundPage.js';
 import { AccessLogPage } from './AccessLogPage.js';
 import { MyDataPage } from './MyDataPage.js';
 import { NotificationSettingsPage } from './NotificationSettingsPage.js';
+import { SecurityPage } from './SecurityPage.js';
 import { SettingsNav, SETTINGS_PAGES } from './SettingsNav.js';
 import './settings.css';
 
@@ -56,6 +58,7 @@ export function SettingsRoutes({ path }: { path: string }) {
         {page.path === '/settings/notifications' && <NotificationSettingsPage />}
         {page.path === '/settings/data' && <MyDataPage />}
         {page.path === '/settings/access-log' && <AccessLogPage />}
+        {page.path === '/settings/security' && <SecurityPage />}
       </div>
     </div>
   );

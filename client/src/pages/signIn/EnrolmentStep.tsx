@@ -18,7 +18,7 @@ function grouped(secret: string): string {
 }
 
 /** The recovery codes, shown once; "Continue" signs in. */
-function RecoveryCodes({ codes, onContinue }: { codes: string[]; onContinue: () => void }) {
+export function RecoveryCodes({ codes, onContinue }: { codes: string[]; onContinue: () => void }) {
   const { t } = useTranslation();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [stored, setStored] = useState(false);
@@ -53,8 +53,19 @@ function RecoveryCodes({ codes, onContinue }: { codes: string[]; onContinue: () 
   );
 }
 
-/** Starts the enrolment on mount, confirms it with a code, then shows the recovery codes. */
-export function EnrolmentStep({ onSignedIn, onRestart }: { onSignedIn: () => void; onRestart: () => void }) {
+/**
+ * Starts the enrolment on mount, confirms it with a code, then shows the recovery codes; `onUseKey`
+ * offers a security key or passkey instead.
+ */
+export function EnrolmentStep({
+  onSignedIn,
+  onRestart,
+  onUseKey,
+}: {
+  onSignedIn: () => void;
+  onRestart: () => void;
+  onUseKey?: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
   const heading = useFocusOnMount<HTMLHeadingElement>();
@@ -140,6 +151,11 @@ export function EnrolmentStep({ onSignedIn, onRestart }: { onSignedIn: () => voi
             <SubmitButton sending={sending} busyLabel={t('signIn.signingIn')}>
               {t('enrol.confirm')}
             </SubmitButton>
+            {onUseKey && (
+              <button type="button" className="button button--secondary" onClick={onUseKey}>
+                {t('enrol.useKeyInstead')}
+              </button>
+            )}
             <button type="button" className="button button--secondary" onClick={onRestart}>
               {t('signIn.startAgain')}
             </button>

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { authErrorMessage } from '../../auth/authErrors.js';
 import { postWithCsrf, rememberCsrfToken } from '../../auth/csrf.js';
+import type { LoginAnswer } from '../../auth/webauthn.js';
 import { alertMessage, FormAlert, type AlertMessage } from '../../components/FormAlert.js';
 import { StatusMessage } from '../../components/StatusMessage.js';
 import { asApiError } from '../../hooks/useApiGet.js';
@@ -10,13 +11,13 @@ import { Link } from '../../router.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
 
 /** What the password step can lead to. */
-export type LoginStatus = 'signed_in' | 'second_factor_required' | 'second_factor_enrolment_required';
+export type LoginStatus = LoginAnswer['status'];
 
 /** Props of {@link PasswordStep}. */
 export interface PasswordStepProps {
   email: string;
   onEmailChange: (email: string) => void;
-  onDone: (status: LoginStatus) => void;
+  onDone: (answer: LoginAnswer) => void;
 }
 
 /** The e-mail and password form. */
@@ -31,13 +32,13 @@ export function PasswordStep({ email, onEmailChange, onDone }: PasswordStepProps
     if (sending) return;
     setSending(true);
     try {
-      const result = await postWithCsrf<{ status: LoginStatus }>('/auth/login', {
+      const result = await postWithCsrf<LoginAnswer>('/auth/login', {
         email: email.trim(),
         password,
       });
       // The server renews the session (and its CSRF token) once the password is accepted.
       rememberCsrfToken(null);
-      onDone(result.status);
+      onDone(result);
     } catch (caught) {
       const status = asApiError(caught).status;
       const refusal = status === 400 ? t('signIn.checkEmail') : t('signIn.wrongCredentials');

@@ -14,6 +14,7 @@ import type { SignInOptionsView } from '../../types.js';
 import { LocalSignIn } from './LocalSignIn.js';
 import { DevPersonChooser } from './DevPersonChooser.js';
 import { ProviderList } from './ProviderList.js';
+import { SamlRefusalNotice } from './SamlRefusalNotice.js';
 
 /** The sign-in page. */
 export function SignInPage() {
@@ -37,6 +38,7 @@ export function SignInPage() {
       ) : (
         <>
           <p className="lead">{t('signIn.intro')}</p>
+          <SamlRefusalNotice code={query.get('samlError')} />
           <DevPersonChooser returnTo={returnTo} />
           {options.state === 'loading' && <StatusMessage>{t('signIn.loadingOptions')}</StatusMessage>}
           {options.state === 'error' && <LoadError error={options.error} onRetry={options.retry} />}

@@ -65,4 +65,17 @@ describe('npm run admin -- idp ...', () => {
     assert.match(listed, /lyon/);
     assert.match(await run('idp disable', ['amman']), /disabled/);
   });
+
+  it('rolls our SAML keys over: lists them, publishes a next key, promotes it (refusing out of turn)', async () => {
+    const listed = await run('idp sp-keys', []);
+    assert.match(listed, /signing\s+current/);
+    assert.match(listed, /encryption\s+current/);
+    const next = await run('idp sp-key-next', ['--use', 'signing']);
+    assert.match(next, /signing\s+next/);
+    await assert.rejects(run('idp sp-key-next', ['--use', 'signing']), /already published/);
+    await assert.rejects(run('idp sp-key-next', ['--use', 'nothing']), /Invalid|expected/i);
+    const promoted = await run('idp sp-key-promote', ['--use', 'signing']);
+    assert.doesNotMatch(promoted, /signing\s+next/);
+    await assert.rejects(run('idp sp-key-promote', ['--use', 'signing']), /no next key/);
+  });
 });

@@ -5,8 +5,13 @@ import { seedDemoData } from '../../../../server/demo/seedDemoData.js';
 import { IdentityProviderModel } from '../../../../server/models/IdentityProvider.js';
 import { PersonModel } from '../../../../server/models/Person.js';
 import { resetDatabase } from '../../../support/database.js';
-import { testApp, testConfig } from '../../../support/app.js';
+import { PRODUCTION_SECRETS, testApp, testConfig } from '../../../support/app.js';
 import { sessionCookie } from '../../../support/saml.js';
+
+/** The login-binding cookie the browser got from GET /auth/saml/:idp/login (sent back to the ACS). */
+function loginBindingOf(login: { headers: Record<string, unknown> }): string {
+  return String(login.headers['set-cookie']).split(';')[0] ?? '';
+}
 
 function hiddenValue(html: string, name: string): string {
   const value = new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];
@@ -52,6 +57,7 @@ describe('the development identity provider', () => {
     const acs = await request(app)
       .post('/auth/saml/demo/acs')
       .type('form')
+      .set('Cookie', loginBindingOf(login))
       .send({ SAMLResponse: hiddenValue(answer.text, 'SAMLResponse'), RelayState: '/' })
       .expect(303);
     const me = await request(app)
@@ -136,6 +142,7 @@ describe('the development identity provider', () => {
     const acs = await request(app)
       .post('/auth/saml/demo-amman/acs')
       .type('form')
+      .set('Cookie', loginBindingOf(login))
       .send({
         SAMLResponse: hiddenValue(answer.text, 'SAMLResponse'),
         RelayState: hiddenValue(answer.text, 'RelayState'),
@@ -229,10 +236,10 @@ describe('the development identity provider', () => {
   });
 
   it('does not exist in production', async () => {
-    const production = testConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) });
+    const production = testConfig({ ...PRODUCTION_SECRETS, NODE_ENV: 'production' });
     assert.equal(await registerDemoIdp(production), false);
     assert.equal((await IdentityProviderModel.findOne({ slug: 'demo' }).lean())?.status, 'disabled');
-    const app = testApp({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) });
+    const app = testApp({ ...PRODUCTION_SECRETS, NODE_ENV: 'production' });
     const res = await request(app).get('/dev-idp/sso?SAMLRequest=x');
     assert.doesNotMatch(res.text, /Development identity provider/);
     await request(app).get('/auth/saml/demo/login').expect(404);

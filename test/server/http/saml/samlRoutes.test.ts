@@ -113,10 +113,11 @@ describe('/auth/saml: sign-in end to end', () => {
     await postToAcs(app, lyon.slug, responseFor(lyon, requestId, 'later-suspended@lyon.example')).expect(401);
 
     for (const relay of ['https://evil.example/', '//evil.example/x', '/\\evil.example']) {
-      const { requestId: id } = await startLogin(app, lyon);
+      const { requestId: id, binding } = await startLogin(app, lyon);
       const res = await request(app)
         .post(`/auth/saml/${lyon.slug}/acs`)
         .type('form')
+        .set('Cookie', binding)
         .send({
           SAMLResponse: Buffer.from(responseFor(lyon, id, 'relay@lyon.example')).toString('base64'),
           RelayState: relay,
@@ -124,10 +125,11 @@ describe('/auth/saml: sign-in end to end', () => {
         .expect(303);
       assert.equal(res.headers.location, '/');
     }
-    const { requestId: ok } = await startLogin(app, lyon);
+    const { requestId: ok, binding } = await startLogin(app, lyon);
     const res = await request(app)
       .post(`/auth/saml/${lyon.slug}/acs`)
       .type('form')
+      .set('Cookie', binding)
       .send({
         SAMLResponse: Buffer.from(responseFor(lyon, ok, 'relay@lyon.example')).toString('base64'),
         RelayState: '/rooms/42',

@@ -16,6 +16,7 @@ import { resetDatabase } from '../../../support/database.js';
 import { OPERATOR, seedDirectory } from '../../../support/fixtures.js';
 import { signInWithSaml } from '../../../support/saml.js';
 import { DocumentModel } from '../../../../server/models/Document.js';
+import { ExpertRequestModel } from '../../../../server/models/ExpertRequest.js';
 import {
   clientId,
   makeRoom,
@@ -45,6 +46,8 @@ describe('erasing my account: confirmation, content per the sharing rules, recor
     dm: '',
     greenDoc: '',
     amberDoc: '',
+    amberRequest: '',
+    greenRequest: '',
   };
 
   const as = (p: RoomPerson) => ({ Cookie: p.cookie, 'X-CSRF-Token': p.csrf });
@@ -106,6 +109,23 @@ describe('erasing my account: confirmation, content per the sharing rules, recor
       );
     ids.greenDoc = await upload('GREEN', 'Alice green toolkit');
     ids.amberDoc = await upload('AMBER', 'Alice amber site list');
+    const ask = async (label: string, title: string) => {
+      const res = await request(world.server.app)
+        .post('/api/v1/requests')
+        .set(as(alice))
+        .send({
+          title,
+          problem: 'What works in schools?',
+          topics: ['schools'],
+          formats: ['remote_advice'],
+          languages: ['fr'],
+          label,
+        });
+      assert.equal(res.status, 201, res.text);
+      return String(res.body.id);
+    };
+    ids.amberRequest = await ask('AMBER', 'Alice amber request about a named school');
+    ids.greenRequest = await ask('GREEN', 'Alice green request about school climate');
   });
   after(() => world.close());
 
@@ -128,6 +148,15 @@ describe('erasing my account: confirmation, content per the sharing rules, recor
         [ids.dm, 'GREEN'],
       ].sort(),
     );
+    assert.deepEqual(
+      (res.body.expertRequests as { id: string; label: string }[]).map((r) => [r.id, r.label]).sort(),
+      [
+        [ids.amberRequest, 'AMBER'],
+        [ids.greenRequest, 'GREEN'],
+      ].sort(),
+      'her own expert requests, each with its label',
+    );
+    assert.equal(res.body.expertProfile, null, 'she keeps no expert profile');
     const text = JSON.stringify(res.body);
     assert.ok(
       !text.includes('Bob answers') && !text.includes('Bob amber own words'),
@@ -194,8 +223,22 @@ describe('erasing my account: confirmation, content per the sharing rules, recor
     assert.deepEqual(requirements.body, { email: 'alice@lyon.example', secondFactor: false });
     const res = await erase(alice, { confirmEmail: '  Alice@Lyon.example ' });
     assert.equal(res.status, 200, res.text);
-    assert.equal(res.body.deleted, 3, 'the AMBER message, the direct message and the AMBER document');
-    assert.equal(res.body.pseudonymised, 3, 'the GREEN message and document, the AMBER thread Bob answered');
+    assert.equal(
+      res.body.deleted,
+      4,
+      'the AMBER message, the direct message, the AMBER document and the AMBER expert request',
+    );
+    assert.equal(
+      res.body.pseudonymised,
+      4,
+      'the GREEN message, document and expert request, the AMBER thread Bob answered',
+    );
+    const amberRequest = await ExpertRequestModel.findById(ids.amberRequest).lean();
+    assert.equal(amberRequest?.state, 'deleted');
+    assert.ok(!JSON.stringify(amberRequest).includes('named school'), 'the AMBER request keeps no words');
+    const greenRequest = await ExpertRequestModel.findById(ids.greenRequest).lean();
+    assert.equal(greenRequest?.state, 'visible');
+    assert.equal(greenRequest?.title, 'Alice green request about school climate');
     assert.ok(res.body.auditEntriesPseudonymised > 0);
     assert.equal(res.body.auditEntriesUnsealed, 0, 'every entry naming her was sealed');
 

@@ -104,7 +104,12 @@ describe('identity providers: metadata URL, test sign-in, last sign-in values, r
         .expect(201);
       assert.equal(res.body.entityId, ENTITY);
       assert.equal(res.body.certificates.length, 1);
-      assert.deepEqual(res.body.abilities, { update: true, test: true, allowPrivilegedRoles: false });
+      assert.deepEqual(res.body.abilities, {
+        update: true,
+        test: true,
+        allowPrivilegedRoles: false,
+        allowSha1: false,
+      });
       const audit = await AuditEntryModel.findOne({ action: 'idp.registered' }).lean();
       assert.equal((audit?.details as Record<string, unknown>).from, 'metadataUrl');
     } finally {
