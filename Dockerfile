@@ -1,5 +1,5 @@
 # Concordia server image: built in one stage, run as a non-root user in a slim second stage.
-# Production needs MONGODB_URI (a MongoDB 7+ replica set), SESSION_SECRET and DATA_ENCRYPTION_KEY; see README.md.
+# Production needs MONGODB_URI (a MongoDB 7+ replica set), SESSION_SECRET, DATA_ENCRYPTION_KEY and AUDIT_KEY; see README.md.
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
