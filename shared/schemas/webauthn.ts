@@ -32,45 +32,37 @@ const ClientExtensionResults = z
 /** The name a person gives a key ("Office YubiKey", "Laptop passkey"). */
 export const WebAuthnCredentialName = z.string().trim().min(1).max(60);
 
+/** What `navigator.credentials.create()` and `.get()` answer, as @simplewebauthn/browser sends it, around its `response`. */
+function publicKeyCredential<T extends z.ZodRawShape>(response: T) {
+  return z
+    .object({
+      id: Base64Url(1400).min(16),
+      rawId: Base64Url(1400).min(16),
+      type: z.literal('public-key'),
+      authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+      clientExtensionResults: ClientExtensionResults,
+      response: z.object(response).strict(),
+    })
+    .strict();
+}
+
 /** The answer of `navigator.credentials.create()`, as @simplewebauthn/browser sends it. */
-export const RegistrationResponse = z
-  .object({
-    id: Base64Url(1400).min(16),
-    rawId: Base64Url(1400).min(16),
-    type: z.literal('public-key'),
-    authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
-    clientExtensionResults: ClientExtensionResults,
-    response: z
-      .object({
-        clientDataJSON: Base64Url(4000),
-        attestationObject: Base64Url(20000),
-        authenticatorData: Base64Url(4000).optional(),
-        transports: z.array(AuthenticatorTransport).max(8).optional(),
-        publicKeyAlgorithm: z.number().int().optional(),
-        publicKey: Base64Url(4000).optional(),
-      })
-      .strict(),
-  })
-  .strict();
+export const RegistrationResponse = publicKeyCredential({
+  clientDataJSON: Base64Url(4000),
+  attestationObject: Base64Url(20000),
+  authenticatorData: Base64Url(4000).optional(),
+  transports: z.array(AuthenticatorTransport).max(8).optional(),
+  publicKeyAlgorithm: z.number().int().optional(),
+  publicKey: Base64Url(4000).optional(),
+});
 
 /** The answer of `navigator.credentials.get()`, as @simplewebauthn/browser sends it. */
-export const AuthenticationResponse = z
-  .object({
-    id: Base64Url(1400).min(16),
-    rawId: Base64Url(1400).min(16),
-    type: z.literal('public-key'),
-    authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
-    clientExtensionResults: ClientExtensionResults,
-    response: z
-      .object({
-        clientDataJSON: Base64Url(4000),
-        authenticatorData: Base64Url(4000),
-        signature: Base64Url(2000),
-        userHandle: Base64Url(200).optional(),
-      })
-      .strict(),
-  })
-  .strict();
+export const AuthenticationResponse = publicKeyCredential({
+  clientDataJSON: Base64Url(4000),
+  authenticatorData: Base64Url(4000),
+  signature: Base64Url(2000),
+  userHandle: Base64Url(200).optional(),
+});
 
 /** Finish registering a key: the browser's answer and the name to show. */
 export const WebAuthnRegistration = z
