@@ -9,8 +9,19 @@ import mongoose from 'mongoose';
 import { connectDatabase } from '../server/db/connect.js';
 import { obtainDatabase } from '../server/db/launcher.js';
 
-/** Runs `run` with a connected database; `dataDir` is the run's own folder (settings, secrets). */
-export async function withBenchDatabase(run: (dataDir: string) => Promise<void>): Promise<void> {
+/** Where the run's database is, for server processes that connect to it themselves. */
+export interface BenchDatabase {
+  uri: string;
+  dbName: string;
+}
+
+/**
+ * Runs `run` with a connected database; `dataDir` is the run's own folder (settings, secrets), and
+ * `database` its address for other processes.
+ */
+export async function withBenchDatabase(
+  run: (dataDir: string, database: BenchDatabase) => Promise<void>,
+): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'concordia-bench-'));
   const database = await obtainDatabase({
     mongodbUri: process.env.MONGODB_URI,
@@ -19,8 +30,9 @@ export async function withBenchDatabase(run: (dataDir: string) => Promise<void>)
     progress: console.error,
   });
   try {
-    await connectDatabase(database.uri, `bench_${process.pid}`);
-    await run(dataDir);
+    const dbName = `bench_${process.pid}`;
+    await connectDatabase(database.uri, dbName);
+    await run(dataDir, { uri: database.uri, dbName });
   } finally {
     await mongoose.connection.db?.dropDatabase().catch(() => undefined);
     await mongoose.disconnect();

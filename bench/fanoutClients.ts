@@ -1,50 +1,55 @@
 /**
- * The client side of `bench/fanout.ts`, in its own process so that decoding a thousand sockets'
- * frames does not compete with the server under test for the same event loop. Driven over IPC by
- * the parent: connect N members and one sender (socket.io-client, WebSocket transport), join a room
- * with `room:join`, then send `message:send` and time each message from send to its LAST delivery.
- * The same code drives our server and the bare baseline (which speaks the same events).
+ * One client process of the benchmarks (bench/clientPool.ts starts several, so that decoding a
+ * thousand sockets' frames is spread over processes and never competes with the server under test
+ * for one event loop). Driven over IPC by the parent, per side (one server under test):
+ * - `connect`: open sockets (socket.io-client, WebSocket transport, the given session cookies: the
+ *   real handshake) and join the room with `room:join`; the first one is the sender when asked.
+ *   Connecting again adds sockets to the side.
+ * - `send`: the sender emits `message:send`; the process reports `sent` at once (wall clock), then
+ *   `acked` (with the refusal, if any).
+ * - every `message:created` is counted per clientId; when all this process's members of the side have
+ *   it, the process reports `delivered` with the wall-clock time of the last one, so the parent can
+ *   time a message from send to its last member across processes.
+ * Times are `performance.timeOrigin + performance.now()`: wall-clock milliseconds with sub-millisecond
+ * resolution, comparable between processes on one machine.
  */
 import { io as connect, type Socket } from 'socket.io-client';
 
-/** What the parent asks. */
+/** What the parent asks a client process. */
 export type ClientCommand =
-  | { type: 'connect'; url: string; cookies: string[]; roomId: string }
-  | { type: 'run'; mode: 'steady'; seconds: number; rate: number }
-  | { type: 'run'; mode: 'saturate'; seconds: number; window: number }
-  | { type: 'close' };
+  | { type: 'connect'; side: string; url: string; cookies: string[]; roomId: string; sender: boolean }
+  | { type: 'send'; side: string; clientId: string; body: string }
+  | { type: 'close'; side: string };
 
-/** What a run reports. */
-export interface RunReport {
-  messages: number;
-  deliveries: number;
-  seconds: number;
-  latenciesMs: number[];
-  errors: string[];
+/** What a client process tells the parent. */
+export type ClientEvent =
+  | { type: 'connected'; side: string; members: number; alive: number; ms: number; joinMs: number }
+  | { type: 'sent'; side: string; clientId: string; at: number }
+  | { type: 'acked'; side: string; clientId: string; error?: string }
+  | { type: 'delivered'; side: string; clientId: string; at: number }
+  | { type: 'closed'; side: string }
+  | { type: 'failed'; side: string; error: string };
+
+/** The clientIds of benchmark messages start so; other messages are not counted. */
+export const BENCH_CLIENT_ID_PREFIX = 'bench-';
+
+interface SideState {
+  roomId: string;
+  sender?: Socket;
+  members: Socket[];
+  /** Per clientId: how many of this process's members have received it. */
+  received: Map<string, number>;
 }
 
-type Answer =
-  | { type: 'connected'; ms: number; joinMs: number }
-  | { type: 'report'; report: RunReport }
-  | { type: 'closed' }
-  | { type: 'failed'; error: string };
+const sides = new Map<string, SideState>();
 
-const BODY =
-  'Our city council adopted the **prevention plan** today: community mediators in every district, ' +
-  'a helpline for families, and a review in six months. Notes from the working group follow.';
+/** How long one socket may wait for its handshake's answer (BENCH_CONNECT_TIMEOUT_S, 120 s). */
+const CONNECT_TIMEOUT_MS = Number(process.env.BENCH_CONNECT_TIMEOUT_S ?? 120) * 1000;
 
-let sockets: Socket[] = [];
-let sender: Socket | undefined;
-let roomId = '';
-let members = 0;
-let sequence = 0;
-/** In-flight messages: when sent and how many members still wait for them. */
-const pending = new Map<string, { sentAt: number; remaining: number }>();
-let onComplete: ((latencyMs: number) => void) | undefined;
-let deliveries = 0;
+const now = () => performance.timeOrigin + performance.now();
 
-function reply(answer: Answer): void {
-  process.send?.(answer);
+function tell(event: ClientEvent): void {
+  process.send?.(event);
 }
 
 function open(url: string, cookie: string): Promise<Socket> {
@@ -53,16 +58,28 @@ function open(url: string, cookie: string): Promise<Socket> {
     extraHeaders: cookie ? { Cookie: cookie, Origin: url } : { Origin: url },
     reconnection: false,
     forceNew: true,
+    timeout: 60_000,
   });
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => reject(new Error(`connect: ${error.message}`)));
+    // The server's middleware may never answer (a stalled handshake): fail the run, do not hang it.
+    const stalled = setTimeout(() => {
+      socket.close();
+      reject(new Error(`connect: no answer to the handshake in ${CONNECT_TIMEOUT_MS / 1000} s`));
+    }, CONNECT_TIMEOUT_MS);
+    socket.once('connect', () => {
+      clearTimeout(stalled);
+      resolve(socket);
+    });
+    socket.once('connect_error', (error) => {
+      clearTimeout(stalled);
+      reject(new Error(`connect: ${error.message}`));
+    });
   });
 }
 
-function join(socket: Socket): Promise<void> {
+function join(socket: Socket, roomId: string): Promise<void> {
   return socket
-    .timeout(60_000)
+    .timeout(120_000)
     .emitWithAck('room:join', { roomId })
     .then((answer: { ok: boolean; error?: { message: string } }) => {
       if (!answer.ok) throw new Error(`room:join refused: ${answer.error?.message}`);
@@ -73,118 +90,86 @@ async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }
 
-function received(message: { clientId?: string }): void {
-  const entry = message.clientId ? pending.get(message.clientId) : undefined;
-  if (!entry) return;
-  deliveries++;
-  if (--entry.remaining > 0) return;
-  pending.delete(message.clientId as string);
-  onComplete?.(performance.now() - entry.sentAt);
-}
-
-async function connectAll(command: Extract<ClientCommand, { type: 'connect' }>): Promise<void> {
-  roomId = command.roomId;
-  const started = performance.now();
-  const [senderCookie = '', ...memberCookies] = command.cookies;
-  sender = await open(command.url, senderCookie);
-  await inBatches(memberCookies, 50, async (cookie) => {
-    sockets.push(await open(command.url, cookie));
-  });
-  const connectedMs = performance.now() - started;
-  const joining = performance.now();
-  await join(sender);
-  await inBatches(sockets, 50, join);
-  for (const socket of sockets) socket.on('message:created', received);
-  members = sockets.length;
-  reply({ type: 'connected', ms: connectedMs, joinMs: performance.now() - joining });
-}
-
-function send(errors: string[]): void {
-  const clientId = `bench-${process.pid}-${sequence++}`;
-  pending.set(clientId, { sentAt: performance.now(), remaining: members });
-  sender
-    ?.timeout(30_000)
-    .emitWithAck('message:send', { roomId, clientId, body: BODY })
-    .then((answer: { ok: boolean; error?: { code: string } }) => {
-      if (!answer.ok) failed(clientId, answer.error?.code ?? 'error', errors);
-    })
-    .catch((error: Error) => failed(clientId, error.message, errors));
-}
-
-/** A refused or timed-out send: no latency, but its slot is free again. */
-function failed(clientId: string, error: string, errors: string[]): void {
-  errors.push(error);
-  if (pending.delete(clientId)) onComplete?.(Number.NaN);
-}
-
-/** Waits until every message in flight reached every member (or `timeoutMs` passed). */
-async function drain(timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (pending.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-}
-
-async function run(command: Extract<ClientCommand, { type: 'run' }>): Promise<RunReport> {
-  const latenciesMs: number[] = [];
-  const errors: string[] = [];
-  pending.clear();
-  deliveries = 0;
-  let sent = 0;
-  const started = performance.now();
-  const end = started + command.seconds * 1000;
-  if (command.mode === 'steady') {
-    onComplete = (ms) => {
-      if (!Number.isNaN(ms)) latenciesMs.push(ms);
-    };
-    const interval = 1000 / command.rate;
-    for (let next = started; next < end; next += interval) {
-      const wait = next - performance.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      send(errors);
-      sent++;
+function listen(name: string, state: SideState, socket: Socket): void {
+  socket.on('message:created', (message: { clientId?: string }) => {
+    const clientId = message.clientId;
+    if (!clientId?.startsWith(BENCH_CLIENT_ID_PREFIX)) return;
+    const count = (state.received.get(clientId) ?? 0) + 1;
+    if (count < state.members.length) {
+      state.received.set(clientId, count);
+      return;
     }
-  } else {
-    // Closed loop: keep `window` messages on their way to the members; send the next one as soon as
-    // one reached everybody.
-    await new Promise<void>((resolve) => {
-      setTimeout(resolve, command.seconds * 1000 + 30_000).unref();
-      onComplete = (ms) => {
-        if (!Number.isNaN(ms)) latenciesMs.push(ms);
-        if (performance.now() < end) {
-          send(errors);
-          sent++;
-        } else if (pending.size === 0) resolve();
-      };
-      for (let i = 0; i < command.window; i++) {
-        send(errors);
-        sent++;
-      }
-    });
+    state.received.delete(clientId);
+    tell({ type: 'delivered', side: name, clientId, at: now() });
+  });
+}
+
+async function connectSide(command: Extract<ClientCommand, { type: 'connect' }>): Promise<void> {
+  const state: SideState = sides.get(command.side) ?? {
+    roomId: command.roomId,
+    members: [],
+    received: new Map(),
+  };
+  sides.set(command.side, state);
+  const started = performance.now();
+  const [first = '', ...rest] = command.cookies;
+  const memberCookies = command.sender ? rest : command.cookies;
+  const sender = command.sender ? await open(command.url, first) : undefined;
+  const opened: Socket[] = [];
+  await inBatches(memberCookies, 50, async (cookie) => {
+    opened.push(await open(command.url, cookie));
+  });
+  const ms = performance.now() - started;
+  const joining = performance.now();
+  if (sender) await join(sender, state.roomId);
+  await inBatches(opened, 50, (socket) => join(socket, state.roomId));
+  if (sender) state.sender = sender;
+  for (const socket of opened) {
+    state.members.push(socket);
+    listen(command.side, state, socket);
   }
-  await drain(30_000);
-  const seconds = (performance.now() - started) / 1000;
-  onComplete = undefined;
-  if (pending.size > 0) errors.push(`${pending.size} messages not delivered to every member`);
-  return { messages: sent, deliveries, seconds, latenciesMs, errors };
+  tell({
+    type: 'connected',
+    side: command.side,
+    members: state.members.length,
+    alive: state.members.filter((socket) => socket.connected).length,
+    ms,
+    joinMs: performance.now() - joining,
+  });
+}
+
+function send(command: Extract<ClientCommand, { type: 'send' }>): void {
+  const state = sides.get(command.side);
+  const { side, clientId } = command;
+  if (!state?.sender) {
+    tell({ type: 'acked', side, clientId, error: 'no sender in this process' });
+    return;
+  }
+  tell({ type: 'sent', side, clientId, at: now() });
+  state.sender
+    .timeout(30_000)
+    .emitWithAck('message:send', { roomId: state.roomId, clientId, body: command.body })
+    .then((answer: { ok: boolean; error?: { code: string } }) =>
+      tell({ type: 'acked', side, clientId, ...(answer.ok ? {} : { error: answer.error?.code ?? 'error' }) }),
+    )
+    .catch((error: Error) => tell({ type: 'acked', side, clientId, error: error.message }));
+}
+
+function close(name: string): void {
+  const state = sides.get(name);
+  for (const socket of [...(state?.members ?? []), ...(state?.sender ? [state.sender] : [])]) socket.close();
+  sides.delete(name);
+  tell({ type: 'closed', side: name });
 }
 
 process.on('message', (command: ClientCommand) => {
-  const work = async (): Promise<Answer> => {
-    switch (command.type) {
-      case 'connect':
-        await connectAll(command);
-        return { type: 'connected', ms: 0, joinMs: 0 };
-      case 'run':
-        return { type: 'report', report: await run(command) };
-      case 'close':
-        for (const socket of [...sockets, ...(sender ? [sender] : [])]) socket.close();
-        sockets = [];
-        sender = undefined;
-        return { type: 'closed' };
-    }
-  };
-  work()
-    .then((answer) => {
-      if (command.type !== 'connect') reply(answer);
-    })
-    .catch((error: Error) => reply({ type: 'failed', error: error.message }));
+  if (command.type === 'send') send(command);
+  else if (command.type === 'close') close(command.side);
+  else
+    connectSide(command).catch((error: Error) =>
+      tell({ type: 'failed', side: command.side, error: error.message }),
+    );
 });
+
+// The parent is gone (finished or failed): nothing is left to measure.
+process.on('disconnect', () => process.exit(0));

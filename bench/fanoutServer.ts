@@ -48,6 +48,7 @@ export async function startOurServer(
   const config = loadConfig({
     NODE_ENV: 'production',
     DATA_ENCRYPTION_KEY: `bench:${randomBytes(32).toString('base64')}`,
+    AUDIT_KEY: randomBytes(32).toString('base64url'),
     PUBLIC_URL: url,
     SESSION_SECRET: SECRET,
     DATA_DIR: dataDir,

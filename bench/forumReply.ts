@@ -73,6 +73,7 @@ await withBenchDatabase(async (dataDir) => {
   const config = loadConfig({
     NODE_ENV: 'production',
     DATA_ENCRYPTION_KEY: `bench:${randomBytes(32).toString('base64')}`,
+    AUDIT_KEY: randomBytes(32).toString('base64url'),
     SESSION_SECRET: 'b'.repeat(40),
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',

@@ -7,7 +7,9 @@
  * `person:<id>`; when sessions end (sign-out, sign-out everywhere, suspension, expiry) their sockets
  * are disconnected at once, on every node (with REDIS_URL the Redis adapter carries rooms, emits and
  * disconnections between nodes: server/sockets/adapter.ts). Reconnection and connection-state recovery
- * re-run the same checks.
+ * re-run the same checks. The person behind a handshake comes from the node's sharing cache
+ * (server/services/rooms/sharingCache.ts, dropped on every node on each permission change), so a
+ * handshake reads only the session when the person is known.
  */
 import type http from 'node:http';
 import type { IncomingMessage } from 'node:http';
@@ -24,7 +26,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { pastAbsoluteLimit } from './auth/sessions.js';
 import { liveSessionIds } from './auth/liveSessions.js';
-import { loadActivePersonActor } from './policy/personActor.js';
+import { cachedActor, forgetEveryone, useSharingVersions } from './services/rooms/sharingCache.js';
 import './auth/sessionData.js';
 import { subscribe } from './events/domainEvents.js';
 import { personRoom, type RoomEmitter } from './sockets/broadcast.js';
@@ -34,6 +36,9 @@ import { deliverNotifications } from './sockets/deliverNotifications.js';
 import { createRedisAdapter } from './sockets/adapter.js';
 import { acceptsHandshakeOrigin } from './sockets/handshakeOrigin.js';
 import { attachRooms } from './sockets/rooms.js';
+import { refreshLocalGrants } from './sockets/reauthorize.js';
+import { attachSharingInvalidation } from './sockets/sharingInvalidation.js';
+import { redisSharingVersions } from './sockets/sharingVersions.js';
 import { announceRoomActivity } from './sockets/workspaceActivity.js';
 import type { Redis } from 'ioredis';
 
@@ -69,9 +74,11 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
   // With REDIS_URL every node shares rooms and emits through Redis; clients re-fetch what a Redis
   // outage kept from them (`room:resync`). Without it, the in-memory adapter of one node.
   const redisAdapter = config.redisUrl
-    ? createRedisAdapter(config.redisUrl, logger, ({ since, clusterWide }) =>
-        (clusterWide ? io : io.local).emit('room:resync', { since: since.toISOString() }),
-      )
+    ? createRedisAdapter(config.redisUrl, logger, ({ since, clusterWide }) => {
+        // Invalidations from other nodes may have been lost with the link: read everyone afresh.
+        forgetEveryone();
+        (clusterWide ? io : io.local).emit('room:resync', { since: since.toISOString() });
+      })
     : undefined;
   const io: RealtimeServer = new Server(server, {
     ...(redisAdapter ? { adapter: redisAdapter.adapter } : {}),
@@ -87,7 +94,7 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
     const personId = session?.personId;
     if (!personId || !req.sessionID || pastAbsoluteLimit(session.signedInAt, config))
       return next(new Error('unauthorized'));
-    loadActivePersonActor(personId)
+    cachedActor(personId)
       .then((actor) => {
         if (!actor) return next(new Error('unauthorized'));
         socket.data.personId = personId;
@@ -112,15 +119,21 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
     end('sessionId' in ended ? `session:${ended.sessionId}` : `person:${ended.personId}`, 'signed_out');
   });
 
-  // Sessions also end by time (idle or absolute): re-check the open sockets' sessions regularly.
+  // Sessions also end by time (idle or absolute): re-check the open sockets' sessions regularly. One
+  // check at a time: with thousands of sockets on a slow database a check may outlast the interval,
+  // and piled-up checks would starve the handshakes and joins of their database connections.
+  let checking = false;
   const timer = setInterval(() => {
+    if (checking) return;
     const sessionIds = [...new Set([...io.of('/').sockets.values()].map((s) => s.data.sessionId))];
     if (sessionIds.length === 0) return;
+    checking = true;
     liveSessionIds(sessionIds, config)
       .then((valid) => {
         for (const id of sessionIds) if (!valid.has(id)) end(`session:${id}`, 'expired');
       })
-      .catch((error: unknown) => logger.warn({ err: error }, 'socket session check failed'));
+      .catch((error: unknown) => logger.warn({ err: error }, 'socket session check failed'))
+      .finally(() => (checking = false));
   }, deps.checkIntervalMs ?? 10_000);
   timer.unref();
 
@@ -156,6 +169,17 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
     (personId, roomId) => io.to(personRoom(personId)).emit('room:activity', { roomId }),
     online,
   );
+  // With more than one node, the sharing cache compares version tokens kept in Redis.
+  const versions = config.redisUrl && deps.redis ? redisSharingVersions(deps.redis, logger) : undefined;
+  useSharingVersions(versions);
+  // The sharing cache follows permission changes on every node; before the rooms' re-authorisation
+  // (subscription order), so that reads afresh.
+  // A change made on another node: this node's sockets' room grants are refreshed from a fresh context.
+  const detachInvalidation = attachSharingInvalidation(io, redisAdapter !== undefined, (personId) => {
+    refreshLocalGrants(io.of('/'), personId).catch((error: unknown) =>
+      logger.warn({ err: error }, 'socket grant refresh failed'),
+    );
+  });
   // Rooms: handlers per socket, fan-out of messages, re-authorisation on permission changes.
   const detachRooms = attachRooms(io, { config, logger, redis: deps.redis });
 
@@ -168,6 +192,8 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
       offNotifications();
       offActivity();
       detachRooms();
+      detachInvalidation();
+      if (versions) useSharingVersions(undefined);
       // Not io.close(): that would also close the HTTP server, which main.ts drains itself.
       io.disconnectSockets(true);
       io.engine.close();

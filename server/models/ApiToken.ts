@@ -1,5 +1,6 @@
 /** Personal API tokens for tools that call the API; only a SHA-256 hash of each token is stored. */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { auditOutboxPlugin } from './auditOutbox.js';
 
 const apiTokenSchema = new Schema(
   {
@@ -14,6 +15,9 @@ const apiTokenSchema = new Schema(
 );
 apiTokenSchema.index({ tokenHash: 1 }, { unique: true });
 apiTokenSchema.index({ personId: 1 });
+
+// Pending audit entries written with each change (server/audit/auditOutbox.ts).
+apiTokenSchema.plugin(auditOutboxPlugin);
 
 /** A stored API token. */
 export type ApiTokenDoc = InferSchemaType<typeof apiTokenSchema> & { _id: Types.ObjectId };

@@ -31,8 +31,9 @@ const auditEntrySchema = new Schema(
 );
 auditEntrySchema.index({ seq: 1 }, { unique: true });
 auditEntrySchema.index({ outboxId: 1 }, { unique: true, sparse: true });
-auditEntrySchema.index({ action: 1, seq: 1 });
-auditEntrySchema.index({ 'target.id': 1, seq: 1 });
+auditEntrySchema.index({ action: 1, seq: 1, _id: 1 });
+auditEntrySchema.index({ 'target.id': 1, seq: 1, _id: 1 });
+auditEntrySchema.index({ 'actor.id': 1, seq: 1, _id: 1 });
 
 /** A stored audit entry. */
 export type AuditEntryDoc = InferSchemaType<typeof auditEntrySchema> & { _id: Types.ObjectId };

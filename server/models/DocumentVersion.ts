@@ -6,6 +6,7 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { LABELS } from '../../shared/policy/labels.js';
 import { FILE_STATUSES } from '../../shared/schemas/documents.js';
+import { auditOutboxPlugin } from './auditOutbox.js';
 
 const documentVersionSchema = new Schema(
   {
@@ -46,7 +47,10 @@ const documentVersionSchema = new Schema(
 documentVersionSchema.index({ documentId: 1, n: 1 }, { unique: true });
 documentVersionSchema.index({ sha256: 1 });
 documentVersionSchema.index({ status: 1, updatedAt: 1 });
-documentVersionSchema.index({ status: 1, scannedAt: 1 });
+documentVersionSchema.index({ status: 1, scannedAt: 1, _id: 1 });
+
+// Pending audit entries written with each change (server/audit/auditOutbox.ts).
+documentVersionSchema.plugin(auditOutboxPlugin);
 
 /** A stored version. */
 export type DocumentVersionDoc = InferSchemaType<typeof documentVersionSchema> & {

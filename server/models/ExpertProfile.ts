@@ -6,6 +6,7 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { AVAILABILITIES, EXPERT_FORMATS, EXPERT_TOPICS, PROFICIENCIES } from '../../shared/expertPool.js';
 import { LABELS } from '../../shared/policy/labels.js';
+import { auditOutboxPlugin } from './auditOutbox.js';
 
 const expertProfileSchema = new Schema(
   {
@@ -56,6 +57,9 @@ const expertProfileSchema = new Schema(
 );
 expertProfileSchema.index({ personId: 1 }, { unique: true });
 expertProfileSchema.index({ topics: 1, availability: 1 });
+
+// Pending audit entries written with each change (server/audit/auditOutbox.ts).
+expertProfileSchema.plugin(auditOutboxPlugin);
 
 /** A stored expert profile. */
 export type ExpertProfileDoc = InferSchemaType<typeof expertProfileSchema> & { _id: Types.ObjectId };

@@ -7,6 +7,7 @@ import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { FLAG_REASONS } from '../../shared/schemas/posts.js';
 import { FLAG_STATES } from '../../shared/schemas/moderation.js';
 import { CONTENT_TYPES } from '../../shared/policy/content.js';
+import { auditOutboxPlugin } from './auditOutbox.js';
 
 const flagSchema = new Schema(
   {
@@ -30,6 +31,11 @@ const flagSchema = new Schema(
 // One flag per person and item: flagging twice is idempotent.
 flagSchema.index({ postId: 1, flaggedBy: 1 }, { unique: true });
 flagSchema.index({ spaceHubId: 1, state: 1, createdAt: 1 });
+flagSchema.index({ spaceHubId: 1, state: 1, _id: 1 });
+flagSchema.index({ state: 1, _id: 1 });
+
+// Pending audit entries written with each change (server/audit/auditOutbox.ts).
+flagSchema.plugin(auditOutboxPlugin);
 
 /** A stored flag. */
 export type FlagDoc = InferSchemaType<typeof flagSchema> & { _id: Types.ObjectId };

@@ -1,5 +1,6 @@
 /** Forum categories of a hub or network space: slug unique per space, ordered by position. */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { auditOutboxPlugin } from './auditOutbox.js';
 
 const forumCategorySchema = new Schema(
   {
@@ -16,6 +17,9 @@ const forumCategorySchema = new Schema(
 );
 forumCategorySchema.index({ spaceId: 1, slug: 1 }, { unique: true });
 forumCategorySchema.index({ spaceId: 1, order: 1, _id: 1 });
+
+// Pending audit entries written with each change (server/audit/auditOutbox.ts).
+forumCategorySchema.plugin(auditOutboxPlugin);
 
 /** A stored forum category. */
 export type ForumCategoryDoc = InferSchemaType<typeof forumCategorySchema> & { _id: Types.ObjectId };

@@ -1,5 +1,6 @@
 /** Regional hubs. */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { auditOutboxPlugin } from './auditOutbox.js';
 
 const LocalizedName = {
   en: { type: String, required: true },
@@ -17,6 +18,10 @@ const hubSchema = new Schema(
   { timestamps: true, strict: 'throw' },
 );
 hubSchema.index({ slug: 1 }, { unique: true });
+hubSchema.index({ coordinatorIds: 1 });
+
+// Pending audit entries written with each change (server/audit/auditOutbox.ts).
+hubSchema.plugin(auditOutboxPlugin);
 
 /** A stored hub. */
 export type HubDoc = InferSchemaType<typeof hubSchema> & { _id: Types.ObjectId };

@@ -70,6 +70,7 @@ libraryRecordSchema.index({ themes: 1, stage: 1, _id: -1 });
 libraryRecordSchema.index({ label: 1, published: 1, _id: -1 });
 libraryRecordSchema.index({ 'source.requestId': 1 });
 libraryRecordSchema.index({ spaceId: 1, _id: -1 });
+libraryRecordSchema.index({ authorId: 1, _id: -1 });
 libraryRecordSchema.index({ tokens: 1, createdAt: -1, _id: -1 });
 libraryRecordSchema.index({ createdAt: 1, _id: 1 });
 // Pending audit entries written with each moderation step (server/audit/auditOutbox.ts).

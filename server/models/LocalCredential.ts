@@ -3,6 +3,7 @@
  * Only an argon2id hash of the password and hashes of the recovery codes are stored.
  */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { auditOutboxPlugin } from './auditOutbox.js';
 
 const localCredentialSchema = new Schema(
   {
@@ -20,6 +21,9 @@ const localCredentialSchema = new Schema(
 );
 localCredentialSchema.index({ email: 1 }, { unique: true });
 localCredentialSchema.index({ personId: 1 }, { unique: true });
+
+// Pending audit entries written with each change (server/audit/auditOutbox.ts).
+localCredentialSchema.plugin(auditOutboxPlugin);
 
 /** A stored local credential. */
 export type LocalCredentialDoc = InferSchemaType<typeof localCredentialSchema> & { _id: Types.ObjectId };

@@ -55,6 +55,9 @@ const messageSchema = new Schema(
 );
 messageSchema.index({ authorId: 1, clientId: 1 }, { unique: true });
 messageSchema.index({ spaceId: 1, _id: 1 });
+messageSchema.index({ authorId: 1, _id: 1 });
+messageSchema.index({ label: 1, published: 1, state: 1 });
+messageSchema.index({ createdAt: 1, _id: 1 });
 messageSchema.index({ threadId: 1, _id: 1 });
 // The messages that carry a document, refreshed on open screens when it changes (sparse: few do).
 messageSchema.index({ attachmentIds: 1 }, { sparse: true });

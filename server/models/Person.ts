@@ -28,8 +28,9 @@ const personSchema = new Schema(
 // e-mail in LocalCredential; identity-provider accounts by (provider, subject) in PersonIdentity.
 personSchema.index({ email: 1 });
 personSchema.index({ status: 1, name: 1, _id: 1 });
-personSchema.index({ cityId: 1, status: 1, name: 1 });
-personSchema.index({ roles: 1, status: 1 });
+personSchema.index({ cityId: 1, name: 1, _id: 1 });
+personSchema.index({ name: 1, _id: 1 });
+personSchema.index({ roles: 1, name: 1, _id: 1 });
 personSchema.index({ expertise: 1, status: 1 });
 // Pending audit entries written with each change (server/audit/auditOutbox.ts).
 personSchema.plugin(auditOutboxPlugin);

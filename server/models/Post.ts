@@ -79,7 +79,8 @@ postSchema.index({ spaceId: 1, createdAt: 1, _id: 1 });
 // Search: $in on tokens, newest first (MongoDB merges the sorted ranges of each key: a bounded top-k).
 postSchema.index({ tokens: 1, createdAt: -1, _id: -1 });
 postSchema.index({ authorId: 1, _id: 1 });
-postSchema.index({ label: 1, published: 1, state: 1 });
+postSchema.index({ createdAt: 1, _id: 1 });
+postSchema.index({ label: 1, published: 1, state: 1, _id: 1 });
 postSchema.index({ categoryId: 1, topicId: 1, forumOrder: 1, _id: 1 });
 postSchema.index({ topicId: 1, _id: 1 });
 // Pending audit entries written with each moderation step (server/audit/auditOutbox.ts).

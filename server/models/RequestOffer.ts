@@ -8,6 +8,7 @@ import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { LABELS } from '../../shared/policy/labels.js';
 import { EXPERT_FORMATS, EXPERT_TOPICS, URGENCIES } from '../../shared/expertPool.js';
 import { OFFER_STATES } from '../../shared/schemas/requests.js';
+import { auditOutboxPlugin } from './auditOutbox.js';
 
 const summarySchema = new Schema(
   {
@@ -41,6 +42,9 @@ const requestOfferSchema = new Schema(
 requestOfferSchema.index({ requestId: 1, expertId: 1 }, { unique: true });
 requestOfferSchema.index({ expertId: 1, _id: -1 });
 requestOfferSchema.index({ state: 1, expiresAt: 1 });
+
+// Pending audit entries written with each change (server/audit/auditOutbox.ts).
+requestOfferSchema.plugin(auditOutboxPlugin);
 
 /** A stored offer. */
 export type RequestOfferDoc = InferSchemaType<typeof requestOfferSchema> & {

@@ -3,6 +3,7 @@
  * of the provider whose value is the group's displayName (or externalId) gives that role to them.
  */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { auditOutboxPlugin } from './auditOutbox.js';
 
 const scimGroupSchema = new Schema(
   {
@@ -21,6 +22,10 @@ const scimGroupSchema = new Schema(
 scimGroupSchema.index({ idpId: 1, displayNameKey: 1 }, { unique: true });
 scimGroupSchema.index({ idpId: 1, memberIds: 1 });
 scimGroupSchema.index({ idpId: 1, externalId: 1 });
+scimGroupSchema.index({ idpId: 1, _id: 1 });
+
+// Pending audit entries written with each change (server/audit/auditOutbox.ts).
+scimGroupSchema.plugin(auditOutboxPlugin);
 
 /** A stored SCIM group. */
 export type ScimGroupDoc = InferSchemaType<typeof scimGroupSchema> & { _id: Types.ObjectId };

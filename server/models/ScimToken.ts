@@ -5,6 +5,7 @@
  * made or rotated; rotation gives the same record a new secret and the old one stops working at once.
  */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { auditOutboxPlugin } from './auditOutbox.js';
 
 const scimTokenSchema = new Schema(
   {
@@ -21,7 +22,10 @@ const scimTokenSchema = new Schema(
   { timestamps: true, strict: 'throw' },
 );
 scimTokenSchema.index({ hash: 1 }, { unique: true });
-scimTokenSchema.index({ idpId: 1, createdAt: 1 });
+scimTokenSchema.index({ idpId: 1, createdAt: 1, _id: 1 });
+
+// Pending audit entries written with each change (server/audit/auditOutbox.ts).
+scimTokenSchema.plugin(auditOutboxPlugin);
 
 /** A stored SCIM token. */
 export type ScimTokenDoc = InferSchemaType<typeof scimTokenSchema> & { _id: Types.ObjectId };

@@ -5,6 +5,7 @@
  * (provider, userName, case-insensitive) and per (provider, person).
  */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { auditOutboxPlugin } from './auditOutbox.js';
 
 const scimUserSchema = new Schema(
   {
@@ -28,7 +29,11 @@ const scimUserSchema = new Schema(
 scimUserSchema.index({ idpId: 1, userNameKey: 1 }, { unique: true });
 scimUserSchema.index({ idpId: 1, personId: 1 }, { unique: true });
 scimUserSchema.index({ idpId: 1, externalId: 1 });
+scimUserSchema.index({ idpId: 1, _id: 1 });
 scimUserSchema.index({ personId: 1 });
+
+// Pending audit entries written with each change (server/audit/auditOutbox.ts).
+scimUserSchema.plugin(auditOutboxPlugin);
 
 /** A stored SCIM user. */
 export type ScimUserDoc = InferSchemaType<typeof scimUserSchema> & { _id: Types.ObjectId };

@@ -7,6 +7,7 @@
  * key is sealed (server/secrets/sealedSecrets.ts, context `sp-key:<id>`), never stored in clear.
  */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { auditOutboxPlugin } from './auditOutbox.js';
 
 /** What a key is for. */
 export const SP_KEY_USES = ['signing', 'encryption'] as const;
@@ -28,6 +29,9 @@ const serviceProviderKeySchema = new Schema(
 );
 serviceProviderKeySchema.index({ slot: 1 }, { unique: true });
 serviceProviderKeySchema.index({ use: 1, state: 1 });
+
+// Pending audit entries written with each change (server/audit/auditOutbox.ts).
+serviceProviderKeySchema.plugin(auditOutboxPlugin);
 
 /** A stored SP key pair. */
 export type ServiceProviderKeyDoc = InferSchemaType<typeof serviceProviderKeySchema> & {

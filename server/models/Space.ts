@@ -2,6 +2,7 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { LABELS } from '../../shared/policy/labels.js';
 import { SPACE_KINDS } from '../../shared/policy/spaces.js';
+import { auditOutboxPlugin } from './auditOutbox.js';
 
 const spaceSchema = new Schema(
   {
@@ -22,6 +23,10 @@ const spaceSchema = new Schema(
 spaceSchema.index({ slug: 1 }, { unique: true });
 spaceSchema.index({ kind: 1, hubId: 1 });
 spaceSchema.index({ kind: 1, cityId: 1 });
+spaceSchema.index({ hubId: 1, slug: 1 });
+
+// Pending audit entries written with each change (server/audit/auditOutbox.ts).
+spaceSchema.plugin(auditOutboxPlugin);
 
 /** A stored space. */
 export type SpaceDoc = InferSchemaType<typeof spaceSchema> & { _id: Types.ObjectId };

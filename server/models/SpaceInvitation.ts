@@ -5,6 +5,7 @@
  */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { INVITATION_ROLES, INVITATION_STATUSES } from '../../shared/schemas/invitations.js';
+import { auditOutboxPlugin } from './auditOutbox.js';
 
 const spaceInvitationSchema = new Schema(
   {
@@ -20,8 +21,11 @@ const spaceInvitationSchema = new Schema(
   { strict: 'throw' },
 );
 spaceInvitationSchema.index({ spaceId: 1, personId: 1 }, { unique: true });
-spaceInvitationSchema.index({ personId: 1, status: 1 });
-spaceInvitationSchema.index({ spaceId: 1, status: 1 });
+spaceInvitationSchema.index({ personId: 1, status: 1, _id: 1 });
+spaceInvitationSchema.index({ spaceId: 1, status: 1, _id: 1 });
+
+// Pending audit entries written with each change (server/audit/auditOutbox.ts).
+spaceInvitationSchema.plugin(auditOutboxPlugin);
 
 /** A stored invitation. */
 export type SpaceInvitationDoc = InferSchemaType<typeof spaceInvitationSchema> & { _id: Types.ObjectId };

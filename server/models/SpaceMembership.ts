@@ -4,6 +4,7 @@
  */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { SPACE_ROLES } from '../../shared/policy/spaces.js';
+import { auditOutboxPlugin } from './auditOutbox.js';
 
 const spaceMembershipSchema = new Schema(
   {
@@ -17,6 +18,10 @@ const spaceMembershipSchema = new Schema(
 );
 spaceMembershipSchema.index({ spaceId: 1, personId: 1 }, { unique: true });
 spaceMembershipSchema.index({ personId: 1, leftAt: 1 });
+spaceMembershipSchema.index({ spaceId: 1, leftAt: 1, _id: 1 });
+
+// Pending audit entries written with each change (server/audit/auditOutbox.ts).
+spaceMembershipSchema.plugin(auditOutboxPlugin);
 
 /** A stored membership. */
 export type SpaceMembershipDoc = InferSchemaType<typeof spaceMembershipSchema> & { _id: Types.ObjectId };

@@ -4,6 +4,7 @@
  * signature counter last seen (to notice a cloned key), and what the person calls it.
  */
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { auditOutboxPlugin } from './auditOutbox.js';
 
 const webAuthnCredentialSchema = new Schema(
   {
@@ -22,6 +23,9 @@ const webAuthnCredentialSchema = new Schema(
 );
 webAuthnCredentialSchema.index({ credentialId: 1 }, { unique: true });
 webAuthnCredentialSchema.index({ personId: 1, createdAt: 1 });
+
+// Pending audit entries written with each change (server/audit/auditOutbox.ts).
+webAuthnCredentialSchema.plugin(auditOutboxPlugin);
 
 /** A stored WebAuthn credential. */
 export type WebAuthnCredentialDoc = InferSchemaType<typeof webAuthnCredentialSchema> & {

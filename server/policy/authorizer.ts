@@ -1,6 +1,6 @@
 /**
  * The authorizer (Discourse's Guardian idea): the actor's sharing ability is built once per loaded
- * sharing context — once per request or socket event — and every "may I?" of the sharing rules goes
+ * sharing context (and again only if it was dropped from the few hundred kept) and every "may I?" of the sharing rules goes
  * through it. It also answers what an actor may do with an item or in a room, so responses carry the
  * abilities and the client shows controls from those alone (Outline's policies idea).
  */
@@ -15,18 +15,30 @@ import type { RoomAbilities } from '../../shared/events.js';
 import type { SharingContext } from '../../shared/policy/sharingContext.js';
 import { asSubject } from './authorize.js';
 
-const built = new WeakMap<SharingContext, SharingAbility>();
+/**
+ * How many built abilities are kept, the most recently used. An ability is a few hundred CASL rules
+ * (about 70 KB); kept with every context for as long as the context lives, each joined socket held
+ * one (its room grant keeps its context), so memory grew by that much per idle socket. Beyond this
+ * many, the least recently used is dropped and built again when next asked for.
+ */
+export const KEPT_ABILITIES = 256;
+
+const built = new Map<SharingContext, SharingAbility>();
 
 /**
- * The sharing ability of a loaded context, built on first use and kept with the context (a context
- * is never changed once loaded: a permission change loads a new one).
+ * The sharing ability of a loaded context, built on first use and kept while recently used (a
+ * context is never changed once loaded: a permission change loads a new one).
  */
 export function sharingAbilityOf(ctx: SharingContext): SharingAbility {
-  let ability = built.get(ctx);
-  if (!ability) {
-    ability = defineSharingAbility(ctx);
-    built.set(ctx, ability);
+  const kept = built.get(ctx);
+  if (kept) {
+    built.delete(ctx);
+    built.set(ctx, kept);
+    return kept;
   }
+  const ability = defineSharingAbility(ctx);
+  built.set(ctx, ability);
+  if (built.size > KEPT_ABILITIES) built.delete(built.keys().next().value as SharingContext);
   return ability;
 }
 

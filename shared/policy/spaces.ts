@@ -151,3 +151,8 @@ export function invitationRefusal(
 export function isFixedSpaceRole(role: SpaceRole): boolean {
   return role === 'owner';
 }
+
+/** Whether an explicit role manages its space (owners and moderators: `managedSpaceIds`). */
+export function managesSpace(role: SpaceRole): boolean {
+  return role !== 'member';
+}

@@ -128,6 +128,8 @@ export const IdentityProviderAbilities = z.object({
   test: z.boolean(),
   allowPrivilegedRoles: z.boolean(),
   allowSha1: z.boolean(),
+  /** Publishing and promoting our own (deployment-wide) SP keys: admins and the operator. */
+  rolloverSpKeys: z.boolean(),
 });
 
 /** A provider as the API returns it, with the addresses to give the city's IT team. */

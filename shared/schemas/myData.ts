@@ -86,5 +86,5 @@ export const ErasureReport = z
 
 /** Whether my account needs an authenticator code to be erased (it has a second factor). */
 export const ErasureRequirements = z
-  .object({ email: z.string(), secondFactor: z.boolean() })
+  .object({ email: z.string(), secondFactor: z.boolean(), signInAgain: z.boolean() })
   .meta({ id: 'ErasureRequirements' });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -57,5 +58,28 @@ describe('the compiled server (the Dockerfile start command)', function () {
       assert.equal(await exited, 0, output);
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it('imports at run time only production dependencies (what `npm prune --omit=dev` keeps in the image)', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+    const production = new Set(Object.keys(pkg.dependencies));
+    const builtins = new Set(builtinModules);
+    // Value imports, re-exports and requires of packages; `import type` vanishes in the build.
+    const bare =
+      /^\s*(?:import(?!\s+type\b)[^'"]*?\bfrom\s+|import\s+|export\s[^'"]*?\bfrom\s+)['"]([^'"./][^'"]*)['"]|(?:require|createRequire\([^)]*\))\(\s*['"]([^'"./][^'"]*)['"]/gm;
+    const missing: string[] = [];
+    for (const root of ['server', 'shared'])
+      for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+        if (!file.endsWith('.ts')) continue;
+        const source = readFileSync(path.join(root, file), 'utf8');
+        for (const match of source.matchAll(bare)) {
+          const name = (match[1] ?? match[2] ?? '').replace(/^node:/, '');
+          const parts = name.split('/');
+          const packageName = name.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? '');
+          if (builtins.has(packageName) || production.has(packageName)) continue;
+          missing.push(`${path.join(root, file)} imports ${packageName}`);
+        }
+      }
+    assert.deepEqual(missing, [], 'these packages must be in "dependencies", not "devDependencies"');
   });
 });

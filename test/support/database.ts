@@ -8,6 +8,7 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { connectDatabase } from '../../server/db/connect.js';
 import { obtainDatabase, type ObtainedDatabase } from '../../server/db/launcher.js';
+import { withCommandMonitoring } from './queryShapes.js';
 import '../../server/models/index.js';
 
 let database: ObtainedDatabase | undefined;
@@ -33,7 +34,8 @@ export async function startTestDatabase(): Promise<void> {
     ferretdbBin: process.env.FERRETDB_BIN,
     progress: (line) => console.log(line),
   });
-  await connectDatabase(database.uri, testDatabaseName());
+  // Command monitoring lets the root hooks record every query's shape (test/support/queryShapes.ts).
+  await connectDatabase(withCommandMonitoring(database.uri), testDatabaseName());
 }
 
 /** Drops the test database, disconnects and stops the embedded server. */

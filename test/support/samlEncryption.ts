@@ -19,8 +19,18 @@ interface XmlEnc {
 
 const xmlenc = createRequire(import.meta.url)('xml-encryption') as XmlEnc;
 
-/** Encrypts an XML element for the holder of `certificate` (AES-256-GCM, RSA-OAEP). */
-export function encryptFor(xml: string, certificate: string): Promise<string> {
+/** The algorithms an identity provider encrypts with (AES-256-GCM and RSA-OAEP unless told). */
+export interface EncryptionAlgorithms {
+  encryption?: string;
+  keyTransport?: string;
+}
+
+/** Encrypts an XML element for the holder of `certificate`. */
+export function encryptFor(
+  xml: string,
+  certificate: string,
+  algorithms: EncryptionAlgorithms = {},
+): Promise<string> {
   const publicKey = new X509Certificate(certificate).publicKey.export({ type: 'spki', format: 'pem' });
   return new Promise((resolve, reject) =>
     xmlenc.encrypt(
@@ -28,9 +38,11 @@ export function encryptFor(xml: string, certificate: string): Promise<string> {
       {
         rsa_pub: publicKey,
         pem: certificate,
-        encryptionAlgorithm: 'http://www.w3.org/2009/xmlenc11#aes256-gcm',
-        keyEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',
-        disallowEncryptionWithInsecureAlgorithm: true,
+        encryptionAlgorithm: algorithms.encryption ?? 'http://www.w3.org/2009/xmlenc11#aes256-gcm',
+        keyEncryptionAlgorithm: algorithms.keyTransport ?? 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',
+        // A test may make what a careless provider sends (RSA-1.5, 3DES), to see it refused.
+        disallowEncryptionWithInsecureAlgorithm:
+          algorithms.encryption === undefined && algorithms.keyTransport === undefined,
         warnInsecureAlgorithm: false,
       },
       (error, result) => (error || !result ? reject(error ?? new Error('no result')) : resolve(result)),
@@ -45,12 +57,13 @@ export async function encryptedResponseFor(
   nameId: string,
   certificate: string,
   spec: Partial<SamlResponseSpec> = {},
+  algorithms: EncryptionAlgorithms = {},
 ): Promise<string> {
   const plain = responseFor(idp, requestId, nameId, { ...spec, signResponse: false });
   const start = plain.indexOf('<saml:Assertion ');
   const endTag = '</saml:Assertion>';
   const end = plain.indexOf(endTag) + endTag.length;
-  const encrypted = await encryptFor(plain.slice(start, end), certificate);
+  const encrypted = await encryptFor(plain.slice(start, end), certificate, algorithms);
   const xml = `${plain.slice(0, start)}<saml:EncryptedAssertion>${encrypted}</saml:EncryptedAssertion>${plain.slice(end)}`;
   return signElement(xml, 'Response', idp.key, spec.embedCert ?? true);
 }

@@ -11,7 +11,10 @@ import type { Profile } from '@node-saml/node-saml';
 import type { Role } from '../../../shared/roles.js';
 import { isPrivilegedRole } from '../../../shared/policy/directory.js';
 import { widensParticipation } from '../../../shared/policy/spaces.js';
+import { Types } from 'mongoose';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import type { IdentityProviderDoc } from '../../models/IdentityProvider.js';
+import { personActor } from '../../policy/personActor.js';
 import { PersonIdentityModel } from '../../models/PersonIdentity.js';
 import { PersonModel, type PersonDoc } from '../../models/Person.js';
 import { isDuplicateKey } from '../../errors.js';
@@ -117,13 +120,36 @@ export async function provisionPerson(
       roles,
       status: 'active' as const,
     };
-    await PersonModel.updateOne({ _id: person._id }, { $set: update });
+    const after = { ...person, ...update };
+    const before = person.roles as Role[];
+    // A change of roles is stored with its entry (server/audit/auditOutbox.ts).
+    const rolesChanged = [...before].sort().join() !== [...roles].sort().join();
+    await PersonModel.updateOne(
+      { _id: person._id },
+      {
+        $set: update,
+        ...(rolesChanged
+          ? auditOutboxPush(
+              auditOutboxItem(
+                personActor(after),
+                'person.roles_changed',
+                { type: 'Person', id: String(person._id) },
+                { from: before, to: roles, by: `idp:${idp.slug}` },
+              ),
+            )
+          : {}),
+      },
+    );
+    if (rolesChanged) await flushAuditOutbox(PersonModel as never, person._id);
     await PersonIdentityModel.updateOne({ _id: identity._id }, { $set: { lastSignInAt: new Date() } });
-    return { person: { ...person, ...update }, created: false, rolesBefore: person.roles as Role[] };
+    return { person: after, created: false, rolesBefore: before };
   }
 
   const roles = rolesFromProvider(idp, groups, []);
-  const person = await PersonModel.create({
+  // The person is stored with the entry (server/audit/auditOutbox.ts), appended once their identity
+  // is linked (a person dropped after a lost race takes it with them).
+  const person = new PersonModel({
+    _id: new Types.ObjectId(),
     name,
     email,
     cityId: idp.cityId,
@@ -134,6 +160,15 @@ export async function provisionPerson(
     expertise: [],
     status: 'active',
   });
+  person.set('auditOutbox', [
+    auditOutboxItem(
+      personActor(person),
+      'person.provisioned',
+      { type: 'Person', id: String(person._id) },
+      { idp: idp.slug, roles },
+    ),
+  ]);
+  await person.save();
   try {
     await PersonIdentityModel.create({
       idpId: idp._id,
@@ -147,5 +182,8 @@ export async function provisionPerson(
     if (!isDuplicateKey(error)) throw error;
     return provisionPerson(idp, nameId, profile);
   }
-  return { person: person.toObject() as PersonDoc, created: true, rolesBefore: null };
+  await flushAuditOutbox(PersonModel as never, person._id);
+  const created = person.toObject() as PersonDoc;
+  delete (created as { auditOutbox?: unknown }).auditOutbox;
+  return { person: created, created: true, rolesBefore: null };
 }

@@ -11,6 +11,7 @@
 import { Types } from 'mongoose';
 import { ConflictError, isDuplicateKey } from '../../errors.js';
 import { ServiceProviderKeyModel, type ServiceProviderKeyDoc } from '../../models/ServiceProviderKey.js';
+import type { AuditOutboxItem } from '../../models/auditOutbox.js';
 import { openSecret, sealSecret } from '../../secrets/sealedSecrets.js';
 import { makeSelfSignedKeyPair } from './selfSignedCert.js';
 
@@ -37,11 +38,15 @@ const CERT_DAYS = 10 * 365;
 
 const context = (id: Types.ObjectId | string) => `sp-key:${String(id)}`;
 
-async function createKey(use: SpKeyUse, state: 'current' | 'next'): Promise<ServiceProviderKeyDoc | null> {
+async function createKey(
+  use: SpKeyUse,
+  state: 'current' | 'next',
+  entry?: (id: string) => AuditOutboxItem,
+): Promise<ServiceProviderKeyDoc | null> {
   const _id = new Types.ObjectId();
   const pair = makeSelfSignedKeyPair(`Concordia SAML ${use}`, CERT_DAYS);
   try {
-    const doc = await ServiceProviderKeyModel.create({
+    const doc = new ServiceProviderKeyModel({
       _id,
       use,
       state,
@@ -49,7 +54,12 @@ async function createKey(use: SpKeyUse, state: 'current' | 'next'): Promise<Serv
       certificate: pair.certificate,
       privateKey: sealSecret(pair.privateKey, context(_id)),
     });
-    return doc.toObject() as ServiceProviderKeyDoc;
+    // The audit entry of a key made on request is stored with it (server/audit/auditOutbox.ts).
+    if (entry) doc.set('auditOutbox', [entry(String(_id))]);
+    await doc.save();
+    const made = doc.toObject() as ServiceProviderKeyDoc;
+    delete (made as { auditOutbox?: unknown }).auditOutbox;
+    return made;
   } catch (error) {
     // Another request (or node) made it at the same moment: theirs stands.
     if (isDuplicateKey(error)) return null;
@@ -58,16 +68,20 @@ async function createKey(use: SpKeyUse, state: 'current' | 'next'): Promise<Serv
 }
 
 /** Makes `next` the current key (the old current already retired, or being retired here). */
-async function promote(use: SpKeyUse): Promise<void> {
+async function promote(use: SpKeyUse, entry?: AuditOutboxItem): Promise<void> {
   const current = await ServiceProviderKeyModel.findOne({ slot: `${use}:current` }).lean();
   if (current)
     await ServiceProviderKeyModel.updateOne(
       { _id: current._id, slot: `${use}:current` },
       { $set: { state: 'retired', slot: `retired:${String(current._id)}`, retiredAt: new Date() } },
     );
+  // The write that makes the next key current carries the step's audit entry, if any.
   await ServiceProviderKeyModel.updateOne(
     { slot: `${use}:next` },
-    { $set: { state: 'current', slot: `${use}:current`, promotedAt: new Date() } },
+    {
+      $set: { state: 'current', slot: `${use}:current`, promotedAt: new Date() },
+      ...(entry ? { $push: { auditOutbox: entry } } : {}),
+    },
   );
 }
 
@@ -116,9 +130,12 @@ export async function publishedSpCertificates(): Promise<
 }
 
 /** Rollover step one: a new key published beside the current one. Conflict if one is already next. */
-export async function addNextSpKey(use: SpKeyUse): Promise<{ id: string; certificate: string }> {
+export async function addNextSpKey(
+  use: SpKeyUse,
+  entry?: (id: string) => AuditOutboxItem,
+): Promise<{ id: string; certificate: string }> {
   await keysOf(use);
-  const made = await createKey(use, 'next');
+  const made = await createKey(use, 'next', entry);
   if (!made)
     throw new ConflictError('A next key is already published: promote it first.', {
       reason: 'next_key_exists',
@@ -127,10 +144,14 @@ export async function addNextSpKey(use: SpKeyUse): Promise<{ id: string; certifi
 }
 
 /** Rollover step two: the next key becomes current; the old current one is retired and unpublished. */
-export async function promoteNextSpKey(use: SpKeyUse): Promise<{ id: string; retired: string | null }> {
+export async function promoteNextSpKey(
+  use: SpKeyUse,
+  entry?: (id: string, retired: string | null) => AuditOutboxItem,
+): Promise<{ id: string; retired: string | null }> {
   const next = await ServiceProviderKeyModel.findOne({ slot: `${use}:next` }).lean();
   if (!next) throw new ConflictError('There is no next key to promote.', { reason: 'no_next_key' });
   const current = await ServiceProviderKeyModel.findOne({ slot: `${use}:current` }).lean();
-  await promote(use);
-  return { id: String(next._id), retired: current ? String(current._id) : null };
+  const retired = current ? String(current._id) : null;
+  await promote(use, entry?.(String(next._id), retired));
+  return { id: String(next._id), retired };
 }

@@ -160,9 +160,9 @@ export const meRoutes = [
     tag: 'Me',
     access: 'members',
     summary:
-      'What erasing my account asks: my e-mail address to type again, and whether an authenticator code',
+      'What erasing my account asks: my e-mail address to type again, whether an authenticator code, and whether a fresh sign-in with my security key',
     response: ErasureRequirements,
-    handler: ({ actor }) => erasureRequirements(actor),
+    handler: ({ actor, req }) => erasureRequirements(actor, req),
   }),
   defineRoute({
     method: 'post',

@@ -17,7 +17,7 @@ import { ANONYMOUS } from '../../../shared/policy/actor.js';
 import { recordAudit } from '../../audit/recordAudit.js';
 import { sendProblem } from '../problem.js';
 import { personActor } from '../../policy/personActor.js';
-import { beginSession } from '../../auth/sessions.js';
+import { beginSession, destroySession } from '../../auth/sessions.js';
 import { SamlRefusal } from '../../auth/saml/checkResponse.js';
 import { activeProvider, reasonOf, refusalCode, safeReturnTo } from './routeHelpers.js';
 import { decodeSamlMessage, parseStrictXml } from '../../auth/saml/safeXml.js';
@@ -46,6 +46,8 @@ export function acsRoute(saml: SamlPassport, config: Config) {
     const body = (req.body ?? {}) as Record<string, unknown>;
     // Read before validation only to report a failed test sign-in to the admin who started it.
     let claimedInResponseTo: string | null = null;
+    // Fail closed: a sign-in whose audit entry cannot be written does not stay signed in.
+    let sessionBegun = false;
     try {
       if (typeof body.SAMLResponse !== 'string') throw new SamlRefusal('no SAMLResponse');
       const raw = parseStrictXml(decodeSamlMessage(body.SAMLResponse));
@@ -79,21 +81,17 @@ export function acsRoute(saml: SamlPassport, config: Config) {
           sessionIndex: profile.sessionIndex ?? null,
         },
       });
+      sessionBegun = true;
       const personTarget = { type: 'Person', id: actor.id };
-      if (created)
-        await recordAudit(actor, 'person.provisioned', personTarget, { idp: idp.slug, roles: person.roles });
-      else if (rolesBefore && [...rolesBefore].sort().join() !== [...person.roles].sort().join()) {
-        await recordAudit(actor, 'person.roles_changed', personTarget, {
-          from: rolesBefore,
-          to: person.roles,
-          by: `idp:${idp.slug}`,
-        });
+      // person.provisioned and person.roles_changed are stored with the person's write
+      // (server/auth/saml/provisionPerson.ts, the audit outbox).
+      if (!created && rolesBefore && [...rolesBefore].sort().join() !== [...person.roles].sort().join())
         // The person's other open sockets re-check their rooms under the new roles.
         emitAccessEvent({ personId: actor.id });
-      }
       await recordAudit(actor, 'auth.signed_in', personTarget, { method: 'saml', idp: idp.slug });
       res.redirect(303, safeReturnTo(body.RelayState));
     } catch (error) {
+      if (sessionBegun) await destroySession(req).catch(() => undefined);
       const test = await pendingTestSignIn(idp._id, claimedInResponseTo);
       if (test) {
         await failTestSignIn(test._id, reasonOf(error));

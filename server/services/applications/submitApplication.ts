@@ -4,7 +4,8 @@ import type { Actor } from '../../../shared/policy/actor.js';
 import { PRINCIPLES_VERSION } from '../../../shared/principles.js';
 import type { ApplicationCreate } from '../../../shared/schemas/applications.js';
 import { ApplicationModel } from '../../models/Application.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { Types } from 'mongoose';
+import { auditOutboxItem, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { authorize } from '../../policy/authorize.js';
 import { InvalidError } from '../../errors.js';
 import { hubBySlug } from '../lookups.js';
@@ -23,7 +24,10 @@ export async function submitApplication(actor: Actor, input: z.infer<typeof Appl
     ]);
   }
   const now = new Date();
-  const application = await ApplicationModel.create({
+  // Stored with its entry (server/audit/auditOutbox.ts), under an id chosen first.
+  const applicationId = new Types.ObjectId();
+  const application = new ApplicationModel({
+    _id: applicationId,
     status: 'pending',
     city: { ...input.city, hub: input.city.hub ?? null },
     contact: input.contact,
@@ -31,11 +35,15 @@ export async function submitApplication(actor: Actor, input: z.infer<typeof Appl
     message: input.message ? input.message : null,
     submittedAt: now,
   });
-  await recordAudit(
-    actor,
-    'application.submitted',
-    { type: 'Application', id: String(application._id), label: input.city.name },
-    null,
-  );
+  application.set('auditOutbox', [
+    auditOutboxItem(
+      actor,
+      'application.submitted',
+      { type: 'Application', id: String(applicationId), label: input.city.name },
+      null,
+    ),
+  ]);
+  await application.save();
+  await flushAuditOutbox(ApplicationModel as never, applicationId);
   return { id: String(application._id), status: 'pending' as const, submittedAt: now.toISOString() };
 }

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { InvitationAccept } from '../../../shared/schemas/auth.js';
 import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import type { AuthContext } from '../../auth/authContext.js';
 import { consumeAuthLink, createAuthLink } from '../../auth/authLinks.js';
 import { hashPassword } from '../../auth/local/passwords.js';
@@ -43,16 +44,24 @@ export async function acceptInvitation(input: z.infer<typeof InvitationAccept>):
   const person = await PersonModel.findById(link.personId).lean();
   if (!person || person.status === 'suspended')
     throw new InvalidError('This invitation link is not valid any more.');
+  // The password, which lets them sign in, is stored with the entry (server/audit/auditOutbox.ts);
+  // it is appended once the person is active.
   await LocalCredentialModel.updateOne(
     { personId: link.personId },
-    { $set: { passwordHash: await hashPassword(input.password), failedAttempts: 0, lockedUntil: null } },
+    {
+      $set: { passwordHash: await hashPassword(input.password), failedAttempts: 0, lockedUntil: null },
+      ...auditOutboxPush(
+        auditOutboxItem({ kind: 'anonymous' }, 'auth.invitation_accepted', {
+          type: 'Person',
+          id: String(person._id),
+        }),
+      ),
+    },
   );
   await PersonModel.updateOne(
     { _id: person._id, status: 'invited' },
     { $set: { status: 'active', participationSince: new Date() } },
   );
-  await recordAudit({ kind: 'anonymous' }, 'auth.invitation_accepted', {
-    type: 'Person',
-    id: String(person._id),
-  });
+  const credential = await LocalCredentialModel.findOne({ personId: link.personId }, { _id: 1 }).lean();
+  if (credential) await flushAuditOutbox(LocalCredentialModel as never, credential._id);
 }

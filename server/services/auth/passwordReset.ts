@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { ANONYMOUS } from '../../../shared/policy/actor.js';
 import type { ResetConfirm } from '../../../shared/schemas/auth.js';
 import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import type { AuthContext } from '../../auth/authContext.js';
 import { consumeAuthLink, createAuthLink } from '../../auth/authLinks.js';
 import { endPersonSessions } from '../../auth/endSessions.js';
@@ -47,10 +48,18 @@ export async function requestPasswordReset(ctx: AuthContext, email: string): Pro
 export async function confirmPasswordReset(input: z.infer<typeof ResetConfirm>): Promise<void> {
   const link = await consumeAuthLink(input.token, 'reset');
   if (!link) throw new InvalidError('This reset link is not valid any more; ask for a new one.');
+  // The new password is stored with its entry (server/audit/auditOutbox.ts), appended once every
+  // session has ended.
   await LocalCredentialModel.updateOne(
     { personId: link.personId },
-    { $set: { passwordHash: await hashPassword(input.password), failedAttempts: 0, lockedUntil: null } },
+    {
+      $set: { passwordHash: await hashPassword(input.password), failedAttempts: 0, lockedUntil: null },
+      ...auditOutboxPush(
+        auditOutboxItem(ANONYMOUS, 'auth.password_reset', { type: 'Person', id: String(link.personId) }),
+      ),
+    },
   );
   await endPersonSessions(String(link.personId));
-  await recordAudit(ANONYMOUS, 'auth.password_reset', { type: 'Person', id: String(link.personId) });
+  const credential = await LocalCredentialModel.findOne({ personId: link.personId }, { _id: 1 }).lean();
+  if (credential) await flushAuditOutbox(LocalCredentialModel as never, credential._id);
 }

@@ -7,7 +7,7 @@ import type { Request } from 'express';
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { RecoveryCodes, TotpEnrolment } from '../../../shared/schemas/auth.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import type { AuthContext } from '../../auth/authContext.js';
 import {
   checkTotp,
@@ -67,7 +67,11 @@ export async function confirmTotpEnrolment(
   if (step === null) throw new InvalidError('The code is wrong.', [{ path: 'code', message: 'wrong code' }]);
   // Recovery codes are issued with the first second factor; a later one keeps those already issued.
   const recoveryCodes = credential.recoveryCodeHashes.length === 0 ? newRecoveryCodes() : null;
-  await LocalCredentialModel.updateOne(
+  const person = await PersonModel.findById(personId).lean();
+  if (!person || person.status !== 'active') throw new UnauthenticatedError();
+  const who = personActor(person);
+  // The secret becomes active with its entry (server/audit/auditOutbox.ts).
+  const enrolled = await LocalCredentialModel.updateOne(
     { _id: credential._id, totpPendingSecret: credential.totpPendingSecret },
     {
       $set: {
@@ -76,12 +80,10 @@ export async function confirmTotpEnrolment(
         totpLastTimeStep: step,
         ...(recoveryCodes ? { recoveryCodeHashes: recoveryCodes.map(recoveryCodeHash) } : {}),
       },
+      ...auditOutboxPush(auditOutboxItem(who, 'auth.totp_enrolled', { type: 'Person', id: who.id })),
     },
   );
-  const person = await PersonModel.findById(personId).lean();
-  if (!person || person.status !== 'active') throw new UnauthenticatedError();
-  const who = personActor(person);
-  await recordAudit(who, 'auth.totp_enrolled', { type: 'Person', id: who.id });
+  if (enrolled.matchedCount > 0) await flushAuditOutbox(LocalCredentialModel as never, credential._id);
   if (pending)
     await completeSecondFactor(ctx.config, req, who, credential._id, 'totp_enrolment', person.roles);
   return { recoveryCodes: recoveryCodes ?? [] };

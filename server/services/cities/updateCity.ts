@@ -5,7 +5,7 @@ import type { CityUpdate } from '../../../shared/schemas/cities.js';
 import { CityModel } from '../../models/City.js';
 import { PersonModel } from '../../models/Person.js';
 import { emitAccessEvent } from '../../events/contentEvents.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { authorize, can } from '../../policy/authorize.js';
 import { InvalidError, NotFoundError } from '../../errors.js';
 import { cityBySlug, hubBySlug } from '../lookups.js';
@@ -37,13 +37,22 @@ export async function updateCity(actor: Actor, slug: string, input: z.infer<type
     await requireActivePeople(input.focalPointIds, 'focalPointIds', String(city._id));
     change.focalPointIds = input.focalPointIds;
   }
-  await CityModel.updateOne({ _id: city._id }, { $set: change });
-  await recordAudit(
-    actor,
-    'city.updated',
-    { type: 'City', id: String(city._id), label: slug },
-    { changed: fields },
+  // Stored with the change (server/audit/auditOutbox.ts).
+  await CityModel.updateOne(
+    { _id: city._id },
+    {
+      $set: change,
+      ...auditOutboxPush(
+        auditOutboxItem(
+          actor,
+          'city.updated',
+          { type: 'City', id: String(city._id), label: slug },
+          { changed: fields },
+        ),
+      ),
+    },
   );
+  await flushAuditOutbox(CityModel as never, city._id);
   // Derived membership follows the city's hub: its people's open sockets re-check their rooms.
   if (change.hubId) {
     const people = await PersonModel.find({ cityId: city._id }, { _id: 1 }).lean();

@@ -7,7 +7,8 @@
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { ContentType } from '../../../shared/policy/content.js';
 import type { FLAG_REASONS } from '../../../shared/schemas/posts.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, flushAuditOutbox } from '../../audit/auditOutbox.js';
+import type { AuditOutboxItem } from '../../models/auditOutbox.js';
 import { FlagModel } from '../../models/Flag.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { moderatorIdsFor } from '../../policy/moderatorsOf.js';
@@ -47,27 +48,32 @@ export async function flagContent<T extends ContentType>(
   const ctx = await loadSharingContext(actor);
   const item = await loadContentFor(ctx, kind.type, id);
   await authorizeSharing(ctx, 'flag', kind.type, contentSubject(item), { hide: kind.type });
+  // The flag is stored with its entry (server/audit/auditOutbox.ts).
+  const flag = new FlagModel({
+    itemType: kind.type,
+    postId: item._id,
+    spaceHubId: item.spaceHubId ?? null,
+    flaggedBy: actor.id,
+    reason: input.reason,
+    note: input.note ?? null,
+    state: 'open',
+    createdAt: new Date(),
+  });
+  flag.set('auditOutbox', [
+    auditOutboxItem(
+      actor,
+      'content.flagged',
+      { type: kind.type, id, label: item.label },
+      { reason: input.reason },
+    ),
+  ]);
   try {
-    await FlagModel.create({
-      itemType: kind.type,
-      postId: item._id,
-      spaceHubId: item.spaceHubId ?? null,
-      flaggedBy: actor.id,
-      reason: input.reason,
-      note: input.note ?? null,
-      state: 'open',
-      createdAt: new Date(),
-    });
+    await flag.save();
   } catch (error) {
     if (isDuplicateKey(error)) return { flagged: true };
     throw error;
   }
-  await recordAudit(
-    actor,
-    'content.flagged',
-    { type: kind.type, id, label: item.label },
-    { reason: input.reason },
-  );
+  await flushAuditOutbox(FlagModel as never, flag._id);
   await notify(await moderatorIdsFor(item.spaceHubId), item, FLAG_NOTICE[kind.type], input.reason, kind.type);
   return { flagged: true };
 }
@@ -113,7 +119,12 @@ export async function resolveOpenFlags(
  * Dismisses one open flag (the item stays as it is), recording who, when and why. Only from `open`:
  * a flag already closed is refused with `state_conflict`. Returns whether this call dismissed it.
  */
-export async function dismissOpenFlag(flagId: unknown, actor: Actor, reason: string): Promise<boolean> {
+export async function dismissOpenFlag(
+  flagId: unknown,
+  actor: Actor,
+  reason: string,
+  audit?: AuditOutboxItem,
+): Promise<boolean> {
   const result = await FlagModel.updateOne(
     { _id: flagId as never, state: 'open' as const },
     {
@@ -124,7 +135,10 @@ export async function dismissOpenFlag(flagId: unknown, actor: Actor, reason: str
         resolutionReason: reason,
         ...closer(actor),
       },
+      // The dismissal's audit entry, stored with it (server/audit/auditOutbox.ts).
+      ...(audit ? { $push: { auditOutbox: audit } } : {}),
     },
   );
+  if (audit && result.modifiedCount > 0) await flushAuditOutbox(FlagModel as never, flagId);
   return result.modifiedCount > 0;
 }

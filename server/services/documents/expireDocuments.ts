@@ -15,7 +15,7 @@
  * write is conditional on what was read, so two nodes running it at once do each thing once.
  */
 import type { Label } from '../../../shared/policy/labels.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { readPage } from '../../db/pagination.js';
 import { DocumentModel, type DocumentDoc } from '../../models/Document.js';
 import { DocumentVersionModel } from '../../models/DocumentVersion.js';
@@ -100,15 +100,21 @@ async function reviewExpiring(settings: RetentionSettings, now: Date, report: Do
         const reckoned = reckonRetention(settings, item, newest(item), now);
         const stored = item.retention ?? {};
         if (!reckoned.purgeAt) {
+          // Stored with the change (server/audit/auditOutbox.ts).
           const left = await DocumentModel.updateOne(
             { _id: item._id, 'retention.purgeAt': stored.purgeAt },
-            { $set: NOT_EXPIRING },
+            {
+              $set: NOT_EXPIRING,
+              ...auditOutboxPush(
+                auditOutboxItem(RETENTION_ACTOR, 'document.retention_cleared', target(item), {
+                  expiresAt: reckoned.expiresAt?.toISOString() ?? null,
+                }),
+              ),
+            },
           );
           if (left.modifiedCount === 0) continue;
           report.cleared += 1;
-          await recordAudit(RETENTION_ACTOR, 'document.retention_cleared', target(item), {
-            expiresAt: reckoned.expiresAt?.toISOString() ?? null,
-          });
+          await flushAuditOutbox(DocumentModel as never, item._id);
         } else if (reckoned.purgeAt <= now) {
           if (await purge(settings, item._id, now)) report.purged += 1;
         } else if (
@@ -149,15 +155,19 @@ async function markDue(
             'retention.noticeAt': now,
             'retention.purgeAt': reckoned.purgeAt,
           },
+          // Stored with the mark (server/audit/auditOutbox.ts).
+          ...auditOutboxPush(
+            auditOutboxItem(RETENTION_ACTOR, 'document.retention_due', target(item), {
+              expiresAt: reckoned.expiresAt.toISOString(),
+              purgeAt: reckoned.purgeAt.toISOString(),
+              days,
+            }),
+          ),
         },
       );
       if (marked.modifiedCount === 0) continue;
       report.due += 1;
-      await recordAudit(RETENTION_ACTOR, 'document.retention_due', target(item), {
-        expiresAt: reckoned.expiresAt.toISOString(),
-        purgeAt: reckoned.purgeAt.toISOString(),
-        days,
-      });
+      await flushAuditOutbox(DocumentModel as never, item._id);
       await notifyModeration(
         RETENTION_ACTOR,
         item,

@@ -5,7 +5,7 @@
  * deleted document's files are removed. Retention by label (expireDocuments.ts) runs here too: it
  * deletes documents, whose files then go the same way.
  */
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { subscribe } from '../../events/domainEvents.js';
 import { removeFile, type FileBucket } from '../../files/fileStore.js';
 import { DocumentVersionModel, type DocumentVersionDoc } from '../../models/DocumentVersion.js';
@@ -24,16 +24,25 @@ export async function purgeInfected(cutoff: Date): Promise<number> {
   }).lean()) as DocumentVersionDoc[];
   for (const version of due) {
     await removeFile(version.bucket as FileBucket, version.fileKey);
-    await DocumentVersionModel.updateOne({ _id: version._id }, { $set: { purgedAt: new Date() } });
-    await recordAudit(
-      VIRUS_SCANNER,
-      'document.infected_purged',
+    // The version keeps its record: it carries the entry with the purge (server/audit/auditOutbox.ts).
+    await DocumentVersionModel.updateOne(
+      { _id: version._id },
       {
-        type: 'Document',
-        id: String(version.documentId),
+        $set: { purgedAt: new Date() },
+        ...auditOutboxPush(
+          auditOutboxItem(
+            VIRUS_SCANNER,
+            'document.infected_purged',
+            {
+              type: 'Document',
+              id: String(version.documentId),
+            },
+            { version: version.n },
+          ),
+        ),
       },
-      { version: version.n },
     );
+    await flushAuditOutbox(DocumentVersionModel as never, version._id);
   }
   return due.length;
 }

@@ -8,7 +8,7 @@
  * it are refused, everyone else is told it was not found.
  */
 import type { Actor } from '../../../shared/policy/actor.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { DocumentModel, type DocumentDoc } from '../../models/Document.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
@@ -37,18 +37,22 @@ export async function holdDocument(actor: Actor, id: string, reason: string) {
         'retention.noticeAt': null,
         'retention.purgeAt': null,
       },
+      // Stored with the hold (server/audit/auditOutbox.ts).
+      ...auditOutboxPush(
+        auditOutboxItem(
+          actor,
+          'document.held',
+          { type: 'Document', id, label: item.label },
+          {
+            reason,
+            expiring: Boolean(item.retention?.purgeAt),
+          },
+        ),
+      ),
     },
   );
   if (held.matchedCount === 0) throw new ConflictError('The document is already held by moderation.');
-  await recordAudit(
-    actor,
-    'document.held',
-    { type: 'Document', id, label: item.label },
-    {
-      reason,
-      expiring: Boolean(item.retention?.purgeAt),
-    },
-  );
+  await flushAuditOutbox(DocumentModel as never, item._id);
   return { done: true as const };
 }
 
@@ -57,14 +61,19 @@ export async function liftDocumentHold(actor: Actor, id: string) {
   const item = await moderatedDocument(actor, id);
   const lifted = await DocumentModel.updateOne(
     { _id: item._id, 'retention.held': { $ne: null } },
-    { $set: { 'retention.held': null } },
+    {
+      $set: { 'retention.held': null },
+      ...auditOutboxPush(
+        auditOutboxItem(
+          actor,
+          'document.hold_lifted',
+          { type: 'Document', id, label: item.label },
+          { heldFor: item.retention?.held?.reason ?? null },
+        ),
+      ),
+    },
   );
   if (lifted.matchedCount === 0) throw new ConflictError('The document is not held by moderation.');
-  await recordAudit(
-    actor,
-    'document.hold_lifted',
-    { type: 'Document', id, label: item.label },
-    { heldFor: item.retention?.held?.reason ?? null },
-  );
+  await flushAuditOutbox(DocumentModel as never, item._id);
   return { done: true as const };
 }

@@ -7,6 +7,7 @@
  */
 import type { OperatorActor } from '../../../shared/policy/actor.js';
 import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { moveFile } from '../../files/fileStore.js';
 import type { DocumentDoc } from '../../models/Document.js';
 import { DocumentVersionModel } from '../../models/DocumentVersion.js';
@@ -50,14 +51,25 @@ export async function holdFile(
   const target = { type: 'Document', id: String(document._id), label: document.label };
   if (outcome.status === 'infected') {
     await moveFile(version.fileKey, 'uploads', 'isolated');
-    await DocumentVersionModel.updateOne(
+    // The version is isolated with its entry (server/audit/auditOutbox.ts).
+    const isolated = await DocumentVersionModel.findOneAndUpdate(
       { documentId: document._id, n: version.n },
-      { $set: { bucket: 'isolated' } },
-    );
-    await recordAudit(VIRUS_SCANNER, 'document.infected', target, {
-      version: version.n,
-      signature: outcome.signature,
-    });
+      {
+        $set: { bucket: 'isolated' },
+        ...auditOutboxPush(
+          auditOutboxItem(VIRUS_SCANNER, 'document.infected', target, {
+            version: version.n,
+            signature: outcome.signature,
+          }),
+        ),
+      },
+    ).lean();
+    if (isolated) await flushAuditOutbox(DocumentVersionModel as never, isolated._id);
+    else
+      await recordAudit(VIRUS_SCANNER, 'document.infected', target, {
+        version: version.n,
+        signature: outcome.signature,
+      });
     if (document.state === 'visible')
       await changeContentState(
         DOCUMENT_KIND,

@@ -6,7 +6,7 @@
  */
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { Label } from '../../../shared/policy/labels.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { emitDocumentEvent } from '../../events/contentEvents.js';
 import { ConflictError } from '../../errors.js';
 import { DocumentModel, type DocumentDoc } from '../../models/Document.js';
@@ -48,9 +48,20 @@ export async function releaseVersion(actor: Actor, id: string, n: number, reason
   const ctx = await loadSharingContext(actor);
   const item = await loadContentFor(ctx, 'Document', id);
   await authorizeSharing(ctx, 'moderate', 'Document', contentSubject(item));
+  // The version's release is the decision: it carries the entry (server/audit/auditOutbox.ts).
   const released = await DocumentVersionModel.updateOne(
     { documentId: item._id, n, status: 'unscannable' },
-    { $set: { status: 'clean', releasedById: actor.kind === 'person' ? actor.id : null } },
+    {
+      $set: { status: 'clean', releasedById: actor.kind === 'person' ? actor.id : null },
+      ...auditOutboxPush(
+        auditOutboxItem(
+          actor,
+          'document.released',
+          { type: 'Document', id, label: item.label },
+          { version: n, reason },
+        ),
+      ),
+    },
   );
   if (released.matchedCount === 0)
     throw new ConflictError('Only a version waiting for a decision (unscannable) can be released.', {
@@ -62,12 +73,8 @@ export async function releaseVersion(actor: Actor, id: string, n: number, reason
     { _id: item._id, $or: [{ cleanVersion: null }, { cleanVersion: { $lt: n } }] },
     { $set: { cleanVersion: n, ...(newest ? { status: 'clean' } : {}) } },
   );
-  await recordAudit(
-    actor,
-    'document.released',
-    { type: 'Document', id, label: item.label },
-    { version: n, reason },
-  );
+  const version = await DocumentVersionModel.findOne({ documentId: item._id, n }, { _id: 1 }).lean();
+  if (version) await flushAuditOutbox(DocumentVersionModel as never, version._id);
   await resolveOpenFlags(DOCUMENT_KIND, item, actor, { action: 'release', reason });
   await indexDocumentText(item._id);
   const after = (await loadContent(id, 'Document')) as DocumentDoc;

@@ -1,8 +1,10 @@
 /**
  * Erases the signed-in person's account (`POST /me/erasure`), from their own browser session only
  * (never with an API token: a leaked token must not be able to erase someone), after two checks:
- * their e-mail address typed again, and, when their account has a second factor, a fresh
- * authenticator code (wrong codes count towards the account's lock-out). The last active admin cannot leave the network without one.
+ * their e-mail address typed again, and, when their account has a second factor, proof of it: a fresh
+ * authenticator code (wrong codes count towards the account's lock-out) or, for an account whose only
+ * second factor is a security key (which cannot be typed into a form), a sign-in within the last
+ * 15 minutes, which asked for the key. The last active admin cannot leave the network without one.
  *
  * Then, in this order: their content is deleted or kept as a former member's (eraseContent.ts);
  * the erasure is audited (`person.erased`, naming counts, never content); their records go and every
@@ -10,6 +12,7 @@
  * lose their personal fields while the chain still verifies (server/audit/pseudonymiseAudit.ts).
  */
 import type { Request } from 'express';
+import type { Types } from 'mongoose';
 import type { z } from 'zod';
 import type { Actor, PersonActor } from '../../../shared/policy/actor.js';
 import { endsActiveAdmin } from '../../../shared/policy/directory.js';
@@ -21,6 +24,8 @@ import { checkTotp } from '../../auth/local/totp.js';
 import { openTotpSecret } from '../../auth/local/totpSecrets.js';
 import { destroySession } from '../../auth/sessions.js';
 import { LocalCredentialModel } from '../../models/LocalCredential.js';
+import { WebAuthnCredentialModel } from '../../models/WebAuthnCredential.js';
+import { signInIsRecent } from '../../policy/secondFactor.js';
 import { PersonModel, type PersonDoc } from '../../models/Person.js';
 import { AppError, ConflictError, ForbiddenError, InvalidError, UnauthenticatedError } from '../../errors.js';
 import { requireAnotherActiveAdmin } from '../people/requireAnotherActiveAdmin.js';
@@ -34,11 +39,29 @@ async function loadSelf(actor: Actor): Promise<{ person: PersonDoc; actor: Perso
   return { person, actor };
 }
 
-/** What the erasure form must ask: the address to type again, and whether a code is needed. */
-export async function erasureRequirements(actor: Actor): Promise<z.infer<typeof ErasureRequirements>> {
+/** Which proof of a second factor the erasure needs: a typed code, a recent sign-in (key only), or none. */
+async function secondFactorProof(personId: Types.ObjectId): Promise<'code' | 'recentSignIn' | 'none'> {
+  const credential = await LocalCredentialModel.findOne({ personId }, { totpSecret: 1 }).lean();
+  if (credential?.totpSecret) return 'code';
+  return (await WebAuthnCredentialModel.exists({ personId })) ? 'recentSignIn' : 'none';
+}
+
+/**
+ * What the erasure form must ask: the address to type again, whether a code is needed, and whether
+ * the person must first sign in again with their security key (key-only accounts whose sign-in is
+ * older than 15 minutes).
+ */
+export async function erasureRequirements(
+  actor: Actor,
+  req: Request,
+): Promise<z.infer<typeof ErasureRequirements>> {
   const { person } = await loadSelf(actor);
-  const credential = await LocalCredentialModel.findOne({ personId: person._id }, { totpSecret: 1 }).lean();
-  return { email: person.email, secondFactor: Boolean(credential?.totpSecret) };
+  const proof = await secondFactorProof(person._id);
+  return {
+    email: person.email,
+    secondFactor: proof === 'code',
+    signInAgain: proof === 'recentSignIn' && !signInIsRecent(req.session?.signedInAt),
+  };
 }
 
 /** Refuses unless the typed address is the person's own (case and surrounding spaces aside). */
@@ -51,10 +74,19 @@ function checkConfirmation(person: PersonDoc, typed: string): void {
   );
 }
 
-/** Refuses unless an account with a second factor gave a fresh, correct code (never replayed). */
-async function checkSecondFactor(person: PersonDoc, code: string | undefined): Promise<void> {
+/**
+ * Refuses unless an account with a second factor proved it: a fresh, correct code (never replayed)
+ * for an authenticator app; a sign-in within the last 15 minutes for a security key alone.
+ */
+async function checkSecondFactor(person: PersonDoc, req: Request, code: string | undefined): Promise<void> {
   const credential = await LocalCredentialModel.findOne({ personId: person._id }).lean();
-  if (!credential?.totpSecret) return;
+  if (!credential?.totpSecret) {
+    if (!(await WebAuthnCredentialModel.exists({ personId: person._id }))) return;
+    if (signInIsRecent(req.session?.signedInAt)) return;
+    throw new ForbiddenError('Sign out and in again with your security key, then erase within 15 minutes.', {
+      reason: 'erasure_sign_in_again',
+    });
+  }
   if (!code)
     throw new InvalidError(
       'Give the code of your authenticator app.',
@@ -96,7 +128,7 @@ export async function eraseMyAccount(
       reason: 'erasure_needs_session',
     });
   checkConfirmation(self.person, input.confirmEmail);
-  await checkSecondFactor(self.person, input.code);
+  await checkSecondFactor(self.person, req, input.code);
   if (endsActiveAdmin(self.person, { status: 'suspended' })) {
     try {
       await requireAnotherActiveAdmin(self.actor.id);

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { VERIFIED_FIELDS } from '../../../shared/policy/experts.js';
 import type { ExpertProfile, ExpertProfileUpdate } from '../../../shared/schemas/experts.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { CityModel } from '../../models/City.js';
 import { ExpertProfileModel, type ExpertProfileDoc } from '../../models/ExpertProfile.js';
 import { HubModel } from '../../models/Hub.js';
@@ -89,29 +89,37 @@ export async function updateMyExpertProfile(
     ? VERIFIED_FIELDS.filter((f) => comparable(before, f) !== comparable(fields, f))
     : [...VERIFIED_FIELDS];
   const clears = Boolean(before?.verifiedAt) && changed.length > 0;
-  if (before) {
-    const result = await ExpertProfileModel.updateOne(
-      { _id: before._id, updatedAt: before.updatedAt },
-      { $set: clears ? { ...fields, verifiedAt: null, verifiedBy: null } : fields },
-    );
-    if (result.matchedCount !== 1)
-      throw new ConflictError('The profile changed meanwhile; reload and try again.');
-  } else {
-    try {
-      await ExpertProfileModel.create({ personId, ...fields });
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      throw new ConflictError('The profile was created meanwhile; reload and try again.');
-    }
-  }
-  const stored = (await ExpertProfileModel.findOne({ personId }).lean()) as ExpertProfileDoc | null;
-  if (!stored) throw new Error('the expert profile was not stored');
-  await recordAudit(
+  // The profile is stored with its entry (server/audit/auditOutbox.ts).
+  const entry = auditOutboxItem(
     actor,
     before ? 'expert_profile.updated' : 'expert_profile.created',
     { type: 'ExpertProfile', id: actor.id },
     { changed, verificationCleared: clears },
   );
+  const profileId = before?._id ?? new Types.ObjectId();
+  if (before) {
+    const result = await ExpertProfileModel.updateOne(
+      { _id: before._id, updatedAt: before.updatedAt },
+      {
+        $set: clears ? { ...fields, verifiedAt: null, verifiedBy: null } : fields,
+        ...auditOutboxPush(entry),
+      },
+    );
+    if (result.matchedCount !== 1)
+      throw new ConflictError('The profile changed meanwhile; reload and try again.');
+  } else {
+    try {
+      const created = new ExpertProfileModel({ _id: profileId, personId, ...fields });
+      created.set('auditOutbox', [entry]);
+      await created.save();
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      throw new ConflictError('The profile was created meanwhile; reload and try again.');
+    }
+  }
+  await flushAuditOutbox(ExpertProfileModel as never, profileId);
+  const stored = (await ExpertProfileModel.findOne({ personId }).lean()) as ExpertProfileDoc | null;
+  if (!stored) throw new Error('the expert profile was not stored');
   // A new conflict or a language dropped takes the expert out of the requests they may no longer serve.
   if (before) await releaseExcludedExpert(actor, actor.id);
   return presentExpertProfile(actor, stored);

@@ -9,7 +9,7 @@ import { Types } from 'mongoose';
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { ExpertProfile, ExpertVerification } from '../../../shared/schemas/experts.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { ExpertProfileModel, type ExpertProfileDoc } from '../../models/ExpertProfile.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { releaseExcludedExpert } from '../requests/releaseExcludedExpert.js';
@@ -39,19 +39,23 @@ export async function verifyExpert(
         verifiedAt: input.verified ? new Date() : null,
         verifiedBy: input.verified ? verifier : null,
       },
+      // Stored with the verification (server/audit/auditOutbox.ts).
+      ...auditOutboxPush(
+        auditOutboxItem(
+          actor,
+          input.verified ? 'expert_profile.verified' : 'expert_profile.unverified',
+          { type: 'ExpertProfile', id: person },
+          {
+            from: { verified: Boolean(profile.verifiedAt), clearance: profile.clearance },
+            to: { verified: input.verified, clearance: input.clearance },
+          },
+        ),
+      ),
     },
   );
   if (result.matchedCount !== 1)
     throw new ConflictError('The profile changed meanwhile; reload and try again.');
-  await recordAudit(
-    actor,
-    input.verified ? 'expert_profile.verified' : 'expert_profile.unverified',
-    { type: 'ExpertProfile', id: person },
-    {
-      from: { verified: Boolean(profile.verifiedAt), clearance: profile.clearance },
-      to: { verified: input.verified, clearance: input.clearance },
-    },
-  );
+  await flushAuditOutbox(ExpertProfileModel as never, profile._id);
   // A lower clearance takes the expert out of the rooms it no longer covers.
   await releaseExcludedExpert(actor, person);
   const stored = (await ExpertProfileModel.findById(profile._id).lean()) as ExpertProfileDoc | null;

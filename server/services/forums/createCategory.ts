@@ -5,7 +5,8 @@
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { ForumCategoryCreate } from '../../../shared/schemas/forums.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { Types } from 'mongoose';
+import { auditOutboxItem, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { ForumCategoryModel, type ForumCategoryDoc } from '../../models/ForumCategory.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { ConflictError, isDuplicateKey } from '../../errors.js';
@@ -17,9 +18,21 @@ export async function createCategory(actor: Actor, slug: string, input: z.infer<
   const ctx = await loadSharingContext(actor);
   const space = await forumSpace(ctx, slug);
   await requireForumModerator(ctx, space);
+  // The category is stored with its entry (server/audit/auditOutbox.ts), under an id chosen first.
+  const categoryId = new Types.ObjectId();
+  const audit = auditOutboxItem(
+    actor,
+    'forum.category.created',
+    { type: 'ForumCategory', id: String(categoryId) },
+    {
+      space: space.slug,
+      slug: input.slug,
+    },
+  );
   let created: ForumCategoryDoc;
   try {
-    const doc = await ForumCategoryModel.create({
+    const doc = new ForumCategoryModel({
+      _id: categoryId,
       spaceId: space._id,
       slug: input.slug,
       name: input.name,
@@ -28,20 +41,15 @@ export async function createCategory(actor: Actor, slug: string, input: z.infer<
       order: categoryOrder(input.position, input.slug),
       createdBy: actor.kind === 'person' ? actor.id : actor.kind,
     });
+    doc.set('auditOutbox', [audit]);
+    await doc.save();
     created = doc.toObject() as unknown as ForumCategoryDoc;
+    delete (created as { auditOutbox?: unknown }).auditOutbox;
   } catch (error) {
     if (isDuplicateKey(error)) throw new ConflictError(`The space already has a category "${input.slug}".`);
     throw error;
   }
-  await recordAudit(
-    actor,
-    'forum.category.created',
-    { type: 'ForumCategory', id: String(created._id) },
-    {
-      space: space.slug,
-      slug: input.slug,
-    },
-  );
+  await flushAuditOutbox(ForumCategoryModel as never, categoryId);
   const [one] = presentCategories(ctx, space, [created]);
   return one as NonNullable<typeof one>;
 }

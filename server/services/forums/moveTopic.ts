@@ -11,6 +11,7 @@ import type { Actor } from '../../../shared/policy/actor.js';
 import { asLabel, ceilingRefusal, onwardAllowed, onwardRefusal } from '../../../shared/policy/content.js';
 import type { ForumTopicMove } from '../../../shared/schemas/forums.js';
 import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { PostModel, type PostDoc } from '../../models/Post.js';
 import type { SpaceDoc } from '../../models/Space.js';
 import { loadContent, loadContentMeta, type ContentMeta } from '../../policy/contentAccess.js';
@@ -78,15 +79,31 @@ export async function moveTopic(actor: Actor, id: string, input: z.infer<typeof 
     from: null,
     to: null,
   };
-  // Replies first, the topic last: a retry after a failure moves what is left.
+  const details = {
+    from: source.slug,
+    to: destination.slug,
+    category: category.slug,
+    replies: replies.length,
+    why: input.justification,
+  };
+  const target = { type: 'Post', id, label: topic.label };
+  // Replies first, the topic last: a retry after a failure moves what is left. The topic's write
+  // completes the move, so it carries the entry (server/audit/auditOutbox.ts).
   const ids = [...replies.map((r) => r._id), topic._id];
+  let carried = false;
   for (const itemId of ids) {
     const before = await loadContent(String(itemId));
     if (!before || String(before.spaceId) !== String(source._id)) continue;
+    const isTopic = String(itemId) === String(topic._id);
+    const push = {
+      ...(across ? { moderation: event } : {}),
+      ...(isTopic ? { auditOutbox: auditOutboxItem(actor, 'content.moved', target, details) } : {}),
+    };
     const stored = await PostModel.updateOne(
       { _id: itemId, spaceId: source._id, label: before.label },
-      { $set: set, ...(across ? { $push: { moderation: event } } : {}) },
+      { $set: set, ...(Object.keys(push).length > 0 ? { $push: push } : {}) },
     );
+    if (isTopic && stored.matchedCount > 0) carried = true;
     if (stored.matchedCount === 0)
       throw new ConflictError('The topic changed meanwhile; try the move again.');
     emitContentEvent({
@@ -95,18 +112,9 @@ export async function moveTopic(actor: Actor, id: string, input: z.infer<typeof 
       after: { ...before, ...set, moderation: [...before.moderation, ...(across ? [event] : [])] } as PostDoc,
     });
   }
-  await recordAudit(
-    actor,
-    'content.moved',
-    { type: 'Post', id, label: topic.label },
-    {
-      from: source.slug,
-      to: destination.slug,
-      category: category.slug,
-      replies: replies.length,
-      why: input.justification,
-    },
-  );
+  // A topic found moved already (a retry) had nothing left to carry the entry: written directly.
+  if (carried) await flushAuditOutbox(PostModel as never, topic._id);
+  else await recordAudit(actor, 'content.moved', target, details);
   if (actor.kind !== 'person' || actor.id !== String(topic.authorId))
     await notify(
       [String(topic.authorId)],

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { ForumCategoryOrder } from '../../../shared/schemas/spaces.js';
 import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { ForumCategoryModel, type ForumCategoryDoc } from '../../models/ForumCategory.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { InvalidError } from '../../errors.js';
@@ -42,16 +43,25 @@ export async function reorderCategories(
     const position = (index + 1) * STEP;
     return { ...category, position, order: categoryOrder(position, slug) };
   });
+  const target = { type: 'Space', id: String(space._id), label: space.slug };
+  const details = { order: input.categories.join(',') };
+  // The writes are applied in order: the last one completes the new order, so it carries the entry
+  // (server/audit/auditOutbox.ts). A forum with no category has nothing to store: written directly.
+  const last = ordered[ordered.length - 1];
   await ForumCategoryModel.bulkWrite(
     ordered.map((c) => ({
-      updateOne: { filter: { _id: c._id }, update: { $set: { position: c.position, order: c.order } } },
+      updateOne: {
+        filter: { _id: c._id },
+        update: {
+          $set: { position: c.position, order: c.order },
+          ...(c === last
+            ? auditOutboxPush(auditOutboxItem(actor, 'forum.category.reordered', target, details))
+            : {}),
+        },
+      },
     })),
   );
-  await recordAudit(
-    actor,
-    'forum.category.reordered',
-    { type: 'Space', id: String(space._id), label: space.slug },
-    { order: input.categories.join(',') },
-  );
+  if (last) await flushAuditOutbox(ForumCategoryModel as never, last._id);
+  else await recordAudit(actor, 'forum.category.reordered', target, details);
   return { items: presentCategories(ctx, space, ordered), nextCursor: null };
 }

@@ -3,7 +3,7 @@
  * Pinning re-computes the topic's sort key; both are audited and reach open sockets as updates.
  */
 import type { Actor } from '../../../shared/policy/actor.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { PostModel, type PostDoc } from '../../models/Post.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { emitContentEvent } from '../../events/contentEvents.js';
@@ -19,15 +19,21 @@ export async function setTopicFlag(actor: Actor, id: string, flag: 'pinned' | 'l
   if (topic[flag] === value) return result;
   const set: Record<string, unknown> = { [flag]: value };
   if (flag === 'pinned') set.forumOrder = forumOrder(value, topic.lastActivityAt ?? topic.createdAt);
-  // Conditional on what was read, so a reply moving the activity meanwhile is not overwritten.
+  const verb = { pinned: ['pinned', 'unpinned'], locked: ['locked', 'unlocked'] }[flag][value ? 0 : 1];
+  // Conditional on what was read, so a reply moving the activity meanwhile is not overwritten; the
+  // entry is stored with the change (server/audit/auditOutbox.ts).
   const updated = await PostModel.updateOne(
     { _id: topic._id, state: 'visible', [flag]: topic[flag], lastActivityAt: topic.lastActivityAt },
-    { $set: set },
+    {
+      $set: set,
+      ...auditOutboxPush(
+        auditOutboxItem(actor, `forum.topic.${verb}`, { type: 'Post', id, label: topic.label }, {}),
+      ),
+    },
   );
   if (updated.matchedCount === 0)
     throw new ConflictError('The topic changed meanwhile; reload it and try again.');
-  const verb = { pinned: ['pinned', 'unpinned'], locked: ['locked', 'unlocked'] }[flag][value ? 0 : 1];
-  await recordAudit(actor, `forum.topic.${verb}`, { type: 'Post', id, label: topic.label }, {});
+  await flushAuditOutbox(PostModel as never, topic._id);
   const after = { ...topic, ...set } as PostDoc;
   emitContentEvent({ type: 'updated', before: topic, after });
   return { ...result, [flag]: value };

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { ForumCategoryUpdate } from '../../../shared/schemas/forums.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { ForumCategoryModel } from '../../models/ForumCategory.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { categoryIn, categoryOrder, forumSpace, requireForumModerator } from './forumAccess.js';
@@ -21,8 +21,8 @@ export async function updateCategory(
   const category = await categoryIn(space, categorySlug);
   const set: Record<string, unknown> = { ...input };
   if (input.position !== undefined) set.order = categoryOrder(input.position, category.slug);
-  await ForumCategoryModel.updateOne({ _id: category._id }, { $set: set });
-  await recordAudit(
+  // The edit and its entry are stored together (server/audit/auditOutbox.ts).
+  const entry = auditOutboxItem(
     actor,
     'forum.category.updated',
     { type: 'ForumCategory', id: String(category._id) },
@@ -31,6 +31,8 @@ export async function updateCategory(
       fields: Object.keys(input).join(','),
     },
   );
+  await ForumCategoryModel.updateOne({ _id: category._id }, { $set: set, ...auditOutboxPush(entry) });
+  await flushAuditOutbox(ForumCategoryModel as never, category._id);
   const [one] = presentCategories(ctx, space, [{ ...category, ...set } as typeof category]);
   return one as NonNullable<typeof one>;
 }

@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { HubCreate } from '../../../shared/schemas/hubs.js';
 import { HubModel } from '../../models/Hub.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { Types } from 'mongoose';
+import { auditOutboxItem, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { authorize } from '../../policy/authorize.js';
 import { ConflictError, isDuplicateKey } from '../../errors.js';
 import { requireActivePeople } from '../people/requireActivePeople.js';
@@ -21,18 +22,25 @@ export async function createHub(
 ) {
   await authorize(actor, 'create', 'Hub');
   await requireActivePeople(input.coordinatorIds, 'coordinatorIds');
+  // The hub is stored with its entry (server/audit/auditOutbox.ts), under an id chosen first.
+  const hubId = new Types.ObjectId();
   try {
-    const hub = await HubModel.create({
+    const hub = new HubModel({
+      _id: hubId,
       slug: input.slug,
       name: input.name,
       coordinatorIds: input.coordinatorIds,
     });
-    await recordAudit(
-      actor,
-      'hub.created',
-      { type: 'Hub', id: String(hub._id), label: input.slug },
-      { name: input.name.en },
-    );
+    hub.set('auditOutbox', [
+      auditOutboxItem(
+        actor,
+        'hub.created',
+        { type: 'Hub', id: String(hubId), label: input.slug },
+        { name: input.name.en },
+      ),
+    ]);
+    await hub.save();
+    await flushAuditOutbox(HubModel as never, hubId);
   } catch (error) {
     if (isDuplicateKey(error)) throw new ConflictError(`A hub with the slug "${input.slug}" already exists.`);
     throw error;

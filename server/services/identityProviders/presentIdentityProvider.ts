@@ -19,6 +19,9 @@ function describe(pem: string) {
   };
 }
 
+/** The deployment-wide subject our own SP keys are authorised on (no city's provider in particular). */
+export const SERVICE_PROVIDER = { _id: 'service-provider', cityId: null };
+
 /** What the actor may do with the provider, asked of the policy. */
 export function identityProviderAbilities(actor: Actor, doc: IdentityProviderDoc) {
   const subject = doc as unknown as Record<string, unknown>;
@@ -28,6 +31,7 @@ export function identityProviderAbilities(actor: Actor, doc: IdentityProviderDoc
     test: update && doc.status === 'active',
     allowPrivilegedRoles: can(actor, 'update', 'IdentityProvider', subject, 'allowPrivilegedRoles'),
     allowSha1: can(actor, 'update', 'IdentityProvider', subject, 'allowSha1'),
+    rolloverSpKeys: can(actor, 'update', 'IdentityProvider', SERVICE_PROVIDER, 'spKeys'),
   };
 }
 

@@ -6,7 +6,8 @@
  * Each step is audited.
  */
 import type { Actor } from '../../../shared/policy/actor.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, flushAuditOutbox } from '../../audit/auditOutbox.js';
+import { ServiceProviderKeyModel } from '../../models/ServiceProviderKey.js';
 import {
   addNextSpKey,
   promoteNextSpKey,
@@ -14,11 +15,11 @@ import {
   type SpKeyUse,
 } from '../../auth/saml/spKeys.js';
 import { authorize } from '../../policy/authorize.js';
-import { presentSpCertificates } from './presentIdentityProvider.js';
+import { SERVICE_PROVIDER, presentSpCertificates } from './presentIdentityProvider.js';
 
 /** Deployment-wide: only those who may change any provider's settings (admins, the operator). */
 async function authorizeSpKeys(actor: Actor): Promise<void> {
-  await authorize(actor, 'update', 'IdentityProvider', { _id: 'service-provider', cityId: null }, 'spKeys');
+  await authorize(actor, 'update', 'IdentityProvider', SERVICE_PROVIDER, 'spKeys');
 }
 
 /** Our published certificates (current, and next during a rollover). */
@@ -30,20 +31,21 @@ export async function listSpKeys(actor: Actor) {
 /** Publishes a next key of `use` beside the current one. */
 export async function publishNextSpKey(actor: Actor, use: SpKeyUse) {
   await authorizeSpKeys(actor);
-  const made = await addNextSpKey(use);
-  await recordAudit(actor, 'sp_key.next_published', { type: 'ServiceProviderKey', id: made.id }, { use });
+  // The key is stored with its entry (server/audit/auditOutbox.ts).
+  const made = await addNextSpKey(use, (id) =>
+    auditOutboxItem(actor, 'sp_key.next_published', { type: 'ServiceProviderKey', id }, { use }),
+  );
+  await flushAuditOutbox(ServiceProviderKeyModel as never, made.id);
   return listSpKeys(actor);
 }
 
 /** Makes the next key of `use` current; the old one is retired. */
 export async function promoteSpKey(actor: Actor, use: SpKeyUse) {
   await authorizeSpKeys(actor);
-  const promoted = await promoteNextSpKey(use);
-  await recordAudit(
-    actor,
-    'sp_key.promoted',
-    { type: 'ServiceProviderKey', id: promoted.id },
-    { use, retired: promoted.retired },
+  // The write that makes the next key current carries the entry (server/audit/auditOutbox.ts).
+  const promoted = await promoteNextSpKey(use, (id, retired) =>
+    auditOutboxItem(actor, 'sp_key.promoted', { type: 'ServiceProviderKey', id }, { use, retired }),
   );
+  await flushAuditOutbox(ServiceProviderKeyModel as never, promoted.id);
   return listSpKeys(actor);
 }

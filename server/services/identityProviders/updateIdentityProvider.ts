@@ -6,7 +6,7 @@ import { X509Certificate } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { IdentityProviderUpdate } from '../../../shared/schemas/identityProviders.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import type { Config } from '../../config.js';
 import { toPem } from '../../auth/saml/parseIdpMetadata.js';
 import { IdentityProviderModel } from '../../models/IdentityProvider.js';
@@ -71,20 +71,29 @@ export async function updateIdentityProvider(
       input.removeCertificates,
     );
   for (const field of Object.keys(changes)) await authorize(actor, 'update', 'IdentityProvider', doc, field);
-  await IdentityProviderModel.updateOne({ _id: doc._id }, { $set: changes });
   const action = input.status === 'disabled' ? 'idp.disabled' : 'idp.updated';
-  // A disabled provider is no longer trusted: everyone it signed in is signed out at once.
-  const sessionsEnded = input.status === 'disabled' ? await endProviderSessions(doc.slug) : 0;
-  await recordAudit(
-    actor,
-    action,
-    { type: 'IdentityProvider', id: String(doc._id), label: doc.slug },
-    {
-      fields: Object.keys(changes),
-      sessionsEnded,
-      ...(input.allowSha1 !== undefined ? { allowSha1: input.allowSha1 } : {}),
-      ...(changes.certificates ? { certificates: (changes.certificates as string[]).length } : {}),
-    },
-  );
+  const target = { type: 'IdentityProvider', id: String(doc._id), label: doc.slug };
+  const details = (sessionsEnded: number | null) => ({
+    fields: Object.keys(changes),
+    sessionsEnded,
+    ...(input.allowSha1 !== undefined ? { allowSha1: input.allowSha1 } : {}),
+    ...(changes.certificates ? { certificates: (changes.certificates as string[]).length } : {}),
+  });
+  const disabling = input.status === 'disabled';
+  // The change and its entry are stored together (server/audit/auditOutbox.ts). Disabling ends the
+  // provider's sessions after the write, and the entry says how many: it is stored with the change
+  // (sessionsEnded unknown: null) and completed once they are ended, before it is appended.
+  const entry = auditOutboxItem(actor, action, target, details(disabling ? null : 0));
+  await IdentityProviderModel.updateOne({ _id: doc._id }, { $set: changes, ...auditOutboxPush(entry) });
+  if (disabling) {
+    // A disabled provider is no longer trusted: everyone it signed in is signed out at once.
+    const sessionsEnded = await endProviderSessions(doc.slug);
+    // The item is replaced whole, and only while it is the one pending, so no other entry is lost.
+    await IdentityProviderModel.updateOne(
+      { _id: doc._id, auditOutbox: { $size: 1 }, 'auditOutbox.id': entry.id } as never,
+      { $set: { auditOutbox: [{ ...entry, details: details(sessionsEnded) }] } } as never,
+    );
+  }
+  await flushAuditOutbox(IdentityProviderModel as never, doc._id);
   return getIdentityProvider(actor, slug, config);
 }

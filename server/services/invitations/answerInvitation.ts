@@ -5,7 +5,7 @@
  * becomes an explicit member with the invited role. Audited.
  */
 import type { Actor } from '../../../shared/policy/actor.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { SpaceModel, type SpaceDoc } from '../../models/Space.js';
 import { SpaceInvitationModel, type SpaceInvitationDoc } from '../../models/SpaceInvitation.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
@@ -44,7 +44,18 @@ export async function answerInvitation(actor: Actor, invitationId: string, answe
 
   const decided = (await SpaceInvitationModel.findOneAndUpdate(
     { _id: invitation._id, personId: person.id, status: 'pending' },
-    { $set: { status: answer === 'accept' ? 'accepted' : 'declined', decidedAt: new Date() } },
+    {
+      $set: { status: answer === 'accept' ? 'accepted' : 'declined', decidedAt: new Date() },
+      // Stored with the answer (server/audit/auditOutbox.ts), appended once the membership follows.
+      ...auditOutboxPush(
+        auditOutboxItem(
+          person,
+          answer === 'accept' ? 'space.invitation_accepted' : 'space.invitation_declined',
+          { type: 'Space', id: String(space._id), label: space.slug },
+          { invitation: String(invitation._id) },
+        ),
+      ),
+    },
     { returnDocument: 'after' },
   ).lean()) as SpaceInvitationDoc | null;
   if (!decided) {
@@ -57,11 +68,7 @@ export async function answerInvitation(actor: Actor, invitationId: string, answe
     (await ensureMembership(space._id, person.id, invitation.role))
   )
     emitMembershipEvent({ spaceId: String(space._id), personId: person.id, change: 'joined' });
-  await recordAudit(
-    person,
-    answer === 'accept' ? 'space.invitation_accepted' : 'space.invitation_declined',
-    { type: 'Space', id: String(space._id), label: space.slug },
-    { invitation: String(invitation._id) },
-  );
+  await flushAuditOutbox(SpaceInvitationModel as never, invitation._id);
+  delete (decided as { auditOutbox?: unknown }).auditOutbox;
   return presentInvitation(await loadSharingContext(person), decided);
 }

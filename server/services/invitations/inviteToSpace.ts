@@ -8,7 +8,8 @@ import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { isInvitableKind } from '../../../shared/policy/spaces.js';
 import type { SpaceInvitationCreate } from '../../../shared/schemas/invitations.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { Types } from 'mongoose';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { SpaceInvitationModel, type SpaceInvitationDoc } from '../../models/SpaceInvitation.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
@@ -33,9 +34,16 @@ export async function inviteToSpace(
   const invitee = await requireInvitee(input.person);
   await requireInvitable(space, invitee);
   const now = new Date();
+  // One invitation document per (space, person), re-opened when invited again: its id is known
+  // before the write, so the invitation is stored with its entry (server/audit/auditOutbox.ts).
+  const earlier = await SpaceInvitationModel.findOne(
+    { spaceId: space._id, personId: invitee.id },
+    { _id: 1 },
+  ).lean();
+  const invitationId = earlier?._id ?? new Types.ObjectId();
   try {
     await SpaceInvitationModel.updateOne(
-      { spaceId: space._id, personId: invitee.id, status: { $ne: 'pending' } },
+      { _id: invitationId, spaceId: space._id, personId: invitee.id, status: { $ne: 'pending' } },
       {
         $set: {
           status: 'pending',
@@ -44,6 +52,14 @@ export async function inviteToSpace(
           invitedAt: now,
           decidedAt: null,
         },
+        ...auditOutboxPush(
+          auditOutboxItem(
+            actor,
+            'space.invited',
+            { type: 'Space', id: String(space._id), label: slug },
+            { person: invitee.id, role: input.role, invitation: String(invitationId) },
+          ),
+        ),
       },
       { upsert: true },
     );
@@ -54,16 +70,11 @@ export async function inviteToSpace(
       params: { person: invitee.name },
     });
   }
+  await flushAuditOutbox(SpaceInvitationModel as never, invitationId);
   const stored = (await SpaceInvitationModel.findOne({
     spaceId: space._id,
     personId: invitee.id,
   }).lean()) as SpaceInvitationDoc | null;
   if (!stored) throw new Error('the invitation was not stored');
-  await recordAudit(
-    actor,
-    'space.invited',
-    { type: 'Space', id: String(space._id), label: slug },
-    { person: invitee.id, role: input.role, invitation: String(stored._id) },
-  );
   return presentInvitation(ctx, stored);
 }

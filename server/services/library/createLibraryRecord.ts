@@ -11,7 +11,7 @@ import { asLabel } from '../../../shared/policy/content.js';
 import { mustSanitise } from '../../../shared/policy/library.js';
 import type { NewLibraryRecord } from '../../../shared/schemas/library.js';
 import { contentLanguageOf } from '../../../shared/languages.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import type { LibraryRecordDoc } from '../../models/LibraryRecord.js';
 import { SpaceModel, type SpaceDoc } from '../../models/Space.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
@@ -87,17 +87,23 @@ export async function createLibraryRecord(
   const record = item as LibraryRecordDoc;
   // The language the writer named is kept even where the index does not stem it.
   if (record.language !== input.language) record.language = input.language;
+  // The write that completes the draft carries its entry (server/audit/auditOutbox.ts).
   await LIBRARY_KIND.model.updateOne(
     { _id: record._id } as never,
-    { $set: { language: input.language } } as never,
-  );
-  await recordAudit(
-    actor,
-    'library.drafted',
-    { type: 'LibraryRecord', id: String(record._id), label: record.label },
     {
-      fromRequest: Boolean(source.requestId),
-    },
+      $set: { language: input.language },
+      ...auditOutboxPush(
+        auditOutboxItem(
+          actor,
+          'library.drafted',
+          { type: 'LibraryRecord', id: String(record._id), label: record.label },
+          {
+            fromRequest: Boolean(source.requestId),
+          },
+        ),
+      ),
+    } as never,
   );
+  await flushAuditOutbox(LIBRARY_KIND.model as never, record._id);
   return presentLibraryRecord(ctx, record);
 }

@@ -18,7 +18,8 @@ import type {
 } from '../../../shared/schemas/library.js';
 import { contentLanguageOf } from '../../../shared/languages.js';
 import { indexTokens } from '../../../shared/search/tokens.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, flushAuditOutbox } from '../../audit/auditOutbox.js';
+import type { AuditOutboxItem } from '../../models/auditOutbox.js';
 import { emitLibraryEvent } from '../../events/contentEvents.js';
 import { LibraryRecordModel, type LibraryRecordDoc } from '../../models/LibraryRecord.js';
 import { PersonModel } from '../../models/Person.js';
@@ -49,18 +50,25 @@ function requireEditable(ctx: SharingContext, record: LibraryRecordDoc): void {
     });
 }
 
-/** Writes `set` if the record is still as read (`updatedAt`), else a conflict; returns it as stored. */
+/**
+ * Writes `update` if the record is still as read (`updatedAt`), else a conflict, with the audit
+ * entries it makes true (server/audit/auditOutbox.ts), which are then appended; returns it as stored.
+ */
 async function writeIfUnchanged(
   record: LibraryRecordDoc,
   update: Record<string, unknown>,
+  audit: AuditOutboxItem[],
 ): Promise<LibraryRecordDoc> {
+  const push = { ...(update.$push as object | undefined), auditOutbox: { $each: audit } };
   const after = await LibraryRecordModel.findOneAndUpdate(
     { _id: record._id, updatedAt: record.updatedAt, state: 'visible' },
-    update,
+    { ...update, $push: push },
     { returnDocument: 'after' },
   ).lean();
   if (!after)
     throw new ConflictError('The record changed meanwhile: read it again.', { reason: 'state_conflict' });
+  await flushAuditOutbox(LibraryRecordModel as never, record._id);
+  delete (after as { auditOutbox?: unknown }).auditOutbox;
   return after as LibraryRecordDoc;
 }
 
@@ -82,16 +90,17 @@ export async function updateLibraryRecord(
   if (input.summary !== undefined) set.body = input.summary;
   const merged = { ...record, ...set };
   set.tokens = tokensOf(merged);
-  const after = await writeIfUnchanged(record, { $set: set });
-  await recordAudit(
-    actor,
-    'library.edited',
-    { type: 'LibraryRecord', id, label: after.label },
-    {
-      fields: Object.keys(input),
-      ...(input.label && input.label !== record.label ? { from: record.label, to: input.label } : {}),
-    },
-  );
+  const after = await writeIfUnchanged(record, { $set: set }, [
+    auditOutboxItem(
+      actor,
+      'library.edited',
+      { type: 'LibraryRecord', id, label: (merged.label as string | undefined) ?? record.label },
+      {
+        fields: Object.keys(input),
+        ...(input.label && input.label !== record.label ? { from: record.label, to: input.label } : {}),
+      },
+    ),
+  ]);
   emitLibraryEvent({ type: 'updated', before: record, after });
   return presentLibraryRecord(ctx, after);
 }
@@ -118,16 +127,17 @@ export async function translateLibraryRecord(
     const blocking = blockingOf(record, await findingsOf({ ...record, translations } as LibraryRecordDoc));
     if (blocking.length) throw findingsRemain(blocking);
   }
-  const after = await writeIfUnchanged(record, { $set: { translations, ...reset } });
-  await recordAudit(
-    actor,
-    'library.translated',
-    { type: 'LibraryRecord', id, label: after.label },
-    {
-      language: input.language,
-      origin: input.origin,
-    },
-  );
+  const after = await writeIfUnchanged(record, { $set: { translations, ...reset } }, [
+    auditOutboxItem(
+      actor,
+      'library.translated',
+      { type: 'LibraryRecord', id, label: record.label },
+      {
+        language: input.language,
+        origin: input.origin,
+      },
+    ),
+  ]);
   emitLibraryEvent({ type: 'updated', before: record, after });
   return presentLibraryRecord(ctx, after);
 }
@@ -161,16 +171,17 @@ export async function submitLibraryRecord(
     throw new ConflictError('The record is already awaiting its approvals.', { reason: 'state_conflict' });
   const blocking = blockingOf(record, await findingsOf(record));
   if (blocking.length) throw findingsRemain(blocking);
-  const after = await writeIfUnchanged(record, { $set: { stage: 'in_review' } });
-  await recordAudit(
-    actor,
-    'library.submitted',
-    { type: 'LibraryRecord', id, label: after.label },
-    {
-      checklist: input.checklist,
-      ...(input.note ? { note: input.note } : {}),
-    },
-  );
+  const after = await writeIfUnchanged(record, { $set: { stage: 'in_review' } }, [
+    auditOutboxItem(
+      actor,
+      'library.submitted',
+      { type: 'LibraryRecord', id, label: record.label },
+      {
+        checklist: input.checklist,
+        ...(input.note ? { note: input.note } : {}),
+      },
+    ),
+  ]);
   emitLibraryEvent({ type: 'submitted', before: record, after });
   const byId = actor.kind === 'person' ? actor.id : null;
   await notify(
@@ -216,27 +227,20 @@ export async function approveLibraryRecord(
         publishedAt: new Date(),
       }
     : {};
-  const after = await writeIfUnchanged(record, { $push: { approvals: approval }, $set: publish });
-  await recordAudit(
-    actor,
-    'library.approved',
-    { type: 'LibraryRecord', id, label: after.label },
-    {
+  const target = { type: 'LibraryRecord', id, label: record.label };
+  // The approval (and the publication it completes) is stored with its entries.
+  const after = await writeIfUnchanged(record, { $push: { approvals: approval }, $set: publish }, [
+    auditOutboxItem(actor, 'library.approved', target, {
       as: role,
       checklist: input.checklist,
       ...(input.note ? { note: input.note } : {}),
-    },
-  );
+    }),
+    ...(complete
+      ? [auditOutboxItem(actor, 'library.published', target, { public: mayStayPublished(record.label) })]
+      : []),
+  ]);
   emitLibraryEvent({ type: 'approved', before: record, after });
   if (complete) {
-    await recordAudit(
-      actor,
-      'library.published',
-      { type: 'LibraryRecord', id, label: after.label },
-      {
-        public: after.published,
-      },
-    );
     emitLibraryEvent({ type: 'published', before: record, after });
     await notify([String(after.authorId)], after, 'library.published', null, 'LibraryRecord');
   }
@@ -251,8 +255,9 @@ export async function peerReviewLibraryRecord(actor: Actor, id: string): Promise
     throw new ConflictError('Only a published record not yet peer-reviewed is marked so.', {
       reason: 'state_conflict',
     });
-  const after = await writeIfUnchanged(record, { $set: { status: 'peer_reviewed' } });
-  await recordAudit(actor, 'library.peer_reviewed', { type: 'LibraryRecord', id, label: after.label });
+  const after = await writeIfUnchanged(record, { $set: { status: 'peer_reviewed' } }, [
+    auditOutboxItem(actor, 'library.peer_reviewed', { type: 'LibraryRecord', id, label: record.label }),
+  ]);
   emitLibraryEvent({ type: 'updated', before: record, after });
   return presentLibraryRecord(ctx, after);
 }

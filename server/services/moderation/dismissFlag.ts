@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import type { QueueFlag } from '../../../shared/schemas/moderation.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem } from '../../audit/auditOutbox.js';
 import { FlagModel, type FlagDoc } from '../../models/Flag.js';
 import { loadContent } from '../../policy/contentAccess.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
@@ -38,15 +38,15 @@ export async function loadFlagFor(ctx: SharingContext, flagId: string): Promise<
 /** Dismisses one open flag the loaded moderator may act on; returns nothing, throws on refusal. */
 export async function dismissLoadedFlag(actor: Actor, flag: FlagDoc, reason: string): Promise<void> {
   if (flag.state !== 'open') throw notOpen();
-  if (!(await dismissOpenFlag(flag._id, actor, reason))) throw notOpen();
   const ref = flagRef(flag);
   const item = await loadContent(ref.id, ref.type);
-  await recordAudit(
+  const audit = auditOutboxItem(
     actor,
     'flag.dismissed',
     { type: ref.type, id: ref.id, ...(item ? { label: item.label } : {}) },
     { flag: String(flag._id), flagReason: flag.reason, reason },
   );
+  if (!(await dismissOpenFlag(flag._id, actor, reason, audit))) throw notOpen();
 }
 
 /** Dismisses the flag with a reason and answers it as the queue shows it. */

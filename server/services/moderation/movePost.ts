@@ -8,6 +8,7 @@ import type { Actor } from '../../../shared/policy/actor.js';
 import { onwardAllowed, onwardRefusal, relabelDirection } from '../../../shared/policy/content.js';
 import type { Label } from '../../../shared/policy/labels.js';
 import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem } from '../../audit/auditOutbox.js';
 import type { PostDoc } from '../../models/Post.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
@@ -55,17 +56,20 @@ export async function movePost(
     spaceHubId: destination.hubId ?? null,
     release: true,
     action: 'move',
+    // Stored with the move itself (server/audit/auditOutbox.ts).
+    audit: [
+      auditOutboxItem(
+        actor,
+        'content.moved',
+        { type: 'Post', id, label },
+        {
+          from: String(item.spaceId),
+          to: input.to,
+          why: input.justification,
+        },
+      ),
+    ],
   });
-  await recordAudit(
-    actor,
-    'content.moved',
-    { type: 'Post', id, label },
-    {
-      from: String(item.spaceId),
-      to: input.to,
-      why: input.justification,
-    },
-  );
   await notify(
     [String(item.authorId)],
     { _id: item._id, spaceId: destination._id },

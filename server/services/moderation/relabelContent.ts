@@ -15,7 +15,8 @@ import {
   type Label,
 } from '../../../shared/policy/labels.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, flushAuditOutbox } from '../../audit/auditOutbox.js';
+import type { AuditOutboxItem } from '../../models/auditOutbox.js';
 import { MessageModel } from '../../models/Message.js';
 import { DocumentModel } from '../../models/Document.js';
 import { ExpertRequestModel } from '../../models/ExpertRequest.js';
@@ -69,6 +70,8 @@ export interface LabelChange {
   action: string;
   /** The RED audience to store (a topic's replies take the topic's); else see {@link memberIdsSince}. */
   audience?: unknown[];
+  /** Further audit entries the change makes true (a move's), stored with it after the relabel's own. */
+  audit?: AuditOutboxItem[];
 }
 
 /**
@@ -110,19 +113,30 @@ export async function applyLabel<D extends ContentDocs[ContentType]>(
     from: item.label,
     to,
   };
+  // The entries are stored with the change (server/audit/auditOutbox.ts).
+  const audit = [
+    ...(item.label !== to
+      ? [
+          auditOutboxItem(
+            actor,
+            'content.relabelled',
+            { type, id: String(item._id), label: to },
+            { from: item.label, to, why: justification },
+          ),
+        ]
+      : []),
+    ...(change.audit ?? []),
+  ];
   const result = await WRITES[type].updateOne(
     { _id: item._id, label: item.label, state: item.state, spaceId: item.spaceId } as never,
-    { $set: set, $push: { moderation: event } } as never,
+    {
+      $set: set,
+      $push: { moderation: event, ...(audit.length > 0 ? { auditOutbox: { $each: audit } } : {}) },
+    } as never,
   );
   if (result.matchedCount === 0)
     throw new ConflictError('The item changed meanwhile; reload it and try again.');
-  if (item.label !== to)
-    await recordAudit(
-      actor,
-      'content.relabelled',
-      { type, id: String(item._id), label: to },
-      { from: item.label, to, why: justification },
-    );
+  if (audit.length > 0) await flushAuditOutbox(WRITES[type], item._id);
   const after = { ...item, ...set, moderation: [...item.moderation, event] } as D;
   if (type !== 'Document') await raiseAttachedFiles(actor, after, type);
   return after;

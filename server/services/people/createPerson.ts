@@ -5,7 +5,7 @@ import type { PersonCreate } from '../../../shared/schemas/people.js';
 import { Types } from 'mongoose';
 import { LocalCredentialModel } from '../../models/LocalCredential.js';
 import { PersonModel } from '../../models/Person.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { authorize } from '../../policy/authorize.js';
 import { ConflictError, InvalidError, isDuplicateKey } from '../../errors.js';
 import { cityBySlug } from '../lookups.js';
@@ -34,8 +34,10 @@ export async function createPerson(actor: Actor, input: z.infer<typeof PersonCre
     if (isDuplicateKey(error)) throw new ConflictError('A person with this e-mail address already exists.');
     throw error;
   }
+  // The person is stored with the entry (server/audit/auditOutbox.ts): their document is the one
+  // that makes them exist (a credential alone is removed again).
   try {
-    await PersonModel.create({
+    const person = new PersonModel({
       _id: personId,
       name: input.name,
       email: input.email,
@@ -47,15 +49,19 @@ export async function createPerson(actor: Actor, input: z.infer<typeof PersonCre
       expertise: [...new Set(input.expertise)],
       status: input.status,
     });
+    person.set('auditOutbox', [
+      auditOutboxItem(
+        actor,
+        'person.created',
+        { type: 'Person', id: String(personId) },
+        { roles: input.roles, city: input.city ?? null },
+      ),
+    ]);
+    await person.save();
   } catch (error) {
     await LocalCredentialModel.deleteOne({ personId });
     throw error;
   }
-  await recordAudit(
-    actor,
-    'person.created',
-    { type: 'Person', id: String(personId) },
-    { roles: input.roles, city: input.city ?? null },
-  );
+  await flushAuditOutbox(PersonModel as never, personId);
   return getPerson(actor, String(personId));
 }

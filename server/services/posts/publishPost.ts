@@ -1,7 +1,7 @@
 /** Publishes a CLEAR post to public pages and the unauthenticated API (author or moderator). */
 import type { Actor } from '../../../shared/policy/actor.js';
 import { mayStayPublished, PUBLISHABLE } from '../../../shared/policy/labels.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { PostModel } from '../../models/Post.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing, canShare } from '../../policy/sharingAccess.js';
@@ -18,10 +18,16 @@ export async function publishPost(actor: Actor, id: string) {
   await authorizeSharing(ctx, 'publish', 'Post', subjectOf(item));
   const result = await PostModel.updateOne(
     { _id: item._id, label: PUBLISHABLE, state: 'visible' },
-    { $set: { published: true } },
+    {
+      $set: { published: true },
+      // Stored with the change (server/audit/auditOutbox.ts).
+      ...auditOutboxPush(
+        auditOutboxItem(actor, 'content.published', { type: 'Post', id, label: PUBLISHABLE }),
+      ),
+    },
   );
   if (result.matchedCount === 0)
     throw new ConflictError('The item changed meanwhile; reload it and try again.');
-  await recordAudit(actor, 'content.published', { type: 'Post', id, label: PUBLISHABLE });
+  await flushAuditOutbox(PostModel as never, item._id);
   return presentPost(ctx, { ...item, published: true });
 }

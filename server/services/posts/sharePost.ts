@@ -6,7 +6,8 @@
  * name or city under the Chatham House Rule.
  */
 import type { Actor } from '../../../shared/policy/actor.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { Types } from 'mongoose';
+import { auditOutboxItem, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { PostModel, type PostDoc } from '../../models/Post.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { emitContentEvent } from '../../events/contentEvents.js';
@@ -32,7 +33,10 @@ export async function sharePost(actor: Actor, id: string, to: string) {
     activeNamesById([item.authorId]),
     citySlugsById(actor, [item.authorCityId]),
   ]);
-  const created = await PostModel.create({
+  // The copy is stored with the entry (server/audit/auditOutbox.ts), under an id chosen first.
+  const copyId = new Types.ObjectId();
+  const created = new PostModel({
+    _id: copyId,
     spaceId: destination._id,
     spaceHubId: destination.hubId ?? null,
     label: item.label,
@@ -52,16 +56,21 @@ export async function sharePost(actor: Actor, id: string, to: string) {
       chathamHouse: chr || (item.forwardedFrom?.chathamHouse ?? false),
     },
   });
+  created.set('auditOutbox', [
+    auditOutboxItem(
+      actor,
+      'content.shared',
+      { type: 'Post', id, label: item.label },
+      {
+        to: destination.slug,
+        copy: String(copyId),
+      },
+    ),
+  ]);
+  await created.save();
+  await flushAuditOutbox(PostModel as never, copyId);
   const copy = created.toObject() as unknown as PostDoc;
-  await recordAudit(
-    actor,
-    'content.shared',
-    { type: 'Post', id, label: item.label },
-    {
-      to: destination.slug,
-      copy: String(copy._id),
-    },
-  );
+  delete (copy as { auditOutbox?: unknown }).auditOutbox;
   const members = await currentMemberIds(destination);
   await notify(
     members.filter((m) => m !== actor.id),

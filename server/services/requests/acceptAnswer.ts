@@ -6,7 +6,7 @@
  */
 import type { Actor } from '../../../shared/policy/actor.js';
 import { ANSWERING_STATES, type RequestState } from '../../../shared/policy/requestWorkflow.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { emitRequestEvent } from '../../events/contentEvents.js';
 import { ExpertRequestModel, type ExpertRequestDoc } from '../../models/ExpertRequest.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
@@ -39,19 +39,26 @@ export async function acceptAnswer(actor: Actor, id: string, messageId: string):
   const byId = actor.kind === 'person' ? actor.id : null;
   const after = await ExpertRequestModel.findOneAndUpdate(
     { _id: request._id, state: 'visible', status: { $in: [...ANSWERING_STATES] } },
-    { $set: { acceptedAnswer: { messageId: message._id, byId, at: new Date() } } },
+    {
+      $set: { acceptedAnswer: { messageId: message._id, byId, at: new Date() } },
+      // Stored with the answer (server/audit/auditOutbox.ts).
+      ...auditOutboxPush(
+        auditOutboxItem(
+          actor,
+          'request.answer_accepted',
+          { type: 'ExpertRequest', id, label: request.label },
+          {
+            message: messageId,
+          },
+        ),
+      ),
+    },
     { returnDocument: 'after' },
   ).lean();
   if (!after)
     throw new ConflictError('The request changed meanwhile: read it again.', { reason: 'state_conflict' });
-  await recordAudit(
-    actor,
-    'request.answer_accepted',
-    { type: 'ExpertRequest', id, label: request.label },
-    {
-      message: messageId,
-    },
-  );
+  await flushAuditOutbox(ExpertRequestModel as never, request._id);
+  delete (after as { auditOutbox?: unknown }).auditOutbox;
   emitRequestEvent({ type: 'updated', before: request, after: after as unknown as ExpertRequestDoc });
   return presentRequest(ctx, after as unknown as ExpertRequestDoc);
 }

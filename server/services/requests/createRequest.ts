@@ -10,7 +10,9 @@ import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { Urgency } from '../../../shared/expertPool.js';
 import type { NewRequest } from '../../../shared/schemas/requests.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { Types } from 'mongoose';
+import { auditOutboxItem, flushAuditOutbox } from '../../audit/auditOutbox.js';
+import { ExpertRequestModel } from '../../models/ExpertRequest.js';
 import type { ExpertRequestDoc } from '../../models/ExpertRequest.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { moderatorIdsFor } from '../../policy/moderatorsOf.js';
@@ -58,12 +60,22 @@ export async function createRequest(
   const { space, members } = opened;
   ctx = await loadSharingContext(actor);
   const now = new Date();
+  // The request is stored with its entry (server/audit/auditOutbox.ts), under an id chosen first.
+  const requestId = new Types.ObjectId();
+  const audit = auditOutboxItem(
+    actor,
+    'request.submitted',
+    { type: 'ExpertRequest', id: String(requestId), label: input.label },
+    { space: space.slug },
+  );
   const { item } = await createContent(
     ctx,
     REQUEST_KIND,
     { space, label: input.label, members },
     {
       fields: {
+        _id: requestId,
+        auditOutbox: [audit],
         title: input.title,
         body: input.problem,
         context: input.context ?? '',
@@ -76,7 +88,7 @@ export async function createRequest(
         status: 'submitted',
         history: [{ from: null, to: 'submitted', at: now, byId: actor.id, note: null }],
         expertIds: [],
-      },
+      } as never,
     },
   ).catch(async (error: unknown) => {
     // Nothing half made: the space goes when its request could not be stored (over the ceiling...).
@@ -84,12 +96,8 @@ export async function createRequest(
     throw error;
   });
   announceWorkSpace(opened);
-  await recordAudit(
-    actor,
-    'request.submitted',
-    { type: 'ExpertRequest', id: String(item._id), label: item.label },
-    { space: space.slug },
-  );
+  await flushAuditOutbox(ExpertRequestModel as never, requestId);
+  delete (item as { auditOutbox?: unknown }).auditOutbox;
   await notify(await moderatorIdsFor(space.hubId), item, 'request.submitted', null, 'ExpertRequest');
   return presentRequest(ctx, item as ExpertRequestDoc);
 }

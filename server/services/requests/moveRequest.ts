@@ -10,7 +10,7 @@ import {
   type RequestState,
 } from '../../../shared/policy/requestWorkflow.js';
 import type { Actor } from '../../../shared/policy/actor.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { emitRequestEvent } from '../../events/contentEvents.js';
 import { ExpertRequestModel, type ExpertRequestDoc } from '../../models/ExpertRequest.js';
 import { moderatorIdsFor } from '../../policy/moderatorsOf.js';
@@ -38,18 +38,8 @@ export async function moveRequest(
   const from = request.status as RequestState;
   if (request.state !== 'visible' || !allowedTransition(from, to, parties)) throw transitionRefused(from, to);
   const byId = actor.kind === 'person' ? actor.id : null;
-  const after = await ExpertRequestModel.findOneAndUpdate(
-    { _id: request._id, status: from, state: 'visible' },
-    {
-      $set: { status: to, ...extra },
-      $push: { history: { from, to, at: new Date(), byId, note } },
-      ...(Object.keys(added).length ? { $addToSet: added } : {}),
-    },
-    { returnDocument: 'after' },
-  ).lean();
-  if (!after) throw transitionRefused(from, to);
-  const moved = after as unknown as ExpertRequestDoc;
-  await recordAudit(
+  // The move is stored with its entry (server/audit/auditOutbox.ts).
+  const entry = auditOutboxItem(
     actor,
     'request.transitioned',
     { type: 'ExpertRequest', id: String(request._id), label: request.label },
@@ -59,6 +49,19 @@ export async function moveRequest(
       ...(note ? { note } : {}),
     },
   );
+  const after = await ExpertRequestModel.findOneAndUpdate(
+    { _id: request._id, status: from, state: 'visible' },
+    {
+      $set: { status: to, ...extra },
+      $push: { history: { from, to, at: new Date(), byId, note }, auditOutbox: entry },
+      ...(Object.keys(added).length ? { $addToSet: added } : {}),
+    },
+    { returnDocument: 'after' },
+  ).lean();
+  if (!after) throw transitionRefused(from, to);
+  await flushAuditOutbox(ExpertRequestModel as never, request._id);
+  delete (after as { auditOutbox?: unknown }).auditOutbox;
+  const moved = after as unknown as ExpertRequestDoc;
   emitRequestEvent({ type: 'progressed', before: request, after: moved });
   if (from !== to) {
     const people = [

@@ -16,6 +16,7 @@ import { ExpertProfileModel } from '../../models/ExpertProfile.js';
 import { SpaceModel } from '../../models/Space.js';
 import type { NewOffers, Offer, RequestMatch } from '../../../shared/schemas/requests.js';
 import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { emitMembershipEvent } from '../../events/contentEvents.js';
 import { CityModel } from '../../models/City.js';
 import { ExpertRequestModel, type ExpertRequestDoc } from '../../models/ExpertRequest.js';
@@ -130,35 +131,36 @@ async function storeOffers(
   };
   const asked = new Set(earlier.map((o) => String(o.expertId)));
   const made: RequestOfferDoc[] = [];
+  // Every offer made carries the same entry (one id), written with it: it is appended once,
+  // whichever is processed first (server/audit/auditOutbox.ts).
+  const target = { type: 'ExpertRequest', id: String(request._id), label: request.label };
+  const details = { experts: expertIds, hours };
+  const entry = auditOutboxItem(actor, 'request.offered', target, details);
   for (const expertId of expertIds) {
     if (asked.has(expertId)) {
       const reopened = await RequestOfferModel.findOneAndUpdate(
         { requestId: request._id, expertId, state: { $in: [...REOPENABLE] } } as never,
-        { $set: fresh },
+        { $set: fresh, ...auditOutboxPush(entry) },
         { returnDocument: 'after' },
       ).lean();
       if (reopened) made.push(reopened as RequestOfferDoc);
       continue;
     }
     try {
-      made.push(
-        (
-          await RequestOfferModel.create({ requestId: request._id, expertId, ...fresh })
-        ).toObject() as RequestOfferDoc,
-      );
+      const offer = new RequestOfferModel({ requestId: request._id, expertId, ...fresh });
+      offer.set('auditOutbox', [entry]);
+      await offer.save();
+      made.push(offer.toObject() as RequestOfferDoc);
     } catch (error) {
       if (!isDuplicateKey(error)) throw error; // offered at the same moment by someone else: theirs stands
     }
   }
-  await recordAudit(
-    actor,
-    'request.offered',
-    { type: 'ExpertRequest', id: String(request._id), label: request.label },
-    {
-      experts: expertIds,
-      hours,
-    },
-  );
+  for (const offer of made) {
+    await flushAuditOutbox(RequestOfferModel as never, offer._id);
+    delete (offer as { auditOutbox?: unknown }).auditOutbox;
+  }
+  // No offer stored (all made meanwhile by someone else): nothing carries the entry.
+  if (made.length === 0) await recordAudit(actor, 'request.offered', target, details);
   await notify(expertIds, request, 'request.offered', null, 'ExpertRequest');
   return made;
 }
@@ -289,15 +291,36 @@ export async function acceptOffer(actor: Actor, id: string) {
     throw new ForbiddenError(
       'Your profile no longer matches this request (clearance, conflicts or languages).',
     );
+  // The acceptance is stored with its entry (server/audit/auditOutbox.ts), appended once the expert
+  // has joined; an acceptance undone because the request closed meanwhile takes it back.
+  const accepted = auditOutboxItem(actor, 'request.offer_accepted', {
+    type: 'ExpertRequest',
+    id: String(request._id),
+    label: request.label,
+  });
   const taken = await RequestOfferModel.updateOne(
     { _id: offer._id, state: 'pending' },
-    { $set: { state: 'accepted', decidedAt: new Date() } },
+    { $set: { state: 'accepted', decidedAt: new Date() }, ...auditOutboxPush(accepted) },
   );
   if (taken.modifiedCount === 0)
     throw new ConflictError('This offer is no longer open.', { reason: 'offer_closed' });
   const joined = await joinRequest(actor, request, offer.expertId);
   if (!joined) {
-    await RequestOfferModel.updateOne({ _id: offer._id }, { $set: { state: 'withdrawn' } });
+    // Its entry goes with the acceptance, in the same write (read as stored: FerretDB's `$pull`
+    // matches an embedded document only as a whole); any other pending entry stays.
+    const stored = await RequestOfferModel.collection.findOne(
+      { _id: offer._id },
+      { projection: { auditOutbox: 1 } },
+    );
+    const pending = (stored?.auditOutbox as { id?: string }[] | undefined)?.find((i) => i.id === accepted.id);
+    await RequestOfferModel.collection.updateOne({ _id: offer._id }, {
+      $set: { state: 'withdrawn', updatedAt: new Date() },
+      ...(pending ? { $pull: { auditOutbox: pending } } : {}),
+    } as never);
+    await RequestOfferModel.collection.updateOne(
+      { _id: offer._id, auditOutbox: { $size: 0 } },
+      { $unset: { auditOutbox: '' } },
+    );
     throw closed();
   }
   const [profile, space] = await Promise.all([
@@ -312,11 +335,7 @@ export async function acceptOffer(actor: Actor, id: string) {
   const expertId = String(offer.expertId);
   await ensureMembership(request.spaceId, expertId, 'member');
   if (offer.offeredBy) await ensureMembership(request.spaceId, String(offer.offeredBy), 'moderator');
-  await recordAudit(actor, 'request.offer_accepted', {
-    type: 'ExpertRequest',
-    id: String(request._id),
-    label: request.label,
-  });
+  await flushAuditOutbox(RequestOfferModel as never, offer._id);
   for (const person of [expertId, ...(offer.offeredBy ? [String(offer.offeredBy)] : [])])
     emitMembershipEvent({ spaceId: String(request.spaceId), personId: person, change: 'joined' });
   const after = await RequestOfferModel.findById(offer._id).lean();
@@ -337,18 +356,24 @@ async function settleWhenNoneOpen(actor: Actor, requestId: Types.ObjectId): Prom
 /** Declines an offer, with an optional reason for the moderators. */
 export async function declineOffer(actor: Actor, id: string, reason: string | null) {
   const offer = await loadOwnPendingOffer(actor, id);
+  // Stored with the decision (server/audit/auditOutbox.ts).
   const done = await RequestOfferModel.updateOne(
     { _id: offer._id, state: 'pending' },
-    { $set: { state: 'declined', decidedAt: new Date(), reason } },
+    {
+      $set: { state: 'declined', decidedAt: new Date(), reason },
+      ...auditOutboxPush(
+        auditOutboxItem(
+          actor,
+          'request.offer_declined',
+          { type: 'ExpertRequest', id: String(offer.requestId), label: offer.summary.label },
+          reason ? { reason } : null,
+        ),
+      ),
+    },
   );
   if (done.modifiedCount === 0)
     throw new ConflictError('This offer is no longer open.', { reason: 'offer_closed' });
-  await recordAudit(
-    actor,
-    'request.offer_declined',
-    { type: 'ExpertRequest', id: String(offer.requestId), label: offer.summary.label },
-    reason ? { reason } : null,
-  );
+  await flushAuditOutbox(RequestOfferModel as never, offer._id);
   await settleWhenNoneOpen(actor, offer.requestId);
   const after = await RequestOfferModel.findById(offer._id).lean();
   return presentOffer(after as RequestOfferDoc);
@@ -365,22 +390,28 @@ export async function expireOffers(actor: Actor, now = new Date()): Promise<numb
     .lean();
   let expired = 0;
   for (const offer of due) {
+    // Stored with the expiry (server/audit/auditOutbox.ts).
     const done = await RequestOfferModel.updateOne(
       { _id: offer._id, state: 'pending' },
-      { $set: { state: 'expired', decidedAt: now } },
+      {
+        $set: { state: 'expired', decidedAt: now },
+        ...auditOutboxPush(
+          auditOutboxItem(
+            actor,
+            'request.offer_expired',
+            {
+              type: 'ExpertRequest',
+              id: String(offer.requestId),
+              label: offer.summary.label,
+            },
+            { expert: String(offer.expertId) },
+          ),
+        ),
+      },
     );
     if (done.modifiedCount === 0) continue;
     expired++;
-    await recordAudit(
-      actor,
-      'request.offer_expired',
-      {
-        type: 'ExpertRequest',
-        id: String(offer.requestId),
-        label: offer.summary.label,
-      },
-      { expert: String(offer.expertId) },
-    );
+    await flushAuditOutbox(RequestOfferModel as never, offer._id);
     const request = await loadContent(String(offer.requestId), 'ExpertRequest');
     if (!request || request.state !== 'visible' || request.status !== 'offered') continue;
     const asked = new Set(

@@ -6,7 +6,7 @@
  */
 import { FINAL_REQUEST_STATES } from '../../../shared/policy/requestWorkflow.js';
 import type { Actor } from '../../../shared/policy/actor.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { emitMembershipEvent } from '../../events/contentEvents.js';
 import { ExpertRequestModel, type ExpertRequestDoc } from '../../models/ExpertRequest.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
@@ -27,19 +27,28 @@ export async function releaseExcludedExpert(actor: Actor, expertId: string): Pro
   let released = 0;
   for (const request of requests) {
     if ((await rankCandidates(request)).some((c) => c.expertId === expertId)) continue;
-    await ExpertRequestModel.updateOne({ _id: request._id }, { $pull: { expertIds: expertId } });
+    // The release is stored with its entry (server/audit/auditOutbox.ts), appended once the room follows.
+    await ExpertRequestModel.updateOne(
+      { _id: request._id },
+      {
+        $pull: { expertIds: expertId },
+        ...auditOutboxPush(
+          auditOutboxItem(
+            actor,
+            'request.expert_released',
+            { type: 'ExpertRequest', id: String(request._id), label: request.label },
+            { expert: expertId, why: 'hard filter' },
+          ),
+        ),
+      },
+    );
     const left = await SpaceMembershipModel.updateOne(
       { spaceId: request.spaceId, personId: expertId, leftAt: null },
       { $set: { leftAt: new Date() } },
     );
     if (left.modifiedCount > 0)
       emitMembershipEvent({ spaceId: String(request.spaceId), personId: expertId, change: 'left' });
-    await recordAudit(
-      actor,
-      'request.expert_released',
-      { type: 'ExpertRequest', id: String(request._id), label: request.label },
-      { expert: expertId, why: 'hard filter' },
-    );
+    await flushAuditOutbox(ExpertRequestModel as never, request._id);
     released++;
   }
   return released;

@@ -8,7 +8,7 @@ import type { Actor } from '../../../shared/policy/actor.js';
 import type { RequestState } from '../../../shared/policy/requestWorkflow.js';
 import type { RequestTransitionInput } from '../../../shared/schemas/requests.js';
 import { RequestOfferModel } from '../../models/RequestOffer.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { moveRequest } from './moveRequest.js';
 import { presentRequest, type PresentedRequest } from './presentRequest.js';
@@ -26,19 +26,25 @@ export async function transitionRequest(
   const moved = await moveRequest(actor, request, input.to as RequestState, parties, input.note ?? null);
   // Withdrawn, or back to matching: the offers still open close (an expert cannot take them later).
   if (moved.status === 'withdrawn' || moved.status === 'matching') {
-    const closed = await RequestOfferModel.updateMany(
-      { requestId: moved._id, state: 'pending' },
-      { $set: { state: 'withdrawn', decidedAt: new Date() } },
-    );
-    if (closed.modifiedCount > 0)
-      await recordAudit(
+    const open = await RequestOfferModel.find({ requestId: moved._id, state: 'pending' }, { _id: 1 }).lean();
+    if (open.length > 0) {
+      // Every withdrawn offer carries the same entry (one id), written with its withdrawal: it is
+      // appended once, whichever is processed first (server/audit/auditOutbox.ts).
+      const entry = auditOutboxItem(
         actor,
         'request.offers_withdrawn',
         { type: 'ExpertRequest', id, label: moved.label },
         {
-          count: closed.modifiedCount,
+          count: open.length,
         },
       );
+      const ids = open.map((o) => o._id);
+      await RequestOfferModel.updateMany(
+        { _id: { $in: ids }, state: 'pending' },
+        { $set: { state: 'withdrawn', decidedAt: new Date() }, ...auditOutboxPush(entry) },
+      );
+      for (const offerId of ids) await flushAuditOutbox(RequestOfferModel as never, offerId);
+    }
   }
   return presentRequest(await loadSharingContext(actor), moved);
 }

@@ -4,11 +4,11 @@
  * the unique slug index, so the same pair always gets the same space, also when both ask at once.
  * Asking again re-opens a membership either of them had left. Ceiling and default: DIRECT_ROOM.
  */
-import type { Types } from 'mongoose';
 import type { RoomSummary } from '../../../shared/events.js';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { DIRECT_ROOM } from '../../../shared/policy/spaces.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { Types } from 'mongoose';
+import { auditOutboxItem, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { PersonModel } from '../../models/Person.js';
 import { SpaceModel, type SpaceDoc } from '../../models/Space.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
@@ -77,15 +77,23 @@ export async function createDirectConversation(actor: Actor, otherId: string): P
   let space = (await SpaceModel.findOne({ slug }).lean()) as SpaceDoc | null;
   if (!space) {
     try {
-      space = (await SpaceModel.create(candidate)).toObject() as SpaceDoc;
-      await recordAudit(
-        person,
-        'space.created',
-        { type: 'Space', id: String(space._id), label: slug },
-        {
-          kind: 'direct',
-        },
-      );
+      // Stored with its entry (server/audit/auditOutbox.ts), under an id chosen first.
+      const spaceId = new Types.ObjectId();
+      const doc = new SpaceModel({ ...candidate, _id: spaceId });
+      doc.set('auditOutbox', [
+        auditOutboxItem(
+          person,
+          'space.created',
+          { type: 'Space', id: String(spaceId), label: slug },
+          {
+            kind: 'direct',
+          },
+        ),
+      ]);
+      await doc.save();
+      await flushAuditOutbox(SpaceModel as never, spaceId);
+      space = doc.toObject() as SpaceDoc;
+      delete (space as { auditOutbox?: unknown }).auditOutbox;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       space = (await SpaceModel.findOne({ slug }).lean()) as SpaceDoc | null;

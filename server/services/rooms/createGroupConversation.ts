@@ -11,7 +11,8 @@ import type { RoomSummary } from '../../../shared/events.js';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { DIRECT_ROOM, GROUP_CONVERSATION } from '../../../shared/policy/spaces.js';
 import type { GroupConversationCreate } from '../../../shared/schemas/spaces.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { Types } from 'mongoose';
+import { auditOutboxItem, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { PersonModel } from '../../models/Person.js';
 import { SpaceModel, type SpaceDoc } from '../../models/Space.js';
 import { can } from '../../policy/authorize.js';
@@ -65,14 +66,23 @@ export async function createGroupConversation(
     createdBy: person.id,
   };
   await authorizeSharing(ctx, 'create', 'Space', { ...candidate, _id: null });
-  const space = (await SpaceModel.create(candidate)).toObject() as SpaceDoc;
+  // Stored with its entry (server/audit/auditOutbox.ts), under an id chosen first; the entry is
+  // appended once its people are members.
+  const spaceId = new Types.ObjectId();
+  const doc = new SpaceModel({ ...candidate, _id: spaceId });
+  doc.set('auditOutbox', [
+    auditOutboxItem(
+      person,
+      'space.created',
+      { type: 'Space', id: String(spaceId), label: candidate.slug },
+      { kind: 'group', people: count },
+    ),
+  ]);
+  await doc.save();
+  const space = doc.toObject() as SpaceDoc;
+  delete (space as { auditOutbox?: unknown }).auditOutbox;
   for (const id of [person.id, ...others]) await ensureMembership(space._id, id, 'member');
-  await recordAudit(
-    person,
-    'space.created',
-    { type: 'Space', id: String(space._id), label: candidate.slug },
-    { kind: 'group', people: count },
-  );
+  await flushAuditOutbox(SpaceModel as never, spaceId);
   for (const id of [person.id, ...others])
     emitMembershipEvent({ spaceId: String(space._id), personId: id, change: 'joined' });
   return presentRoom(space, 'member', roomAbilities(await loadSharingContext(person), space));

@@ -38,16 +38,30 @@ export interface JoinedRoom {
   more: boolean;
 }
 
-/** Authorises the join and collects the missed messages. */
-export async function joinRoom(actor: Actor, input: z.infer<typeof RoomJoin>): Promise<JoinedRoom> {
-  const grant = await authorizeRoom(actor, input.roomId);
-  const room = presentRoom(grant.space, grant.role, roomAbilities(grant.ctx, grant.space));
-  if (!input.lastSeenId) return { grant, room, missed: [], more: false };
+/** A join's first step: the person may join the room now (the grant) and the room as they see it. */
+export async function authorizeJoin(
+  actor: Actor,
+  roomId: string,
+): Promise<{ grant: RoomGrant; room: RoomSummary }> {
+  const grant = await authorizeRoom(actor, roomId);
+  return { grant, room: presentRoom(grant.space, grant.role, roomAbilities(grant.ctx, grant.space)) };
+}
+
+/**
+ * A join's second step: what was missed since `lastSeenId` (nothing without one). A socket reads this
+ * only after it is in the room's channels, so every message is in this answer or delivered live
+ * (or both: clients merge by id); read before, a message stored in between would be in neither.
+ */
+export async function missedSince(
+  grant: RoomGrant,
+  lastSeenId: string | undefined,
+): Promise<{ missed: MessageDelivery[]; more: boolean }> {
+  if (!lastSeenId) return { missed: [], more: false };
   const page = await findContentPage(grant.ctx, {
     type: 'Message',
     filters: [
       { spaceId: grant.space._id },
-      { _id: { $gte: missedFloor(input.lastSeenId), $ne: new Types.ObjectId(input.lastSeenId) } },
+      { _id: { $gte: missedFloor(lastSeenId), $ne: new Types.ObjectId(lastSeenId) } },
     ],
     sortField: '_id',
     direction: 'desc',
@@ -57,10 +71,11 @@ export async function joinRoom(actor: Actor, input: z.infer<typeof RoomJoin>): P
   // The newest ones when more were missed than one answer holds; older ones are read as history.
   page.items.reverse();
   await recordSensitiveAccess(grant.ctx, page.items, 'view', 'socket.missed', 'Message');
-  return {
-    grant,
-    room,
-    missed: await presentMessages(grant.ctx, page.items),
-    more: page.nextCursor !== null,
-  };
+  return { missed: await presentMessages(grant.ctx, page.items), more: page.nextCursor !== null };
+}
+
+/** Authorises the join and collects the missed messages (both steps, for callers with no channels). */
+export async function joinRoom(actor: Actor, input: z.infer<typeof RoomJoin>): Promise<JoinedRoom> {
+  const { grant, room } = await authorizeJoin(actor, input.roomId);
+  return { grant, room, ...(await missedSince(grant, input.lastSeenId)) };
 }

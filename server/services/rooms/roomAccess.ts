@@ -4,8 +4,13 @@
  * re-authorises it (server/sockets/reauthorize.ts). A room the person may not even see answers
  * "not found"; one they may see but not take part in (a leaders-only room for a non-leader seen by
  * a moderator) answers "forbidden". Refusals are audited.
+ *
+ * Sockets act with actors handed out by the node's sharing cache (sharingCache.ts): such an actor is
+ * authorised from its cached context and one fresh read of the room, the join's only database round
+ * trip; a refusal, or a room the cached context does not list yet, is decided again from a fresh
+ * context (which replaces the cached one), so a cache can delay no grant and widen no access.
  */
-import { takesPart } from '../../policy/authorizer.js';
+import { allows, takesPart } from '../../policy/authorizer.js';
 import type { RoomAbilities, RoomSummary } from '../../../shared/events.js';
 import type { Actor, PersonActor } from '../../../shared/policy/actor.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
@@ -15,6 +20,8 @@ import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { NotFoundError, UnauthenticatedError } from '../../errors.js';
+import { batchLoader } from './batchLoader.js';
+import { cachedSharing, cachedSharingOf, forgetPerson, type CachedSharing } from './sharingCache.js';
 
 /** The facts about a room that sending and fan-out need. */
 export type RoomFacts = Pick<
@@ -57,29 +64,83 @@ export function requirePerson(actor: Actor): PersonActor {
   return actor;
 }
 
-/** Loads a room by id (null when the id names no space). */
+const ROOM_FIELDS = {
+  slug: 1,
+  name: 1,
+  kind: 1,
+  hubId: 1,
+  cityId: 1,
+  ceiling: 1,
+  defaultLabel: 1,
+  chathamHouse: 1,
+  leadersOnly: 1,
+};
+
+/** Rooms read together for the joins of one turn (batchLoader.ts). */
+const loadRooms = batchLoader(async (ids: string[]) => {
+  const spaces = (await SpaceModel.find({ _id: { $in: ids } }, ROOM_FIELDS).lean()) as RoomFacts[];
+  return new Map(spaces.map((space) => [String(space._id), space]));
+});
+
+/** Loads a room by id (null when the id names no space); reads of the same turn share one query. */
 export async function loadRoom(roomId: string): Promise<RoomFacts | null> {
   if (!Types.ObjectId.isValid(roomId)) return null;
-  return (await SpaceModel.findById(roomId, {
-    slug: 1,
-    name: 1,
-    kind: 1,
-    hubId: 1,
-    cityId: 1,
-    ceiling: 1,
-    defaultLabel: 1,
-    chathamHouse: 1,
-    leadersOnly: 1,
-  }).lean()) as RoomFacts | null;
+  return (await loadRooms(String(new Types.ObjectId(roomId)))) ?? null;
 }
 
-/** Authorises a person for a room now, from a fresh sharing context (or the one given). */
+/** The grant from the cache's context, when it lets the person take part in the room; else null. */
+function grantFromCache(sharing: CachedSharing | null, space: RoomFacts): RoomGrant | null {
+  if (!sharing) return null;
+  const { actor, ctx, roles } = sharing;
+  const roomId = String(space._id);
+  const doc = space as unknown as Record<string, unknown>;
+  if (
+    !takesPart(ctx, roomId) ||
+    !allows(ctx, 'read', 'Space', doc) ||
+    !allows(ctx, 'participate', 'Space', doc)
+  )
+    return null;
+  return { roomId, space, actor, ctx, role: roles.get(roomId) ?? 'derived' };
+}
+
+/** Authorises a cached actor: cached context and a fresh room; refusals decided again afresh. */
+async function authorizeCached(
+  person: PersonActor,
+  roomId: string,
+  cached: Promise<CachedSharing | null>,
+): Promise<RoomGrant> {
+  const [sharing, space] = await Promise.all([cached, loadRoom(roomId)]);
+  if (!space) throw new NotFoundError('Room');
+  const granted = grantFromCache(sharing, space);
+  if (granted) return granted;
+  // Perhaps refused, perhaps a context older than the room or the membership: decide afresh.
+  forgetPerson(person.id);
+  const fresh = await cachedSharing(person.id);
+  if (!fresh) throw new UnauthenticatedError('Your account is not active; sign in again.');
+  const doc = space as unknown as Record<string, unknown>;
+  await authorizeSharing(fresh.ctx, 'read', 'Space', doc, { hide: 'Room' });
+  await authorizeSharing(fresh.ctx, 'participate', 'Space', doc);
+  return {
+    roomId: String(space._id),
+    space,
+    actor: fresh.actor,
+    ctx: fresh.ctx,
+    role: fresh.roles.get(String(space._id)) ?? 'derived',
+  };
+}
+
+/**
+ * Authorises a person for a room now, from a fresh sharing context (or the one given); an actor
+ * from the node's sharing cache is authorised from its cached context (see the module comment).
+ */
 export async function authorizeRoom(
   actor: Actor,
   roomId: string,
   loaded?: SharingContext,
 ): Promise<RoomGrant> {
   const person = requirePerson(actor);
+  const cached = loaded ? undefined : cachedSharingOf(person);
+  if (cached) return authorizeCached(person, roomId, cached);
   const [ctx, space] = await Promise.all([loaded ?? loadSharingContext(person), loadRoom(roomId)]);
   if (!space) throw new NotFoundError('Room');
   await authorizeSharing(ctx, 'read', 'Space', space as unknown as Record<string, unknown>, { hide: 'Room' });

@@ -6,6 +6,8 @@
 import type { OperatorActor } from '../../../shared/policy/actor.js';
 import type { IdentityProviderDoc } from '../../models/IdentityProvider.js';
 import { recordAudit, type AuditTarget } from '../../audit/recordAudit.js';
+import { auditOutboxItem } from '../../audit/auditOutbox.js';
+import type { AuditOutboxItem } from '../../models/auditOutbox.js';
 
 /** The context of one authenticated SCIM request. */
 export interface ScimContext {
@@ -37,6 +39,20 @@ export function auditScim(
   details: Record<string, unknown> = {},
 ): Promise<number> {
   return recordAudit(scimActor(ctx), action, target, {
+    idp: ctx.idp.slug,
+    token: ctx.tokenPrefix,
+    ...details,
+  });
+}
+
+/** The same entry as {@link auditScim}, pending, to store with the change it records (auditOutbox.ts). */
+export function scimOutboxItem(
+  ctx: ScimContext,
+  action: string,
+  target: AuditTarget,
+  details: Record<string, unknown> = {},
+): AuditOutboxItem {
+  return auditOutboxItem(scimActor(ctx), action, target, {
     idp: ctx.idp.slug,
     token: ctx.tokenPrefix,
     ...details,

@@ -17,7 +17,8 @@ import { GROUP_SCHEMA } from '../../scim/schemaDefinitions.js';
 import { isDuplicateKey } from '../../errors.js';
 import { GROUP_FIELDS } from './scimFieldMaps.js';
 import { applyGroupRoles } from './scimPerson.js';
-import { auditScim, scope, type ScimContext } from './scimContext.js';
+import { auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
+import { auditScim, scimOutboxItem, scope, type ScimContext } from './scimContext.js';
 import type { Resource } from './scimUsers.js';
 
 const taken = () =>
@@ -77,27 +78,35 @@ export async function createScimGroup(ctx: ScimContext, body: unknown): Promise<
   const input = groupInput(body);
   const members = await memberIds(ctx, input.memberIds);
   let group;
+  // The group is stored with its entry (server/audit/auditOutbox.ts), under an id chosen first; the
+  // entry is appended after the members' roles follow.
+  const groupId = new Types.ObjectId();
   try {
-    group = await ScimGroupModel.create({
+    group = new ScimGroupModel({
+      _id: groupId,
       ...scope(ctx),
       displayName: input.displayName,
       displayNameKey: input.displayName.toLowerCase(),
       externalId: input.externalId,
       memberIds: members,
     });
+    group.set('auditOutbox', [
+      scimOutboxItem(
+        ctx,
+        'scim.group_created',
+        { type: 'ScimGroup', id: String(groupId), label: input.displayName },
+        {
+          members: members.length,
+        },
+      ),
+    ]);
+    await group.save();
   } catch (error) {
     if (isDuplicateKey(error)) throw taken();
     throw error;
   }
   await applyGroupRoles(ctx, members);
-  await auditScim(
-    ctx,
-    'scim.group_created',
-    { type: 'ScimGroup', id: String(group._id), label: input.displayName },
-    {
-      members: members.length,
-    },
-  );
+  await flushAuditOutbox(ScimGroupModel as never, groupId);
   return getScimGroup(ctx, String(group._id));
 }
 
@@ -108,6 +117,22 @@ async function store(
   action: string,
 ): Promise<boolean> {
   const members = await memberIds(ctx, input.memberIds);
+  const before = new Set(current.memberIds.map(String));
+  const after = new Set(members.map(String));
+  const added = [...after].filter((m) => !before.has(m));
+  const removed = [...before].filter((m) => !after.has(m));
+  const renamed = input.displayName !== current.displayName || input.externalId !== current.externalId;
+  // Stored with the group's change (server/audit/auditOutbox.ts), appended after the roles follow.
+  const entry = scimOutboxItem(
+    ctx,
+    action,
+    { type: 'ScimGroup', id: String(current._id), label: input.displayName },
+    {
+      added: added.length,
+      removed: removed.length,
+      renamed,
+    },
+  );
   let result;
   try {
     result = await ScimGroupModel.updateOne(
@@ -120,6 +145,7 @@ async function store(
           memberIds: members,
         },
         $inc: { version: 1 },
+        ...auditOutboxPush(entry),
       },
     );
   } catch (error) {
@@ -127,27 +153,13 @@ async function store(
     throw error;
   }
   if (result.matchedCount !== 1) return false;
-  const before = new Set(current.memberIds.map(String));
-  const after = new Set(members.map(String));
-  const added = [...after].filter((m) => !before.has(m));
-  const removed = [...before].filter((m) => !after.has(m));
-  const renamed = input.displayName !== current.displayName || input.externalId !== current.externalId;
   // A new name may match other role rules: then everyone in the group is recomputed.
   const affected = renamed ? [...new Set([...before, ...after])] : [...added, ...removed];
   await applyGroupRoles(
     ctx,
     affected.map((m) => new Types.ObjectId(m)),
   );
-  await auditScim(
-    ctx,
-    action,
-    { type: 'ScimGroup', id: String(current._id), label: input.displayName },
-    {
-      added: added.length,
-      removed: removed.length,
-      renamed,
-    },
-  );
+  await flushAuditOutbox(ScimGroupModel as never, current._id);
   return true;
 }
 

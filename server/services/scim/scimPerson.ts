@@ -21,7 +21,8 @@ import { badRequest } from '../../scim/scimError.js';
 import type { UserInput } from '../../scim/resources.js';
 import { ConflictError } from '../../errors.js';
 import { requireAnotherActiveAdmin } from '../people/requireAnotherActiveAdmin.js';
-import { auditScim, scope, type ScimContext } from './scimContext.js';
+import { auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
+import { auditScim, scimOutboxItem, scope, type ScimContext } from './scimContext.js';
 
 const MAX_TEXT = 200;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
@@ -98,21 +99,25 @@ export async function applyGroupRoles(ctx: ScimContext, scimUserIds: unknown[]):
         continue;
       }
     }
+    // The roles are stored with their entry (server/audit/auditOutbox.ts).
     const result = await PersonModel.updateOne(
       { _id: person._id, roles: person.roles },
       {
         $set: widensParticipation(before, next)
           ? { roles: next, participationSince: new Date() }
           : { roles: next },
+        ...auditOutboxPush(
+          scimOutboxItem(
+            ctx,
+            'scim.roles_changed',
+            { type: 'Person', id: String(person._id) },
+            { from: before, to: next },
+          ),
+        ),
       },
     );
     if (result.matchedCount !== 1) continue;
-    await auditScim(
-      ctx,
-      'scim.roles_changed',
-      { type: 'Person', id: String(person._id) },
-      { from: before, to: next },
-    );
+    await flushAuditOutbox(PersonModel as never, person._id);
     emitAccessEvent({ personId: String(person._id) });
   }
 }

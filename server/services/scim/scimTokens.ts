@@ -4,11 +4,12 @@
  * (256 random bits); only its SHA-256 is stored, and the token itself is returned once.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { Types } from 'mongoose';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { ScimTokenList, ScimTokenIssued } from '../../../shared/schemas/scim.js';
 import type { z } from 'zod';
 import type { Config } from '../../config.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { IdentityProviderModel, type IdentityProviderDoc } from '../../models/IdentityProvider.js';
 import { ScimTokenModel, type ScimTokenDoc } from '../../models/ScimToken.js';
@@ -85,14 +86,21 @@ export async function issueScimToken(
       params: { max: MAX_TOKENS },
     });
   const { token, hash, prefix } = newToken();
-  const doc = await ScimTokenModel.create({
+  // The token is stored with its entry (server/audit/auditOutbox.ts), under an id chosen first.
+  const tokenId = new Types.ObjectId();
+  const doc = new ScimTokenModel({
+    _id: tokenId,
     idpId: idp._id,
     cityId: idp.cityId,
     hash,
     prefix,
     createdBy: actor.kind === 'person' ? actor.id : actor.kind,
   });
-  await recordAudit(actor, 'scim.token_issued', target(idp), { prefix, tokenId: String(doc._id) });
+  doc.set('auditOutbox', [
+    auditOutboxItem(actor, 'scim.token_issued', target(idp), { prefix, tokenId: String(tokenId) }),
+  ]);
+  await doc.save();
+  await flushAuditOutbox(ScimTokenModel as never, tokenId);
   return { baseUrl: scimBaseUrl(config), token, item: present(doc.toObject() as ScimTokenDoc) };
 }
 
@@ -107,11 +115,15 @@ export async function rotateScimToken(
   const { token, hash, prefix } = newToken();
   const doc = await ScimTokenModel.findOneAndUpdate(
     { _id: tokenId, idpId: idp._id },
-    { $set: { hash, prefix, rotatedAt: new Date(), lastUsedAt: null } },
+    {
+      $set: { hash, prefix, rotatedAt: new Date(), lastUsedAt: null },
+      // Stored with the new secret (server/audit/auditOutbox.ts).
+      ...auditOutboxPush(auditOutboxItem(actor, 'scim.token_rotated', target(idp), { prefix, tokenId })),
+    },
     { returnDocument: 'after' },
   ).lean();
   if (!doc) throw new NotFoundError('SCIM token');
-  await recordAudit(actor, 'scim.token_rotated', target(idp), { prefix, tokenId });
+  await flushAuditOutbox(ScimTokenModel as never, doc._id);
   return { baseUrl: scimBaseUrl(config), token, item: present(doc) };
 }
 
@@ -123,8 +135,22 @@ export async function revokeScimToken(
   config: Config,
 ): Promise<z.infer<typeof ScimTokenList>> {
   const idp = await manageable(actor, slug);
-  const doc = await ScimTokenModel.findOneAndDelete({ _id: tokenId, idpId: idp._id }).lean();
-  if (!doc) throw new NotFoundError('SCIM token');
-  await recordAudit(actor, 'scim.token_revoked', target(idp), { prefix: doc.prefix, tokenId });
+  const found = await ScimTokenModel.findOne({ _id: tokenId, idpId: idp._id }, { prefix: 1 }).lean();
+  if (!found) throw new NotFoundError('SCIM token');
+  // Revoked first with its entry (server/audit/auditOutbox.ts), as content deletion does: the stored
+  // hash no longer matches any token, so the token stops working with this write. The entry is
+  // appended, then the document goes; one left by a crash works for nobody and the sweep appends its
+  // entry (revoking it again deletes it, with a second entry).
+  const marked = await ScimTokenModel.updateOne(
+    { _id: found._id, idpId: idp._id },
+    {
+      $set: { hash: `revoked:${String(found._id)}` },
+      ...auditOutboxPush(
+        auditOutboxItem(actor, 'scim.token_revoked', target(idp), { prefix: found.prefix, tokenId }),
+      ),
+    },
+  );
+  if (marked.matchedCount > 0) await flushAuditOutbox(ScimTokenModel as never, found._id);
+  await ScimTokenModel.deleteOne({ _id: found._id, idpId: idp._id });
   return listScimTokens(actor, slug, config);
 }

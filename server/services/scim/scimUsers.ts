@@ -26,7 +26,8 @@ import { USER_ATTRIBUTES_DROPPED, USER_SCHEMA } from '../../scim/schemaDefinitio
 import { isDuplicateKey } from '../../errors.js';
 import { USER_FIELDS } from './scimFieldMaps.js';
 import { applyGroupRoles, createPersonFor, setPersonActive, updatePersonFields } from './scimPerson.js';
-import { auditScim, scope, type ScimContext } from './scimContext.js';
+import { auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
+import { auditScim, scimOutboxItem, scope, type ScimContext } from './scimContext.js';
 
 /** A SCIM resource as JSON. */
 export type Resource = Record<string, unknown>;
@@ -121,8 +122,12 @@ export async function createScimUser(ctx: ScimContext, body: unknown): Promise<R
     : null;
   const person = existing ?? (await createPersonFor(ctx, input));
   let user;
+  // The user is stored with its entry (server/audit/auditOutbox.ts), under an id chosen first; the
+  // entry is appended once every step below is done (a step that fails deletes the user, and it).
+  const userId = new Types.ObjectId();
   try {
-    user = await ScimUserModel.create({
+    user = new ScimUserModel({
+      _id: userId,
       ...scope(ctx),
       personId: person._id,
       userName: input.userName,
@@ -132,6 +137,19 @@ export async function createScimUser(ctx: ScimContext, body: unknown): Promise<R
       suspendedPerson: !existing && input.active === false,
       attributes: input.attributes,
     });
+    user.set('auditOutbox', [
+      scimOutboxItem(
+        ctx,
+        'scim.user_created',
+        { type: 'Person', id: String(person._id) },
+        {
+          scimId: String(userId),
+          adopted: Boolean(existing),
+          active: input.active,
+        },
+      ),
+    ]);
+    await user.save();
   } catch (error) {
     if (!existing) await PersonModel.deleteOne({ _id: person._id });
     if (isDuplicateKey(error)) throw taken();
@@ -158,16 +176,7 @@ export async function createScimUser(ctx: ScimContext, body: unknown): Promise<R
     if (holds) await ScimUserModel.updateOne({ _id: user._id }, { $set: { suspendedPerson: true } });
   }
   await applyGroupRoles(ctx, [user._id]);
-  await auditScim(
-    ctx,
-    'scim.user_created',
-    { type: 'Person', id: String(person._id) },
-    {
-      scimId: String(user._id),
-      adopted: Boolean(existing),
-      active: input.active,
-    },
-  );
+  await flushAuditOutbox(ScimUserModel as never, userId);
   return getScimUser(ctx, String(user._id));
 }
 
@@ -181,6 +190,22 @@ async function store(
   const key = input.userName.toLowerCase();
   if (key !== current.userNameKey && (await ScimUserModel.exists({ idpId: ctx.idp._id, userNameKey: key })))
     throw taken();
+  const target = { type: 'Person', id: String(current.personId) };
+  // Unassigned counts as active: only `false` deactivates.
+  const active = input.active !== false;
+  const changed = active !== (current.active !== false);
+  // The entries are stored with the user's change (server/audit/auditOutbox.ts) and appended once the
+  // person follows; a failure in between leaves them to the sweep (and the directory retries).
+  const entries = [
+    ...(changed
+      ? [
+          scimOutboxItem(ctx, active ? 'scim.user_reactivated' : 'scim.user_deactivated', target, {
+            scimId: String(current._id),
+          }),
+        ]
+      : []),
+    scimOutboxItem(ctx, action, target, { scimId: String(current._id) }),
+  ];
   let result;
   try {
     result = await ScimUserModel.updateOne(
@@ -194,6 +219,7 @@ async function store(
           attributes: input.attributes,
         },
         $inc: { version: 1 },
+        ...auditOutboxPush(...entries),
       },
     );
   } catch (error) {
@@ -212,18 +238,10 @@ async function store(
       throw error;
     }
   }
-  const target = { type: 'Person', id: String(current.personId) };
-  // Unassigned counts as active: only `false` deactivates.
-  const active = input.active !== false;
-  const changed = active !== (current.active !== false);
   const applyActive = async () => {
     const holds = await setPersonActive(ctx, current.personId, active, current.suspendedPerson);
     if (holds !== current.suspendedPerson)
       await ScimUserModel.updateOne({ _id: current._id }, { $set: { suspendedPerson: holds } });
-    if (changed)
-      await auditScim(ctx, active ? 'scim.user_reactivated' : 'scim.user_deactivated', target, {
-        scimId: String(current._id),
-      });
   };
   // A deactivation is applied first and every time it is sent (it is idempotent), never decided on the
   // stored flag alone: a refusal of another field, or a failure after the flag was stored, must not
@@ -231,7 +249,7 @@ async function store(
   if (!active) await applyActive();
   await updatePersonFields(ctx, current.personId, input);
   if (active && changed) await applyActive();
-  await auditScim(ctx, action, target, { scimId: String(current._id) });
+  await flushAuditOutbox(ScimUserModel as never, current._id);
   return true;
 }
 

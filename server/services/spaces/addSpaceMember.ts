@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { isLeader } from '../../../shared/policy/spaces.js';
 import type { SpaceMemberAdd } from '../../../shared/schemas/spaces.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { PersonModel } from '../../models/Person.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
@@ -41,20 +41,9 @@ export async function addSpaceMember(actor: Actor, slug: string, input: z.infer<
       { path: 'person', message: 'not a mayor or city leader' },
     ]);
   const now = new Date();
-  await SpaceMembershipModel.updateOne(
-    { spaceId: space._id, personId: person._id, leftAt: { $ne: null } },
-    { $set: { joinedAt: now, leftAt: null, role: input.role } },
-  );
-  try {
-    await SpaceMembershipModel.updateOne(
-      { spaceId: space._id, personId: person._id },
-      { $set: { role: input.role }, $setOnInsert: { joinedAt: now, leftAt: null } },
-      { upsert: true },
-    );
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-  }
-  await recordAudit(
+  // The entry is stored with the membership (server/audit/auditOutbox.ts): the upsert below is the
+  // write that makes the person a member with this role, so it carries it.
+  const audit = auditOutboxItem(
     actor,
     'space.member_added',
     { type: 'Space', id: String(space._id), label: slug },
@@ -63,6 +52,25 @@ export async function addSpaceMember(actor: Actor, slug: string, input: z.infer<
       role: input.role,
     },
   );
+  await SpaceMembershipModel.updateOne(
+    { spaceId: space._id, personId: person._id, leftAt: { $ne: null } },
+    { $set: { joinedAt: now, leftAt: null, role: input.role } },
+  );
+  const filter = { spaceId: space._id, personId: person._id };
+  const update = {
+    $set: { role: input.role },
+    $setOnInsert: { joinedAt: now, leftAt: null },
+    ...auditOutboxPush(audit),
+  };
+  try {
+    await SpaceMembershipModel.updateOne(filter, update, { upsert: true });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    // A concurrent add inserted it first: the membership exists now, so the update applies.
+    await SpaceMembershipModel.updateOne(filter, update);
+  }
+  const membership = await SpaceMembershipModel.findOne(filter, { _id: 1 }).lean();
+  if (membership) await flushAuditOutbox(SpaceMembershipModel as never, membership._id);
   emitMembershipEvent({ spaceId: String(space._id), personId: input.person, change: 'joined' });
   return listSpaceMembers(actor, slug, { limit: 100, cursor: undefined });
 }

@@ -1,10 +1,11 @@
 /** Creates a space; its creator becomes its owner. */
 import { randomBytes } from 'node:crypto';
+import { Types } from 'mongoose';
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { CITY_SPACE_KINDS, HUB_SPACE_KINDS } from '../../../shared/policy/spaces.js';
 import type { SpaceCreate } from '../../../shared/schemas/spaces.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { SpaceModel, type SpaceDoc } from '../../models/Space.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
@@ -54,9 +55,25 @@ export async function createSpace(actor: Actor, input: z.infer<typeof SpaceCreat
     createdBy: actor.kind === 'person' ? actor.id : actor.kind,
   };
   await authorizeSharing(ctx, 'create', 'Space', { ...candidate, _id: null });
+  // The space is stored with its entry (server/audit/auditOutbox.ts), under an id chosen first.
+  const spaceId = new Types.ObjectId();
+  const audit = auditOutboxItem(
+    actor,
+    'space.created',
+    { type: 'Space', id: String(spaceId), label: slug },
+    {
+      kind: input.kind,
+      ceiling: input.ceiling,
+      chathamHouse: input.chathamHouse,
+    },
+  );
   let created: SpaceDoc;
   try {
-    created = (await SpaceModel.create(candidate)).toObject() as SpaceDoc;
+    const doc = new SpaceModel({ ...candidate, _id: spaceId });
+    doc.set('auditOutbox', [audit]);
+    await doc.save();
+    created = doc.toObject() as SpaceDoc;
+    delete (created as { auditOutbox?: unknown }).auditOutbox;
   } catch (error) {
     if (isDuplicateKey(error)) throw new ConflictError(`A space "${slug}" exists already.`);
     throw error;
@@ -68,16 +85,7 @@ export async function createSpace(actor: Actor, input: z.infer<typeof SpaceCreat
       role: 'owner',
       joinedAt: new Date(),
     });
-  await recordAudit(
-    actor,
-    'space.created',
-    { type: 'Space', id: String(created._id), label: slug },
-    {
-      kind: input.kind,
-      ceiling: input.ceiling,
-      chathamHouse: input.chathamHouse,
-    },
-  );
+  await flushAuditOutbox(SpaceModel as never, spaceId);
   const fresh = await loadSharingContext(actor);
   const [presented] = await presentSpaces(fresh, [created]);
   if (!presented) throw new Error('presenting failed');

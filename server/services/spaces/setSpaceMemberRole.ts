@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../../shared/policy/actor.js';
 import { isFixedSpaceRole } from '../../../shared/policy/spaces.js';
 import type { SpaceMemberRoleChange } from '../../../shared/schemas/spaces.js';
-import { recordAudit } from '../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../audit/auditOutbox.js';
 import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
@@ -32,13 +32,22 @@ export async function setSpaceMemberRole(
   if (!membership) throw new NotFoundError('The member');
   if (isFixedSpaceRole(membership.role))
     throw new ConflictError("An owner's role cannot be changed.", { reason: 'owner_role_fixed' });
-  await SpaceMembershipModel.updateOne({ _id: membership._id, leftAt: null }, { $set: { role: input.role } });
-  await recordAudit(
-    actor,
-    'space.member_role_changed',
-    { type: 'Space', id: String(space._id), label: slug },
-    { person: personId, from: membership.role, to: input.role },
+  // The role and its entry are stored together (server/audit/auditOutbox.ts).
+  const changed = await SpaceMembershipModel.updateOne(
+    { _id: membership._id, leftAt: null },
+    {
+      $set: { role: input.role },
+      ...auditOutboxPush(
+        auditOutboxItem(
+          actor,
+          'space.member_role_changed',
+          { type: 'Space', id: String(space._id), label: slug },
+          { person: personId, from: membership.role, to: input.role },
+        ),
+      ),
+    },
   );
+  if (changed.matchedCount > 0) await flushAuditOutbox(SpaceMembershipModel as never, membership._id);
   // Managing the room's material changes with the role: open sockets re-check their grants.
   emitAccessEvent({ personId });
   return listSpaceMembers(actor, slug, { limit: 100, cursor: undefined });

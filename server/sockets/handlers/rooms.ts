@@ -1,10 +1,12 @@
 /**
- * `room:join` and `room:leave`: thin adapters over joinRoom. A joined socket is in `room:<id>` (every
- * member's sockets) and `room:<id>:<person>` (RED fan-out), and keeps the grant; the ack carries the
- * room, the missed messages and who is online. Presence is announced on join, leave and disconnect.
+ * `room:join` and `room:leave`: thin adapters over joinRoom's two steps. A joined socket is in
+ * `room:<id>` (every member's sockets) and `room:<id>:<person>` (RED fan-out), and keeps the grant;
+ * it enters the channels before the missed messages are read, so no message stored meanwhile falls
+ * between the two. The ack carries the room, the missed messages and who is online. Presence is
+ * announced on join, leave and disconnect.
  */
 import type { Logger } from '../../logger.js';
-import { joinRoom } from '../../services/rooms/joinRoom.js';
+import { authorizeJoin, missedSince } from '../../services/rooms/joinRoom.js';
 import { memberChannel, roomChannel } from '../../services/rooms/roomAccess.js';
 import { onEvent } from '../ack.js';
 import { announceIfGone, announcePresence, onlineIn, presentIn } from '../presence.js';
@@ -33,13 +35,15 @@ export function registerRoomHandlers(socket: RealtimeSocket, logger: Logger): vo
     socket,
     'room:join',
     async (input) => {
-      const joined = await joinRoom(await socketActor(socket), input);
+      const { grant, room } = await authorizeJoin(await socketActor(socket), input.roomId);
       const wasPresent = await presentIn(nsp, input.roomId, personId);
-      grantsOf(socket).set(input.roomId, joined.grant);
+      grantsOf(socket).set(input.roomId, grant);
       await socket.join([roomChannel(input.roomId), memberChannel(input.roomId, personId)]);
+      // Live from here on; what came before is read now (see the module comment).
+      const { missed, more } = await missedSince(grant, input.lastSeenId);
       if (!wasPresent) announcePresence(nsp, input.roomId, personId, true);
       const online = await onlineIn(nsp, input.roomId);
-      return { room: joined.room, missed: joined.missed, more: joined.more, online };
+      return { room, missed, more, online };
     },
     logger,
   );

@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import type { Express } from 'express';
 import type { Label } from '../../../shared/policy/labels.js';
+import { KEPT_ABILITIES, sharingAbilityOf } from '../../../server/policy/authorizer.js';
+import { bareContext } from '../../../shared/policy/sharingContext.js';
 import { testApp } from '../../support/app.js';
 import { resetDatabase } from '../../support/database.js';
 import type { TestPerson } from '../../support/fixtures.js';
@@ -84,5 +86,21 @@ describe('item abilities agree with the server’s answers', () => {
         checked += 1;
       }
     assert.ok(checked >= 8, `only ${checked} readers checked`);
+  });
+});
+
+describe('the kept abilities', () => {
+  it('keeps the most recently used few hundred, building a dropped one again when asked', () => {
+    const contexts = Array.from({ length: KEPT_ABILITIES + 1 }, (_, i) => ({
+      ...bareContext({ kind: 'person', id: `p${i}`, name: `P${i}`, roles: ['practitioner'], cityId: null }),
+    }));
+    const first = sharingAbilityOf(contexts[0]!);
+    const second = sharingAbilityOf(contexts[1]!);
+    assert.equal(sharingAbilityOf(contexts[0]!), first, 'kept: the same ability');
+    for (const ctx of contexts.slice(2)) sharingAbilityOf(ctx);
+    assert.equal(sharingAbilityOf(contexts[0]!), first, 'recently used: still kept');
+    const rebuilt = sharingAbilityOf(contexts[1]!);
+    assert.notEqual(rebuilt, second, 'least recently used: dropped, then built again');
+    assert.equal(rebuilt.can('read', 'Post'), second.can('read', 'Post'), 'and the same rules');
   });
 });

@@ -188,3 +188,73 @@ describe('rooms over sockets: send, ack, persist, retry, reconnect', function ()
     assert.equal(older.data.items.at(-1)?.body, `bulk ${MISSED_CAP + 4}`);
   });
 });
+
+describe('rooms over sockets: rejoining while messages keep coming', function () {
+  this.timeout(60_000);
+  let world: RoomWorld;
+  let alice: RoomPerson;
+  let bob: RoomPerson;
+  let roomId: string;
+  before(async () => {
+    await resetDatabase();
+    await seedDirectory();
+    // Flood control raised: one person sends as fast as acks come back.
+    world = await startRoomWorld({
+      ROOM_MESSAGES_PER_PERSON_PER_10S: '100000',
+      ROOM_MESSAGES_PER_ROOM_PER_10S: '100000',
+    });
+    alice = await world.person(world.lyon, 'alice@lyon.example');
+    bob = await world.person(world.lyon, 'bob@lyon.example');
+    roomId = await makeRoom('lyon-stream', 'peer_room', 'RED', 'GREEN', [alice, bob]);
+  });
+  after(() => world.close());
+
+  it('misses none: each acknowledged message is in the rejoin’s answer or comes live', async () => {
+    const a = await alice.connect();
+    assert.equal((await a.call<Joined>('room:join', { roomId })).ok, true);
+    const first = await a.call<MessageDelivery>('message:send', {
+      roomId,
+      clientId: clientId(),
+      body: 'mark',
+    });
+    assert.ok(first.ok);
+    // Alice keeps sending, one acknowledged message after another, while Bob's sockets rejoin.
+    const acked: string[] = [];
+    let sending = true;
+    const sender = (async () => {
+      for (let n = 0; sending && n < 400; n += 1) {
+        const sent = await a.call<MessageDelivery>('message:send', {
+          roomId,
+          clientId: clientId(),
+          body: `m${n}`,
+        });
+        assert.ok(sent.ok, JSON.stringify(sent));
+        acked.push(sent.data.id);
+      }
+    })();
+    const rejoins: { missed: string[]; client: Awaited<ReturnType<RoomPerson['connect']>> }[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      const client = await bob.connect();
+      const joined = await client.call<Joined>('room:join', { roomId, lastSeenId: first.data.id });
+      assert.ok(joined.ok);
+      rejoins.push({ missed: joined.data.missed.map((m) => m.id), client });
+    }
+    sending = false;
+    await sender;
+    assert.ok(acked.length > 0, 'messages were sent meanwhile');
+    const last = acked.at(-1);
+    for (const { client } of rejoins)
+      await until(
+        () => client.seen['message:created']?.some((m) => (m as MessageDelivery).id === last) ?? false,
+      );
+    for (const [i, { missed, client }] of rejoins.entries()) {
+      const got = new Set([
+        ...missed,
+        ...(client.seen['message:created'] ?? []).map((m) => (m as MessageDelivery).id),
+      ]);
+      const lost = acked.filter((id) => !got.has(id));
+      assert.deepEqual(lost, [], `rejoin ${i}: acknowledged messages in neither its answer nor live`);
+      client.close();
+    }
+  });
+});

@@ -6,9 +6,10 @@
  * re-join fetches only what was missed.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { MessageDelivery, ServerToClientEvents } from '../../../../shared/events.js';
+import { JOIN_RETRIES, joinRetryDelayMs } from '../../../../shared/joinRetry.js';
 import { queryKeys } from '../../data/keys.js';
 import { applyRoomAction, cachedRoom, forgetRefusedRoom } from '../../data/roomsCache.js';
 import { onMessageAcknowledged, outboxItems, settleMessage } from '../../realtime/outbox.js';
@@ -51,6 +52,8 @@ export function useRoom(roomId: string): RoomHandle {
     (action: RoomAction) => applyRoomAction(queryClient, roomId, action),
     [queryClient, roomId],
   );
+  /** Whether the room is open on this page (a retried join must not reopen a room the page left). */
+  const open = useRef(false);
   /** The latest state, even between renders. */
   const current = useCallback(() => cachedRoom(queryClient, roomId), [queryClient, roomId]);
 
@@ -66,11 +69,21 @@ export function useRoom(roomId: string): RoomHandle {
       const { loaded, status } = current();
       if (status === 'denied' || status === 'removed') return;
       const lastSeen = since === undefined ? current().lastSeen : lastSeenBefore(current(), since);
-      const ack = await request('room:join', { roomId, ...(lastSeen ? { lastSeenId: lastSeen.id } : {}) });
+      const payload = { roomId, ...(lastSeen ? { lastSeenId: lastSeen.id } : {}) };
+      let ack = await request('room:join', payload);
+      // A lost answer (timed out, or the node not ready): asked again a few times, later each time;
+      // then, or once disconnected, the next connect joins again.
+      for (let attempt = 0; !ack.ok && attempt < JOIN_RETRIES; attempt += 1) {
+        if (ack.error.code !== TIMEOUT_CODE && ack.error.code !== 'unavailable') break;
+        await new Promise((resolve) => setTimeout(resolve, joinRetryDelayMs(attempt)));
+        if (!open.current || !getSocket().connected) return;
+        ack = await request('room:join', payload);
+      }
       if (!ack.ok) {
         if (ack.error.code !== TIMEOUT_CODE && ack.error.code !== 'unavailable') dispatch({ type: 'denied' });
-        return; // a lost answer: the next connect joins again
+        return;
       }
+      if (!open.current) return;
       dispatch({ type: 'joined', room: ack.data.room, missed: ack.data.missed, online: ack.data.online });
       // First visit, or more was missed than one answer holds: start again from the latest page.
       if (!loaded || !lastSeen || ack.data.more) await readLatest();
@@ -79,6 +92,7 @@ export function useRoom(roomId: string): RoomHandle {
   );
 
   useEffect(() => {
+    open.current = true;
     forgetRefusedRoom(queryClient, roomId);
     const socket = getSocket() as unknown as Socket<ResyncEvents>;
     const mine = (payload: { roomId: string }) => payload.roomId === roomId;
@@ -146,6 +160,7 @@ export function useRoom(roomId: string): RoomHandle {
       stopAcks();
       clearInterval(lapse);
       if (resyncTimer) clearTimeout(resyncTimer);
+      open.current = false;
       if (socket.connected) void request('room:leave', { roomId });
     };
   }, [roomId, join, dispatch, queryClient]);

@@ -1,8 +1,9 @@
 /**
  * Erasure of my account, in two steps: first what it does (what goes, what stays as a former
  * member's, that it cannot be undone), then a form that asks for my e-mail address typed again and,
- * when my account has a second factor, a fresh authenticator code. Done, the session ends and the
- * page says so.
+ * when my account has a second factor, a fresh authenticator code (or, when my only second factor is a
+ * security key, says up front that I must sign in again with it first). Done, the session ends and
+ * the page says so.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +24,10 @@ function EraseForm({ requirements, onCancel }: { requirements: ErasureRequiremen
   const [email, setEmail] = useState('');
   const [code, setCode] = useState('');
   const [sending, setSending] = useState(false);
-  const [alert, setAlert] = useState<AlertMessage | null>(null);
+  // A key-only account whose sign-in is old is told at once, before typing anything.
+  const [alert, setAlert] = useState<AlertMessage | null>(() =>
+    requirements.signInAgain ? alertMessage(t('settings.refusals.erasure_sign_in_again')) : null,
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSending(true);

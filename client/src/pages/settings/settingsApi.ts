@@ -42,6 +42,8 @@ export interface AccessLogPage {
 export interface ErasureRequirements {
   email: string;
   secondFactor: boolean;
+  /** My only second factor is a security key and my sign-in is over 15 minutes old: sign in again first. */
+  signInAgain: boolean;
 }
 
 /** What the erasure did. */

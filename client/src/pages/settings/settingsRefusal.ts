@@ -11,6 +11,7 @@ const OWN_REASONS = new Set([
   'erasure_not_confirmed',
   'erasure_code_required',
   'erasure_code_wrong',
+  'erasure_sign_in_again',
   'erasure_needs_session',
   'erasure_last_admin',
 ]);

@@ -9,6 +9,7 @@ import type { Actor } from '../../../../shared/policy/actor.js';
 import type { RecoveryCodes } from '../../../../shared/schemas/auth.js';
 import type { SecondFactors, WebAuthnCredential } from '../../../../shared/schemas/webauthn.js';
 import { recordAudit } from '../../../audit/recordAudit.js';
+import { auditOutboxItem, auditOutboxPush, flushAuditOutbox } from '../../../audit/auditOutbox.js';
 import type { AuthContext } from '../../../auth/authContext.js';
 import { newRecoveryCodes, recoveryCodeHash } from '../../../auth/local/totp.js';
 import { ConflictError, NotFoundError, UnauthenticatedError } from '../../../errors.js';
@@ -61,17 +62,26 @@ export async function renameWebAuthnCredential(
 ): Promise<z.infer<typeof WebAuthnCredential>> {
   const { who } = await self(actor);
   const key = await ownKey(who.id, id);
-  await WebAuthnCredentialModel.updateOne({ _id: key._id }, { $set: { name } });
-  await recordAudit(
-    who,
-    'auth.webauthn_renamed',
-    { type: 'Person', id: who.id },
+  // The new name is stored with its entry (server/audit/auditOutbox.ts).
+  await WebAuthnCredentialModel.updateOne(
+    { _id: key._id },
     {
-      credential: id,
-      from: key.name,
-      to: name,
+      $set: { name },
+      ...auditOutboxPush(
+        auditOutboxItem(
+          who,
+          'auth.webauthn_renamed',
+          { type: 'Person', id: who.id },
+          {
+            credential: id,
+            from: key.name,
+            to: name,
+          },
+        ),
+      ),
     },
   );
+  await flushAuditOutbox(WebAuthnCredentialModel as never, key._id);
   return presentCredential({ ...key, name });
 }
 
@@ -101,16 +111,28 @@ export async function removeWebAuthnCredential(
       reason: 'last_required_factor',
     });
   }
+  // Disabled first with its entry (server/audit/auditOutbox.ts), as content deletion does: with its
+  // public key gone the key can no longer sign anyone in. The entry is appended, then the document
+  // goes; one left by a crash is refused at sign-in and the sweep appends its entry.
+  const disabled = await WebAuthnCredentialModel.updateOne(
+    { _id: key._id, publicKey: key.publicKey },
+    {
+      $set: { publicKey: 'removed' },
+      ...auditOutboxPush(
+        auditOutboxItem(
+          who,
+          'auth.webauthn_removed',
+          { type: 'Person', id: who.id },
+          { credential: id, name: key.name },
+        ),
+      ),
+    },
+  );
+  if (disabled.matchedCount > 0) await flushAuditOutbox(WebAuthnCredentialModel as never, key._id);
   await WebAuthnCredentialModel.deleteOne({ _id: key._id });
   // With no second factor left, the recovery codes have nothing to stand in for.
   if (!held.totp && count === 1)
     await LocalCredentialModel.updateOne({ personId: person._id }, { $set: { recoveryCodeHashes: [] } });
-  await recordAudit(
-    who,
-    'auth.webauthn_removed',
-    { type: 'Person', id: who.id },
-    { credential: id, name: key.name },
-  );
 }
 
 /** New recovery codes for someone with a second factor; the old ones stop working. */
@@ -129,10 +151,16 @@ export async function regenerateRecoveryCodes(
       reason: 'no_second_factor',
     });
   const recoveryCodes = newRecoveryCodes();
+  // The new codes are stored with their entry (server/audit/auditOutbox.ts).
   await LocalCredentialModel.updateOne(
     { _id: local._id },
-    { $set: { recoveryCodeHashes: recoveryCodes.map(recoveryCodeHash) } },
+    {
+      $set: { recoveryCodeHashes: recoveryCodes.map(recoveryCodeHash) },
+      ...auditOutboxPush(
+        auditOutboxItem(who, 'auth.recovery_codes_regenerated', { type: 'Person', id: who.id }),
+      ),
+    },
   );
-  await recordAudit(who, 'auth.recovery_codes_regenerated', { type: 'Person', id: who.id });
+  await flushAuditOutbox(LocalCredentialModel as never, local._id);
   return { recoveryCodes };
 }

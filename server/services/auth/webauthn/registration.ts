@@ -19,7 +19,9 @@ import type {
   WebAuthnRegistration,
   WebAuthnRegistrationOptions,
 } from '../../../../shared/schemas/webauthn.js';
+import { Types } from 'mongoose';
 import { recordAudit } from '../../../audit/recordAudit.js';
+import { auditOutboxItem, flushAuditOutbox } from '../../../audit/auditOutbox.js';
 import type { AuthContext } from '../../../auth/authContext.js';
 import { relyingParty } from '../../../auth/local/relyingParty.js';
 import { newRecoveryCodes, recoveryCodeHash } from '../../../auth/local/totp.js';
@@ -96,8 +98,11 @@ export async function finishWebAuthnRegistration(
     return refuse('error' in verification ? verification.error : 'not verified');
   const info = verification.registrationInfo;
   let created: WebAuthnCredentialDoc;
+  // The key is stored with its entry (server/audit/auditOutbox.ts), under an id chosen first.
+  const keyId = new Types.ObjectId();
   try {
-    const doc = await WebAuthnCredentialModel.create({
+    const doc = new WebAuthnCredentialModel({
+      _id: keyId,
       personId: person._id,
       credentialId: info.credential.id,
       publicKey: Buffer.from(info.credential.publicKey).toString('base64url'),
@@ -107,7 +112,21 @@ export async function finishWebAuthnRegistration(
       deviceType: info.credentialDeviceType,
       backedUp: info.credentialBackedUp,
     });
+    doc.set('auditOutbox', [
+      auditOutboxItem(
+        who,
+        'auth.webauthn_enrolled',
+        { type: 'Person', id: who.id },
+        {
+          credential: String(keyId),
+          name: input.name,
+          deviceType: info.credentialDeviceType,
+        },
+      ),
+    ]);
+    await doc.save();
     created = doc.toObject() as WebAuthnCredentialDoc;
+    delete (created as { auditOutbox?: unknown }).auditOutbox;
   } catch (e) {
     if (isDuplicateKey(e))
       throw new ConflictError('This security key is already registered.', {
@@ -124,16 +143,7 @@ export async function finishWebAuthnRegistration(
     );
     if (saved.modifiedCount === 1) recoveryCodes = codes;
   }
-  await recordAudit(
-    who,
-    'auth.webauthn_enrolled',
-    { type: 'Person', id: who.id },
-    {
-      credential: String(created._id),
-      name: created.name,
-      deviceType: created.deviceType,
-    },
-  );
+  await flushAuditOutbox(WebAuthnCredentialModel as never, keyId);
   if (pending)
     await completeSecondFactor(ctx.config, req, who, credential._id, 'webauthn_enrolment', person.roles);
   return { credential: presentCredential(created), recoveryCodes };

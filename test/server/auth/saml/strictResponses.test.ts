@@ -229,6 +229,20 @@ describe('/auth/saml/:idp/acs is strict by default', () => {
       assert.equal(await SessionModel.countDocuments({}), 0);
     });
 
+    for (const [name, algorithms] of [
+      ['RSA-1.5 key transport', { keyTransport: 'http://www.w3.org/2001/04/xmlenc#rsa-1_5' }],
+      ['3DES', { encryption: 'http://www.w3.org/2001/04/xmlenc#tripledes-cbc' }],
+    ] as const)
+      it(`refuses an assertion encrypted with ${name}, before decrypting it`, async () => {
+        const { requestId } = await startLogin(app, lyon);
+        const cert = await encryptionCert();
+        const xml = await encryptedResponseFor(lyon, requestId, 'secret@lyon.example', cert, {}, algorithms);
+        const res = await postToAcs(app, lyon.slug, xml);
+        assert.equal(res.status, 401);
+        assert.equal(await SessionModel.countDocuments({}), 0);
+        assert.match(String((await lastFailure()).reason), /encrypted with http:\/\/www\.w3\.org/);
+      });
+
     it('refuses an encrypted assertion that is not signed, even in a signed response', async () => {
       const { requestId } = await startLogin(app, lyon);
       const xml = await encryptedResponseFor(lyon, requestId, 'secret@lyon.example', await encryptionCert(), {

@@ -9,6 +9,7 @@ import { LocalCredentialModel } from '../../../../server/models/LocalCredential.
 import { PersonIdentityModel } from '../../../../server/models/PersonIdentity.js';
 import { PersonModel } from '../../../../server/models/Person.js';
 import { SessionModel } from '../../../../server/models/Session.js';
+import { WebAuthnCredentialModel } from '../../../../server/models/WebAuthnCredential.js';
 import { createPerson } from '../../../../server/services/people/createPerson.js';
 import { createApiToken } from '../../../../server/services/tokens/apiTokens.js';
 import { postWithCsrf } from '../../../support/app.js';
@@ -220,7 +221,11 @@ describe('erasing my account: confirmation, content per the sharing rules, recor
       .get('/api/v1/me/erasure')
       .set('Cookie', alice.cookie)
       .expect(200);
-    assert.deepEqual(requirements.body, { email: 'alice@lyon.example', secondFactor: false });
+    assert.deepEqual(requirements.body, {
+      email: 'alice@lyon.example',
+      secondFactor: false,
+      signInAgain: false,
+    });
     const res = await erase(alice, { confirmEmail: '  Alice@Lyon.example ' });
     assert.equal(res.status, 200, res.text);
     assert.equal(
@@ -347,6 +352,59 @@ describe('erasing my account: confirmation, content per the sharing rules, recor
       password,
     });
     assert.equal(after.status, 401);
+  });
+
+  it('asks an account whose only second factor is a security key for a sign-in within 15 minutes', async () => {
+    const created = await createPerson(OPERATOR, {
+      name: 'Kofi Keyholder',
+      email: 'kofi@un.example',
+      roles: ['partner_observer'],
+      organisation: 'UN',
+      languages: [],
+      expertise: [],
+      status: 'active',
+    });
+    const password = 'a key and a long password';
+    await LocalCredentialModel.updateOne(
+      { personId: created.id },
+      { $set: { email: 'kofi@un.example', passwordHash: await hashPassword(password) } },
+      { upsert: true },
+    );
+    const agent = request.agent(world.server.app);
+    const login = await postWithCsrf(agent, '/api/v1/auth/login', { email: 'kofi@un.example', password });
+    assert.equal(login.status, 200, login.text);
+    // The key enrolled in this session (its public key alone is stored; no code can be typed for it).
+    await WebAuthnCredentialModel.create({
+      personId: created.id,
+      credentialId: 'a2V5LW9mLWtvZmk',
+      publicKey: 'cHVibGljLWtleQ',
+      name: 'Kofi key',
+      deviceType: 'singleDevice',
+    });
+    const ageSignIn = async (minutes: number) => {
+      for (const session of await SessionModel.find({ personId: created.id }).lean()) {
+        const data = JSON.parse(session.data) as { signedInAt: number };
+        data.signedInAt = Date.now() - minutes * 60_000;
+        await SessionModel.updateOne({ _id: session._id }, { $set: { data: JSON.stringify(data) } });
+      }
+    };
+    await ageSignIn(20); // a cookie stolen from an old session, say
+    const asked = await agent.get('/api/v1/me/erasure').expect(200);
+    assert.deepEqual(asked.body, { email: 'kofi@un.example', secondFactor: false, signInAgain: true });
+    const refused = await postWithCsrf(agent, '/api/v1/me/erasure', { confirmEmail: 'kofi@un.example' });
+    assert.deepEqual([refused.status, refused.body.code], [403, 'erasure_sign_in_again']);
+    assert.ok(await PersonModel.findById(created.id).lean(), 'still here after the refusal');
+    assert.equal(await WebAuthnCredentialModel.countDocuments({ personId: created.id }), 1);
+
+    await ageSignIn(1); // signed in again, with the key, a minute ago
+    assert.equal((await agent.get('/api/v1/me/erasure').expect(200)).body.signInAgain, false);
+    const done = await postWithCsrf(agent, '/api/v1/me/erasure', { confirmEmail: 'kofi@un.example' });
+    assert.equal(done.status, 200, done.text);
+    assert.equal(
+      await WebAuthnCredentialModel.countDocuments({ personId: created.id }),
+      0,
+      'the key is gone too',
+    );
   });
 
   it('keeps the last active admin: the network never loses its last one to an erasure', async () => {

@@ -109,6 +109,7 @@ describe('identity providers: metadata URL, test sign-in, last sign-in values, r
         test: true,
         allowPrivilegedRoles: false,
         allowSha1: false,
+        rolloverSpKeys: false,
       });
       const audit = await AuditEntryModel.findOne({ action: 'idp.registered' }).lean();
       assert.equal((audit?.details as Record<string, unknown>).from, 'metadataUrl');
@@ -315,6 +316,7 @@ describe('identity providers: metadata URL, test sign-in, last sign-in values, r
       { name: 'department', values: ['Youth'] },
     ]);
     assert.equal(read.body.abilities.allowPrivilegedRoles, true);
+    assert.equal(read.body.abilities.rolloverSpKeys, true, 'an admin may roll our keys over');
     await request(app)
       .patch(`/api/v1/identity-providers/${idp.slug}`)
       .set(dir.people.focal.auth)

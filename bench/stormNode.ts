@@ -1,0 +1,86 @@
+/**
+ * One server node of a storm or agents run, in its own process so that it can be killed and
+ * restarted: the real app and realtime server (as server/main.ts composes them, with the room
+ * notifications, and with the Redis adapter when `REDIS_URL` is set) on the run's database. Settings
+ * come from the parent in `STORM_*` variables; rate and flood limits are raised because every
+ * simulated person connects from 127.0.0.1 (the limiters still run on every request and message).
+ *
+ * IPC: sends `{ type: 'ready' }` once listening; answers `{ type: 'probe' }` with its heap (after a
+ * full collection when started with --expose-gc), RSS, open handles and listener counts, and
+ * `{ type: 'sockets' }` with its number of connected sockets.
+ */
+import http from 'node:http';
+import { createApp } from '../server/app.js';
+import { createSessionMiddleware } from '../server/auth/sessions.js';
+import { loadConfig } from '../server/config.js';
+import { connectDatabase } from '../server/db/connect.js';
+import { createLogger } from '../server/logger.js';
+import '../server/models/index.js';
+import { createRedisClient } from '../server/ops/redis.js';
+import { createRealtime } from '../server/realtime.js';
+import { startRoomNotifications } from '../server/services/notifications/roomNotifications.js';
+
+/** What the node answers to a probe. */
+export interface NodeProbe {
+  type: 'probe';
+  heapUsed: number;
+  rss: number;
+  /** Active resources by kind (process.getActiveResourcesInfo). */
+  handles: Record<string, number>;
+  /** Listeners on the process, the HTTP server and the Socket.IO engine. */
+  listeners: number;
+  sockets: number;
+}
+
+const env = process.env;
+const port = Number(env.STORM_PORT);
+const publicUrl = env.STORM_PUBLIC_URL ?? `http://127.0.0.1:${port}`;
+const config = loadConfig({
+  NODE_ENV: 'production',
+  DATA_ENCRYPTION_KEY: env.STORM_DATA_KEY,
+  AUDIT_KEY: env.STORM_AUDIT_KEY,
+  PUBLIC_URL: publicUrl,
+  SESSION_SECRET: env.STORM_SECRET,
+  DATA_DIR: env.STORM_DATA_DIR,
+  LOG_LEVEL: 'silent',
+  RATE_LIMIT_PER_MINUTE: '100000000',
+  RATE_LIMIT_WRITES_PER_MINUTE: '100000000',
+  ROOM_MESSAGES_PER_PERSON_PER_10S: '100000000',
+  ROOM_MESSAGES_PER_ROOM_PER_10S: '100000000',
+  ...(env.REDIS_URL ? { REDIS_URL: env.REDIS_URL } : {}),
+});
+const logger = createLogger('silent');
+await connectDatabase(env.STORM_URI as string, env.STORM_DB as string);
+const redis = config.redisUrl
+  ? createRedisClient(config.redisUrl, 'rate limits', logger, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+    })
+  : undefined;
+const sessionMiddleware = createSessionMiddleware(config);
+const app = createApp({ config, logger, sessionMiddleware, ...(redis ? { redis } : {}) });
+const server = http.createServer(app);
+const realtime = createRealtime(server, { config, logger, sessionMiddleware, ...(redis ? { redis } : {}) });
+startRoomNotifications();
+
+function probe(): NodeProbe {
+  (globalThis as { gc?: () => void }).gc?.();
+  const handles: Record<string, number> = {};
+  for (const kind of process.getActiveResourcesInfo()) handles[kind] = (handles[kind] ?? 0) + 1;
+  const count = (emitter: NodeJS.EventEmitter) =>
+    emitter.eventNames().reduce((sum, name) => sum + emitter.listenerCount(name), 0);
+  const memory = process.memoryUsage();
+  return {
+    type: 'probe',
+    heapUsed: memory.heapUsed,
+    rss: memory.rss,
+    handles,
+    listeners: count(process) + count(server) + count(realtime.io.engine),
+    sockets: realtime.io.of('/').sockets.size,
+  };
+}
+
+process.on('message', (message: { type: string }) => {
+  if (message.type === 'probe') process.send?.(probe());
+});
+server.listen(port, '127.0.0.1', () => process.send?.({ type: 'ready' }));
