@@ -22,9 +22,9 @@ export async function loadActivePersonActor(id: string): Promise<PersonActor | n
 /** The actors of the people among `ids` who are active now. */
 export async function loadActivePersonActors(ids: string[]): Promise<PersonActor[]> {
   if (ids.length === 0) return [];
-  // One read by `_id` each, side by side: FerretDB answers an `_id` lookup from its primary key but
-  // scans the whole collection for `_id: {$in}` (hundreds of ms among thousands of people, once per
-  // batch of a handshake storm); MongoDB serves both from the `_id` index.
-  const actors = await Promise.all(ids.map(loadActivePersonActor));
-  return actors.filter((actor): actor is PersonActor => actor !== null);
+  const people = await PersonModel.find(
+    { _id: { $in: ids }, status: 'active' },
+    { name: 1, cityId: 1, roles: 1 },
+  ).lean();
+  return people.map(personActor);
 }

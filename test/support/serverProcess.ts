@@ -82,3 +82,27 @@ export async function runAdmin(
     return { code: e.code ?? 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
   }
 }
+
+/**
+ * One node of a cluster for multi-node tests: the real server on a free port, with the test
+ * database, a session secret every node shares, `redisUrl` carrying rooms and emits between nodes,
+ * no demo data and rate limits out of the way.
+ */
+export async function startClusterNode(
+  redisUrl: string,
+  databaseUri: string,
+  dbName: string,
+): Promise<ServerProcess> {
+  const port = await freePort();
+  return startServer({
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    MONGODB_URI: databaseUri,
+    DB_NAME: dbName,
+    SESSION_SECRET: 'two-nodes-share-this-test-session-secret',
+    REDIS_URL: redisUrl,
+    DEMO_DATA: 'false',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    RATE_LIMIT_WRITES_PER_MINUTE: '100000',
+  });
+}

@@ -88,6 +88,13 @@ export async function loadRoom(roomId: string): Promise<RoomFacts | null> {
   return (await loadRooms(String(new Types.ObjectId(roomId)))) ?? null;
 }
 
+/** Refuses unless the context may see the room (else "not found") and take part in it (audited). */
+async function authorizeTakingPart(ctx: SharingContext, space: RoomFacts): Promise<void> {
+  const doc = space as unknown as Record<string, unknown>;
+  await authorizeSharing(ctx, 'read', 'Space', doc, { hide: 'Room' });
+  await authorizeSharing(ctx, 'participate', 'Space', doc);
+}
+
 /** The grant from the cache's context, when it lets the person take part in the room; else null. */
 function grantFromCache(sharing: CachedSharing | null, space: RoomFacts): RoomGrant | null {
   if (!sharing) return null;
@@ -117,9 +124,7 @@ async function authorizeCached(
   forgetPerson(person.id);
   const fresh = await cachedSharing(person.id);
   if (!fresh) throw new UnauthenticatedError('Your account is not active; sign in again.');
-  const doc = space as unknown as Record<string, unknown>;
-  await authorizeSharing(fresh.ctx, 'read', 'Space', doc, { hide: 'Room' });
-  await authorizeSharing(fresh.ctx, 'participate', 'Space', doc);
+  await authorizeTakingPart(fresh.ctx, space);
   return {
     roomId: String(space._id),
     space,
@@ -143,8 +148,7 @@ export async function authorizeRoom(
   if (cached) return authorizeCached(person, roomId, cached);
   const [ctx, space] = await Promise.all([loaded ?? loadSharingContext(person), loadRoom(roomId)]);
   if (!space) throw new NotFoundError('Room');
-  await authorizeSharing(ctx, 'read', 'Space', space as unknown as Record<string, unknown>, { hide: 'Room' });
-  await authorizeSharing(ctx, 'participate', 'Space', space as unknown as Record<string, unknown>);
+  await authorizeTakingPart(ctx, space);
   // The context lists the explicit memberships: only those need their role read (others are derived).
   const membership = ctx.explicitSpaceIds.includes(String(space._id))
     ? await SpaceMembershipModel.findOne(

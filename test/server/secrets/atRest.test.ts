@@ -4,12 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
-import request from 'supertest';
 import { loadSpKeys } from '../../../server/auth/saml/spKeys.js';
-import { createPerson } from '../../../server/services/people/createPerson.js';
 import { issueScimToken } from '../../../server/services/scim/scimTokens.js';
-import { captureMailer, lastLinkToken, postWithCsrf, testApp, testConfig } from '../../support/app.js';
+import { captureMailer, postWithCsrf, testApp, testConfig } from '../../support/app.js';
 import { resetDatabase } from '../../support/database.js';
+import { localAccount } from '../../support/localAccounts.js';
 import { OPERATOR, seedDirectory } from '../../support/fixtures.js';
 import { registerTestIdp, testKey } from '../../support/saml.js';
 
@@ -33,25 +32,11 @@ describe('secrets at rest: a database dump reveals none', function () {
     const dir = await seedDirectory();
     const capture = captureMailer();
     const app = testApp({}, { mailer: capture.mailer });
-    const person = await createPerson(OPERATOR, {
-      name: 'Dana Dump',
-      email: 'dana@un.example',
-      roles: ['partner_observer'],
-      organisation: 'UN',
-      languages: [],
-      expertise: [],
-      status: 'invited',
-    });
-    await request(app)
-      .post('/api/v1/auth/invitations')
-      .set(dir.people.admin.auth)
-      .send({ personId: person.id })
-      .expect(202);
-    const agent = request.agent(app);
-    await postWithCsrf(agent, '/api/v1/auth/invitations/accept', {
-      token: lastLinkToken(capture.messages, 'dana@un.example'),
-      password: PASSWORD,
-    }).then((r) => assert.equal(r.status, 200, r.text));
+    const { agent } = await localAccount(
+      { app, admin: dir.people.admin.auth, messages: capture.messages },
+      { name: 'Dana Dump', email: 'dana@un.example', roles: ['partner_observer'] },
+      PASSWORD,
+    );
     const login = await postWithCsrf(agent, '/api/v1/auth/login', {
       email: 'dana@un.example',
       password: PASSWORD,

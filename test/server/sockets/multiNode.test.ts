@@ -14,7 +14,6 @@ import type {
 } from '../../../shared/events.js';
 import { MessageModel } from '../../../server/models/Message.js';
 import { addSpaceMember } from '../../../server/services/spaces/addSpaceMember.js';
-import { freePort } from '../../../server/db/childProcess.js';
 import { testConfig } from '../../support/app.js';
 import { resetDatabase, testDatabaseName, testDatabaseUri } from '../../support/database.js';
 import { OPERATOR, seedDirectory, type Directory } from '../../support/fixtures.js';
@@ -22,7 +21,7 @@ import { startTestRedis, type TestRedis } from '../../support/redis.js';
 import { RoomView } from '../../support/roomView.js';
 import { space } from '../../support/sharingFixtures.js';
 import { registerTestIdp, signInWithSaml, testKey, type TestIdp } from '../../support/saml.js';
-import { startServer, type ServerProcess } from '../../support/serverProcess.js';
+import { startClusterNode, type ServerProcess } from '../../support/serverProcess.js';
 import { until } from '../../support/wait.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -112,20 +111,7 @@ describe('more than one node: two server processes and one Redis', function () {
     await resetDatabase();
     dir = await seedDirectory();
     redis = await startTestRedis();
-    const node = async () => {
-      const port = await freePort();
-      return startServer({
-        PORT: String(port),
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-        MONGODB_URI: testDatabaseUri(),
-        DB_NAME: testDatabaseName(),
-        SESSION_SECRET: 'two-nodes-share-this-test-session-secret',
-        REDIS_URL: redis.url,
-        DEMO_DATA: 'false',
-        RATE_LIMIT_PER_MINUTE: '100000',
-        RATE_LIMIT_WRITES_PER_MINUTE: '100000',
-      });
-    };
+    const node = () => startClusterNode(redis.url, testDatabaseUri(), testDatabaseName());
     [a, b] = await Promise.all([node(), node()]);
     idp = await registerTestIdp(testConfig(), 'multi-idp', 'lyon', await testKey('multi-idp'));
   });

@@ -9,14 +9,13 @@ import { io as connect, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../../shared/events.js';
 import { addSpaceMember } from '../../../server/services/spaces/addSpaceMember.js';
-import { freePort } from '../../../server/db/childProcess.js';
 import { testConfig } from '../../support/app.js';
 import { resetDatabase, testDatabaseName, testDatabaseUri } from '../../support/database.js';
 import { OPERATOR, seedDirectory, type Directory } from '../../support/fixtures.js';
 import { startTestRedis, type TestRedis } from '../../support/redis.js';
 import { space } from '../../support/sharingFixtures.js';
 import { registerTestIdp, signInWithSaml, testKey, type TestIdp } from '../../support/saml.js';
-import { startServer, type ServerProcess } from '../../support/serverProcess.js';
+import { startClusterNode, type ServerProcess } from '../../support/serverProcess.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -63,20 +62,7 @@ describe('the sharing cache on two nodes: a change on node A refuses the next jo
     await resetDatabase();
     dir = await seedDirectory();
     redis = await startTestRedis();
-    const node = async () => {
-      const port = await freePort();
-      return startServer({
-        PORT: String(port),
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-        MONGODB_URI: testDatabaseUri(),
-        DB_NAME: testDatabaseName(),
-        SESSION_SECRET: 'two-nodes-share-this-test-session-secret',
-        REDIS_URL: redis.url,
-        DEMO_DATA: 'false',
-        RATE_LIMIT_PER_MINUTE: '100000',
-        RATE_LIMIT_WRITES_PER_MINUTE: '100000',
-      });
-    };
+    const node = () => startClusterNode(redis.url, testDatabaseUri(), testDatabaseName());
     [a, b] = await Promise.all([node(), node()]);
     idp = await registerTestIdp(testConfig(), 'cache-idp', 'lyon', await testKey('cache-idp'));
   });

@@ -9,6 +9,7 @@ import { createPerson } from '../../../../server/services/people/createPerson.js
 import { createApiToken } from '../../../../server/services/tokens/apiTokens.js';
 import type { MailMessage } from '../../../../server/auth/mailer.js';
 import { resetDatabase } from '../../../support/database.js';
+import { localAccount } from '../../../support/localAccounts.js';
 import { OPERATOR, seedDirectory, type Directory } from '../../../support/fixtures.js';
 import { captureMailer, lastLinkToken, postWithCsrf, testApp } from '../../../support/app.js';
 
@@ -28,26 +29,8 @@ describe('/api/v1/auth: local accounts, TOTP, lock-out, invitations and resets',
   });
 
   async function invitedPerson(email: string, roles: ('expert' | 'partner_observer')[]): Promise<string> {
-    const person = await createPerson(OPERATOR, {
-      name: email,
-      email,
-      roles,
-      organisation: 'UN',
-      languages: [],
-      expertise: [],
-      status: 'invited',
-    });
-    await request(app)
-      .post('/api/v1/auth/invitations')
-      .set(dir.people.admin.auth)
-      .send({ personId: person.id })
-      .expect(202);
-    const agent = request.agent(app);
-    await postWithCsrf(agent, '/api/v1/auth/invitations/accept', {
-      token: lastLinkToken(messages, email),
-      password: PASSWORD,
-    }).then((r) => assert.equal(r.status, 200, r.text));
-    return person.id;
+    const inviting = { app, admin: dir.people.admin.auth, messages };
+    return (await localAccount(inviting, { name: email, email, roles }, PASSWORD)).personId;
   }
 
   it('invites by e-mail, accepts once, and signs in without a second factor for observers', async () => {

@@ -13,11 +13,11 @@ import { AuditEntryModel } from '../../../../server/models/AuditEntry.js';
 import { LocalCredentialModel } from '../../../../server/models/LocalCredential.js';
 import { WebAuthnCredentialModel } from '../../../../server/models/WebAuthnCredential.js';
 import { SessionModel } from '../../../../server/models/Session.js';
-import { createPerson } from '../../../../server/services/people/createPerson.js';
 import type { MailMessage } from '../../../../server/auth/mailer.js';
 import { resetDatabase } from '../../../support/database.js';
-import { OPERATOR, seedDirectory, type Directory } from '../../../support/fixtures.js';
-import { captureMailer, lastLinkToken, postWithCsrf, testApp, testConfig } from '../../../support/app.js';
+import { localAccount } from '../../../support/localAccounts.js';
+import { seedDirectory, type Directory } from '../../../support/fixtures.js';
+import { captureMailer, postWithCsrf, testApp, testConfig } from '../../../support/app.js';
 import {
   assert as signAssertion,
   createCredential,
@@ -46,26 +46,8 @@ describe('/api/v1/auth: security keys and passkeys (WebAuthn)', () => {
   });
 
   async function invitedPerson(email: string, roles: ('expert' | 'partner_observer')[]): Promise<string> {
-    const person = await createPerson(OPERATOR, {
-      name: email,
-      email,
-      roles,
-      organisation: 'UN',
-      languages: [],
-      expertise: [],
-      status: 'invited',
-    });
-    await request(app)
-      .post('/api/v1/auth/invitations')
-      .set(dir.people.admin.auth)
-      .send({ personId: person.id })
-      .expect(202);
-    const accepted = await postWithCsrf(request.agent(app), '/api/v1/auth/invitations/accept', {
-      token: lastLinkToken(messages, email),
-      password: PASSWORD,
-    });
-    assert.equal(accepted.status, 200, accepted.text);
-    return person.id;
+    const inviting = { app, admin: dir.people.admin.auth, messages };
+    return (await localAccount(inviting, { name: email, email, roles }, PASSWORD)).personId;
   }
 
   async function signIn(
