@@ -3,10 +3,9 @@
  * uses. A bad value stops the server with one message naming the setting and what it expects.
  * In development, missing secrets are generated once and kept in DATA_DIR/secrets.json.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { EnvSchema } from '../config/schema.js';
+import { developmentSecret } from './developmentSecrets.js';
 import type { Label } from '../shared/policy/labels.js';
 
 /** Validated configuration of one server process. */
@@ -100,23 +99,6 @@ function parseTrustProxy(value: string): boolean | number | string {
   if (value === 'false') return false;
   if (/^\d+$/.test(value)) return Number(value);
   return value;
-}
-
-/**
- * A development secret kept in DATA_DIR/secrets.json under `name`, generated (`bytes` random bytes,
- * base64url) on first use, so a development server keeps its sessions, keys and chain across restarts.
- */
-export function developmentSecret(dataDir: string, name = 'sessionSecret', bytes = 48): string {
-  const file = path.join(dataDir, 'secrets.json');
-  const stored: Record<string, unknown> = existsSync(file)
-    ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
-    : {};
-  const found = stored[name];
-  if (typeof found === 'string' && found.length >= 32) return found;
-  const secret = randomBytes(bytes).toString('base64url');
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(file, JSON.stringify({ ...stored, [name]: secret }, null, 2), { mode: 0o600 });
-  return secret;
 }
 
 /** Builds the configuration from an environment (process.env by default). Throws {@link ConfigError}. */

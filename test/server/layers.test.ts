@@ -12,6 +12,8 @@ const SERVER = path.resolve(import.meta.dirname, '../../server');
 
 /** The layer of a server path (first match wins; lower numbers are lower layers). */
 const LAYERS: [RegExp, number, string][] = [
+  // Secrets generated for a development DATA_DIR: plain files, imported by config.ts alone.
+  [/^developmentSecrets\.ts$/, -1, 'development secrets'],
   [/^(config|logger|errors)\.ts$|^text\//, 0, 'foundation'],
   [/^(db|files)\/|^ops\/redis\.ts$/, 1, 'db and files'],
   // Envelope encryption of stored secrets: pure crypto under the configured keyring (sealedFields.ts

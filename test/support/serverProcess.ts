@@ -106,3 +106,22 @@ export async function startClusterNode(
     RATE_LIMIT_WRITES_PER_MINUTE: '100000',
   });
 }
+
+/**
+ * Two cluster nodes ({@link startClusterNode}) started side by side. If either fails to start, the
+ * other is stopped before the failure is thrown, so no server outlives the test that asked for it.
+ */
+export async function startClusterPair(
+  redisUrl: string,
+  databaseUri: string,
+  dbName: string,
+): Promise<[ServerProcess, ServerProcess]> {
+  const started = await Promise.allSettled([
+    startClusterNode(redisUrl, databaseUri, dbName),
+    startClusterNode(redisUrl, databaseUri, dbName),
+  ]);
+  const [first, second] = started;
+  if (first.status === 'fulfilled' && second.status === 'fulfilled') return [first.value, second.value];
+  await Promise.all(started.map((one) => (one.status === 'fulfilled' ? one.value.stop() : undefined)));
+  throw started.find((one): one is PromiseRejectedResult => one.status === 'rejected')?.reason;
+}

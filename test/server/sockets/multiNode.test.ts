@@ -21,7 +21,7 @@ import { startTestRedis, type TestRedis } from '../../support/redis.js';
 import { RoomView } from '../../support/roomView.js';
 import { space } from '../../support/sharingFixtures.js';
 import { registerTestIdp, signInWithSaml, testKey, type TestIdp } from '../../support/saml.js';
-import { startClusterNode, type ServerProcess } from '../../support/serverProcess.js';
+import { startClusterPair, type ServerProcess } from '../../support/serverProcess.js';
 import { until } from '../../support/wait.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -111,8 +111,7 @@ describe('more than one node: two server processes and one Redis', function () {
     await resetDatabase();
     dir = await seedDirectory();
     redis = await startTestRedis();
-    const node = () => startClusterNode(redis.url, testDatabaseUri(), testDatabaseName());
-    [a, b] = await Promise.all([node(), node()]);
+    [a, b] = await startClusterPair(redis.url, testDatabaseUri(), testDatabaseName());
     idp = await registerTestIdp(testConfig(), 'multi-idp', 'lyon', await testKey('multi-idp'));
   });
 

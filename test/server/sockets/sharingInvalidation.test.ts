@@ -15,7 +15,7 @@ import { OPERATOR, seedDirectory, type Directory } from '../../support/fixtures.
 import { startTestRedis, type TestRedis } from '../../support/redis.js';
 import { space } from '../../support/sharingFixtures.js';
 import { registerTestIdp, signInWithSaml, testKey, type TestIdp } from '../../support/saml.js';
-import { startClusterNode, type ServerProcess } from '../../support/serverProcess.js';
+import { startClusterPair, type ServerProcess } from '../../support/serverProcess.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -62,8 +62,7 @@ describe('the sharing cache on two nodes: a change on node A refuses the next jo
     await resetDatabase();
     dir = await seedDirectory();
     redis = await startTestRedis();
-    const node = () => startClusterNode(redis.url, testDatabaseUri(), testDatabaseName());
-    [a, b] = await Promise.all([node(), node()]);
+    [a, b] = await startClusterPair(redis.url, testDatabaseUri(), testDatabaseName());
     idp = await registerTestIdp(testConfig(), 'cache-idp', 'lyon', await testKey('cache-idp'));
   });
 
