@@ -13,7 +13,7 @@
  * process of the run).
  */
 import { io as connect, type Socket } from 'socket.io-client';
-import { JOIN_RETRIES, joinRetryDelayMs } from '../shared/joinRetry.js';
+import { JOIN_ANSWER_TIMEOUT_MS, JOIN_RETRIES, joinRetryDelayMs } from '../shared/joinRetry.js';
 
 /** An acknowledged message, as the sender saw it. */
 export interface AckedMessage {
@@ -56,7 +56,6 @@ interface Message {
 }
 type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
-const JOIN_TIMEOUT_MS = 10_000;
 const PAGE_SIZE = 30;
 const SEQ = /^storm-(\d+)$/;
 
@@ -97,7 +96,7 @@ function merge(member: Member, messages: Message[]): void {
 
 function ask<T>(socket: Socket, event: string, payload: unknown): Promise<Answer<T> | null> {
   return socket
-    .timeout(JOIN_TIMEOUT_MS)
+    .timeout(JOIN_ANSWER_TIMEOUT_MS)
     .emitWithAck(event, payload)
     .then(
       (answer: Answer<T>) => answer,

@@ -67,6 +67,11 @@ function allowedOrigins(config: Config): Set<string> {
   return new Set([new URL(config.publicUrl).origin, ...config.corsOrigins]);
 }
 
+/** Answers `session:whoami` with the socket's person (one listener shared by every socket). */
+function whoami(this: RealtimeSocket, ack: unknown): void {
+  if (typeof ack === 'function') ack({ ok: true, data: { personId: this.data.personId } });
+}
+
 /** Starts Socket.IO on the HTTP server. */
 export function createRealtime(server: http.Server, deps: RealtimeDependencies): Realtime {
   const { config, logger, sessionMiddleware } = deps;
@@ -106,9 +111,7 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
 
   io.on('connection', (socket: RealtimeSocket) => {
     void socket.join([`session:${socket.data.sessionId}`, `person:${socket.data.personId}`]);
-    socket.on('session:whoami', (ack) => {
-      if (typeof ack === 'function') ack({ ok: true, data: { personId: socket.data.personId } });
-    });
+    socket.on('session:whoami', whoami);
   });
 
   const end = (room: string, reason: 'signed_out' | 'expired') => {

@@ -4,6 +4,12 @@
  * The web client (client/src/pages/rooms/useRoom.ts) and the reconnect-storm bench use it.
  */
 
+/**
+ * How long a client waits for a join's answer before asking again. The server sheds a join nobody
+ * has asked for within this time (server/sockets/joinsInFlight.ts).
+ */
+export const JOIN_ANSWER_TIMEOUT_MS = 10_000;
+
 /** A join whose answer is lost is asked again this many times; then the next connect joins again. */
 export const JOIN_RETRIES = 5;
 

@@ -4,6 +4,7 @@
  * store shares Mongoose's connection; expired sessions are ignored on read and removed by the sweeper.
  */
 import session from 'express-session';
+import { byIdLoader } from '../db/batchLoader.js';
 import { SessionModel } from '../models/Session.js';
 import './sessionData.js';
 
@@ -14,6 +15,28 @@ function expiryOf(data: session.SessionData, fallbackMs: number): Date {
   return expires ? new Date(expires) : new Date(Date.now() + fallbackMs);
 }
 
+interface StoredSession {
+  _id: string;
+  expires: Date;
+  data: string;
+}
+
+/**
+ * Sessions by id, read together when asked for close together (a storm of handshakes after a node
+ * restarts asks for thousands at once): by `_id` one by one for a few, one `$in` for many.
+ */
+const loadSession = byIdLoader<StoredSession>(
+  (sid) => SessionModel.findById(sid, { expires: 1, data: 1 }).lean<StoredSession>().exec(),
+  async (sids) => {
+    // In one reply (no getMore round trips for a storm's thousands).
+    const found = await SessionModel.find({ _id: { $in: sids } }, { expires: 1, data: 1 })
+      .batchSize(sids.length)
+      .lean<StoredSession[]>()
+      .exec();
+    return new Map(found.map((doc) => [doc._id, doc]));
+  },
+);
+
 /** The MongoDB-backed session store. */
 export class MongoSessionStore extends session.Store {
   constructor(private readonly idleMs: number) {
@@ -21,10 +44,9 @@ export class MongoSessionStore extends session.Store {
   }
 
   override get(sid: string, callback: (error: unknown, data?: session.SessionData | null) => void): void {
-    // By `_id` alone (the one lookup FerretDB answers without scanning the collection); the expiry is
-    // checked here, so an expired session reads as none, exactly as `expires: { $gt: now }` would.
-    SessionModel.findById(sid)
-      .lean()
+    // The expiry is checked here, so an expired session reads as none, exactly as
+    // `expires: { $gt: now }` would; reads close together share a query (loadSessions below).
+    loadSession(sid)
       .then((doc) =>
         callback(
           null,

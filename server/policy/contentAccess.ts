@@ -16,6 +16,7 @@ import { LibraryRecordModel, type LibraryRecordDoc } from '../models/LibraryReco
 import { MessageModel, type MessageDoc } from '../models/Message.js';
 import { PostModel, type PostDoc } from '../models/Post.js';
 import { readPage, type StoredPage } from '../db/pagination.js';
+import { allows } from './authorizer.js';
 import { sharingFilter } from './sharingAccess.js';
 
 /** The stored document of each content type. */
@@ -127,6 +128,42 @@ export async function highestLiveLabelIn(spaceId: Types.ObjectId | string): Prom
     if (message || document) return label;
   }
   return null;
+}
+
+/** A room, and the oldest message id wanted from it. */
+export interface RoomFloor {
+  spaceId: Types.ObjectId | string;
+  floor: Types.ObjectId;
+}
+
+/**
+ * The live messages of some rooms, each from its floor on, newest first, at most `limit` in all: one
+ * read shared by the missed messages of every socket rejoining those rooms together
+ * (services/rooms/roomTail.ts). Shown to nobody as read: each reader's share is picked per item
+ * with {@link readableAmong}.
+ */
+export async function loadRoomTails(rooms: RoomFloor[], limit: number): Promise<MessageDoc[]> {
+  if (rooms.length === 0) return [];
+  const ranges = rooms.map(({ spaceId, floor }) => ({ spaceId, _id: { $gte: floor } }));
+  const where = ranges.length === 1 ? ranges[0] : { $or: ranges };
+  return (await MessageModel.find({ ...where, ...liveCondition('Message') } as never)
+    .sort({ _id: -1 })
+    .limit(limit)
+    .lean()) as unknown as MessageDoc[];
+}
+
+/**
+ * The items the actor may `action` (read by default) among items already loaded: the per-item form of
+ * {@link readableContentFilter}, decided by the same rules (a test compares the two on the sharing
+ * table's people and items).
+ */
+export function readableAmong<T extends object>(
+  ctx: SharingContext,
+  items: T[],
+  type: ContentType = 'Post',
+  action: ContentAction = 'read',
+): T[] {
+  return items.filter((item) => allows(ctx, action, type, item as Record<string, unknown>));
 }
 
 /** The most items a document's change refreshes on open screens. */

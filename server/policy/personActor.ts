@@ -25,6 +25,8 @@ export async function loadActivePersonActors(ids: string[]): Promise<PersonActor
   const people = await PersonModel.find(
     { _id: { $in: ids }, status: 'active' },
     { name: 1, cityId: 1, roles: 1 },
-  ).lean();
+  )
+    .batchSize(ids.length)
+    .lean();
   return people.map(personActor);
 }

@@ -33,16 +33,32 @@ function probe(spaceIds: string[]): SharingContext {
   return { ...ctx, spaceIds };
 }
 
+/**
+ * The item's space and its current members, when the caller has read them already (the readers of
+ * several items of one space, decided together): saves the two reads below.
+ */
+export interface KnownMembers {
+  space: Parameters<typeof currentMemberIds>[0];
+  memberIds: ReadonlySet<string>;
+}
+
 /** The ids among `ids` of active people who may read `item` now. */
-export async function readersAmong(type: ContentType, item: ReadableItem, ids: string[]): Promise<string[]> {
+export async function readersAmong(
+  type: ContentType,
+  item: ReadableItem,
+  ids: string[],
+  known?: KnownMembers,
+): Promise<string[]> {
   const distinct = [...new Set(ids.map(String))];
   if (distinct.length === 0) return [];
-  const space = await SpaceModel.findById(item.spaceId, {
-    kind: 1,
-    hubId: 1,
-    cityId: 1,
-    leadersOnly: 1,
-  }).lean();
+  const space =
+    known?.space ??
+    (await SpaceModel.findById(item.spaceId, {
+      kind: 1,
+      hubId: 1,
+      cityId: 1,
+      leadersOnly: 1,
+    }).lean());
   const spaceId = String(item.spaceId);
   const subject = (audience: string[]) => ({
     ...item,
@@ -56,7 +72,7 @@ export async function readersAmong(type: ContentType, item: ReadableItem, ids: s
   const outsider = allows(probe([]), 'read', type, subject([PROBE_ID]));
   if (outsider) return (await loadActivePersonActors(distinct)).map((a) => a.id);
   if (!space || (!memberNamed && !memberUnnamed)) return [];
-  const members = new Set(await currentMemberIds(space, distinct));
+  const members = known?.memberIds ?? new Set(await currentMemberIds(space, distinct));
   const named = new Set(item.audienceIds.map(String));
   return distinct.filter((id) => members.has(id) && (named.has(id) ? memberNamed : memberUnnamed));
 }

@@ -6,6 +6,7 @@
  * {@link memberIdsSince} when it is raised to RED later (the members present when it was first shared).
  */
 import { DERIVED_MEMBERSHIP_ROLES, LEADER_ROLES } from '../../shared/policy/spaces.js';
+import { batchLoader } from '../db/batchLoader.js';
 import { CityModel } from '../models/City.js';
 import { HubModel } from '../models/Hub.js';
 import { PersonModel } from '../models/Person.js';
@@ -22,7 +23,15 @@ interface MemberCity {
   since: number;
 }
 
+/** The member cities, read once for the member lookups asked for close together (db/batchLoader.ts). */
+const ALL = 'all';
+const loadMemberCities = batchLoader(async () => new Map([[ALL, await readMemberCities()]]));
+
 async function memberCities(): Promise<MemberCity[]> {
+  return (await loadMemberCities(ALL)) ?? [];
+}
+
+async function readMemberCities(): Promise<MemberCity[]> {
   const cities = await CityModel.find(
     { status: 'member' },
     { hubId: 1, memberSince: 1, statusChangedAt: 1, createdAt: 1 },

@@ -57,48 +57,84 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
-type Listener = (...args: unknown[]) => void;
+/** The handler of one client event, shared by every socket: the socket it came on, its parsed payload. */
+export type EventHandler<E extends ClientEventName> = (
+  socket: RealtimeSocket,
+  input: z.infer<ClientEventSchemas[E]>,
+) => Promise<ClientEventAcks[E]>;
 
 /**
- * Registers the handler of client event `event`: parses the first argument with the event's schema
- * (CLIENT_EVENT_SCHEMAS), runs `run` and answers through the last argument when it is a function.
- * The payload and answer types follow the event's name (shared/events.ts), so a renamed event, a
- * wrong payload type or a wrong answer fails the type-check. Handlers never throw.
+ * Handlers by client event name. The payload and answer types follow the event's name
+ * (shared/events.ts), so a renamed event, a wrong payload type or a wrong answer fails the
+ * type-check.
  */
-export function onEvent<E extends ClientEventName>(
+export type EventHandlers = { [E in ClientEventName]?: EventHandler<E> };
+
+type Dispatch = (this: RealtimeSocket, event: string, ...args: unknown[]) => void;
+
+/** Answers one event: parses the payload with the event's schema, runs the handler, answers. */
+function answer(
   socket: RealtimeSocket,
-  event: E,
-  run: (input: z.infer<ClientEventSchemas[E]>) => Promise<ClientEventAcks[E]>,
-  logger?: Logger,
+  event: ClientEventName,
+  run: EventHandler<ClientEventName>,
+  args: unknown[],
+  logger: Logger | undefined,
 ): void {
-  const schema: z.ZodType = CLIENT_EVENT_SCHEMAS[event];
-  type Answer = Ack<ClientEventAcks[E]>;
-  const listener: Listener = (...args) => {
-    const last = args.at(-1);
-    const ack = typeof last === 'function' ? (last as (answer: Answer) => void) : undefined;
-    const reply = (answer: Answer) => {
-      try {
-        ack?.(answer);
-      } catch (error) {
-        logger?.warn({ err: error }, 'socket ack failed');
-      }
-    };
-    const payload = args[0];
-    if (!isPlainObject(payload)) {
-      reply({ ok: false, error: { code: 'invalid', message: 'The payload must be an object.' } });
-      return;
-    }
-    let input: z.infer<ClientEventSchemas[E]>;
+  type Answer = Ack<unknown>;
+  const last = args.at(-1);
+  const ack = typeof last === 'function' ? (last as (answer: Answer) => void) : undefined;
+  const reply = (answer: Answer) => {
     try {
-      input = schema.parse(payload) as z.infer<ClientEventSchemas[E]>;
+      ack?.(answer);
     } catch (error) {
-      reply({ ok: false, error: ackError(error, logger) });
-      return;
+      logger?.warn({ err: error }, 'socket ack failed');
     }
-    run(input).then(
-      (data) => reply({ ok: true, data }),
-      (error: unknown) => reply({ ok: false, error: ackError(error, logger) }),
-    );
   };
-  (socket as unknown as { on(event: string, listener: Listener): void }).on(event, listener);
+  const payload = args[0];
+  if (!isPlainObject(payload)) {
+    reply({ ok: false, error: { code: 'invalid', message: 'The payload must be an object.' } });
+    return;
+  }
+  let input: never;
+  try {
+    input = (CLIENT_EVENT_SCHEMAS[event] as z.ZodType).parse(payload) as never;
+  } catch (error) {
+    reply({ ok: false, error: ackError(error, logger) });
+    return;
+  }
+  run(socket, input).then(
+    (data) => reply({ ok: true, data }),
+    (error: unknown) => reply({ ok: false, error: ackError(error, logger) }),
+  );
+}
+
+const dispatchers = new WeakMap<EventHandlers, Map<Logger | undefined, Dispatch>>();
+
+/** The one listener of a handler set (and logger), made once and shared by every socket. */
+function dispatcherOf(handlers: EventHandlers, logger: Logger | undefined): Dispatch {
+  let byLogger = dispatchers.get(handlers);
+  if (!byLogger) {
+    byLogger = new Map();
+    dispatchers.set(handlers, byLogger);
+  }
+  let dispatch = byLogger.get(logger);
+  if (!dispatch) {
+    dispatch = function (this: RealtimeSocket, event: string, ...args: unknown[]) {
+      if (!Object.hasOwn(handlers, event)) return; // not an event of ours: ignored, as before
+      const run = handlers[event as ClientEventName] as EventHandler<ClientEventName> | undefined;
+      if (run) answer(this, event as ClientEventName, run, args, logger);
+    };
+    byLogger.set(logger, dispatch);
+  }
+  return dispatch;
+}
+
+/**
+ * Answers a socket's client events with `handlers`: each payload must be a plain object and is parsed
+ * with its event's strict schema (CLIENT_EVENT_SCHEMAS); the answer goes through the last argument
+ * when it is a function. ONE listener serves every socket (Socket.IO calls it with the socket as
+ * `this`), so an idle socket holds no closure per event. Handlers never throw.
+ */
+export function answerEvents(socket: RealtimeSocket, handlers: EventHandlers, logger?: Logger): void {
+  socket.onAny(dispatcherOf(handlers, logger) as never);
 }

@@ -9,6 +9,7 @@
  * (n² deliveries). A lone change keeps the old shape and is not sent to the person it is about.
  */
 import type { Namespace } from 'socket.io';
+import { batchLoader } from '../db/batchLoader.js';
 import { memberChannel, roomChannel } from '../services/rooms/roomAccess.js';
 import { personChannel } from './types.js';
 
@@ -21,6 +22,25 @@ export const PRESENCE_WINDOW_MS = 250;
 export async function onlineIn(nsp: Nsp, roomId: string): Promise<string[]> {
   const sockets = await nsp.in(roomChannel(roomId)).fetchSockets();
   return [...new Set(sockets.map((s) => (s.data as { personId: string }).personId))];
+}
+
+const sharedLists = new WeakMap<Nsp, (roomId: string) => Promise<string[] | undefined>>();
+
+/**
+ * {@link onlineIn} shared by the joins of one turn (batchLoader.ts): a room whose members all rejoin
+ * at once asks the adapter (every node, with Redis) once per turn instead of once per socket. The
+ * list is read after each of those sockets entered the room, so it names them.
+ */
+export async function onlineInShared(nsp: Nsp, roomId: string): Promise<string[]> {
+  let load = sharedLists.get(nsp);
+  if (!load) {
+    load = batchLoader(async (roomIds: string[]) => {
+      const lists = await Promise.all(roomIds.map((id) => onlineIn(nsp, id)));
+      return new Map(roomIds.map((id, i) => [id, lists[i] ?? []]));
+    });
+    sharedLists.set(nsp, load);
+  }
+  return (await load(roomId)) ?? [];
 }
 
 /** True when the person has a socket in the room. */

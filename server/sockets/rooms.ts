@@ -10,13 +10,22 @@ import type { Logger } from '../logger.js';
 import type { AccessEvent, MembershipEvent } from '../events/contentEvents.js';
 import { subscribe } from '../events/domainEvents.js';
 import { configureFloodControl } from '../services/rooms/floodControl.js';
-import { registerMessageHandlers } from './handlers/messages.js';
-import { registerPresenceHandlers } from './handlers/presenceEvents.js';
-import { registerReactionHandlers } from './handlers/reactions.js';
-import { registerRoomHandlers } from './handlers/rooms.js';
+import { answerEvents, type EventHandlers } from './ack.js';
+import { messageHandlers } from './handlers/messages.js';
+import { presenceHandlers } from './handlers/presenceEvents.js';
+import { reactionHandlers } from './handlers/reactions.js';
+import { announcePresenceOnDisconnect, roomHandlers } from './handlers/rooms.js';
 import { reauthorizePerson } from './reauthorize.js';
 import { deliverRoomEvents } from './roomDelivery.js';
 import type { RealtimeServer, RealtimeSocket } from './types.js';
+
+/** Every room event's handler, shared by every socket. */
+const ROOM_EVENT_HANDLERS: EventHandlers = {
+  ...roomHandlers,
+  ...messageHandlers,
+  ...reactionHandlers,
+  ...presenceHandlers,
+};
 
 /** Attaches rooms to the server; returns the function that detaches the subscriptions. */
 export function attachRooms(
@@ -26,10 +35,8 @@ export function attachRooms(
   const { logger } = deps;
   configureFloodControl(deps.config.roomLimits, deps.redis);
   io.on('connection', (socket: RealtimeSocket) => {
-    registerRoomHandlers(socket, logger);
-    registerMessageHandlers(socket, logger);
-    registerReactionHandlers(socket, logger);
-    registerPresenceHandlers(socket, logger);
+    answerEvents(socket, ROOM_EVENT_HANDLERS, logger);
+    announcePresenceOnDisconnect(socket, logger);
   });
   const nsp = io.of('/');
   const stopDelivery = deliverRoomEvents(nsp);

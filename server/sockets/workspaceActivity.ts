@@ -6,8 +6,9 @@
  * message, and goes only to readers decided by the policy itself (`readersAmong`: a RED message's
  * activity reaches its audience only), never to the author for their own message.
  *
- * Messages of one room within {@link COALESCE_MS} are decided together, so a busy room costs one
- * member lookup per window, not one per message. Thread replies are read in their thread and are not
+ * Messages of one room within {@link COALESCE_MS} are decided together, and a room's members are
+ * kept by the node's sharing cache (forgotten at any membership or access change), so a busy room
+ * costs no member lookup per message. Thread replies are read in their thread and are not
  * counted as unread: they announce nothing. An inline processor of the bus: the first message of a
  * window returns the window's work, so a failure is logged and retried by the bus.
  */
@@ -15,8 +16,9 @@ import type { MessageDoc } from '../models/Message.js';
 import { subscribe } from '../events/domainEvents.js';
 import type { MessageEvent } from '../events/roomEvents.js';
 import { readersAmong } from '../policy/readersAmong.js';
-import { currentMemberIds } from '../policy/spaceMembers.js';
-import { spacesById } from '../services/spaces/spaceLookups.js';
+import { loadRoom } from '../services/rooms/roomAccess.js';
+import { forgetRoomMembers } from '../services/rooms/roomMembersCache.js';
+import { roomMembers } from '../services/rooms/sharingCache.js';
 import type { OnlineFilter } from './broadcastCandidates.js';
 
 /** How long new messages of one room are gathered before their readers are told. */
@@ -31,14 +33,17 @@ export async function activityRecipients(
   messages: MessageDoc[],
   online: OnlineFilter,
 ): Promise<string[]> {
-  const space = (await spacesById([roomId])).get(roomId);
+  const space = await loadRoom(roomId);
   if (!space) return [];
-  const present = await online(await currentMemberIds(space));
+  const members = await roomMembers(space);
+  const present = await online(members);
+  // The members read once for the window's messages, not again for each of them.
+  const known = { space, memberIds: new Set(members) };
   const told = new Set<string>();
   for (const message of messages) {
     const candidates = present.filter((id) => id !== String(message.authorId) && !told.has(id));
     if (candidates.length === 0) continue;
-    for (const id of await readersAmong('Message', message, candidates)) told.add(id);
+    for (const id of await readersAmong('Message', message, candidates, known)) told.add(id);
   }
   return [...told];
 }
@@ -77,9 +82,15 @@ export function announceRoomActivity(
     waiting.set(roomId, [event.after]);
     return flushLater(roomId);
   };
-  const off = subscribe('message', 'socket room activity', onMessage);
+  const offs = [
+    subscribe('message', 'socket room activity', onMessage),
+    // Kept members go at any membership or access change here too (the sharing cache's invalidation
+    // clears them on every node as well), so no one removed is told of later activity.
+    subscribe('membership', 'room activity members', () => forgetRoomMembers()),
+    subscribe('access', 'room activity members', () => forgetRoomMembers()),
+  ];
   return () => {
-    off();
+    for (const off of offs) off();
     for (const timer of timers) clearTimeout(timer);
     timers.clear();
     waiting.clear();

@@ -131,11 +131,9 @@ describe('the server process and its database going away', function () {
     try {
       assert.equal((await fetch(`${server.url}/readyz`)).status, 200);
       await external.stop();
-      const started = Date.now();
       const res = await fetch(`${server.url}/readyz`);
       assert.equal(res.status, 503);
       assert.deepEqual(await res.json(), { status: 'unavailable', database: 'unreachable' });
-      assert.ok(Date.now() - started < 5000, 'readiness answers quickly');
       assert.equal((await fetch(`${server.url}/healthz`)).status, 200, 'the process itself is still up');
     } finally {
       await server.stop();

@@ -21,13 +21,19 @@ function describeOpenHandles(): string[] {
     });
 }
 
+/** The kinds of resource still active (timers included), when no handle explains the wait. */
+function otherResources(): string {
+  const kinds = process.getActiveResourcesInfo().filter((kind) => kind !== 'TTYWrap');
+  return kinds.length > 0 ? `active resources: ${kinds.join(', ')}` : '(unknown)';
+}
+
 /** Arms the guard; its timer does not itself keep the process alive. */
 export function failIfHandlesLinger(): void {
   setTimeout(() => {
     const open = describeOpenHandles();
     console.error(
       `\nThe test run finished but something still keeps it open after ${GRACE_MS / 1000} s ` +
-        `(a server, socket or process a test did not close):\n  ${open.join('\n  ') || '(unknown)'}`,
+        `(a server, socket or process a test did not close):\n  ${open.join('\n  ') || otherResources()}`,
     );
     console.error('  1 failing');
     // Mocha sets the exit code from its failures in its own 'exit' listener; this one runs after it.

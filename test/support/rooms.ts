@@ -7,7 +7,8 @@ import type { Ack, ServerToClientEvents } from '../../shared/events.js';
 import type { Label } from '../../shared/policy/labels.js';
 import type { SpaceKind } from '../../shared/policy/spaces.js';
 import { addSpaceMember } from '../../server/services/spaces/addSpaceMember.js';
-import { OPERATOR } from './fixtures.js';
+import { resetDatabase } from './database.js';
+import { OPERATOR, seedDirectory } from './fixtures.js';
 import { registerTestIdp, signInWithSaml, testKey, type TestIdp } from './saml.js';
 import { startTestServer, type TestServer } from './server.js';
 import { space } from './sharingFixtures.js';
@@ -91,6 +92,13 @@ export async function startRoomWorld(overrides: Record<string, string> = {}): Pr
       await server.close();
     },
   };
+}
+
+/** An empty database with the directory seeded, and a room world on it (a suite's usual start). */
+export async function startFreshRoomWorld(): Promise<RoomWorld> {
+  await resetDatabase();
+  await seedDirectory();
+  return startRoomWorld();
 }
 
 /** Makes a room (a space) as the operator and adds explicit members; returns its id. */

@@ -9,10 +9,12 @@ import type { MessageDelivery, RoomSummary } from '../../../shared/events.js';
 import type { Actor } from '../../../shared/policy/actor.js';
 import type { RoomJoin } from '../../../shared/schemas/rooms.js';
 import { Types } from 'mongoose';
-import { findContentPage, recordSensitiveAccess } from '../../policy/contentAccess.js';
+import type { MessageDoc } from '../../models/Message.js';
+import { findContentPage, readableAmong, recordSensitiveAccess } from '../../policy/contentAccess.js';
 import { presentMessages } from './presentMessage.js';
 import { roomAbilities } from '../../policy/authorizer.js';
 import { authorizeRoom, presentRoom, type RoomGrant } from './roomAccess.js';
+import { roomTailSince } from './roomTail.js';
 
 /** The most missed messages one join returns. */
 export const MISSED_CAP = 200;
@@ -51,27 +53,55 @@ export async function authorizeJoin(
  * A join's second step: what was missed since `lastSeenId` (nothing without one). A socket reads this
  * only after it is in the room's channels, so every message is in this answer or delivered live
  * (or both: clients merge by id); read before, a message stored in between would be in neither.
+ * The room's newest messages are read once for all the sockets rejoining it in the same turn
+ * (roomTail.ts) and this reader's share picked with the policy; a reader who missed more than that
+ * read holds pages through the readable query instead.
  */
 export async function missedSince(
   grant: RoomGrant,
   lastSeenId: string | undefined,
 ): Promise<{ missed: MessageDelivery[]; more: boolean }> {
   if (!lastSeenId) return { missed: [], more: false };
+  const floor = missedFloor(lastSeenId);
+  const tail = await roomTailSince(String(grant.space._id), floor);
+  const { items, more } = tail
+    ? readableShare(grant, tail, lastSeenId)
+    : await missedByQuery(grant, floor, lastSeenId);
+  // The newest ones when more were missed than one answer holds; older ones are read as history.
+  items.reverse();
+  await recordSensitiveAccess(grant.ctx, items, 'view', 'socket.missed', 'Message');
+  return { missed: await presentMessages(grant.ctx, items), more };
+}
+
+/** The reader's share of a room's tail: the newest {@link MISSED_CAP} they may read, newest first. */
+function readableShare(
+  grant: RoomGrant,
+  tail: MessageDoc[],
+  lastSeenId: string,
+): { items: MessageDoc[]; more: boolean } {
+  const readable = readableAmong(
+    grant.ctx,
+    tail.filter((message) => String(message._id) !== lastSeenId),
+    'Message',
+  );
+  return { items: readable.slice(0, MISSED_CAP), more: readable.length > MISSED_CAP };
+}
+
+/** The reader's own page of what they missed, through the readable query, newest first. */
+async function missedByQuery(
+  grant: RoomGrant,
+  floor: Types.ObjectId,
+  lastSeenId: string,
+): Promise<{ items: MessageDoc[]; more: boolean }> {
   const page = await findContentPage(grant.ctx, {
     type: 'Message',
-    filters: [
-      { spaceId: grant.space._id },
-      { _id: { $gte: missedFloor(lastSeenId), $ne: new Types.ObjectId(lastSeenId) } },
-    ],
+    filters: [{ spaceId: grant.space._id }, { _id: { $gte: floor, $ne: new Types.ObjectId(lastSeenId) } }],
     sortField: '_id',
     direction: 'desc',
     limit: MISSED_CAP,
     cursor: undefined,
   });
-  // The newest ones when more were missed than one answer holds; older ones are read as history.
-  page.items.reverse();
-  await recordSensitiveAccess(grant.ctx, page.items, 'view', 'socket.missed', 'Message');
-  return { missed: await presentMessages(grant.ctx, page.items), more: page.nextCursor !== null };
+  return { items: page.items, more: page.nextCursor !== null };
 }
 
 /** Authorises the join and collects the missed messages (both steps, for callers with no channels). */

@@ -16,6 +16,7 @@ import { findReadableThreadReplyRefs, loadThreadReplyAudiences } from '../../pol
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import type { AttachmentView } from '../../../shared/schemas/attachments.js';
 import { attachmentsOf } from '../documents/presentAttachments.js';
+import { batchLoader } from '../../db/batchLoader.js';
 
 /**
  * The delivery payload of one message, with the reply count of the reader it is for (0 for a
@@ -52,17 +53,41 @@ export function hasReplies(item: Pick<MessageDoc, 'threadId' | 'replyCount'>): b
   return item.threadId === null && item.replyCount > 0;
 }
 
-/** The reaction summaries of messages, by message id (emoji in first-use order). */
-export async function reactionsOf(messageIds: Types.ObjectId[]): Promise<Map<string, ReactionSummary[]>> {
-  const result = new Map<string, ReactionSummary[]>();
-  if (messageIds.length === 0) return result;
-  const rows = await ReactionModel.find(
+/** The most reactions read per message asked for (a page of 200 reads up to 10,000). */
+const REACTIONS_PER_MESSAGE = 50;
+
+interface ReactionRow {
+  messageId: Types.ObjectId;
+  personId: Types.ObjectId;
+  emoji: string;
+}
+
+/** Reactions of the messages asked for close together, read in one query (batchLoader.ts). */
+const loadReactionRows = batchLoader(async (messageIds: string[]) => {
+  const rows = (await ReactionModel.find(
     { messageId: { $in: messageIds } },
     { messageId: 1, personId: 1, emoji: 1 },
   )
     .sort({ _id: 1 })
-    .limit(10_000)
-    .lean();
+    .limit(REACTIONS_PER_MESSAGE * messageIds.length)
+    .lean()) as ReactionRow[];
+  const byMessage = new Map<string, ReactionRow[]>();
+  for (const row of rows) {
+    const key = String(row.messageId);
+    const list = byMessage.get(key);
+    if (list) list.push(row);
+    else byMessage.set(key, [row]);
+  }
+  return byMessage;
+});
+
+/** The reaction summaries of messages, by message id (emoji in first-use order). */
+export async function reactionsOf(messageIds: Types.ObjectId[]): Promise<Map<string, ReactionSummary[]>> {
+  const result = new Map<string, ReactionSummary[]>();
+  if (messageIds.length === 0) return result;
+  const rows = (await Promise.all(messageIds.map((id) => loadReactionRows(String(id))))).flatMap(
+    (found) => found ?? [],
+  );
   for (const row of rows) {
     const key = String(row.messageId);
     const list = result.get(key) ?? [];

@@ -20,7 +20,7 @@ import { SpaceMembershipModel } from '../../models/SpaceMembership.js';
 import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { NotFoundError, UnauthenticatedError } from '../../errors.js';
-import { batchLoader } from './batchLoader.js';
+import { batchLoader } from '../../db/batchLoader.js';
 import { cachedSharing, cachedSharingOf, forgetPerson, type CachedSharing } from './sharingCache.js';
 
 /** The facts about a room that sending and fan-out need. */

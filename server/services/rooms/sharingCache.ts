@@ -2,9 +2,9 @@
  * The sharing contexts of people with open sockets, kept per node so that a handshake and a
  * `room:join` need no reads beyond the session and the room. An entry holds a person's actor (read at
  * the handshake, active people only), and, once a room asks for it, their sharing context and
- * explicit membership roles. Context misses of the same turn share their queries (batchLoader.ts,
- * loadSharingBatch.ts), so a storm of reconnections costs a few reads per turn, not per client; an
- * actor is one read by `_id`.
+ * explicit membership roles. Actor and context misses asked for close together share their queries
+ * (db/batchLoader.ts, loadSharingBatch.ts), so a storm of reconnections costs a few large reads,
+ * not a few per client.
  *
  * Kept correct by invalidation, not by time: `forgetPerson` is called on every membership, role,
  * label, status, city, hub and erasure change (the `membership`, `access` and `sessions.ended` domain
@@ -25,14 +25,21 @@
  * socket leaves nothing behind.
  */
 import type { PersonActor } from '../../../shared/policy/actor.js';
-import { loadActivePersonActor } from '../../policy/personActor.js';
-import { batchLoader } from './batchLoader.js';
+import { loadActivePersonActor, loadActivePersonActors } from '../../policy/personActor.js';
+import { batchLoader, byIdLoader } from '../../db/batchLoader.js';
+import { cachedRoomMembers, forgetRoomMembers, type MemberSpace } from './roomMembersCache.js';
 import { loadSharingBatch, type LoadedSharing } from '../../policy/loadSharingBatch.js';
 
 /** What the cache keeps of a person beyond the actor: their context and explicit roles by space. */
 export type CachedSharing = LoadedSharing;
 
-/** Contexts, read together for the joins of one turn. */
+/** Actors of active people, read together when asked for close together (db/batchLoader.ts). */
+const loadActor = byIdLoader(loadActivePersonActor, async (ids) => {
+  const actors = await loadActivePersonActors(ids);
+  return new Map(actors.map((actor) => [actor.id, actor]));
+});
+
+/** Contexts, read together when asked for close together. */
 const loadContext = batchLoader(async (actors: PersonActor[]) => {
   const loaded = await loadSharingBatch(actors);
   return new Map(
@@ -90,6 +97,12 @@ const entries = new Map<string, Entry>();
 export function configureSharingCache(changes: Partial<SharingCacheLimits> = {}): void {
   limits = { ...DEFAULT_LIMITS, ...changes };
   entries.clear();
+  forgetRoomMembers();
+}
+
+/** The current member ids of a room, kept beside the people's sharing (roomMembersCache.ts). */
+export function roomMembers(space: MemberSpace): Promise<string[]> {
+  return cachedRoomMembers(space, limits.ttlMs);
 }
 
 /** How many people are kept now. */
@@ -100,11 +113,13 @@ export function sharingCacheSize(): number {
 /** Drops what is kept about a person (their access may have changed); later reads load again. */
 export function forgetPerson(personId: string): void {
   entries.delete(personId);
+  forgetRoomMembers();
 }
 
 /** Drops everything kept (this node may have missed invalidations). */
 export function forgetEveryone(): void {
   entries.clear();
+  forgetRoomMembers();
 }
 
 /** The live entry of a person, moved to the most recently used end; expired entries are dropped. */
@@ -144,9 +159,8 @@ function newEntry(personId: string): Entry {
   entry.actor = unlessFailed(
     personId,
     entry,
-    // By `_id` alone, not batched: FerretDB answers that from its primary key but scans all people
-    // for `_id: {$in}` (2,000 handshakes: 102 s batched, 12 s by `_id`); MongoDB, one indexed read.
-    loadActivePersonActor(personId).then((actor) => {
+    // Batched by byIdLoader: a few by `_id` each (FerretDB's one unscanned lookup), many with `$in`.
+    loadActor(personId).then((actor) => {
       entry.resolved = actor ?? null;
       return actor ?? null;
     }),

@@ -1,22 +1,20 @@
 /** `reaction:add` and `reaction:remove`: thin adapters over react, with the socket's room grants. */
-import type { Logger } from '../../logger.js';
 import { react } from '../../services/rooms/react.js';
-import { onEvent } from '../ack.js';
+import type { EventHandlers } from '../ack.js';
 import { activeGrant } from '../roomGrants.js';
 import type { RealtimeSocket } from '../types.js';
 import { socketActor } from './socketActor.js';
 
-/** Registers the reaction handlers on a socket. */
-export function registerReactionHandlers(socket: RealtimeSocket, logger: Logger): void {
-  for (const [event, change] of [
-    ['reaction:add', 'add'],
-    ['reaction:remove', 'remove'],
-  ] as const)
-    onEvent(
-      socket,
-      event,
-      async (input) =>
-        react(await socketActor(socket), input, change, (roomId) => activeGrant(socket, roomId)),
-      logger,
-    );
+/** The reaction handlers, shared by every socket. */
+export const reactionHandlers: EventHandlers = {
+  'reaction:add': (socket, input) => reactAs(socket, input, 'add'),
+  'reaction:remove': (socket, input) => reactAs(socket, input, 'remove'),
+};
+
+async function reactAs(
+  socket: RealtimeSocket,
+  input: Parameters<typeof react>[1],
+  change: 'add' | 'remove',
+): ReturnType<typeof react> {
+  return react(await socketActor(socket), input, change, (roomId) => activeGrant(socket, roomId));
 }

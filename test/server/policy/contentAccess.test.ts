@@ -55,13 +55,15 @@ describe('the policy is the only road to content', () => {
     // to nobody), the ids of readable forum replies and room replies (findReadableReplyRefs,
     // findReadableThreadReplyRefs, filtered), and the label and audience only of a thread's live
     // replies (loadThreadReplyAudiences: per-reader live counts, no content); first, the live messages
-    // carrying a document (loadMessagesCarrying: each presented again through the policy); and,
-    // before those, whether a space holds live messages or documents of a label (highestLiveLabelIn:
+    // carrying a document (loadMessagesCarrying: each presented again through the policy); before it,
+    // rooms' live tails (loadRoomTails: shared by rejoining sockets, each picking its share with
+    // readableAmong, the per-item form of the same rules); and, before those, whether a space holds live messages or documents of a label (highestLiveLabelIn:
     // ids only, for an expert's clearance; shown to nobody).
     const direct = source.match(/(PostModel|MessageModel|DocumentModel)\.(find|findById|findOne)\(/g) ?? [];
     assert.deepEqual(direct, [
       'MessageModel.findOne(',
       'DocumentModel.findOne(',
+      'MessageModel.find(',
       'MessageModel.find(',
       'MessageModel.findOne(',
       'PostModel.find(',
@@ -71,6 +73,10 @@ describe('the policy is the only road to content', () => {
       'MessageModel.find(',
     ]);
     assert.match(source, /MessageModel\.find\(\{ attachmentIds: documentId, state: 'visible' \}\)/);
+    assert.match(
+      source,
+      /MessageModel\.find\(\{ \.\.\.where, \.\.\.liveCondition\('Message'\) \} as never\)/,
+    );
     assert.match(source, /PostModel\.find\(\{ topicId, state: \{ \$ne: 'deleted' \} \}/);
     assert.match(source, /MessageModel\.find\(\{ threadId: rootId, state: \{ \$ne: 'deleted' \} \}/);
     assert.match(

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { MessageSend, isSingleEmoji } from '../../../shared/schemas/rooms.js';
 import type { ClientEventName, ClientEventPayload } from '../../../shared/events.js';
 import { CLIENT_EVENT_SCHEMAS } from '../../../shared/schemas/socketEvents.js';
-import { ackError, isPlainObject, onEvent } from '../../../server/sockets/ack.js';
-import type { RealtimeSocket } from '../../../server/sockets/types.js';
+import { ackError, isPlainObject, type EventHandlers } from '../../../server/sockets/ack.js';
 import { ForbiddenError, InvalidError, RateLimitedError } from '../../../server/errors.js';
 
 describe('socket acks', () => {
@@ -73,16 +72,22 @@ describe('socket acks', () => {
   it('types each event by its name: the schema, the payload and the answer follow the event', () => {
     // Compiled by `npm run typecheck`: each @ts-expect-error fails the build if the line compiles.
     // Never called: the socket is only a type here.
-    const registrations = (socket: RealtimeSocket) => {
-      // @ts-expect-error an event name that is not in the contract
-      onEvent(socket, 'message:sned', async () => null);
-      // @ts-expect-error the wrong answer for message:delete (it answers { id })
-      onEvent(socket, 'message:delete', async () => ({ roomId: 'x' }));
-      onEvent(socket, 'message:delete', async (input) => {
-        // @ts-expect-error a field message:delete's payload does not have
-        void input.roomId;
-        return { id: input.messageId };
-      });
+    const registrations = () => {
+      const misnamed: EventHandlers = {
+        // @ts-expect-error an event name that is not in the contract
+        'message:sned': async () => null,
+      };
+      const wrongAnswer: EventHandlers = {
+        // @ts-expect-error the wrong answer for message:delete (it answers { id })
+        'message:delete': async () => ({ roomId: 'x' }),
+      };
+      const typed: EventHandlers = {
+        'message:delete': async (_socket, input) => {
+          // @ts-expect-error a field message:delete's payload does not have
+          void input.roomId;
+          return { id: input.messageId };
+        },
+      };
       const wrong: ClientEventPayload<'message:send'> = {
         roomId: 'r',
         clientId: 'c',
@@ -91,7 +96,7 @@ describe('socket acks', () => {
         label: 'PINK',
       };
       const language: ClientEventPayload<'message:send'>['language'] = 'fr';
-      return [wrong, language];
+      return [misnamed, wrongAnswer, typed, wrong, language];
     };
     assert.equal(typeof registrations, 'function');
     // At run time: every event of the contract has a strict schema.

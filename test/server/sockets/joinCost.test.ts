@@ -1,11 +1,10 @@
 /**
  * What a handshake and a `room:join` cost in database round trips, counted (never timed) with
- * mongoose's debug hook, which sees every model and collection command the server sends: a handshake
+ * commandsDuring (test/support/commandLog.ts): a handshake
  * of a known person reads the session only, a join reads the room only. A permission change still
  * takes effect at the very next join.
  */
 import assert from 'node:assert/strict';
-import mongoose from 'mongoose';
 import { PersonModel } from '../../../server/models/Person.js';
 import { SpaceMembershipModel } from '../../../server/models/SpaceMembership.js';
 import { loadSharingContext } from '../../../server/policy/loadSharingContext.js';
@@ -14,28 +13,11 @@ import { loadSharingBatch } from '../../../server/policy/loadSharingBatch.js';
 import { setPersonRoles } from '../../../server/services/people/setPersonRoles.js';
 import { removeSpaceMember } from '../../../server/services/spaces/removeSpaceMember.js';
 import { configureSharingCache, sharingCacheSize } from '../../../server/services/rooms/sharingCache.js';
+import { commandsDuring } from '../../support/commandLog.js';
 import { resetDatabase } from '../../support/database.js';
 import { OPERATOR, seedDirectory } from '../../support/fixtures.js';
 import { seedSharing } from '../../support/sharingFixtures.js';
 import { makeRoom, startRoomWorld, type RoomWorld } from '../../support/rooms.js';
-
-/**
- * The commands sent while `run` runs, as `collection.method`; without the realtime server's periodic
- * check of the open sockets' sessions (`sessions.find`, every 200 ms in tests), which is no part of a
- * handshake or join (those read one session with `findOne`).
- */
-async function commandsDuring<T>(run: () => Promise<T>): Promise<{ result: T; commands: string[] }> {
-  const commands: string[] = [];
-  mongoose.set('debug', (collection: string, method: string) => {
-    if (`${collection}.${method}` !== 'sessions.find') commands.push(`${collection}.${method}`);
-  });
-  try {
-    const result = await run();
-    return { result, commands };
-  } finally {
-    mongoose.set('debug', false);
-  }
-}
 
 describe('sockets: a handshake and a room:join cost at most one database round trip', function () {
   this.timeout(60_000);

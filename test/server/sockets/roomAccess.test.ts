@@ -6,13 +6,12 @@ import { changeCityStatus } from '../../../server/services/cities/changeCityStat
 import { setPersonRoles } from '../../../server/services/people/setPersonRoles.js';
 import { addSpaceMember } from '../../../server/services/spaces/addSpaceMember.js';
 import { removeSpaceMember } from '../../../server/services/spaces/removeSpaceMember.js';
-import { resetDatabase } from '../../support/database.js';
-import { OPERATOR, seedDirectory } from '../../support/fixtures.js';
+import { OPERATOR } from '../../support/fixtures.js';
 import {
   clientId,
   makeRoom,
   settle,
-  startRoomWorld,
+  startFreshRoomWorld,
   until,
   type Client,
   type RoomWorld,
@@ -39,9 +38,7 @@ describe('rooms over sockets: who takes part, and permission changes at once', f
   this.timeout(60_000);
   let world: RoomWorld;
   before(async () => {
-    await resetDatabase();
-    await seedDirectory();
-    world = await startRoomWorld();
+    world = await startFreshRoomWorld();
   });
   after(() => world.close());
 

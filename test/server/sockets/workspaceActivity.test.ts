@@ -9,10 +9,11 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Express } from 'express';
+import { removeSpaceMember } from '../../../server/services/spaces/removeSpaceMember.js';
 import { announceRoomActivity } from '../../../server/sockets/workspaceActivity.js';
 import { testApp } from '../../support/app.js';
 import { resetDatabase } from '../../support/database.js';
-import type { TestPerson } from '../../support/fixtures.js';
+import { OPERATOR, type TestPerson } from '../../support/fixtures.js';
 import { addMembers, seedSharing, space, type SharingPeople } from '../../support/sharingFixtures.js';
 import { settle, until } from '../../support/wait.js';
 
@@ -89,5 +90,18 @@ describe('room activity for the workspace sidebar', function () {
       [p.otherCity.id, p.practitioner.id].sort(),
       'the audience at sending, without the later joiner',
     );
+  });
+
+  it('tells nobody removed from the room since its members were last read (kept members are forgotten)', async () => {
+    await send(p.focal, 'Before the removal');
+    await until(() => toldTo(p.otherCity).length === 1, 3000, 'the first activity');
+    await settle(DELAY_MS);
+    await removeSpaceMember(OPERATOR, 'activity-room', p.otherCity.id);
+    told = [];
+    await send(p.focal, 'After the removal');
+    await until(() => told.length > 0, 3000, 'the second activity');
+    await settle(DELAY_MS);
+    assert.deepEqual(toldTo(p.otherCity), [], 'the removed member hears nothing');
+    assert.equal(toldTo(p.practitioner).length, 1);
   });
 });

@@ -9,7 +9,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { MessageDelivery, ServerToClientEvents } from '../../../../shared/events.js';
-import { JOIN_RETRIES, joinRetryDelayMs } from '../../../../shared/joinRetry.js';
+import { JOIN_ANSWER_TIMEOUT_MS, JOIN_RETRIES, joinRetryDelayMs } from '../../../../shared/joinRetry.js';
 import { queryKeys } from '../../data/keys.js';
 import { applyRoomAction, cachedRoom, forgetRefusedRoom } from '../../data/roomsCache.js';
 import { onMessageAcknowledged, outboxItems, settleMessage } from '../../realtime/outbox.js';
@@ -70,14 +70,14 @@ export function useRoom(roomId: string): RoomHandle {
       if (status === 'denied' || status === 'removed') return;
       const lastSeen = since === undefined ? current().lastSeen : lastSeenBefore(current(), since);
       const payload = { roomId, ...(lastSeen ? { lastSeenId: lastSeen.id } : {}) };
-      let ack = await request('room:join', payload);
+      let ack = await request('room:join', payload, JOIN_ANSWER_TIMEOUT_MS);
       // A lost answer (timed out, or the node not ready): asked again a few times, later each time;
       // then, or once disconnected, the next connect joins again.
       for (let attempt = 0; !ack.ok && attempt < JOIN_RETRIES; attempt += 1) {
         if (ack.error.code !== TIMEOUT_CODE && ack.error.code !== 'unavailable') break;
         await new Promise((resolve) => setTimeout(resolve, joinRetryDelayMs(attempt)));
         if (!open.current || !getSocket().connected) return;
-        ack = await request('room:join', payload);
+        ack = await request('room:join', payload, JOIN_ANSWER_TIMEOUT_MS);
       }
       if (!ack.ok) {
         if (ack.error.code !== TIMEOUT_CODE && ack.error.code !== 'unavailable') dispatch({ type: 'denied' });

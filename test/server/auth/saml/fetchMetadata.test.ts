@@ -44,9 +44,8 @@ describe('fetchMetadata', () => {
     await withServer(
       () => undefined, // never answers
       async (base) => {
-        const started = Date.now();
+        // The time limit's own reason (a hang would fail the test by mocha's time-out instead).
         assert.equal(await reasonOf(fetchMetadata(`${base}/slow`, LOCAL)), 'metadata_timeout');
-        assert.ok(Date.now() - started < 3000, 'the time limit holds');
       },
     );
   });
