@@ -7,9 +7,13 @@
  * it serves had arrived, so each answer is as fresh as a read of its own.
  */
 
+/** How long a batch may hold the queue; a longer one (a stuck query) lets the next batch go. */
+export const STUCK_BATCH_MS = 30_000;
+
 /**
  * Hands the items added to `run` in batches, one batch at a time (see the module comment). `run`
- * settles each item's own promise; a batch that throws is logged nowhere, so `run` must not.
+ * settles each item's own promise (what it throws is ignored, and stops nothing); a batch that
+ * takes longer than {@link STUCK_BATCH_MS} no longer holds back the next.
  */
 export function batchQueue<T>(run: (batch: T[]) => Promise<void>): (item: T) => void {
   let waiting: T[] | null = null;
@@ -21,7 +25,20 @@ export function batchQueue<T>(run: (batch: T[]) => Promise<void>): (item: T) => 
       busy = false;
       return;
     }
-    void run(batch).finally(next);
+    // A batch that outlives STUCK_BATCH_MS stops holding the queue: the next one goes anyway.
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      clearTimeout(watchdog);
+      next();
+    };
+    const watchdog = setTimeout(release, STUCK_BATCH_MS);
+    watchdog.unref();
+    Promise.resolve()
+      .then(() => run(batch))
+      .catch(() => undefined) // `run` settles its items; nothing it throws may stop the queue
+      .finally(release);
   };
   return (item) => {
     if (!waiting) {

@@ -16,7 +16,7 @@ import { LibraryRecordModel, type LibraryRecordDoc } from '../models/LibraryReco
 import { MessageModel, type MessageDoc } from '../models/Message.js';
 import { PostModel, type PostDoc } from '../models/Post.js';
 import { readPage, type StoredPage } from '../db/pagination.js';
-import { allows } from './authorizer.js';
+import { probeContext } from './probeContext.js';
 import { sharingFilter } from './sharingAccess.js';
 
 /** The stored document of each content type. */
@@ -137,33 +137,42 @@ export interface RoomFloor {
 }
 
 /**
- * The live messages of some rooms, each from its floor on, newest first, at most `limit` in all: one
- * read shared by the missed messages of every socket rejoining those rooms together
- * (services/rooms/roomTail.ts). Shown to nobody as read: each reader's share is picked per item
- * with {@link readableAmong}.
+ * The live messages of some rooms, each from its floor on, newest first, at most `limit` in all, that
+ * every person taking part in those rooms may read: the query carries the policy's filter for a probe
+ * who takes part in them and is named by no RED audience (probeContext.ts). One read shared by the
+ * missed messages of the sockets rejoining those rooms together (services/rooms/roomTail.ts), for
+ * readers who take part in the room; RED messages naming a reader are read with that reader's own
+ * filter (see {@link loadRedAudiences}).
  */
 export async function loadRoomTails(rooms: RoomFloor[], limit: number): Promise<MessageDoc[]> {
   if (rooms.length === 0) return [];
-  const ranges = rooms.map(({ spaceId, floor }) => ({ spaceId, _id: { $gte: floor } }));
-  const where = ranges.length === 1 ? ranges[0] : { $or: ranges };
-  return (await MessageModel.find({ ...where, ...liveCondition('Message') } as never)
+  const member = probeContext(rooms.map((room) => String(room.spaceId)));
+  return (await MessageModel.find({
+    $and: [readableContentFilter(member, 'read', 'Message'), roomRanges(rooms)],
+  } as never)
     .sort({ _id: -1 })
     .limit(limit)
     .lean()) as unknown as MessageDoc[];
 }
 
 /**
- * The items the actor may `action` (read by default) among items already loaded: the per-item form of
- * {@link readableContentFilter}, decided by the same rules (a test compares the two on the sharing
- * table's people and items).
+ * The people named by the RED audiences of the rooms' live RED messages from their floors on (ids
+ * only, no content, shown to nobody): which rejoining readers have RED messages to read with their
+ * own filter.
  */
-export function readableAmong<T extends object>(
-  ctx: SharingContext,
-  items: T[],
-  type: ContentType = 'Post',
-  action: ContentAction = 'read',
-): T[] {
-  return items.filter((item) => allows(ctx, action, type, item as Record<string, unknown>));
+export async function loadRedAudiences(rooms: RoomFloor[]): Promise<Set<string>> {
+  if (rooms.length === 0) return new Set();
+  const found = (await MessageModel.find(
+    { $and: [roomRanges(rooms), { label: 'RED', ...liveCondition('Message') }] } as never,
+    { audienceIds: 1 },
+  ).lean()) as unknown as Pick<MessageDoc, 'audienceIds'>[];
+  return new Set(found.flatMap((message) => message.audienceIds.map(String)));
+}
+
+/** The condition "in one of the rooms, from its floor on". */
+function roomRanges(rooms: RoomFloor[]): Record<string, unknown> {
+  const ranges = rooms.map(({ spaceId, floor }) => ({ spaceId, _id: { $gte: floor } }));
+  return ranges.length === 1 ? (ranges[0] as Record<string, unknown>) : { $or: ranges };
 }
 
 /** The most items a document's change refreshes on open screens. */

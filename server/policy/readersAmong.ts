@@ -8,10 +8,10 @@
  * agreement with the policy's participation rules. Cost: a few queries, whatever the number of people.
  */
 import type { ContentType } from '../../shared/policy/content.js';
-import { bareContext, type SharingContext } from '../../shared/policy/sharingContext.js';
 import { SpaceModel } from '../models/Space.js';
 import { allows } from './authorizer.js';
 import { loadActivePersonActors } from './personActor.js';
+import { PROBE_ID, probeContext } from './probeContext.js';
 import { currentMemberIds } from './spaceMembers.js';
 
 /** The policy fields of an item that reading depends on. */
@@ -26,12 +26,7 @@ export interface ReadableItem {
   authorId: unknown;
 }
 
-const PROBE_ID = '000000000000000000000001';
-
-function probe(spaceIds: string[]): SharingContext {
-  const ctx = bareContext({ kind: 'person', id: PROBE_ID, name: 'probe', cityId: null, roles: [] });
-  return { ...ctx, spaceIds };
-}
+const probe = probeContext;
 
 /**
  * The item's space and its current members, when the caller has read them already (the readers of

@@ -102,10 +102,13 @@ function answer(
     reply({ ok: false, error: ackError(error, logger) });
     return;
   }
-  run(socket, input).then(
-    (data) => reply({ ok: true, data }),
-    (error: unknown) => reply({ ok: false, error: ackError(error, logger) }),
-  );
+  // Started inside a promise, so a handler that throws at once is answered like one that rejects.
+  Promise.resolve()
+    .then(() => run(socket, input))
+    .then(
+      (data) => reply({ ok: true, data }),
+      (error: unknown) => reply({ ok: false, error: ackError(error, logger) }),
+    );
 }
 
 const dispatchers = new WeakMap<EventHandlers, Map<Logger | undefined, Dispatch>>();

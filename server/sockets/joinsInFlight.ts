@@ -41,12 +41,25 @@ export function shareJoin<T>(
   }
   const entry: InFlight = { answer: Promise.resolve(), lastAskedAt: Date.now() };
   const stillWanted = () => Date.now() - entry.lastAskedAt < timeoutMs;
-  const answer = work(stillWanted).finally(() => {
-    const current = inFlight.get(socket);
-    current?.delete(key);
-    if (current?.size === 0) inFlight.delete(socket);
-  });
+  const answer = Promise.resolve()
+    .then(() => work(stillWanted))
+    .finally(() => {
+      const current = inFlight.get(socket);
+      if (current?.get(key) === entry) current.delete(key);
+      if (current?.size === 0) inFlight.delete(socket);
+    });
   entry.answer = answer;
   joins.set(key, entry);
   return answer;
+}
+
+/**
+ * Forgets the socket's joins in flight for a room it leaves: a later ask for the room is worked out
+ * afresh, never answered with a join the leave undid.
+ */
+export function forgetJoins(socket: RealtimeSocket, roomId: string): void {
+  const joins = inFlight.get(socket);
+  if (!joins) return;
+  for (const key of [...joins.keys()]) if (key.startsWith(`${roomId}:`)) joins.delete(key);
+  if (joins.size === 0) inFlight.delete(socket);
 }

@@ -35,8 +35,15 @@ export async function onlineInShared(nsp: Nsp, roomId: string): Promise<string[]
   let load = sharedLists.get(nsp);
   if (!load) {
     load = batchLoader(async (roomIds: string[]) => {
-      const lists = await Promise.all(roomIds.map((id) => onlineIn(nsp, id)));
-      return new Map(roomIds.map((id, i) => [id, lists[i] ?? []]));
+      // A room whose list cannot be had (a node not answering) shows no one online; its later
+      // presence changes still arrive. The other rooms of the batch are not failed with it.
+      const lists = await Promise.allSettled(roomIds.map((id) => onlineIn(nsp, id)));
+      return new Map(
+        roomIds.map((id, i) => {
+          const list = lists[i];
+          return [id, list?.status === 'fulfilled' ? list.value : []];
+        }),
+      );
     });
     sharedLists.set(nsp, load);
   }

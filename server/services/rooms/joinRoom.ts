@@ -10,11 +10,11 @@ import type { Actor } from '../../../shared/policy/actor.js';
 import type { RoomJoin } from '../../../shared/schemas/rooms.js';
 import { Types } from 'mongoose';
 import type { MessageDoc } from '../../models/Message.js';
-import { findContentPage, readableAmong, recordSensitiveAccess } from '../../policy/contentAccess.js';
+import { findContentPage, recordSensitiveAccess } from '../../policy/contentAccess.js';
 import { presentMessages } from './presentMessage.js';
-import { roomAbilities } from '../../policy/authorizer.js';
+import { roomAbilities, takesPart } from '../../policy/authorizer.js';
 import { authorizeRoom, presentRoom, type RoomGrant } from './roomAccess.js';
-import { roomTailSince } from './roomTail.js';
+import { roomTailSince, type RoomTail } from './roomTail.js';
 
 /** The most missed messages one join returns. */
 export const MISSED_CAP = 200;
@@ -53,9 +53,10 @@ export async function authorizeJoin(
  * A join's second step: what was missed since `lastSeenId` (nothing without one). A socket reads this
  * only after it is in the room's channels, so every message is in this answer or delivered live
  * (or both: clients merge by id); read before, a message stored in between would be in neither.
- * The room's newest messages are read once for all the sockets rejoining it in the same turn
- * (roomTail.ts) and this reader's share picked with the policy; a reader who missed more than that
- * read holds pages through the readable query instead.
+ * The rooms' newest messages that every member may read are read once for the sockets rejoining
+ * them together, with the policy's filter for a member in the query (roomTail.ts); a reader named by
+ * a RED message reads those with their own filter, and one who missed more than the shared read
+ * holds pages through their own readable query.
  */
 export async function missedSince(
   grant: RoomGrant,
@@ -63,9 +64,11 @@ export async function missedSince(
 ): Promise<{ missed: MessageDelivery[]; more: boolean }> {
   if (!lastSeenId) return { missed: [], more: false };
   const floor = missedFloor(lastSeenId);
-  const tail = await roomTailSince(String(grant.space._id), floor);
+  const roomId = String(grant.space._id);
+  // The shared read serves people who take part in the room (a grant says so; checked again here).
+  const tail = takesPart(grant.ctx, roomId) ? await roomTailSince(roomId, grant.actor.id, floor) : null;
   const { items, more } = tail
-    ? readableShare(grant, tail, lastSeenId)
+    ? await withOwnRed(grant, tail, floor, lastSeenId)
     : await missedByQuery(grant, floor, lastSeenId);
   // The newest ones when more were missed than one answer holds; older ones are read as history.
   items.reverse();
@@ -73,18 +76,22 @@ export async function missedSince(
   return { missed: await presentMessages(grant.ctx, items), more };
 }
 
-/** The reader's share of a room's tail: the newest {@link MISSED_CAP} they may read, newest first. */
-function readableShare(
+/**
+ * The reader's answer from the shared read: what every member may read, with the RED messages that
+ * name them (read with their own filter) when there are any; the newest {@link MISSED_CAP}, newest
+ * first.
+ */
+async function withOwnRed(
   grant: RoomGrant,
-  tail: MessageDoc[],
+  tail: NonNullable<RoomTail>,
+  floor: Types.ObjectId,
   lastSeenId: string,
-): { items: MessageDoc[]; more: boolean } {
-  const readable = readableAmong(
-    grant.ctx,
-    tail.filter((message) => String(message._id) !== lastSeenId),
-    'Message',
-  );
-  return { items: readable.slice(0, MISSED_CAP), more: readable.length > MISSED_CAP };
+): Promise<{ items: MessageDoc[]; more: boolean }> {
+  const shared = tail.items.filter((message) => String(message._id) !== lastSeenId);
+  if (!tail.redNamesReader) return { items: shared.slice(0, MISSED_CAP), more: shared.length > MISSED_CAP };
+  const red = await missedByQuery(grant, floor, lastSeenId, { label: 'RED' });
+  const merged = [...shared, ...red.items].sort((a, b) => (String(a._id) < String(b._id) ? 1 : -1));
+  return { items: merged.slice(0, MISSED_CAP), more: red.more || merged.length > MISSED_CAP };
 }
 
 /** The reader's own page of what they missed, through the readable query, newest first. */
@@ -92,10 +99,14 @@ async function missedByQuery(
   grant: RoomGrant,
   floor: Types.ObjectId,
   lastSeenId: string,
+  only: Record<string, unknown> = {},
 ): Promise<{ items: MessageDoc[]; more: boolean }> {
   const page = await findContentPage(grant.ctx, {
     type: 'Message',
-    filters: [{ spaceId: grant.space._id }, { _id: { $gte: floor, $ne: new Types.ObjectId(lastSeenId) } }],
+    filters: [
+      { spaceId: grant.space._id, ...only },
+      { _id: { $gte: floor, $ne: new Types.ObjectId(lastSeenId) } },
+    ],
     sortField: '_id',
     direction: 'desc',
     limit: MISSED_CAP,

@@ -53,8 +53,9 @@ export function hasReplies(item: Pick<MessageDoc, 'threadId' | 'replyCount'>): b
   return item.threadId === null && item.replyCount > 0;
 }
 
-/** The most reactions read per message asked for (a page of 200 reads up to 10,000). */
-const REACTIONS_PER_MESSAGE = 50;
+/** The most reactions one read returns for a page of up to 200 messages (a batch of more reads more). */
+const REACTIONS_PER_PAGE = 10_000;
+const PAGE = 200;
 
 interface ReactionRow {
   messageId: Types.ObjectId;
@@ -69,7 +70,7 @@ const loadReactionRows = batchLoader(async (messageIds: string[]) => {
     { messageId: 1, personId: 1, emoji: 1 },
   )
     .sort({ _id: 1 })
-    .limit(REACTIONS_PER_MESSAGE * messageIds.length)
+    .limit(REACTIONS_PER_PAGE * Math.ceil(messageIds.length / PAGE))
     .lean()) as ReactionRow[];
   const byMessage = new Map<string, ReactionRow[]>();
   for (const row of rows) {

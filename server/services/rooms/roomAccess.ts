@@ -21,7 +21,7 @@ import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import { authorizeSharing } from '../../policy/sharingAccess.js';
 import { NotFoundError, UnauthenticatedError } from '../../errors.js';
 import { batchLoader } from '../../db/batchLoader.js';
-import { cachedSharing, cachedSharingOf, forgetPerson, type CachedSharing } from './sharingCache.js';
+import { cachedSharing, cachedSharingOf, rereadPerson, type CachedSharing } from './sharingCache.js';
 
 /** The facts about a room that sending and fan-out need. */
 export type RoomFacts = Pick<
@@ -121,7 +121,7 @@ async function authorizeCached(
   const granted = grantFromCache(sharing, space);
   if (granted) return granted;
   // Perhaps refused, perhaps a context older than the room or the membership: decide afresh.
-  forgetPerson(person.id);
+  rereadPerson(person.id);
   const fresh = await cachedSharing(person.id);
   if (!fresh) throw new UnauthenticatedError('Your account is not active; sign in again.');
   await authorizeTakingPart(fresh.ctx, space);

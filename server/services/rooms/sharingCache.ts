@@ -116,6 +116,14 @@ export function forgetPerson(personId: string): void {
   forgetRoomMembers();
 }
 
+/**
+ * Drops the person's entry to read it again, when nothing is known to have changed (a refused join is
+ * decided afresh): rooms' members are kept.
+ */
+export function rereadPerson(personId: string): void {
+  entries.delete(personId);
+}
+
 /** Drops everything kept (this node may have missed invalidations). */
 export function forgetEveryone(): void {
   entries.clear();

@@ -11,7 +11,7 @@ import { authorizeJoin, missedSince } from '../../services/rooms/joinRoom.js';
 import { memberChannel, roomChannel } from '../../services/rooms/roomAccess.js';
 import type { EventHandlers } from '../ack.js';
 import { UnavailableError } from '../../errors.js';
-import { shareJoin } from '../joinsInFlight.js';
+import { forgetJoins, shareJoin } from '../joinsInFlight.js';
 import { announceIfGone, announcePresence, onlineInShared } from '../presence.js';
 import { grantsOf } from '../roomGrants.js';
 import type { RealtimeSocket } from '../types.js';
@@ -50,6 +50,7 @@ export const roomHandlers: EventHandlers = {
       return { room, missed, more, online: await onlineInShared(nsp, input.roomId) };
     }),
   'room:leave': async (socket, input) => {
+    forgetJoins(socket, input.roomId);
     grantsOf(socket).delete(input.roomId);
     if (socket.rooms.has(roomChannel(input.roomId))) {
       await socket.leave(roomChannel(input.roomId));

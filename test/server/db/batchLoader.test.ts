@@ -79,4 +79,20 @@ describe('sockets: reads of one turn share one query', () => {
     assert.deepEqual(batches.flat(), [0, 1, 2, 3, 4]);
     assert.ok(batches.length >= 2 && batches.length < 5, JSON.stringify(batches));
   });
+
+  it('goes on after a batch that throws, at once or later', async () => {
+    const batches: number[][] = [];
+    const add = batchQueue<number>((batch) => {
+      batches.push(batch);
+      if (batch.includes(1)) throw new Error('thrown at once');
+      if (batch.includes(2)) return Promise.reject(new Error('rejected'));
+      return Promise.resolve();
+    });
+    for (const item of [1, 2, 3]) {
+      add(item);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepEqual(batches, [[1], [2], [3]]);
+  });
 });

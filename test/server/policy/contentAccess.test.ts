@@ -56,13 +56,14 @@ describe('the policy is the only road to content', () => {
     // findReadableThreadReplyRefs, filtered), and the label and audience only of a thread's live
     // replies (loadThreadReplyAudiences: per-reader live counts, no content); first, the live messages
     // carrying a document (loadMessagesCarrying: each presented again through the policy); before it,
-    // rooms' live tails (loadRoomTails: shared by rejoining sockets, each picking its share with
-    // readableAmong, the per-item form of the same rules); and, before those, whether a space holds live messages or documents of a label (highestLiveLabelIn:
+    // the audiences only of rooms' live RED messages (loadRedAudiences: ids, shown to nobody); and,
+    // before those, whether a space holds live messages or documents of a label (highestLiveLabelIn:
     // ids only, for an expert's clearance; shown to nobody).
     const direct = source.match(/(PostModel|MessageModel|DocumentModel)\.(find|findById|findOne)\(/g) ?? [];
     assert.deepEqual(direct, [
       'MessageModel.findOne(',
       'DocumentModel.findOne(',
+      'MessageModel.find(',
       'MessageModel.find(',
       'MessageModel.find(',
       'MessageModel.findOne(',
@@ -73,9 +74,15 @@ describe('the policy is the only road to content', () => {
       'MessageModel.find(',
     ]);
     assert.match(source, /MessageModel\.find\(\{ attachmentIds: documentId, state: 'visible' \}\)/);
+    // The rooms' shared tail carries the policy's filter (of a probe who takes part in them); their
+    // RED audiences are ids only.
     assert.match(
       source,
-      /MessageModel\.find\(\{ \.\.\.where, \.\.\.liveCondition\('Message'\) \} as never\)/,
+      /MessageModel\.find\(\{\n\s+\$and: \[readableContentFilter\(member, 'read', 'Message'\), roomRanges\(rooms\)\],/,
+    );
+    assert.match(
+      source,
+      /\{ \$and: \[roomRanges\(rooms\), \{ label: 'RED', \.\.\.liveCondition\('Message'\) \}\] \} as never,\n\s+\{ audienceIds: 1 \},/,
     );
     assert.match(source, /PostModel\.find\(\{ topicId, state: \{ \$ne: 'deleted' \} \}/);
     assert.match(source, /MessageModel\.find\(\{ threadId: rootId, state: \{ \$ne: 'deleted' \} \}/);

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { AuditEntryModel } from '../../../server/models/AuditEntry.js';
-import { shareJoin } from '../../../server/sockets/joinsInFlight.js';
+import { forgetJoins, shareJoin } from '../../../server/sockets/joinsInFlight.js';
 import type { RealtimeSocket } from '../../../server/sockets/types.js';
 import { clientId, makeRoom, startFreshRoomWorld, type RoomWorld } from '../../support/rooms.js';
 
@@ -27,6 +27,7 @@ describe('sockets: one join in flight per socket, room and last seen message', f
     const first = shareJoin(socket, 'room-a:', work, 1000);
     const again = shareJoin(socket, 'room-a:', work, 1000);
     const otherRoom = shareJoin(socket, 'room-b:', () => Promise.resolve('b'), 1000);
+    await new Promise((resolve) => setImmediate(resolve)); // the work starts on the next tick
     assert.equal(runs, 1, 'the repeated ask started nothing');
     assert.equal(await otherRoom, 'b');
     assert.equal(wanted(), true);
@@ -39,9 +40,29 @@ describe('sockets: one join in flight per socket, room and last seen message', f
     assert.deepEqual(await Promise.all([first, again]), ['answer', 'answer']);
     // Once answered, the next ask is worked out afresh.
     const later = shareJoin(socket, 'room-a:', work, 1000);
+    await new Promise((resolve) => setImmediate(resolve));
     assert.equal(runs, 2);
     release('fresh');
     assert.equal(await later, 'fresh');
+  });
+
+  it('works a join out afresh once the room was left, instead of answering with the undone one', async () => {
+    const socket = {} as RealtimeSocket;
+    let runs = 0;
+    const releases: ((value: number) => void)[] = [];
+    const work = () => {
+      runs += 1;
+      return new Promise<number>((resolve) => releases.push(resolve));
+    };
+    const before = shareJoin(socket, 'room-a:', work, 1000);
+    await new Promise((resolve) => setImmediate(resolve));
+    forgetJoins(socket, 'room-a');
+    const after = shareJoin(socket, 'room-a:', work, 1000);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(runs, 2, 'the ask after the leave started its own work');
+    releases[0]?.(1);
+    releases[1]?.(2);
+    assert.deepEqual(await Promise.all([before, after]), [1, 2]);
   });
 
   describe('over a real socket', () => {
