@@ -17,6 +17,7 @@ import { loadSharingContext } from '../../policy/loadSharingContext.js';
 import type { AttachmentView } from '../../../shared/schemas/attachments.js';
 import { attachmentsOf } from '../documents/presentAttachments.js';
 import { batchLoader } from '../../db/batchLoader.js';
+import { groupBy } from '../../../shared/groupBy.js';
 
 /**
  * The delivery payload of one message, with the reply count of the reader it is for (0 for a
@@ -72,14 +73,7 @@ const loadReactionRows = batchLoader(async (messageIds: string[]) => {
     .sort({ _id: 1 })
     .limit(REACTIONS_PER_PAGE * Math.ceil(messageIds.length / PAGE))
     .lean()) as ReactionRow[];
-  const byMessage = new Map<string, ReactionRow[]>();
-  for (const row of rows) {
-    const key = String(row.messageId);
-    const list = byMessage.get(key);
-    if (list) list.push(row);
-    else byMessage.set(key, [row]);
-  }
-  return byMessage;
+  return groupBy(rows, (row) => String(row.messageId));
 });
 
 /** The reaction summaries of messages, by message id (emoji in first-use order). */

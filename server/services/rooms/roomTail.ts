@@ -12,6 +12,7 @@ import type { Types } from 'mongoose';
 import type { MessageDoc } from '../../models/Message.js';
 import { loadRedAudiences, loadRoomTails } from '../../policy/contentAccess.js';
 import { batchQueue } from '../../db/batchLoader.js';
+import { groupBy } from '../../../shared/groupBy.js';
 
 /** The most messages one shared read returns; a reader whose floor lies beyond reads on its own. */
 export const ROOM_TAIL_LIMIT = 1000;
@@ -47,15 +48,10 @@ interface Read {
 
 /** The messages of a read by room, newest first, ids as text. */
 function byRoomOf(items: MessageDoc[]): Map<string, Read[]> {
-  const rooms = new Map<string, Read[]>();
-  for (const message of items) {
-    const room = hex(message.spaceId);
-    const read = { id: hex(message._id), message };
-    const list = rooms.get(room);
-    if (list) list.push(read);
-    else rooms.set(room, [read]);
-  }
-  return rooms;
+  return groupBy(
+    items.map((message) => ({ id: hex(message._id), message })),
+    (read) => hex(read.message.spaceId),
+  );
 }
 
 /**
@@ -110,14 +106,8 @@ async function serve(byRoom: Map<string, [Asker, ...Asker[]]>): Promise<void> {
 }
 
 const enqueue = batchQueue<Asker>(async (askers) => {
-  const byRoom = new Map<string, [Asker, ...Asker[]]>();
-  for (const asker of askers) {
-    const same = byRoom.get(asker.roomId);
-    if (same) same.push(asker);
-    else byRoom.set(asker.roomId, [asker]);
-  }
   try {
-    await serve(byRoom);
+    await serve(groupBy(askers, (asker) => asker.roomId));
   } catch (error) {
     // Those already answered keep their answer (a promise settles once).
     for (const asker of askers) asker.reject(error);
