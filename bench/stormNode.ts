@@ -7,9 +7,12 @@
  *
  * IPC: sends `{ type: 'ready' }` once listening; answers `{ type: 'probe' }` with its heap (after a
  * full collection when started with --expose-gc), RSS, open handles and listener counts, and
- * `{ type: 'sockets' }` with its number of connected sockets.
+ * `{ type: 'sockets' }` with its number of connected sockets. `STORM_LOG_COMMANDS=1` prints the
+ * database commands' timings to stderr every 5 s (bench/commandTimings.ts),
+ * and `STORM_LOG_SLOWEST=1` also each window's slowest command.
  */
 import http from 'node:http';
+import { logCommandTimings } from './commandTimings.js';
 import { createApp } from '../server/app.js';
 import { createSessionMiddleware } from '../server/auth/sessions.js';
 import { loadConfig } from '../server/config.js';
@@ -50,7 +53,12 @@ const config = loadConfig({
   ...(env.REDIS_URL ? { REDIS_URL: env.REDIS_URL } : {}),
 });
 const logger = createLogger('silent');
-await connectDatabase(env.STORM_URI as string, env.STORM_DB as string);
+const logCommands = env.STORM_LOG_COMMANDS === '1';
+const mongoose = await connectDatabase(env.STORM_URI as string, env.STORM_DB as string, {
+  monitorCommands: logCommands,
+});
+if (logCommands)
+  logCommandTimings(mongoose.connection, `node ${port}`, { showSlowest: env.STORM_LOG_SLOWEST === '1' });
 const redis = config.redisUrl
   ? createRedisClient(config.redisUrl, 'rate limits', logger, {
       enableOfflineQueue: false,

@@ -37,26 +37,44 @@ const loadSession = byIdLoader<StoredSession>(
   },
 );
 
-/** The MongoDB-backed session store. */
+/** At most this many sessions' stored expiries are remembered between a read and its touch. */
+const REMEMBERED_EXPIRIES = 10_000;
+
+/**
+ * The MongoDB-backed session store. A touch (every request of a rolling session, and the response
+ * waits for it) writes only when it moves the stored expiry by at least `touchAfterMs` (a tenth of
+ * the idle time-out, at most a minute): most requests write nothing, and a session idle for its whole
+ * time-out still ends, at most `touchAfterMs` early (never late).
+ */
 export class MongoSessionStore extends session.Store {
+  /** The expiry each session had when this node last read or wrote it, until its touch. */
+  private readonly storedExpiry = new Map<string, number>();
+  private readonly touchAfterMs: number;
+
   constructor(private readonly idleMs: number) {
     super();
+    this.touchAfterMs = Math.min(60_000, Math.floor(idleMs / 10));
+  }
+
+  private remember(sid: string, expires: Date): void {
+    if (this.storedExpiry.size >= REMEMBERED_EXPIRIES) this.storedExpiry.clear();
+    this.storedExpiry.set(sid, expires.getTime());
   }
 
   override get(sid: string, callback: (error: unknown, data?: session.SessionData | null) => void): void {
     // The expiry is checked here, so an expired session reads as none, exactly as
     // `expires: { $gt: now }` would; reads close together share a query (loadSessions below).
     loadSession(sid)
-      .then((doc) =>
-        callback(
-          null,
-          doc && doc.expires > new Date() ? (JSON.parse(doc.data) as session.SessionData) : null,
-        ),
-      )
+      .then((doc) => {
+        if (!doc || doc.expires <= new Date()) return callback(null, null);
+        this.remember(sid, doc.expires);
+        callback(null, JSON.parse(doc.data) as session.SessionData);
+      })
       .catch((error: unknown) => callback(error));
   }
 
   override set(sid: string, data: session.SessionData, callback?: Callback): void {
+    this.storedExpiry.delete(sid);
     SessionModel.updateOne(
       { _id: sid },
       {
@@ -74,12 +92,20 @@ export class MongoSessionStore extends session.Store {
   }
 
   override touch(sid: string, data: session.SessionData, callback?: Callback): void {
-    SessionModel.updateOne({ _id: sid }, { $set: { expires: expiryOf(data, this.idleMs) } })
+    const expires = expiryOf(data, this.idleMs);
+    const stored = this.storedExpiry.get(sid);
+    this.storedExpiry.delete(sid);
+    if (stored !== undefined && expires.getTime() - stored < this.touchAfterMs) {
+      callback?.();
+      return;
+    }
+    SessionModel.updateOne({ _id: sid }, { $set: { expires } })
       .then(() => callback?.())
       .catch((error: unknown) => callback?.(error));
   }
 
   override destroy(sid: string, callback?: Callback): void {
+    this.storedExpiry.delete(sid);
     SessionModel.deleteOne({ _id: sid })
       .then(() => callback?.())
       .catch((error: unknown) => callback?.(error));

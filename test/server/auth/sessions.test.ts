@@ -97,6 +97,25 @@ describe('sessions: cookie, CSRF, time-outs, sign-out', () => {
     assert.equal(await sweepExpired(), 1);
   });
 
+  it('extends the idle time-out without a write per request: only once it would move by a minute or more', async () => {
+    const s = await signInWithSaml(app, lyon, 'rolling@lyon.example');
+    const idleMs = testConfig().session.idleMinutes * 60_000;
+    const storedExpiry = async () =>
+      (await SessionModel.findOne({ personId: s.personId }).lean())!.expires.getTime();
+    const afterSignIn = await storedExpiry();
+    await request(app).get('/api/v1/me').set('Cookie', s.cookie).expect(200);
+    await request(app).get('/api/v1/me').set('Cookie', s.cookie).expect(200);
+    assert.equal(await storedExpiry(), afterSignIn, 'requests within the minute write nothing');
+
+    // As if the last write was two minutes ago: the next request moves the expiry to a full idle time-out.
+    const twoMinutesAgo = new Date(Date.now() + idleMs - 120_000);
+    await SessionModel.updateOne({ personId: s.personId }, { $set: { expires: twoMinutesAgo } });
+    const before = Date.now();
+    await request(app).get('/api/v1/me').set('Cookie', s.cookie).expect(200);
+    const extended = await storedExpiry();
+    assert.ok(extended >= before + idleMs, `expiry moved to a full idle time-out (${extended - before} ms)`);
+  });
+
   it('refuses a cookie that names no live session once, clearing it, instead of going anonymous', async () => {
     const s = await signInWithSaml(app, lyon, 'stale@lyon.example');
     const out = await request(app)
