@@ -30,6 +30,8 @@ const SNAPSHOT =
   process.env.BENCH_MEMORY_SNAPSHOT !== '0' &&
   SNAPSHOT_AT.length === 2 &&
   SNAPSHOT_AT.every((n) => n < SOCKETS);
+/** BENCH_MEMORY_SNAPSHOT_BARE=1: bare Socket.IO is snapshotted at the same counts (to compare holders). */
+const SNAPSHOT_BARE = process.env.BENCH_MEMORY_SNAPSHOT_BARE === '1';
 const TARGET_HEAP_KIB = 14;
 const KIB = 1024;
 
@@ -57,7 +59,7 @@ async function measure(
     const cookies = server.cookies(SOCKETS - 1);
     const before: ServerMemory = await server.memory();
     // Connected in steps: snapshots at 1,000 and 2,000 sockets (ours), then the rest.
-    const steps = SNAPSHOT && kind === 'ours' ? [...SNAPSHOT_AT, SOCKETS] : [SOCKETS];
+    const steps = SNAPSHOT && (kind === 'ours' || SNAPSHOT_BARE) ? [...SNAPSHOT_AT, SOCKETS] : [SOCKETS];
     let connected = 0;
     let handshakeMs = 0;
     let joinMs = 0;
@@ -78,7 +80,9 @@ async function measure(
         `[memory ${kind}] ${connected} sockets joined (this step: handshakes ${Math.round(spread.handshakeMs)} ms, joins ${Math.round(spread.joinMs)} ms; ${spread.alive} connected)`,
       );
       if (step < SOCKETS)
-        files.push(await server.snapshot(path.join(os.tmpdir(), `bench-memory-${step}.heapsnapshot`)));
+        files.push(
+          await server.snapshot(path.join(os.tmpdir(), `bench-memory-${kind}-${step}.heapsnapshot`)),
+        );
     }
     const after = await server.memory();
     await pool.closeSide(kind);
@@ -100,7 +104,7 @@ async function measure(
       }));
       for (const h of measured.topHolders)
         console.error(
-          `[memory ours] +${h.bytes_per_socket} B/socket  ${h.objects_per_socket} objects  ${h.name}`,
+          `[memory ${kind}] +${h.bytes_per_socket} B/socket  ${h.objects_per_socket} objects  ${h.name}`,
         );
     }
     return measured;
@@ -108,7 +112,7 @@ async function measure(
     // BENCH_MEMORY_KEEP_SNAPSHOTS=1 keeps them (in the temp folder) to open in a heap viewer.
     if (process.env.BENCH_MEMORY_KEEP_SNAPSHOTS !== '1')
       for (const file of files) rmSync(file, { force: true });
-    else console.error(`[memory ours] snapshots kept: ${files.join(', ')}`);
+    else console.error(`[memory ${kind}] snapshots kept: ${files.join(', ')}`);
     await server.close();
   }
 }
@@ -138,6 +142,7 @@ await withBenchDatabase(async (dataDir, database) => {
         ours_connected: ours.alive,
         bare_connected: bare.alive,
         ours_top_holders: ours.topHolders,
+        ...(bare.topHolders ? { bare_top_holders: bare.topHolders } : {}),
         client_processes: pool.size,
         load_average: os.loadavg().map((l) => round(l, 2)),
       }),

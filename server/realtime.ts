@@ -3,7 +3,8 @@
  * pages (no cross-site WebSocket hijacking: a present Origin must be ours; without Origin only a
  * same-origin long-polling handshake, see server/sockets/handshakeOrigin.ts) and only with a
  * signed-in session cookie
- * (the express-session middleware runs on the engine). Each socket joins `session:<id>` and
+ * (the express-session middleware runs on the engine; server/sockets/handshakeSession.ts keeps only
+ * who, which session and since when). Each socket joins `session:<id>` and
  * `person:<id>`; when sessions end (sign-out, sign-out everywhere, suspension, expiry) their sockets
  * are disconnected at once, on every node (with REDIS_URL the Redis adapter carries rooms, emits and
  * disconnections between nodes: server/sockets/adapter.ts). Reconnection and connection-state recovery
@@ -12,9 +13,7 @@
  * handshake reads only the session when the person is known.
  */
 import type http from 'node:http';
-import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
-import type { Session, SessionData } from 'express-session';
 import { Server, type Socket } from 'socket.io';
 import type {
   ClientToServerEvents,
@@ -35,6 +34,7 @@ import { deliverContentEvent } from './sockets/deliverContentEvent.js';
 import { deliverNotifications } from './sockets/deliverNotifications.js';
 import { createRedisAdapter } from './sockets/adapter.js';
 import { acceptsHandshakeOrigin } from './sockets/handshakeOrigin.js';
+import { keepHandshakeSession, takeHandshakeSession } from './sockets/handshakeSession.js';
 import { attachRooms } from './sockets/rooms.js';
 import { refreshLocalGrants } from './sockets/reauthorize.js';
 import { attachSharingInvalidation } from './sockets/sharingInvalidation.js';
@@ -42,7 +42,6 @@ import { redisSharingVersions } from './sockets/sharingVersions.js';
 import { announceRoomActivity } from './sockets/workspaceActivity.js';
 import type { Redis } from 'ioredis';
 
-type SessionRequest = IncomingMessage & { session?: Session & Partial<SessionData>; sessionID?: string };
 type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
@@ -92,18 +91,17 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
     allowRequest: (req, callback) => callback(null, acceptsHandshakeOrigin(req, origins)),
   });
   io.engine.use(sessionMiddleware);
+  io.engine.use(keepHandshakeSession);
 
   io.use((socket, next) => {
-    const req = socket.request as SessionRequest;
-    const session = req.session;
-    const personId = session?.personId;
-    if (!personId || !req.sessionID || pastAbsoluteLimit(session.signedInAt, config))
-      return next(new Error('unauthorized'));
+    const session = takeHandshakeSession(socket.request);
+    if (!session || pastAbsoluteLimit(session.signedInAt, config)) return next(new Error('unauthorized'));
+    const { personId, sessionId } = session;
     cachedActor(personId)
       .then((actor) => {
         if (!actor) return next(new Error('unauthorized'));
         socket.data.personId = personId;
-        socket.data.sessionId = req.sessionID as string;
+        socket.data.sessionId = sessionId;
         next();
       })
       .catch(() => next(new Error('unavailable')));

@@ -84,6 +84,23 @@ describe('realtime: sockets share the session', () => {
     assert.deepEqual(answer, { ok: true, data: { personId } });
   });
 
+  it('keeps of the handshake request only who and which session, over WebSocket and long polling', async () => {
+    const { cookie, personId } = await signInWithSaml(server.app, lyon, 'kept@lyon.example');
+    const sessionId = (await SessionModel.findOne({ personId }).lean())!._id;
+    for (const socket of [
+      track(open(server, { Cookie: cookie, Origin: server.url })),
+      track(openPolling(server, { Cookie: cookie, Origin: server.url })),
+    ]) {
+      assert.equal(await outcome(socket), 'connected');
+      const held = server.realtime.io.of('/').sockets.get(socket.id as string);
+      assert.ok(held, 'the server holds the socket');
+      assert.deepEqual([held.data.personId, held.data.sessionId], [personId, sessionId]);
+      const req = held.request as unknown as Record<string, unknown>;
+      for (const dropped of ['session', 'sessionID', 'sessionStore', '_parsedUrl'])
+        assert.equal(dropped in req, false, `the request no longer holds ${dropped}`);
+    }
+  });
+
   it('refuses sockets without a session, and a stolen cookie from another origin', async () => {
     const anonymous = track(open(server, { Origin: server.url }));
     assert.equal(await outcome(anonymous), 'unauthorized');

@@ -1,0 +1,56 @@
+/**
+ * What a socket's handshake keeps of the HTTP session: who signed in, which session, and when.
+ * Socket.IO keeps the handshake's HTTP request for the connection's whole life, and express-session
+ * hangs on it the session (data, cookie), the store, the session id and a parsed URL; thousands of
+ * idle sockets kept all of that (see bench/README.md, memory). This engine middleware, run right after
+ * the session middleware, takes the three facts the realtime server needs and lets go of the rest,
+ * so express-session neither refreshes the cookie nor touches the session for a socket handshake
+ * (a WebSocket upgrade never did: its response is never ended).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Session, SessionData } from 'express-session';
+
+/** The signed-in session behind a handshake. */
+export interface HandshakeSession {
+  personId: string;
+  sessionId: string;
+  signedInAt: number | undefined;
+}
+
+type SessionRequest = IncomingMessage & {
+  session?: Session & Partial<SessionData>;
+  sessionID?: string;
+  sessionStore?: unknown;
+  _parsedUrl?: unknown;
+};
+
+/** Kept per request until the socket has been accepted or refused (requests are never keys for long). */
+const kept = new WeakMap<IncomingMessage, HandshakeSession>();
+
+/** Engine middleware: keeps the handshake's signed-in session (if any) and drops express-session's objects. */
+export function keepHandshakeSession(
+  req: IncomingMessage,
+  _res: ServerResponse,
+  next: (error?: unknown) => void,
+): void {
+  const request = req as SessionRequest;
+  const personId = request.session?.personId;
+  if (personId && request.sessionID)
+    kept.set(req, { personId, sessionId: request.sessionID, signedInAt: request.session?.signedInAt });
+  // In the reverse of the order express-session added them (parsed URL, store, id, session): V8
+  // undoes a delete of the last-added property by stepping back to the object's previous shape, and
+  // so does Engine.IO's own delete of its response headers after ours. Any other delete turns the
+  // request into a slow dictionary-mode object (1.6 KiB per socket, kept for the connection's life).
+  delete request.session;
+  delete request.sessionID;
+  delete request.sessionStore;
+  delete request._parsedUrl;
+  next();
+}
+
+/** The signed-in session of a handshake request, once (it is forgotten as it is read). */
+export function takeHandshakeSession(req: IncomingMessage): HandshakeSession | undefined {
+  const session = kept.get(req);
+  kept.delete(req);
+  return session;
+}
