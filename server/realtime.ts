@@ -24,7 +24,6 @@ import type {
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { pastAbsoluteLimit } from './auth/sessions.js';
-import { liveSessionIds } from './auth/liveSessions.js';
 import { cachedActor, forgetEveryone, useSharingVersions } from './services/rooms/sharingCache.js';
 import './auth/sessionData.js';
 import { subscribe } from './events/domainEvents.js';
@@ -37,6 +36,7 @@ import { acceptsHandshakeOrigin } from './sockets/handshakeOrigin.js';
 import { keepHandshakeSession, takeHandshakeSession } from './sockets/handshakeSession.js';
 import { attachRooms } from './sockets/rooms.js';
 import { refreshLocalGrants } from './sockets/reauthorize.js';
+import { sessionWatch } from './sockets/sessionWatch.js';
 import { attachSharingInvalidation } from './sockets/sharingInvalidation.js';
 import { redisSharingVersions } from './sockets/sharingVersions.js';
 import { announceRoomActivity } from './sockets/workspaceActivity.js';
@@ -120,22 +120,23 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
     end('sessionId' in ended ? `session:${ended.sessionId}` : `person:${ended.personId}`, 'signed_out');
   });
 
-  // Sessions also end by time (idle or absolute): re-check the open sockets' sessions regularly. One
-  // check at a time: with thousands of sockets on a slow database a check may outlast the interval,
-  // and piled-up checks would starve the handshakes and joins of their database connections.
+  // Sessions also end by time (idle or absolute): checked regularly (sockets/sessionWatch.ts reads
+  // only the sessions it must). One check at a time: with thousands of sockets on a slow database a
+  // check may outlast the interval, and piled-up checks would starve the handshakes and joins.
+  const checkIntervalMs = deps.checkIntervalMs ?? 10_000;
+  const endedByTime = sessionWatch(config, checkIntervalMs);
   let checking = false;
   const timer = setInterval(() => {
     if (checking) return;
     const sessionIds = [...new Set([...io.of('/').sockets.values()].map((s) => s.data.sessionId))];
-    if (sessionIds.length === 0) return;
     checking = true;
-    liveSessionIds(sessionIds, config)
-      .then((valid) => {
-        for (const id of sessionIds) if (!valid.has(id)) end(`session:${id}`, 'expired');
+    endedByTime(sessionIds)
+      .then((ended) => {
+        for (const id of ended) end(`session:${id}`, 'expired');
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'socket session check failed'))
       .finally(() => (checking = false));
-  }, deps.checkIntervalMs ?? 10_000);
+  }, checkIntervalMs);
   timer.unref();
 
   // Content events from the services reach open sockets through the policy: each person's room gets

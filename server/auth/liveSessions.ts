@@ -1,17 +1,25 @@
-/** Which of the open sockets' sessions are still alive (not expired, not past the absolute limit). */
-import type { Config } from '../config.js';
+/** What the store says of the open sockets' sessions: which are still alive, until when, since when. */
 import { SessionModel } from '../models/Session.js';
-import { pastAbsoluteLimit } from './sessions.js';
 
-/** The ids among `sessionIds` whose sessions are still valid now. */
-export async function liveSessionIds(sessionIds: string[], config: Config): Promise<Set<string>> {
+/** A live session as stored: its expiry (ms) and when its person signed in. */
+export interface LiveSession {
+  expiresAt: number;
+  signedInAt: number | undefined;
+}
+
+/** The sessions among `sessionIds` still stored and not expired now, by id. */
+export async function readLiveSessions(sessionIds: string[]): Promise<Map<string, LiveSession>> {
   const alive = await SessionModel.find(
     { _id: { $in: sessionIds }, expires: { $gt: new Date() } },
-    { _id: 1, data: 1 },
+    { _id: 1, expires: 1, data: 1 },
   ).lean();
-  return new Set(
-    alive
-      .filter((s) => !pastAbsoluteLimit((JSON.parse(s.data) as { signedInAt?: number }).signedInAt, config))
-      .map((s) => s._id),
+  return new Map(
+    alive.map((s) => [
+      s._id,
+      {
+        expiresAt: s.expires.getTime(),
+        signedInAt: (JSON.parse(s.data) as { signedInAt?: number }).signedInAt,
+      },
+    ]),
   );
 }
