@@ -65,11 +65,19 @@ async function mySpaces(ctx: SharingContext): Promise<SpaceDoc[]> {
 /** The home of the signed-in person. */
 export async function getHomeSummary(actor: Actor): Promise<z.infer<typeof HomeSummary>> {
   const ctx = await personContext(actor);
-  const [hubs, spaces, mentions] = await Promise.all([myHubs(ctx), mySpaces(ctx), unreadMentions(ctx)]);
-  const unread = await unreadByRoom(
-    ctx,
-    spaces.map((s) => String(s._id)),
-  );
+  // The unread counts start as soon as the spaces are known, beside the mentions' read.
+  const spacesAndUnread = mySpaces(ctx).then(async (spaces) => ({
+    spaces,
+    unread: await unreadByRoom(
+      ctx,
+      spaces.map((s) => String(s._id)),
+    ),
+  }));
+  const [hubs, { spaces, unread }, mentions] = await Promise.all([
+    myHubs(ctx),
+    spacesAndUnread,
+    unreadMentions(ctx),
+  ]);
   const listed: z.infer<typeof HomeSpace>[] = spaces.map((space) => {
     const id = String(space._id);
     const counted = unread.get(id) ?? { unread: 0, unreadCapped: false };
