@@ -33,7 +33,7 @@ import { deliverContentEvent } from './sockets/deliverContentEvent.js';
 import { deliverNotifications } from './sockets/deliverNotifications.js';
 import { createRedisAdapter } from './sockets/adapter.js';
 import { acceptsHandshakeOrigin } from './sockets/handshakeOrigin.js';
-import { keepHandshakeSession, takeHandshakeSession } from './sockets/handshakeSession.js';
+import { forHandshakesOnly, keepHandshakeSession, takeHandshakeSession } from './sockets/handshakeSession.js';
 import { attachRooms } from './sockets/rooms.js';
 import { refreshLocalGrants } from './sockets/reauthorize.js';
 import { sessionWatch } from './sockets/sessionWatch.js';
@@ -77,10 +77,15 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
   const origins = allowedOrigins(config);
   // With REDIS_URL every node shares rooms and emits through Redis; clients re-fetch what a Redis
   // outage kept from them (`room:resync`). Without it, the in-memory adapter of one node.
+  // Sessions also end by time (idle or absolute), checked regularly (sockets/sessionWatch.ts).
+  const checkIntervalMs = deps.checkIntervalMs ?? 10_000;
+  const watch = sessionWatch(config, checkIntervalMs);
   const redisAdapter = config.redisUrl
     ? createRedisAdapter(config.redisUrl, logger, ({ since, clusterWide }) => {
-        // Invalidations from other nodes may have been lost with the link: read everyone afresh.
+        // Invalidations and disconnects from other nodes may have been lost with the link: read
+        // everyone afresh, and every open session at the next check.
         forgetEveryone();
+        watch.recheckAll();
         (clusterWide ? io : io.local).emit('room:resync', { since: since.toISOString() });
       })
     : undefined;
@@ -90,13 +95,17 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     allowRequest: (req, callback) => callback(null, acceptsHandshakeOrigin(req, origins)),
   });
-  io.engine.use(sessionMiddleware);
+  io.engine.use(forHandshakesOnly(sessionMiddleware));
   io.engine.use(keepHandshakeSession);
 
   io.use((socket, next) => {
     const session = takeHandshakeSession(socket.request);
     if (!session || pastAbsoluteLimit(session.signedInAt, config)) return next(new Error('unauthorized'));
     const { personId, sessionId } = session;
+    // A recovered socket comes back with its rooms and data (connection-state recovery): only to the
+    // same person.
+    if (socket.recovered && socket.data.personId !== undefined && socket.data.personId !== personId)
+      return next(new Error('unauthorized'));
     cachedActor(personId)
       .then((actor) => {
         if (!actor) return next(new Error('unauthorized'));
@@ -108,7 +117,13 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
   });
 
   io.on('connection', (socket: RealtimeSocket) => {
-    void socket.join([`session:${socket.data.sessionId}`, `person:${socket.data.personId}`]);
+    const sessionRoom = `session:${socket.data.sessionId}`;
+    // A recovered socket may come back under a new session of its person (signed in again).
+    for (const room of socket.rooms)
+      if (room.startsWith('session:') && room !== sessionRoom) void socket.leave(room);
+    void socket.join([sessionRoom, `person:${socket.data.personId}`]);
+    // Read at the next check: it may have ended while this socket was on its way in.
+    watch.recheck(socket.data.sessionId);
     socket.on('session:whoami', whoami);
   });
 
@@ -120,18 +135,17 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
     end('sessionId' in ended ? `session:${ended.sessionId}` : `person:${ended.personId}`, 'signed_out');
   });
 
-  // Sessions also end by time (idle or absolute): checked regularly (sockets/sessionWatch.ts reads
-  // only the sessions it must). One check at a time: with thousands of sockets on a slow database a
-  // check may outlast the interval, and piled-up checks would starve the handshakes and joins.
-  const checkIntervalMs = deps.checkIntervalMs ?? 10_000;
-  const endedByTime = sessionWatch(config, checkIntervalMs);
+  // One check at a time: with thousands of sockets on a slow database a check may outlast the
+  // interval, and piled-up checks would starve the handshakes and joins.
   let checking = false;
   const timer = setInterval(() => {
     if (checking) return;
     const sessionIds = [...new Set([...io.of('/').sockets.values()].map((s) => s.data.sessionId))];
     checking = true;
-    endedByTime(sessionIds)
-      .then((ended) => {
+    watch
+      .check(sessionIds)
+      .then(({ ended, error }) => {
+        if (error) logger.warn({ err: error }, 'socket session check failed');
         for (const id of ended) end(`session:${id}`, 'expired');
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'socket session check failed'))

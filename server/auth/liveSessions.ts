@@ -13,13 +13,15 @@ export async function readLiveSessions(sessionIds: string[]): Promise<Map<string
     { _id: { $in: sessionIds }, expires: { $gt: new Date() } },
     { _id: 1, expires: 1, data: 1 },
   ).lean();
+  // A session whose data cannot be read is no live session (the HTTP side could not use it either).
   return new Map(
-    alive.map((s) => [
-      s._id,
-      {
-        expiresAt: s.expires.getTime(),
-        signedInAt: (JSON.parse(s.data) as { signedInAt?: number }).signedInAt,
-      },
-    ]),
+    alive.flatMap((s): [string, LiveSession][] => {
+      try {
+        const { signedInAt } = JSON.parse(s.data) as { signedInAt?: number };
+        return [[s._id, { expiresAt: s.expires.getTime(), signedInAt }]];
+      } catch {
+        return [];
+      }
+    }),
   );
 }

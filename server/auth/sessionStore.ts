@@ -47,7 +47,7 @@ const REMEMBERED_EXPIRIES = 10_000;
  * time-out still ends, at most `touchAfterMs` early (never late).
  */
 export class MongoSessionStore extends session.Store {
-  /** The expiry each session had when this node last read or wrote it, until its touch. */
+  /** The stored expiry of each session this node has read, until its touch (the oldest go first). */
   private readonly storedExpiry = new Map<string, number>();
   private readonly touchAfterMs: number;
 
@@ -57,13 +57,15 @@ export class MongoSessionStore extends session.Store {
   }
 
   private remember(sid: string, expires: Date): void {
-    if (this.storedExpiry.size >= REMEMBERED_EXPIRIES) this.storedExpiry.clear();
+    this.storedExpiry.delete(sid);
+    if (this.storedExpiry.size >= REMEMBERED_EXPIRIES)
+      this.storedExpiry.delete(this.storedExpiry.keys().next().value as string);
     this.storedExpiry.set(sid, expires.getTime());
   }
 
   override get(sid: string, callback: (error: unknown, data?: session.SessionData | null) => void): void {
     // The expiry is checked here, so an expired session reads as none, exactly as
-    // `expires: { $gt: now }` would; reads close together share a query (loadSessions below).
+    // `expires: { $gt: now }` would; reads close together share a query (loadSession above).
     loadSession(sid)
       .then((doc) => {
         if (!doc || doc.expires <= new Date()) return callback(null, null);

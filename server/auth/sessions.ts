@@ -75,9 +75,12 @@ export async function beginPendingSecondFactor(
   enrol: boolean,
   enrolKind: 'any' | 'webauthn' = 'any',
 ): Promise<void> {
+  const oldId = req.session?.personId ? req.sessionID : null;
   await new Promise<void>((resolve, reject) =>
     req.session.regenerate((e: unknown) => (e ? reject(e) : resolve())),
   );
+  // A signed-in session replaced by a new sign-in has ended: its sockets close at once.
+  if (oldId) announceSessionsEnded({ sessionId: oldId });
   req.session.pendingSecondFactor = { personId, at: Date.now(), enrol, ...(enrol ? { enrolKind } : {}) };
   req.session.csrfToken = newCsrfToken();
   await new Promise<void>((resolve, reject) => req.session.save((e: unknown) => (e ? reject(e) : resolve())));

@@ -2,12 +2,15 @@
  * What a socket's handshake keeps of the HTTP session: who signed in, which session, and when.
  * Socket.IO keeps the handshake's HTTP request for the connection's whole life, and express-session
  * hangs on it the session (data, cookie), the store, the session id and a parsed URL; thousands of
- * idle sockets kept all of that (see bench/README.md, memory). This engine middleware, run right after
- * the session middleware, takes the three facts the realtime server needs and lets go of the rest,
- * so express-session neither refreshes the cookie nor touches the session for a socket handshake
- * (a WebSocket upgrade never did: its response is never ended).
+ * idle sockets kept all of that (see bench/README.md, memory). The session middleware runs on the
+ * handshake request only ({@link forHandshakesOnly}: Engine.IO's later polls and its upgrade carry
+ * the connection's id and need no session), and {@link keepHandshakeSession}, right after it, takes
+ * the three facts the realtime server needs and lets go of the rest. So no Engine.IO request
+ * refreshes the cookie or touches the session: a socket does not extend the idle time-out (a
+ * WebSocket never did, its response is never ended; long polling did at every poll).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Session, SessionData } from 'express-session';
 
 /** The signed-in session behind a handshake. */
@@ -24,6 +27,22 @@ type SessionRequest = IncomingMessage & {
   _parsedUrl?: unknown;
 };
 
+/** An Engine.IO request's query, parsed by Engine.IO before any middleware. */
+type EngineRequest = IncomingMessage & { _query?: { sid?: string } };
+
+/**
+ * Runs `middleware` (express-session) on an Engine.IO handshake only: a request that names its
+ * connection (`sid`: a later poll, or the upgrade to WebSocket) goes straight on.
+ */
+export function forHandshakesOnly(
+  middleware: RequestHandler,
+): (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void {
+  return (req, res, next) => {
+    if ((req as EngineRequest)._query?.sid !== undefined) return next();
+    void middleware(req as Request, res as Response, next);
+  };
+}
+
 /** Kept per request until the socket has been accepted or refused (requests are never keys for long). */
 const kept = new WeakMap<IncomingMessage, HandshakeSession>();
 
@@ -34,9 +53,12 @@ export function keepHandshakeSession(
   next: (error?: unknown) => void,
 ): void {
   const request = req as SessionRequest;
+  if (!('sessionStore' in request)) return next(); // not a handshake: the session middleware did not run
   const personId = request.session?.personId;
   if (personId && request.sessionID)
     kept.set(req, { personId, sessionId: request.sessionID, signedInAt: request.session?.signedInAt });
+  // Without `sessionID` express-session leaves the stored session alone at the end of a polling
+  // response (with `unset: 'destroy'` it destroys a session whose `req.session` is gone).
   // In the reverse of the order express-session added them (parsed URL, store, id, session): V8
   // undoes a delete of the last-added property by stepping back to the object's previous shape, and
   // so does Engine.IO's own delete of its response headers after ours. Any other delete turns the

@@ -191,6 +191,48 @@ describe('realtime: sockets share the session', () => {
     assert.equal(await gone, 'io server disconnect');
   });
 
+  it('leaves the HTTP session as it was while a long-polling socket talks (no destroy, no touch)', async () => {
+    const s = await signInWithSaml(server.app, lyon, 'polls@lyon.example');
+    const stored = async () =>
+      (await SessionModel.findOne({ personId: s.personId }).lean())?.expires.getTime();
+    // As if the last request was two minutes ago: a touch would write a new expiry.
+    const twoMinutesAgo = Date.now() + server.config.session.idleMinutes * 60_000 - 120_000;
+    await SessionModel.updateOne({ personId: s.personId }, { $set: { expires: new Date(twoMinutesAgo) } });
+    const socket = track(openPolling(server, { Cookie: s.cookie, Origin: server.url }));
+    assert.equal(await outcome(socket), 'connected');
+    for (let i = 0; i < 3; i++) await socket.emitWithAck('session:whoami'); // polls and posts
+    assert.equal(await stored(), twoMinutesAgo, 'the socket did not extend the idle time-out');
+    await request(server.app).get('/api/v1/me').set('Cookie', s.cookie).expect(200);
+  });
+
+  it('refuses to recover a socket for another person than the one it was', async () => {
+    const first = await signInWithSaml(server.app, lyon, 'recover-a@lyon.example');
+    const other = await signInWithSaml(server.app, lyon, 'recover-b@lyon.example');
+    const socket = connect(server.url, {
+      transports: ['websocket'],
+      extraHeaders: { Cookie: first.cookie, Origin: server.url },
+      forceNew: true,
+      reconnectionDelay: 50,
+      reconnectionDelayMax: 50,
+    });
+    track(socket);
+    assert.equal(await outcome(socket), 'connected');
+    // Recovery resumes from the last broadcast the client received: let it have one.
+    const received = new Promise((resolve) => socket.once('room:resync', resolve));
+    server.realtime.io
+      .to(`person:${first.personId}`)
+      .emit('room:resync', { since: new Date().toISOString() });
+    await received;
+    const refused = new Promise<string>((resolve) => {
+      socket.once('connect_error', (e) => resolve(e.message));
+      socket.once('connect', () => resolve(`connected (recovered: ${socket.recovered})`));
+    });
+    socket.io.opts.extraHeaders = { Cookie: other.cookie, Origin: server.url };
+    socket.io.engine.close(); // a dropped link: the client reconnects and asks to recover its socket
+    assert.equal(await refused, 'unauthorized');
+    assert.equal(socket.recovered, false);
+  });
+
   it('disconnects sockets when their session expires', async () => {
     const s = await signInWithSaml(server.app, lyon, 'expire@lyon.example');
     const socket = track(open(server, { Cookie: s.cookie, Origin: server.url }));

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readLiveSessions } from '../../../server/auth/liveSessions.js';
 import { SessionModel } from '../../../server/models/Session.js';
-import { FULL_CHECK_EVERY, sessionWatch } from '../../../server/sockets/sessionWatch.js';
+import { FULL_CHECK_EVERY, sessionWatch, type SessionWatch } from '../../../server/sockets/sessionWatch.js';
 import { testConfig } from '../../support/app.js';
 import { resetDatabase } from '../../support/database.js';
 
@@ -25,13 +25,20 @@ async function storeSession(id: string, expiresInMs: number, signedInAgoMs = 0):
 describe('sockets: the open sessions are checked for time, reading only those that may have ended', () => {
   const config = testConfig();
   let reads: string[][];
-  let check: (open: string[]) => Promise<string[]>;
+  let failReads = false;
+  let watch: SessionWatch;
+  const check = async (open: string[]) => {
+    const { ended, error } = await watch.check(open);
+    if (error) throw error;
+    return ended;
+  };
   beforeEach(async () => {
     await resetDatabase();
     reads = [];
-    check = sessionWatch(config, INTERVAL_MS, (ids) => {
+    failReads = false;
+    watch = sessionWatch(config, INTERVAL_MS, (ids) => {
       reads.push([...ids].sort());
-      return readLiveSessions(ids);
+      return failReads ? Promise.reject(new Error('database unreachable')) : readLiveSessions(ids);
     });
   });
 
@@ -73,6 +80,33 @@ describe('sockets: the open sessions are checked for time, reading only those th
     assert.deepEqual(await check([]), []);
     assert.deepEqual(await check(['gone']), [], 'read again: it had been forgotten when its sockets closed');
     assert.deepEqual(reads, [['gone', 'old'], ['gone']]);
+  });
+
+  it('reads a session again when a socket of it connects, and all of them when asked', async () => {
+    await storeSession('a', HOUR);
+    await storeSession('b', HOUR);
+    await check(['a', 'b']);
+    watch.recheck('a');
+    await SessionModel.deleteOne({ _id: 'a' }); // ended while a socket of it was on its way in
+    assert.deepEqual(await check(['a', 'b']), ['a']);
+    watch.recheckAll(); // e.g. the Redis link came back: other nodes' disconnects may be lost
+    assert.deepEqual(await check(['b']), []);
+    assert.deepEqual(reads, [['a', 'b'], ['a'], ['b']]);
+  });
+
+  it('still ends sessions past their absolute lifetime when the read fails, and reads all next time', async () => {
+    const absoluteMs = config.session.absoluteHours * HOUR;
+    await storeSession('live', HOUR);
+    await storeSession('aging', HOUR, absoluteMs - 300);
+    await check(['live', 'aging']);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    failReads = true;
+    const failed = await watch.check(['live', 'aging', 'new']);
+    assert.equal((failed.error as Error).message, 'database unreachable');
+    assert.deepEqual(failed.ended, ['aging'], 'decided from what was last read');
+    failReads = false;
+    assert.deepEqual(await check(['live', 'new']), ['new']);
+    assert.deepEqual(reads.at(-1), ['live', 'new'], 'the check after a failure reads every open session');
   });
 
   it('answers nothing for a bad or unknown id, without failing', async () => {

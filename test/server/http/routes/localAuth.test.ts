@@ -5,6 +5,8 @@ import request from 'supertest';
 import { AuthLinkModel } from '../../../../server/models/AuthLink.js';
 import { LocalCredentialModel } from '../../../../server/models/LocalCredential.js';
 import { PersonModel } from '../../../../server/models/Person.js';
+import { SessionModel } from '../../../../server/models/Session.js';
+import { subscribe } from '../../../../server/events/domainEvents.js';
 import { createPerson } from '../../../../server/services/people/createPerson.js';
 import { createApiToken } from '../../../../server/services/tokens/apiTokens.js';
 import type { MailMessage } from '../../../../server/auth/mailer.js';
@@ -74,6 +76,32 @@ describe('/api/v1/auth: local accounts, TOTP, lock-out, invitations and resets',
     await postWithCsrf(request.agent(app), '/api/v1/auth/totp/enrol').then((r) =>
       assert.equal(r.status, 401),
     );
+  });
+
+  it('ends the signed-in session at once when the same browser signs in again (second factor pending)', async () => {
+    const id = await invitedPerson('again@un.example', ['partner_observer']);
+    const agent = request.agent(app);
+    await postWithCsrf(agent, '/api/v1/auth/login', { email: 'again@un.example', password: PASSWORD });
+    const enrol = await postWithCsrf(agent, '/api/v1/auth/totp/enrol');
+    await postWithCsrf(agent, '/api/v1/auth/totp/confirm', {
+      code: await generate({ secret: enrol.body.secret as string }),
+    });
+    const signedIn = (await SessionModel.findOne({ personId: id }).lean())!._id;
+    const ended: string[] = [];
+    const off = subscribe('sessions.ended', 'test: sessions ended', (event) => {
+      if ('sessionId' in event) ended.push(event.sessionId);
+    });
+    try {
+      const again = await postWithCsrf(agent, '/api/v1/auth/login', {
+        email: 'again@un.example',
+        password: PASSWORD,
+      });
+      assert.equal(again.body.status, 'second_factor_required');
+    } finally {
+      off();
+    }
+    assert.deepEqual(ended, [signedIn], 'its open sockets are told, not left to the periodic check');
+    assert.equal(await SessionModel.countDocuments({ _id: signedIn }), 0);
   });
 
   it('gives the same answer for an unknown e-mail and a wrong password', async () => {
