@@ -54,9 +54,12 @@ const config = loadConfig({
 });
 const logger = createLogger('silent');
 const logCommands = env.STORM_LOG_COMMANDS === '1';
-const mongoose = await connectDatabase(env.STORM_URI as string, env.STORM_DB as string, {
-  monitorCommands: logCommands,
-});
+// The driver emits its command events only when the connection string asks for them.
+const uri = env.STORM_URI as string;
+const mongoose = await connectDatabase(
+  logCommands ? `${uri}${uri.includes('?') ? '&' : '?'}monitorCommands=true` : uri,
+  env.STORM_DB as string,
+);
 if (logCommands)
   logCommandTimings(mongoose.connection, `node ${port}`, { showSlowest: env.STORM_LOG_SLOWEST === '1' });
 const redis = config.redisUrl

@@ -6,21 +6,9 @@ import mongoose from 'mongoose';
 // by server/http/inputGuards.ts (Mongoose's global sanitizeFilter would also disarm our own operators).
 mongoose.set('strictQuery', 'throw');
 
-/**
- * Connects the default Mongoose connection to `uri`, database `dbName`, and builds the declared
- * indexes. `monitorCommands` makes the driver emit its command events (for benchmarks' timings).
- */
-export async function connectDatabase(
-  uri: string,
-  dbName: string,
-  { monitorCommands = false }: { monitorCommands?: boolean } = {},
-): Promise<typeof mongoose> {
-  await mongoose.connect(uri, {
-    dbName,
-    serverSelectionTimeoutMS: 10_000,
-    autoIndex: false,
-    monitorCommands,
-  });
+/** Connects the default Mongoose connection to `uri`, database `dbName`, and builds the declared indexes. */
+export async function connectDatabase(uri: string, dbName: string): Promise<typeof mongoose> {
+  await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 10_000, autoIndex: false });
   await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()));
   return mongoose;
 }
