@@ -210,9 +210,12 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
       detachRooms();
       detachInvalidation();
       if (versions) useSharingVersions(undefined);
-      // Not io.close(): that would also close the HTTP server, which main.ts drains itself.
-      io.disconnectSockets(true);
+      // Not io.close(): that would also close the HTTP server, which main.ts drains itself. The
+      // engine's connections close first and at once (a long-polling one would otherwise wait up to
+      // 30 s for its next poll to carry the close); clients see the transport close and come back
+      // with their reconnection back-off, to another node or to this one restarted.
       io.engine.close();
+      io.disconnectSockets(true);
       void io.of('/').adapter.close();
       redisAdapter?.close();
     },

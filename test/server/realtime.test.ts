@@ -26,12 +26,31 @@ function openPolling(server: TestServer, headers: Record<string, string>): Socke
   });
 }
 
-/** The status of a raw Engine.IO long-polling handshake (node:http sends no Origin of its own). */
+/**
+ * The status of a raw Engine.IO long-polling handshake (node:http sends no Origin of its own); an
+ * accepted one is closed at once (a close packet), so no engine connection outlives the test.
+ */
 function fetchHandshake(server: TestServer, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = http.get(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => {
+        const status = res.statusCode ?? 0;
+        const sid = status === 200 ? (JSON.parse(body.slice(1)) as { sid?: string }).sid : undefined;
+        if (!sid) return resolve(status);
+        const close = http.request(
+          `${server.url}/socket.io/?EIO=4&transport=polling&sid=${sid}`,
+          { method: 'POST', headers: { ...headers, 'Content-Type': 'text/plain' } },
+          (closed) => {
+            closed.resume();
+            closed.on('end', () => resolve(status));
+          },
+        );
+        close.on('error', reject);
+        close.end('1');
+      });
     });
     req.on('error', reject);
   });
