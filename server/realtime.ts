@@ -33,7 +33,7 @@ import { deliverContentEvent } from './sockets/deliverContentEvent.js';
 import { deliverNotifications } from './sockets/deliverNotifications.js';
 import { createRedisAdapter } from './sockets/adapter.js';
 import { acceptsHandshakeOrigin } from './sockets/handshakeOrigin.js';
-import { forHandshakesOnly, keepHandshakeSession, takeHandshakeSession } from './sockets/handshakeSession.js';
+import { handshakeSession, takeHandshakeSession } from './sockets/handshakeSession.js';
 import { attachRooms } from './sockets/rooms.js';
 import { refreshLocalGrants } from './sockets/reauthorize.js';
 import { sessionWatch } from './sockets/sessionWatch.js';
@@ -95,8 +95,7 @@ export function createRealtime(server: http.Server, deps: RealtimeDependencies):
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     allowRequest: (req, callback) => callback(null, acceptsHandshakeOrigin(req, origins)),
   });
-  io.engine.use(forHandshakesOnly(sessionMiddleware));
-  io.engine.use(keepHandshakeSession);
+  io.engine.use(handshakeSession(sessionMiddleware));
 
   io.use((socket, next) => {
     const session = takeHandshakeSession(socket.request);

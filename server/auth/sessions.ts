@@ -53,13 +53,21 @@ export interface SignInRecord {
   saml?: { idp: string; nameId: string; nameIdFormat: string | null; sessionIndex: string | null };
 }
 
-/** Starts a signed-in session under a new id (the old one, if any, is discarded: no fixation). */
-export async function beginSession(req: Request, record: SignInRecord): Promise<void> {
+/**
+ * Moves the request to a new, empty session (no fixation). A signed-in session it replaces has ended:
+ * it is announced, so its sockets close at once.
+ */
+async function regenerateSession(req: Request): Promise<void> {
   const oldId = req.session?.personId ? req.sessionID : null;
   await new Promise<void>((resolve, reject) =>
     req.session.regenerate((e: unknown) => (e ? reject(e) : resolve())),
   );
   if (oldId) announceSessionsEnded({ sessionId: oldId });
+}
+
+/** Starts a signed-in session under a new id (the old one, if any, is discarded: no fixation). */
+export async function beginSession(req: Request, record: SignInRecord): Promise<void> {
+  await regenerateSession(req);
   req.session.personId = record.personId;
   req.session.signedInAt = Date.now();
   req.session.method = record.method;
@@ -75,12 +83,7 @@ export async function beginPendingSecondFactor(
   enrol: boolean,
   enrolKind: 'any' | 'webauthn' = 'any',
 ): Promise<void> {
-  const oldId = req.session?.personId ? req.sessionID : null;
-  await new Promise<void>((resolve, reject) =>
-    req.session.regenerate((e: unknown) => (e ? reject(e) : resolve())),
-  );
-  // A signed-in session replaced by a new sign-in has ended: its sockets close at once.
-  if (oldId) announceSessionsEnded({ sessionId: oldId });
+  await regenerateSession(req);
   req.session.pendingSecondFactor = { personId, at: Date.now(), enrol, ...(enrol ? { enrolKind } : {}) };
   req.session.csrfToken = newCsrfToken();
   await new Promise<void>((resolve, reject) => req.session.save((e: unknown) => (e ? reject(e) : resolve())));

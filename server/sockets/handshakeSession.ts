@@ -3,9 +3,9 @@
  * Socket.IO keeps the handshake's HTTP request for the connection's whole life, and express-session
  * hangs on it the session (data, cookie), the store, the session id and a parsed URL; thousands of
  * idle sockets kept all of that (see bench/README.md, memory). The session middleware runs on the
- * handshake request only ({@link forHandshakesOnly}: Engine.IO's later polls and its upgrade carry
- * the connection's id and need no session), and {@link keepHandshakeSession}, right after it, takes
- * the three facts the realtime server needs and lets go of the rest. So no Engine.IO request
+ * handshake request only ({@link handshakeSession}: Engine.IO's later polls and its upgrade carry
+ * the connection's id and need no session), which then takes the three facts the realtime server
+ * needs and lets go of the rest. So no Engine.IO request
  * refreshes the cookie or touches the session: a socket does not extend the idle time-out (a
  * WebSocket never did, its response is never ended; long polling did at every poll).
  */
@@ -30,33 +30,14 @@ type SessionRequest = IncomingMessage & {
 /** An Engine.IO request's query, parsed by Engine.IO before any middleware. */
 type EngineRequest = IncomingMessage & { _query?: { sid?: string } };
 
-/**
- * Runs `middleware` (express-session) on an Engine.IO handshake only: a request that names its
- * connection (`sid`: a later poll, or the upgrade to WebSocket) goes straight on.
- */
-export function forHandshakesOnly(
-  middleware: RequestHandler,
-): (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void {
-  return (req, res, next) => {
-    if ((req as EngineRequest)._query?.sid !== undefined) return next();
-    void middleware(req as Request, res as Response, next);
-  };
-}
-
 /** Kept per request until the socket has been accepted or refused (requests are never keys for long). */
 const kept = new WeakMap<IncomingMessage, HandshakeSession>();
 
-/** Engine middleware: keeps the handshake's signed-in session (if any) and drops express-session's objects. */
-export function keepHandshakeSession(
-  req: IncomingMessage,
-  _res: ServerResponse,
-  next: (error?: unknown) => void,
-): void {
-  const request = req as SessionRequest;
-  if (!('sessionStore' in request)) return next(); // not a handshake: the session middleware did not run
+/** Keeps the handshake's signed-in session (if any) and drops express-session's objects from the request. */
+function keepAndRelease(request: SessionRequest): void {
   const personId = request.session?.personId;
   if (personId && request.sessionID)
-    kept.set(req, { personId, sessionId: request.sessionID, signedInAt: request.session?.signedInAt });
+    kept.set(request, { personId, sessionId: request.sessionID, signedInAt: request.session?.signedInAt });
   // Without `sessionID` express-session leaves the stored session alone at the end of a polling
   // response (with `unset: 'destroy'` it destroys a session whose `req.session` is gone).
   // In the reverse of the order express-session added them (parsed URL, store, id, session): V8
@@ -67,7 +48,24 @@ export function keepHandshakeSession(
   delete request.sessionID;
   delete request.sessionStore;
   delete request._parsedUrl;
-  next();
+}
+
+/**
+ * Engine middleware: runs `sessionMiddleware` (express-session) on an Engine.IO handshake only, then
+ * keeps what {@link takeHandshakeSession} answers and drops the rest; a request that names its
+ * connection (`sid`: a later poll, or the upgrade to WebSocket) goes straight on.
+ */
+export function handshakeSession(
+  sessionMiddleware: RequestHandler,
+): (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void {
+  return (req, res, next) => {
+    if ((req as EngineRequest)._query?.sid !== undefined) return next();
+    void sessionMiddleware(req as Request, res as Response, (error?: unknown) => {
+      if (error) return next(error);
+      keepAndRelease(req as SessionRequest);
+      next();
+    });
+  };
 }
 
 /** The signed-in session of a handshake request, once (it is forgotten as it is read). */

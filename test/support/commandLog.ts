@@ -6,8 +6,8 @@ import mongoose from 'mongoose';
 
 /**
  * The commands sent while `run` runs, as `collection.method`; without the realtime server's periodic
- * check of the open sockets' sessions (`sessions.find`, every 200 ms in tests), which is no part of a
- * handshake or join (those read one session with `findOne`).
+ * check of the open sockets' sessions (`sessions.find`, at most every 200 ms in tests), which is no part
+ * of a handshake or join (those read their sessions by `_id`: `findOne`, or one `$in` for many).
  */
 export async function commandsDuring<T>(run: () => Promise<T>): Promise<{ result: T; commands: string[] }> {
   const commands: string[] = [];
