@@ -169,7 +169,9 @@ export function deliverRoomEvents(nsp: Namespace): () => void {
       ...(event.before ? messageTargets(event.before) : []),
       ...messageTargets(event.after),
     ].filter((t) => !targets.includes(t));
-    if (hidden || event.type === 'deleted' || event.type === 'quarantined') {
+    // Decided by the stored state, not the event's type: a quarantine that a concurrent write undid
+    // (FerretDB 1.x, docs/ARCHITECTURE.md) or a restore that followed it leaves the message shown.
+    if (hidden) {
       emit([...new Set([...targets, ...former])], 'message:removed', { id, roomId });
       return;
     }

@@ -10,6 +10,7 @@ import request from 'supertest';
 import type { MessageDelivery } from '../../../../shared/events.js';
 import { AuditEntryModel } from '../../../../server/models/AuditEntry.js';
 import { loadContent } from '../../../../server/policy/contentAccess.js';
+import { emitMessageEvent } from '../../../../server/services/rooms/messageEvents.js';
 import { addSpaceMember } from '../../../../server/services/spaces/addSpaceMember.js';
 import { resetDatabase } from '../../../support/database.js';
 import { OPERATOR } from '../../../support/fixtures.js';
@@ -120,6 +121,25 @@ describe('a room thread follows its first message', function () {
     const stored = await loadContent(root.id, 'Message');
     const expected = stored?.state === 'visible' ? 'message:updated' : 'message:removed';
     assert.equal(order.at(-1), expected, `stored ${stored?.state}; events in order: ${order.join(', ')}`);
+  });
+
+  it('sends the stored message when a quarantine event finds it visible again (a write undid it)', async () => {
+    // The race above, made certain: the quarantine's event is processed when the stored message is
+    // visible (a concurrent edit wrote over it on FerretDB, or a restore followed). Clients must end
+    // with the stored message, not a removal they would keep until the next reload.
+    const root = await send(alice, 'a root stored visible', 'GREEN');
+    const client = await alice.connect();
+    assert.ok((await client.call('room:join', { roomId })).ok);
+    const stored = await loadContent(root.id, 'Message');
+    assert.ok(stored);
+    emitMessageEvent({
+      type: 'quarantined',
+      before: stored,
+      after: { ...stored, state: 'quarantined' },
+      mentionIds: [],
+    });
+    await until(() => seen(client, 'message:updated').includes(root.id), 3000, 'the stored message sent');
+    assert.ok(!seen(client, 'message:removed').includes(root.id), 'no removal of a visible message');
   });
 
   it('hides the replies of a deleted root', async () => {
