@@ -5,7 +5,7 @@
  * idle sockets kept all of that (see bench/README.md, memory). The session middleware runs on the
  * handshake request only ({@link handshakeSession}: Engine.IO's later polls and its upgrade carry
  * the connection's id and need no session), which then takes the three facts the realtime server
- * needs and lets go of the rest. So no Engine.IO request
+ * needs and lets go of the rest, its response wrappers included. So no Engine.IO request
  * refreshes the cookie or touches the session: a socket does not extend the idle time-out (a
  * WebSocket never did, its response is never ended; long polling did at every poll).
  */
@@ -50,6 +50,33 @@ function keepAndRelease(request: SessionRequest): void {
   delete request._parsedUrl;
 }
 
+/** The response methods express-session wraps, and whether each was the response's own before. */
+type WrappedMethods = { name: 'end' | 'writeHead'; own: boolean; method: unknown }[];
+
+/** Notes the methods express-session is about to wrap, in the order it wraps them. */
+function noteMethods(res: ServerResponse): WrappedMethods {
+  return (['writeHead', 'end'] as const).map((name) => ({
+    name,
+    own: Object.hasOwn(res, name),
+    method: res[name],
+  }));
+}
+
+/**
+ * Puts back the response's methods once the session has been released (express-session's wrappers
+ * then only call through). A WebSocket handshake's response (Engine.IO's WebSocketResponse) lives as
+ * long as the connection, held by its TCP socket's close listener: the wrappers kept express-session's
+ * whole per-request scope (its request, a dozen closures) for each socket. Undone in reverse order of
+ * wrapping, so the response keeps its fast shape (see {@link keepAndRelease}).
+ */
+function restoreMethods(res: ServerResponse, noted: WrappedMethods): void {
+  for (const { name, own, method } of [...noted].reverse()) {
+    if (res[name] === method) continue;
+    if (own) Object.assign(res, { [name]: method });
+    else Reflect.deleteProperty(res, name);
+  }
+}
+
 /**
  * Engine middleware: runs `sessionMiddleware` (express-session) on an Engine.IO handshake only, then
  * keeps what {@link takeHandshakeSession} answers and drops the rest; a request that names its
@@ -60,9 +87,11 @@ export function handshakeSession(
 ): (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void {
   return (req, res, next) => {
     if ((req as EngineRequest)._query?.sid !== undefined) return next();
+    const noted = noteMethods(res);
     void sessionMiddleware(req as Request, res as Response, (error?: unknown) => {
       if (error) return next(error);
       keepAndRelease(req as SessionRequest);
+      restoreMethods(res, noted);
       next();
     });
   };

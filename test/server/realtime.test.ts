@@ -224,6 +224,38 @@ describe('realtime: sockets share the session', () => {
     await request(server.app).get('/api/v1/me').set('Cookie', s.cookie).expect(200);
   });
 
+  it("keeps nothing of express-session on a WebSocket connection's handshake request and response", async () => {
+    // Engine.IO keeps a WebSocket handshake's response as long as the connection: express-session's
+    // wrappers of writeHead and end would keep its whole per-request scope with every socket.
+    const seen: { req: http.IncomingMessage; res: http.ServerResponse }[] = [];
+    server.realtime.io.engine.use((req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => {
+      seen.push({ req, res });
+      next();
+    });
+    const s = await signInWithSaml(server.app, lyon, 'handshake-scope@lyon.example');
+    const socket = track(open(server, { Cookie: s.cookie, Origin: server.url }));
+    assert.equal(await outcome(socket), 'connected');
+    assert.equal(seen.length, 1, 'one handshake, by WebSocket');
+    const [handshake] = seen;
+    assert.ok(handshake);
+    const { req, res } = handshake;
+    assert.equal(res.constructor.name, 'WebSocketResponse');
+    assert.deepEqual(
+      ['end', 'writeHead'].filter((name) => Object.hasOwn(res, name)),
+      [],
+      'the response methods are its own class’s again',
+    );
+    assert.deepEqual(
+      ['session', 'sessionID', 'sessionStore'].filter((name) => name in req),
+      [],
+      'the request holds no session',
+    );
+    assert.equal(
+      await socket.emitWithAck('session:whoami').then((a: { data: { personId: string } }) => a.data.personId),
+      s.personId,
+    );
+  });
+
   it('refuses to recover a socket for another person than the one it was', async () => {
     const first = await signInWithSaml(server.app, lyon, 'recover-a@lyon.example');
     const other = await signInWithSaml(server.app, lyon, 'recover-b@lyon.example');
