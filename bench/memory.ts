@@ -6,7 +6,9 @@
  * process with --expose-gc (bench/serverProcess.ts) and is asked over IPC for its heap and RSS after
  * full collections, before the first socket and once all are joined and idle; the difference divided
  * by the sockets is the figure. Target: 14 KiB of heap per socket or less (bare Socket.IO holds
- * about 9 KiB).
+ * about 9 KiB). Both servers are also read at 1,000 sockets (BENCH_MEMORY_MARGINAL_FROM): what each
+ * socket beyond those adds (`*_heap_marginal_kib_per_socket`) leaves out what fills once, at the first
+ * sockets, up to a cap (our kept CASL abilities, say), which the average above spreads over them all.
  *
  * With BENCH_MEMORY_SNAPSHOT (1 by default; 0 skips it), our server writes a heap snapshot at 1,000
  * and at 2,000 sockets (BENCH_MEMORY_SNAPSHOT_AT), and the JSON line names what grew most per socket between them (constructors,
@@ -33,6 +35,8 @@ const SNAPSHOT =
 /** BENCH_MEMORY_SNAPSHOT_BARE=1: bare Socket.IO is snapshotted at the same counts (to compare holders). */
 const SNAPSHOT_BARE = process.env.BENCH_MEMORY_SNAPSHOT_BARE === '1';
 const TARGET_HEAP_KIB = 14;
+/** The socket count from which the marginal heap per socket is read (below BENCH_MEMORY_SOCKETS). */
+const MARGINAL_FROM = Number(process.env.BENCH_MEMORY_MARGINAL_FROM ?? 1000);
 const KIB = 1024;
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
@@ -40,6 +44,8 @@ const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 /** What one server holds per socket, and (for ours) what grew most between the two snapshots. */
 interface Measured {
   heapPerSocketKiB: number;
+  /** Heap per socket beyond the first MARGINAL_FROM (null when there are not more sockets than that). */
+  heapMarginalKiB: number | null;
   rssPerSocketKiB: number;
   handshakeMs: number;
   joinMs: number;
@@ -59,7 +65,12 @@ async function measure(
     const cookies = server.cookies(SOCKETS - 1);
     const before: ServerMemory = await server.memory();
     // Connected in steps: snapshots at 1,000 and 2,000 sockets (ours), then the rest.
-    const steps = SNAPSHOT && (kind === 'ours' || SNAPSHOT_BARE) ? [...SNAPSHOT_AT, SOCKETS] : [SOCKETS];
+    const snapshotted = SNAPSHOT && (kind === 'ours' || SNAPSHOT_BARE);
+    const marginal = MARGINAL_FROM > 0 && MARGINAL_FROM < SOCKETS;
+    const steps = [
+      ...new Set([...(snapshotted ? SNAPSHOT_AT : []), ...(marginal ? [MARGINAL_FROM] : []), SOCKETS]),
+    ].sort((a, b) => a - b);
+    let atMarginalFrom: ServerMemory | undefined;
     let connected = 0;
     let handshakeMs = 0;
     let joinMs = 0;
@@ -79,7 +90,8 @@ async function measure(
       console.error(
         `[memory ${kind}] ${connected} sockets joined (this step: handshakes ${Math.round(spread.handshakeMs)} ms, joins ${Math.round(spread.joinMs)} ms; ${spread.alive} connected)`,
       );
-      if (step < SOCKETS)
+      if (step === MARGINAL_FROM && marginal) atMarginalFrom = await server.memory();
+      if (snapshotted && SNAPSHOT_AT.includes(step))
         files.push(
           await server.snapshot(path.join(os.tmpdir(), `bench-memory-${kind}-${step}.heapsnapshot`)),
         );
@@ -88,6 +100,9 @@ async function measure(
     await pool.closeSide(kind);
     const measured: Measured = {
       heapPerSocketKiB: round((after.heapUsed - before.heapUsed) / SOCKETS / KIB, 2),
+      heapMarginalKiB: atMarginalFrom
+        ? round((after.heapUsed - atMarginalFrom.heapUsed) / (SOCKETS - MARGINAL_FROM) / KIB, 2)
+        : null,
       rssPerSocketKiB: round((after.rss - before.rss) / SOCKETS / KIB, 2),
       handshakeMs,
       joinMs,
@@ -130,6 +145,9 @@ await withBenchDatabase(async (dataDir, database) => {
         ours_heap_kib_per_socket: ours.heapPerSocketKiB,
         bare_heap_kib_per_socket: bare.heapPerSocketKiB,
         heap_ratio: round(ours.heapPerSocketKiB / bare.heapPerSocketKiB, 2),
+        marginal_from_sockets: MARGINAL_FROM,
+        ours_heap_marginal_kib_per_socket: ours.heapMarginalKiB,
+        bare_heap_marginal_kib_per_socket: bare.heapMarginalKiB,
         ours_rss_kib_per_socket: ours.rssPerSocketKiB,
         bare_rss_kib_per_socket: bare.rssPerSocketKiB,
         rss_ratio: round(ours.rssPerSocketKiB / bare.rssPerSocketKiB, 2),
