@@ -150,7 +150,9 @@ async function storm(mode: 'single' | 'pair'): Promise<void> {
 
       const killedAt = Date.now();
       const readyAt = await cluster.kill();
-      log(`${mode}: node killed; clients may connect again after ${readyAt - killedAt} ms`);
+      log(
+        `${mode}: node killed; clients may connect again after ${readyAt - killedAt} ms (ready at ${new Date(readyAt).toISOString().slice(11, 23)})`,
+      );
       const statusCommand: StormClientCommand = { type: 'status', since: killedAt };
       const status = async () => {
         const all = await Promise.all(
@@ -191,6 +193,16 @@ async function storm(mode: 'single' | 'pair'): Promise<void> {
       const fromKill = affected
         .map((s) => (s.caughtUpAt === null ? Number.POSITIVE_INFINITY : s.caughtUpAt - killedAt))
         .sort((a, b) => a - b);
+      // When each socket first tried again once the node was up (its back-off may keep it waiting).
+      const triedFromReady = affected
+        .map((s) => s.attempts.find((t) => t >= readyAt))
+        .map((t) => (t === undefined ? Number.POSITIVE_INFINITY : t - readyAt))
+        .sort((a, b) => a - b);
+      const connectedFromReady = affected
+        .map((s) =>
+          s.reconnectedAt === null ? Number.POSITIVE_INFINITY : Math.max(0, s.reconnectedAt - readyAt),
+        )
+        .sort((a, b) => a - b);
       const joinedFromReady = affected
         .map((s) => (s.rejoinedAt === null ? Number.POSITIVE_INFINITY : Math.max(0, s.rejoinedAt - readyAt)))
         .sort((a, b) => a - b);
@@ -219,7 +231,12 @@ async function storm(mode: 'single' | 'pair'): Promise<void> {
           p95_rejoin_ms: percentile(fromReady, 95),
           p100_rejoin_ms: percentile(fromReady, 100),
           p95_from_kill_ms: percentile(fromKill, 95),
-          // The join answered, whether or not every missed message came with it.
+          // The handshake answered (connected again), then the join answered, whether or not every
+          // missed message came with it.
+          p50_first_attempt_ms: percentile(triedFromReady, 50),
+          p95_first_attempt_ms: percentile(triedFromReady, 95),
+          p50_connect_ms: percentile(connectedFromReady, 50),
+          p95_connect_ms: percentile(connectedFromReady, 95),
           p50_join_ms: percentile(joinedFromReady, 50),
           p95_join_ms: percentile(joinedFromReady, 95),
           p100_join_ms: percentile(joinedFromReady, 100),

@@ -33,6 +33,10 @@ export type StormClientCommand =
 export interface StormSocketReport {
   /** Whether the socket lost its connection after `since`. */
   affected: boolean;
+  /** Its reconnection attempts after `since` (socket.io-client's back-off; ms epoch). */
+  attempts: number[];
+  /** When it was first connected again after `since` (its handshake answered; ms epoch), or null. */
+  reconnectedAt: number | null;
   /** When its first join after `since` was answered (ms epoch), or null. */
   rejoinedAt: number | null;
   /** When it had rejoined and held every message acknowledged before that join (ms epoch), or null. */
@@ -71,6 +75,10 @@ interface Member {
   loaded: boolean;
   /** Completed joins (ms epoch). */
   joins: number[];
+  /** Connections (handshakes answered; ms epoch). */
+  connects: number[];
+  /** Reconnection attempts (ms epoch). */
+  attempts: number[];
   disconnects: number[];
 }
 
@@ -167,9 +175,15 @@ function open(url: string, origin: string, cookie: string, roomId: string): Memb
     lastSeen: null,
     loaded: false,
     joins: [],
+    connects: [],
+    attempts: [],
     disconnects: [],
   };
-  socket.on('connect', () => void join(member));
+  socket.io.on('reconnect_attempt', () => member.attempts.push(Date.now()));
+  socket.on('connect', () => {
+    member.connects.push(Date.now());
+    void join(member);
+  });
   socket.on('disconnect', () => member.disconnects.push(Date.now()));
   socket.on('message:created', (message: Message & { roomId: string }) => {
     if (message.roomId === roomId) merge(member, [message]);
@@ -230,7 +244,16 @@ function report(command: Extract<StormClientCommand, { type: 'report' }>): Storm
           .map(([seq, t]) => `${seq}@${t - command.since}`)
           .join(',')}`,
       );
-    return { affected, rejoinedAt: affected ? (rejoinedAt ?? null) : null, caughtUpAt, missing };
+    const attempts = affected ? member.attempts.filter((t) => t >= command.since) : [];
+    const reconnectedAt = affected ? (member.connects.find((t) => t >= command.since) ?? null) : null;
+    return {
+      affected,
+      attempts,
+      reconnectedAt,
+      rejoinedAt: affected ? (rejoinedAt ?? null) : null,
+      caughtUpAt,
+      missing,
+    };
   });
   return { sockets, joinTimeouts, joinErrors: [...new Set(joinErrors)], morePages };
 }

@@ -8,10 +8,16 @@
  * IPC: sends `{ type: 'ready' }` once listening; answers `{ type: 'probe' }` with its heap (after a
  * full collection when started with --expose-gc), RSS, open handles and listener counts, and
  * `{ type: 'sockets' }` with its number of connected sockets. `STORM_LOG_COMMANDS=1` prints the
- * database commands' timings to stderr every 5 s (bench/commandTimings.ts),
- * and `STORM_LOG_SLOWEST=1` also each window's slowest command.
+ * database commands' timings to stderr every 5 s (`STORM_LOG_EVERY_MS`; bench/commandTimings.ts),
+ * and `STORM_LOG_SLOWEST=1` also each window's slowest command. `STORM_CPU_PROFILE_SECONDS=n` writes a
+ * CPU profile of the node's first n seconds to the temp folder (`storm-node-<pid>.cpuprofile`, for
+ * Chrome's DevTools): a restarted node's covers the reconnect storm.
  */
+import { writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { Session } from 'node:inspector/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { logCommandTimings } from './commandTimings.js';
 import { createApp } from '../server/app.js';
 import { createSessionMiddleware } from '../server/auth/sessions.js';
@@ -36,6 +42,20 @@ export interface NodeProbe {
 }
 
 const env = process.env;
+const profileSeconds = Number(env.STORM_CPU_PROFILE_SECONDS ?? 0);
+if (profileSeconds > 0) {
+  const inspector = new Session();
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.start');
+  setTimeout(() => {
+    void inspector.post('Profiler.stop').then(({ profile }) => {
+      const file = path.join(os.tmpdir(), `storm-node-${process.pid}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      console.error(`[node ${process.pid}] CPU profile of the first ${profileSeconds} s: ${file}`);
+    });
+  }, profileSeconds * 1000).unref();
+}
 const port = Number(env.STORM_PORT);
 const publicUrl = env.STORM_PUBLIC_URL ?? `http://127.0.0.1:${port}`;
 const config = loadConfig({
@@ -61,7 +81,10 @@ const mongoose = await connectDatabase(
   env.STORM_DB as string,
 );
 if (logCommands)
-  logCommandTimings(mongoose.connection, `node ${port}`, { showSlowest: env.STORM_LOG_SLOWEST === '1' });
+  logCommandTimings(mongoose.connection, `node ${port}`, {
+    showSlowest: env.STORM_LOG_SLOWEST === '1',
+    everyMs: Number(env.STORM_LOG_EVERY_MS ?? 5000),
+  });
 const redis = config.redisUrl
   ? createRedisClient(config.redisUrl, 'rate limits', logger, {
       enableOfflineQueue: false,
