@@ -66,11 +66,19 @@ export class MongoSessionStore extends session.Store {
   override get(sid: string, callback: (error: unknown, data?: session.SessionData | null) => void): void {
     // The expiry is checked here, so an expired session reads as none, exactly as
     // `expires: { $gt: now }` would; reads close together share a query (loadSession above).
+    // Stored data that cannot be read is no session (the person signs in again), as for the socket
+    // session check (liveSessions.ts); only a failed read is an error, which leaves the session be.
     loadSession(sid)
       .then((doc) => {
         if (!doc || doc.expires <= new Date()) return callback(null, null);
+        let data: session.SessionData;
+        try {
+          data = JSON.parse(doc.data) as session.SessionData;
+        } catch {
+          return callback(null, null);
+        }
         this.remember(sid, doc.expires);
-        callback(null, JSON.parse(doc.data) as session.SessionData);
+        callback(null, data);
       })
       .catch((error: unknown) => callback(error));
   }

@@ -17,7 +17,7 @@ export const SESSION_COOKIE = 'concordia.sid';
 /** Builds the session middleware (also applied to Socket.IO's engine). */
 export function createSessionMiddleware(config: Config): RequestHandler {
   const idleMs = config.session.idleMinutes * 60_000;
-  return session({
+  const middleware = session({
     name: SESSION_COOKIE,
     secret: config.sessionSecret,
     store: new MongoSessionStore(idleMs),
@@ -34,6 +34,16 @@ export function createSessionMiddleware(config: Config): RequestHandler {
       path: '/',
     },
   });
+  // A store that failed to read (the database, for a moment) leaves `req.sessionID` without a
+  // session; at the end of the error's response express-session would then destroy the stored
+  // session (`unset: 'destroy'`), signing its person out for a passing failure. Without the id it
+  // leaves the session alone, and the person's next request reads it again.
+  return (req, res, next) => {
+    void middleware(req, res, (error?: unknown) => {
+      if (error) Reflect.deleteProperty(req, 'sessionID');
+      next(error);
+    });
+  };
 }
 
 /** A fresh random CSRF token. */

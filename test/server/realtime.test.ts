@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { io as connect, type Socket } from 'socket.io-client';
 import request from 'supertest';
+import { MongoSessionStore } from '../../server/auth/sessionStore.js';
 import { SessionModel } from '../../server/models/Session.js';
 import { resetDatabase } from '../support/database.js';
 import { seedDirectory, type Directory } from '../support/fixtures.js';
@@ -227,33 +228,68 @@ describe('realtime: sockets share the session', () => {
   it("keeps nothing of express-session on a WebSocket connection's handshake request and response", async () => {
     // Engine.IO keeps a WebSocket handshake's response as long as the connection: express-session's
     // wrappers of writeHead and end would keep its whole per-request scope with every socket.
-    const seen: { req: http.IncomingMessage; res: http.ServerResponse }[] = [];
-    server.realtime.io.engine.use((req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => {
-      seen.push({ req, res });
-      next();
-    });
     const s = await signInWithSaml(server.app, lyon, 'handshake-scope@lyon.example');
-    const socket = track(open(server, { Cookie: s.cookie, Origin: server.url }));
-    assert.equal(await outcome(socket), 'connected');
-    assert.equal(seen.length, 1, 'one handshake, by WebSocket');
-    const [handshake] = seen;
-    assert.ok(handshake);
-    const { req, res } = handshake;
-    assert.equal(res.constructor.name, 'WebSocketResponse');
-    assert.deepEqual(
-      ['end', 'writeHead'].filter((name) => Object.hasOwn(res, name)),
-      [],
-      'the response methods are its own class’s again',
-    );
-    assert.deepEqual(
-      ['session', 'sessionID', 'sessionStore'].filter((name) => name in req),
-      [],
-      'the request holds no session',
-    );
+    // Engine.IO's middlewares see every request, the polls of earlier tests' sockets too: only the
+    // handshakes (no connection id) of this test's cookie are taken, and the spy goes afterwards.
+    const seen: { req: http.IncomingMessage; res: http.ServerResponse }[] = [];
+    const spy = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => {
+      const handshake = (req as { _query?: { sid?: string } })._query?.sid === undefined;
+      if (handshake && req.headers.cookie === s.cookie) seen.push({ req, res });
+      next();
+    };
+    const engine = server.realtime.io.engine as unknown as { middlewares: unknown[] };
+    server.realtime.io.engine.use(spy);
+    try {
+      const socket = track(open(server, { Cookie: s.cookie, Origin: server.url }));
+      assert.equal(await outcome(socket), 'connected');
+      assert.equal(seen.length, 1, 'one handshake, by WebSocket');
+      const [handshake] = seen;
+      assert.ok(handshake);
+      const { req, res } = handshake;
+      assert.equal(res.constructor.name, 'WebSocketResponse');
+      assert.deepEqual(
+        ['end', 'writeHead'].filter((name) => Object.hasOwn(res, name)),
+        [],
+        'the response methods are its own class’s again',
+      );
+      assert.deepEqual(
+        ['session', 'sessionID', 'sessionStore'].filter((name) => name in req),
+        [],
+        'the request holds no session',
+      );
+      assert.equal(
+        await socket
+          .emitWithAck('session:whoami')
+          .then((a: { data: { personId: string } }) => a.data.personId),
+        s.personId,
+      );
+    } finally {
+      const at = engine.middlewares.indexOf(spy);
+      if (at >= 0) engine.middlewares.splice(at, 1);
+    }
+  });
+
+  it('refuses a handshake whose session read fails, and keeps the session for the next one', async () => {
+    const s = await signInWithSaml(server.app, lyon, 'handshake-blip@lyon.example');
+    // Fault injection: the store's next read fails as a database error would.
+    const read = MongoSessionStore.prototype.get;
+    MongoSessionStore.prototype.get = function failOnce(_sid, callback) {
+      MongoSessionStore.prototype.get = read;
+      callback(new Error('database unavailable'));
+    };
+    try {
+      const refused = track(openPolling(server, { Cookie: s.cookie, Origin: server.url }));
+      assert.notEqual(await outcome(refused), 'connected');
+    } finally {
+      MongoSessionStore.prototype.get = read;
+    }
     assert.equal(
-      await socket.emitWithAck('session:whoami').then((a: { data: { personId: string } }) => a.data.personId),
-      s.personId,
+      await SessionModel.countDocuments({ personId: s.personId }),
+      1,
+      'the session is still stored',
     );
+    const socket = track(openPolling(server, { Cookie: s.cookie, Origin: server.url }));
+    assert.equal(await outcome(socket), 'connected');
   });
 
   it('refuses to recover a socket for another person than the one it was', async () => {

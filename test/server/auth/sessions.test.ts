@@ -4,6 +4,7 @@ import request from 'supertest';
 import { SessionModel } from '../../../server/models/Session.js';
 import { AuditEntryModel } from '../../../server/models/AuditEntry.js';
 import { sweepExpired } from '../../../server/auth/sweeper.js';
+import { MongoSessionStore } from '../../../server/auth/sessionStore.js';
 import { resetDatabase } from '../../support/database.js';
 import { seedDirectory, type Directory } from '../../support/fixtures.js';
 import { PRODUCTION_SECRETS, testApp, testConfig } from '../../support/app.js';
@@ -128,6 +129,38 @@ describe('sessions: cookie, CSRF, time-outs, sign-out', () => {
     assert.match(String(stale.headers['set-cookie']), /concordia\.sid=;/);
     await request(app).get('/api/v1/cities').set('Cookie', 'concordia.sid=s%3Aforged.signature').expect(401);
     await request(app).get('/api/v1/cities').expect(200);
+  });
+
+  it('reads a session whose stored data cannot be parsed as none: a clean 401, not a server error', async () => {
+    const s = await signInWithSaml(app, lyon, 'garbled@lyon.example');
+    await SessionModel.updateOne({ personId: s.personId }, { $set: { data: '{"cookie":' } });
+    const res = await request(app).get('/api/v1/me').set('Cookie', s.cookie).expect(401);
+    assert.match(String(res.headers['set-cookie']), /concordia\.sid=;/);
+  });
+
+  it('keeps the session when reading it fails for a moment: the request fails, the next one is signed in', async () => {
+    const s = await signInWithSaml(app, lyon, 'blip@lyon.example');
+    // Fault injection: the store's next read fails as a database error would (the behaviour under
+    // test is the session middleware's answer to it, not the store).
+    const read = MongoSessionStore.prototype.get;
+    MongoSessionStore.prototype.get = function failOnce(_sid, callback) {
+      MongoSessionStore.prototype.get = read;
+      callback(new Error('database unavailable'));
+    };
+    try {
+      const failed = await request(app).get('/api/v1/me').set('Cookie', s.cookie);
+      assert.ok(failed.status >= 500, `a server error, not ${failed.status}`);
+      assert.equal(failed.headers['set-cookie'], undefined, 'the cookie is left alone');
+    } finally {
+      MongoSessionStore.prototype.get = read;
+    }
+    assert.equal(
+      await SessionModel.countDocuments({ personId: s.personId }),
+      1,
+      'the session is still stored',
+    );
+    const me = await request(app).get('/api/v1/me').set('Cookie', s.cookie).expect(200);
+    assert.equal(me.body.person.id, s.personId);
   });
 
   it('keeps bearer-token requests free of CSRF and of cookies', async () => {
