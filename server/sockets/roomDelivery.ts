@@ -161,7 +161,18 @@ export function deliverRoomEvents(nsp: Namespace): () => void {
   const deliverChange = async (event: MessageEvent): Promise<void> => {
     const id = String(event.after._id);
     const roomId = String(event.after.spaceId);
-    const stored = await loadContent(id, 'Message');
+    const stored = await loadContent(id, 'Message').catch((error: unknown) => {
+      // While the store cannot say, the safe side: a deletion or quarantine leaves every socket that
+      // may have the message at once; the bus's retry reads again (and sends it back if visible).
+      if (event.type === 'deleted' || event.type === 'quarantined') {
+        const reached = [
+          ...(event.before ? messageTargets(event.before) : []),
+          ...messageTargets(event.after),
+        ];
+        emit([...new Set(reached)], 'message:removed', { id, roomId });
+      }
+      throw error;
+    });
     const now = stored ?? event.after;
     const hidden = !stored || now.state !== 'visible' || now.topicHidden === true;
     const targets = messageTargets(now);

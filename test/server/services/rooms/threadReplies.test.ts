@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import type { MessageDelivery } from '../../../../shared/events.js';
 import { AuditEntryModel } from '../../../../server/models/AuditEntry.js';
+import { MessageModel } from '../../../../server/models/Message.js';
 import { loadContent } from '../../../../server/policy/contentAccess.js';
 import { emitMessageEvent } from '../../../../server/services/rooms/messageEvents.js';
 import { addSpaceMember } from '../../../../server/services/spaces/addSpaceMember.js';
@@ -140,6 +141,33 @@ describe('a room thread follows its first message', function () {
     });
     await until(() => seen(client, 'message:updated').includes(root.id), 3000, 'the stored message sent');
     assert.ok(!seen(client, 'message:removed').includes(root.id), 'no removal of a visible message');
+  });
+
+  it('removes a quarantined message at once when the stored state cannot be read, and reads again later', async () => {
+    const root = await send(alice, 'a root whose read fails', 'GREEN');
+    const client = await alice.connect();
+    assert.ok((await client.call('room:join', { roomId })).ok);
+    const stored = await loadContent(root.id, 'Message');
+    assert.ok(stored);
+    // Fault injection: the delivery's next read of a message fails as a database error would.
+    const read = MessageModel.findById;
+    MessageModel.findById = function failOnce() {
+      MessageModel.findById = read;
+      return { lean: () => Promise.reject(new Error('database unavailable')) };
+    } as never;
+    try {
+      emitMessageEvent({
+        type: 'quarantined',
+        before: stored,
+        after: { ...stored, state: 'quarantined' },
+        mentionIds: [],
+      });
+      await until(() => seen(client, 'message:removed').includes(root.id), 3000, 'removed at once');
+    } finally {
+      MessageModel.findById = read;
+    }
+    // The retry reads the message as stored (visible: this quarantine was never written) and sends it.
+    await until(() => seen(client, 'message:updated').includes(root.id), 10_000, 'sent again as stored');
   });
 
   it('hides the replies of a deleted root', async () => {
