@@ -208,6 +208,8 @@ await withStormDatabase(async (database) => {
           rss_last_mb: last ? mb(last.rss) : null,
           handles_before: before.handles,
           handles_after: after.handles,
+          tcp_peers_before: before.tcpPeers,
+          tcp_peers_after: after.tcpPeers,
           listeners_before: before.listeners,
           listeners_after: after.listeners,
           sockets_before: before.sockets,

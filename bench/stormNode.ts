@@ -15,6 +15,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +37,8 @@ export interface NodeProbe {
   rss: number;
   /** Active resources by kind (process.getActiveResourcesInfo). */
   handles: Record<string, number>;
+  /** Open TCP sockets by what is at their other end: `database`, `redis`, `client` (an HTTP or socket peer). */
+  tcpPeers: Record<string, number>;
   /** Listeners on the process, the HTTP server and the Socket.IO engine. */
   listeners: number;
   sockets: number;
@@ -97,10 +100,34 @@ const server = http.createServer(app);
 const realtime = createRealtime(server, { config, logger, sessionMiddleware, ...(redis ? { redis } : {}) });
 startRoomNotifications();
 
+/** The port of a single-host URL (mongodb:, redis:), or undefined. */
+function portOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url.replace(/^[a-z+]+:/, 'http:')).port || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const databasePort = portOf(uri);
+const redisPort = portOf(env.REDIS_URL);
+
 function probe(): NodeProbe {
   (globalThis as { gc?: () => void }).gc?.();
   const handles: Record<string, number> = {};
   for (const kind of process.getActiveResourcesInfo()) handles[kind] = (handles[kind] ?? 0) + 1;
+  // Which TCP sockets are open: the database's pool, Redis, or peers of the HTTP server.
+  const tcpPeers: Record<string, number> = {};
+  const active = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles();
+  for (const handle of active) {
+    if (!(handle instanceof net.Socket) || handle.remotePort === undefined) continue;
+    const peer =
+      String(handle.remotePort) === databasePort
+        ? 'database'
+        : String(handle.remotePort) === redisPort
+          ? 'redis'
+          : 'client';
+    tcpPeers[peer] = (tcpPeers[peer] ?? 0) + 1;
+  }
   const count = (emitter: NodeJS.EventEmitter) =>
     emitter.eventNames().reduce((sum, name) => sum + emitter.listenerCount(name), 0);
   const memory = process.memoryUsage();
@@ -109,6 +136,7 @@ function probe(): NodeProbe {
     heapUsed: memory.heapUsed,
     rss: memory.rss,
     handles,
+    tcpPeers,
     listeners: count(process) + count(server) + count(realtime.io.engine),
     sockets: realtime.io.of('/').sockets.size,
   };
