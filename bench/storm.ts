@@ -17,7 +17,7 @@
 import os from 'node:os';
 import type { ChildProcess } from 'node:child_process';
 import '../server/models/index.js';
-import type { StormClientCommand, StormClientReport } from './stormClients.js';
+import type { StormClientCommand, StormClientReport, StormSocketReport } from './stormClients.js';
 import { withStormDatabase } from './stormDatabase.js';
 import { createPeople, createRooms, type StormPerson, type StormRoom } from './stormPopulation.js';
 import {
@@ -187,25 +187,20 @@ async function storm(mode: 'single' | 'pair'): Promise<void> {
       );
       const sockets = reports.flatMap((r) => r.sockets);
       const affected = sockets.filter((s) => s.affected);
-      const fromReady = affected
-        .map((s) => (s.caughtUpAt === null ? Number.POSITIVE_INFINITY : Math.max(0, s.caughtUpAt - readyAt)))
-        .sort((a, b) => a - b);
+      // Each affected socket's moment (null: never) as time since the node was up, in order.
+      const sinceReady = (at: (s: StormSocketReport) => number | null | undefined) =>
+        affected
+          .map((s) => at(s) ?? Number.POSITIVE_INFINITY)
+          .map((t) => Math.max(0, t - readyAt))
+          .sort((a, b) => a - b);
+      const fromReady = sinceReady((s) => s.caughtUpAt);
       const fromKill = affected
         .map((s) => (s.caughtUpAt === null ? Number.POSITIVE_INFINITY : s.caughtUpAt - killedAt))
         .sort((a, b) => a - b);
       // When each socket first tried again once the node was up (its back-off may keep it waiting).
-      const triedFromReady = affected
-        .map((s) => s.attempts.find((t) => t >= readyAt))
-        .map((t) => (t === undefined ? Number.POSITIVE_INFINITY : t - readyAt))
-        .sort((a, b) => a - b);
-      const connectedFromReady = affected
-        .map((s) =>
-          s.reconnectedAt === null ? Number.POSITIVE_INFINITY : Math.max(0, s.reconnectedAt - readyAt),
-        )
-        .sort((a, b) => a - b);
-      const joinedFromReady = affected
-        .map((s) => (s.rejoinedAt === null ? Number.POSITIVE_INFINITY : Math.max(0, s.rejoinedAt - readyAt)))
-        .sort((a, b) => a - b);
+      const triedFromReady = sinceReady((s) => s.attempts.find((t) => t >= readyAt));
+      const connectedFromReady = sinceReady((s) => s.reconnectedAt);
+      const joinedFromReady = sinceReady((s) => s.rejoinedAt);
       const lost = new Set(sockets.flatMap((s) => s.missing));
       if (lost.size > 0) {
         const when = new Map(sender.acked.map((m) => [m.seq, m.ackAt - killedAt]));

@@ -89,13 +89,11 @@ export function handshakeSession(
     if ((req as EngineRequest)._query?.sid !== undefined) return next();
     const noted = noteMethods(res);
     void sessionMiddleware(req as Request, res as Response, (error?: unknown) => {
-      // Released on failure too: a store that failed to read leaves `sessionID` without a session,
-      // and the refusal's response would then have express-session destroy the stored session (with
-      // `unset: 'destroy'`), signing its person out for a passing database error.
+      // Released on failure too (a failed store read: the handshake is refused; the stored session
+      // is left alone, see createSessionMiddleware in auth/sessions.ts).
       keepAndRelease(req as SessionRequest);
       restoreMethods(res, noted);
-      if (error) return next(error);
-      next();
+      next(error);
     });
   };
 }

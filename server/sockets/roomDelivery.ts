@@ -161,25 +161,19 @@ export function deliverRoomEvents(nsp: Namespace): () => void {
   const deliverChange = async (event: MessageEvent): Promise<void> => {
     const id = String(event.after._id);
     const roomId = String(event.after.spaceId);
+    // Where the event says the message was and is (its former and reported labels).
+    const reported = [...(event.before ? messageTargets(event.before) : []), ...messageTargets(event.after)];
     const stored = await loadContent(id, 'Message').catch((error: unknown) => {
       // While the store cannot say, the safe side: a deletion or quarantine leaves every socket that
       // may have the message at once; the bus's retry reads again (and sends it back if visible).
-      if (event.type === 'deleted' || event.type === 'quarantined') {
-        const reached = [
-          ...(event.before ? messageTargets(event.before) : []),
-          ...messageTargets(event.after),
-        ];
-        emit([...new Set(reached)], 'message:removed', { id, roomId });
-      }
+      if (event.type === 'deleted' || event.type === 'quarantined')
+        emit([...new Set(reported)], 'message:removed', { id, roomId });
       throw error;
     });
     const now = stored ?? event.after;
     const hidden = !stored || now.state !== 'visible' || now.topicHidden === true;
     const targets = messageTargets(now);
-    const former = [
-      ...(event.before ? messageTargets(event.before) : []),
-      ...messageTargets(event.after),
-    ].filter((t) => !targets.includes(t));
+    const former = reported.filter((t) => !targets.includes(t));
     // Decided by the stored state, not the event's type: a quarantine that a concurrent write undid
     // (FerretDB 1.x, docs/ARCHITECTURE.md) or a restore that followed it leaves the message shown.
     if (hidden) {

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { io as connect, type Socket } from 'socket.io-client';
 import request from 'supertest';
-import { MongoSessionStore } from '../../server/auth/sessionStore.js';
 import { SessionModel } from '../../server/models/Session.js';
 import { resetDatabase } from '../support/database.js';
+import { withNextSessionReadFailing } from '../support/faults.js';
 import { seedDirectory, type Directory } from '../support/fixtures.js';
 import { registerTestIdp, signInWithSaml, testKey, type TestIdp } from '../support/saml.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -271,18 +271,10 @@ describe('realtime: sockets share the session', () => {
 
   it('refuses a handshake whose session read fails, and keeps the session for the next one', async () => {
     const s = await signInWithSaml(server.app, lyon, 'handshake-blip@lyon.example');
-    // Fault injection: the store's next read fails as a database error would.
-    const read = MongoSessionStore.prototype.get;
-    MongoSessionStore.prototype.get = function failOnce(_sid, callback) {
-      MongoSessionStore.prototype.get = read;
-      callback(new Error('database unavailable'));
-    };
-    try {
-      const refused = track(openPolling(server, { Cookie: s.cookie, Origin: server.url }));
-      assert.notEqual(await outcome(refused), 'connected');
-    } finally {
-      MongoSessionStore.prototype.get = read;
-    }
+    const refused = await withNextSessionReadFailing(() =>
+      outcome(track(openPolling(server, { Cookie: s.cookie, Origin: server.url }))),
+    );
+    assert.notEqual(refused, 'connected');
     assert.equal(
       await SessionModel.countDocuments({ personId: s.personId }),
       1,

@@ -4,10 +4,10 @@ import request from 'supertest';
 import { SessionModel } from '../../../server/models/Session.js';
 import { AuditEntryModel } from '../../../server/models/AuditEntry.js';
 import { sweepExpired } from '../../../server/auth/sweeper.js';
-import { MongoSessionStore } from '../../../server/auth/sessionStore.js';
 import { resetDatabase } from '../../support/database.js';
 import { seedDirectory, type Directory } from '../../support/fixtures.js';
 import { PRODUCTION_SECRETS, testApp, testConfig } from '../../support/app.js';
+import { withNextSessionReadFailing } from '../../support/faults.js';
 import { registerTestIdp, sessionCookie, signInWithSaml, testKey, type TestIdp } from '../../support/saml.js';
 
 describe('sessions: cookie, CSRF, time-outs, sign-out', () => {
@@ -140,20 +140,11 @@ describe('sessions: cookie, CSRF, time-outs, sign-out', () => {
 
   it('keeps the session when reading it fails for a moment: the request fails, the next one is signed in', async () => {
     const s = await signInWithSaml(app, lyon, 'blip@lyon.example');
-    // Fault injection: the store's next read fails as a database error would (the behaviour under
-    // test is the session middleware's answer to it, not the store).
-    const read = MongoSessionStore.prototype.get;
-    MongoSessionStore.prototype.get = function failOnce(_sid, callback) {
-      MongoSessionStore.prototype.get = read;
-      callback(new Error('database unavailable'));
-    };
-    try {
-      const failed = await request(app).get('/api/v1/me').set('Cookie', s.cookie);
-      assert.ok(failed.status >= 500, `a server error, not ${failed.status}`);
-      assert.equal(failed.headers['set-cookie'], undefined, 'the cookie is left alone');
-    } finally {
-      MongoSessionStore.prototype.get = read;
-    }
+    const failed = await withNextSessionReadFailing(() =>
+      request(app).get('/api/v1/me').set('Cookie', s.cookie),
+    );
+    assert.ok(failed.status >= 500, `a server error, not ${failed.status}`);
+    assert.equal(failed.headers['set-cookie'], undefined, 'the cookie is left alone');
     assert.equal(
       await SessionModel.countDocuments({ personId: s.personId }),
       1,

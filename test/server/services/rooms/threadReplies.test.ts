@@ -124,31 +124,38 @@ describe('a room thread follows its first message', function () {
     assert.equal(order.at(-1), expected, `stored ${stored?.state}; events in order: ${order.join(', ')}`);
   });
 
-  it('sends the stored message when a quarantine event finds it visible again (a write undid it)', async () => {
-    // The race above, made certain: the quarantine's event is processed when the stored message is
-    // visible (a concurrent edit wrote over it on FerretDB, or a restore followed). Clients must end
-    // with the stored message, not a removal they would keep until the next reload.
-    const root = await send(alice, 'a root stored visible', 'GREEN');
+  /**
+   * A new message, a client of alice joined to the room, and a publisher of a quarantine event for the
+   * message whose stored state stays visible (the quarantine itself is never written).
+   */
+  const unwrittenQuarantine = async (body: string) => {
+    const root = await send(alice, body, 'GREEN');
     const client = await alice.connect();
     assert.ok((await client.call('room:join', { roomId })).ok);
     const stored = await loadContent(root.id, 'Message');
     assert.ok(stored);
-    emitMessageEvent({
-      type: 'quarantined',
-      before: stored,
-      after: { ...stored, state: 'quarantined' },
-      mentionIds: [],
-    });
+    const publish = () =>
+      emitMessageEvent({
+        type: 'quarantined',
+        before: stored,
+        after: { ...stored, state: 'quarantined' },
+        mentionIds: [],
+      });
+    return { root, client, publish };
+  };
+
+  it('sends the stored message when a quarantine event finds it visible again (a write undid it)', async () => {
+    // The race above, made certain: the quarantine's event is processed when the stored message is
+    // visible (a concurrent edit wrote over it on FerretDB, or a restore followed). Clients must end
+    // with the stored message, not a removal they would keep until the next reload.
+    const { root, client, publish } = await unwrittenQuarantine('a root stored visible');
+    publish();
     await until(() => seen(client, 'message:updated').includes(root.id), 3000, 'the stored message sent');
     assert.ok(!seen(client, 'message:removed').includes(root.id), 'no removal of a visible message');
   });
 
   it('removes a quarantined message at once when the stored state cannot be read, and reads again later', async () => {
-    const root = await send(alice, 'a root whose read fails', 'GREEN');
-    const client = await alice.connect();
-    assert.ok((await client.call('room:join', { roomId })).ok);
-    const stored = await loadContent(root.id, 'Message');
-    assert.ok(stored);
+    const { root, client, publish } = await unwrittenQuarantine('a root whose read fails');
     // Fault injection: the delivery's next read of a message fails as a database error would.
     const read = MessageModel.findById;
     MessageModel.findById = function failOnce() {
@@ -156,12 +163,7 @@ describe('a room thread follows its first message', function () {
       return { lean: () => Promise.reject(new Error('database unavailable')) };
     } as never;
     try {
-      emitMessageEvent({
-        type: 'quarantined',
-        before: stored,
-        after: { ...stored, state: 'quarantined' },
-        mentionIds: [],
-      });
+      publish();
       await until(() => seen(client, 'message:removed').includes(root.id), 3000, 'removed at once');
     } finally {
       MessageModel.findById = read;
