@@ -311,11 +311,17 @@ describe('no channel leaks, whatever happens (property-based, over HTTP)', funct
         if (!model.workshop.has(op.who)) model.joinedAt.set(op.who, model.clock);
         model.workshop.add(op.who);
         return;
-      case 'leave':
-        for (const slug of EXPLICIT)
-          await request(app).post(`/api/v1/spaces/${slug}/leave`).set(who(op.who).auth);
-        model.workshop.delete(op.who);
+      case 'leave': {
+        // Only someone taking part can leave: a person of a suspended city sees no space, so their
+        // membership waits, unchanged, for the city's reinstatement.
+        const takingPart = model.members('workshop').has(op.who);
+        for (const slug of EXPLICIT) {
+          const res = await request(app).post(`/api/v1/spaces/${slug}/leave`).set(who(op.who).auth);
+          assert.equal(res.status === 200, takingPart, `leave of ${slug} by ${op.who}: ${res.status}`);
+        }
+        if (takingPart) model.workshop.delete(op.who);
         return;
+      }
       case 'revoke':
         for (const slug of EXPLICIT)
           await request(app)
@@ -498,6 +504,8 @@ describe('no channel leaks, whatever happens (property-based, over HTTP)', funct
         // and the settled readings: a raise after a later join, a RED reply the later joiner may not
         // count, a suspended city, an author who left.
         examples: [
+          // A person of a suspended city cannot leave; reinstated, they are a member still.
+          [[{ kind: 'suspend' }, { kind: 'leave', who: 'otherCity' }, { kind: 'reinstate' }]],
           [
             [
               { kind: 'post', who: 'practitioner', label: 'GREEN' },
