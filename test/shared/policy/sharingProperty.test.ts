@@ -316,7 +316,9 @@ describe('no channel leaks, whatever happens (property-based, over HTTP)', funct
         // membership waits, unchanged, for the city's reinstatement.
         const takingPart = model.members('workshop').has(op.who);
         for (const slug of EXPLICIT) {
-          const res = await request(app).post(`/api/v1/spaces/${slug}/leave`).set(who(op.who).auth);
+          const res: request.Response = await request(app)
+            .post(`/api/v1/spaces/${slug}/leave`)
+            .set(who(op.who).auth);
           assert.equal(res.status === 200, takingPart, `leave of ${slug} by ${op.who}: ${res.status}`);
         }
         if (takingPart) model.workshop.delete(op.who);
