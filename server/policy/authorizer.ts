@@ -16,10 +16,11 @@ import type { SharingContext } from '../../shared/policy/sharingContext.js';
 import { asSubject } from './authorize.js';
 
 /**
- * How many built abilities are kept, the most recently used. An ability is a few hundred CASL rules
- * (about 70 KB); kept with every context for as long as the context lives, each joined socket held
- * one (its room grant keeps its context), so memory grew by that much per idle socket. Beyond this
- * many, the least recently used is dropped and built again when next asked for.
+ * How many built abilities are kept, the most recently used. An ability is some thirty CASL rules,
+ * each shared by the content types (about 27 KB built, 33 KB once its conditions are compiled; it
+ * builds in about 0.1 ms); kept with every context for as long as the context lives, each joined
+ * socket held one (its room grant keeps its context), so memory grew by that much per idle socket.
+ * Beyond this many, the least recently used is dropped and built again when next asked for.
  */
 export const KEPT_ABILITIES = 256;
 

@@ -9,7 +9,7 @@
 import { accessibleBy } from '@casl/mongoose';
 import type { PersonActor } from '../../shared/policy/actor.js';
 import { bareContext, type SharingContext } from '../../shared/policy/sharingContext.js';
-import { defineSharingAbility } from '../../shared/policy/sharing.js';
+import { defineParticipationAbility } from '../../shared/policy/sharing.js';
 import { managesSpace } from '../../shared/policy/spaces.js';
 import { CityModel } from '../models/City.js';
 import { HubModel } from '../models/Hub.js';
@@ -58,10 +58,13 @@ export async function loadSharingBatch(actors: PersonActor[]): Promise<Map<strin
     ctx.managedSpaceIds = own.filter((m) => managesSpace(m.role)).map((m) => String(m.spaceId));
     loaded.set(actor.id, { actor, ctx, roles: new Map(own.map((m) => [String(m.spaceId), m.role])) });
   }
-  // The spaces any of them may take part in, decided per person by the policy. These abilities are
-  // built before `spaceIds` is known and used for participation only, never kept with the context
-  // (whose own ability, built on first use, sees the whole context).
-  const participation = [...loaded.values()].map(({ ctx }) => ({ ctx, ability: defineSharingAbility(ctx) }));
+  // The spaces any of them may take part in, decided per person by the policy's participation rules.
+  // These abilities are built before `spaceIds` is known, never kept with the context (whose own
+  // ability, built on first use, sees the whole context).
+  const participation = [...loaded.values()].map(({ ctx }) => ({
+    ctx,
+    ability: defineParticipationAbility(ctx),
+  }));
   // People of one city share their conditions: each distinct one is asked once.
   const distinct = new Map<string, unknown>();
   for (const { ability } of participation) {

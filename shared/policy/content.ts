@@ -96,72 +96,87 @@ export function moderatedForms(ctx: SharingContext): MongoQuery[] {
   return [{ state: { $ne: 'deleted' }, spaceHubId: { $in: ctx.coordinatedHubIds } }];
 }
 
-/** Adds the content rules of one type to an ability under construction. */
-export function addContentRules(
-  builder: AbilityBuilder<SharingAbility>,
-  type: ContentType,
-  ctx: SharingContext,
-): void {
+/** The content types whose personal export leaves out forwarded copies above GREEN (see below). */
+const EXPORTED_WITHOUT_FORWARDS: readonly ContentType[] = ['Post', 'Document'];
+
+/**
+ * Adds the content rules of every content type to an ability under construction. The types share
+ * their rules: each rule is written once for all the types it applies to (CASL indexes one rule under
+ * each of its subjects), so an ability holds one copy of each condition instead of one per type.
+ */
+export function addContentRules(builder: AbilityBuilder<SharingAbility>, ctx: SharingContext): void {
   const { can } = builder;
-  const readable = readableForms(ctx, type);
-  const live = liveCondition(type);
+  const all = [...CONTENT_TYPES];
+  const readable = readableForms(ctx);
+  const live = liveCondition('Post');
   for (const form of readable) {
-    can('read', type, form);
-    can('download', type, form);
-    can('flag', type, form);
+    can('read', all, form);
+    can('download', all, form);
+    can('flag', all, form);
     // RED goes nowhere; everything else may be shared onward (the destination is checked apart).
     const shareable = withoutLabel(form, 'RED');
-    if (shareable) can('share', type, shareable);
+    if (shareable) can('share', all, shareable);
   }
   const id = personId(ctx);
   if (id) {
     const inMySpaces = { spaceId: { $in: ctx.spaceIds } };
-    can('create', type, inMySpaces);
+    const ownHere = { ...live, ...inMySpaces, authorId: id };
+    can('create', all, inMySpaces);
     // An author edits, relabels and publishes their own items only while they take part in the
     // item's space; they may erase them wherever they are now (DOMAIN.md: people erase their own data;
     // deleting shows nothing).
-    can('update', type, { ...live, ...inMySpaces, authorId: id });
-    can('delete', type, { authorId: id, state: { $ne: 'deleted' } });
+    can('update', all, ownHere);
+    can('delete', all, { authorId: id, state: { $ne: 'deleted' } });
     // A copy shared onward (forwardedFrom) is its sharer's to raise, never to lower: its words are
     // someone else's (the originator's rule lives with the original).
-    can('relabel', type, ['raise'], { ...live, ...inMySpaces, authorId: id });
-    can('relabel', type, ['lower'], { ...live, ...inMySpaces, authorId: id, forwardedFrom: null });
-    can('publish', type, { ...live, ...inMySpaces, authorId: id, label: 'CLEAR' });
+    can('relabel', all, ['raise'], ownHere);
+    can('relabel', all, ['lower'], { ...ownHere, forwardedFrom: null });
+    can('publish', all, { ...ownHere, label: 'CLEAR' });
     // A personal export holds everything its owner wrote, at any label and wherever they are now
     // (each item marked with its label), and never other people's material above GREEN: a copy they
-    // forwarded carries someone else's words, so it goes only at CLEAR and GREEN. Hidden
-    // (quarantined) items stay out: quarantine hides an item everywhere.
-    if (type === 'Post' || type === 'Document') {
-      can('export', type, { ...live, authorId: id, forwardedFrom: null });
-      can('export', type, { ...live, authorId: id, label: { $in: ['CLEAR', 'GREEN'] } });
-    } else can('export', type, { ...live, authorId: id });
-    if (type === 'Message') {
-      // Room owners and room moderators (explicit space roles) may delete the room's messages.
-      const rooms = ctx.managedSpaceIds.filter((s) => ctx.spaceIds.includes(s));
-      if (rooms.length > 0) can('delete', type, { spaceId: { $in: rooms }, state: { $ne: 'deleted' } });
-    }
+    // forwarded carries someone else's words, so it goes only at CLEAR and GREEN (posts and
+    // documents, the types that are shared onward). Hidden (quarantined) items stay out: quarantine
+    // hides an item everywhere.
+    const ownLive = { ...live, authorId: id };
+    can('export', [...EXPORTED_WITHOUT_FORWARDS], { ...ownLive, forwardedFrom: null });
+    can('export', [...EXPORTED_WITHOUT_FORWARDS], { ...ownLive, label: { $in: ['CLEAR', 'GREEN'] } });
+    const exportedWhole = all.filter((t) => !EXPORTED_WITHOUT_FORWARDS.includes(t));
+    can('export', exportedWhole, ownLive);
+    // Room owners and room moderators (explicit space roles) may delete the room's messages.
+    const rooms = ctx.managedSpaceIds.filter((s) => ctx.spaceIds.includes(s));
+    if (rooms.length > 0) can('delete', 'Message', { spaceId: { $in: rooms }, state: { $ne: 'deleted' } });
     // One flags other people's material for the moderators, never one's own (edit or delete it).
-    builder.cannot('flag', type, { authorId: id });
+    builder.cannot('flag', all, { authorId: id });
     // The originator (the author, or their city's focal point) reads the audit of their material
     // (SHARING.md, "The audit log"), wherever it is now.
-    can('readAudit', type, { authorId: id });
+    can('readAudit', all, { authorId: id });
     if (ctx.actor.kind === 'person' && ctx.actor.roles.includes('focal_point') && ctx.actor.cityId)
-      can('readAudit', type, { authorCityId: ctx.actor.cityId });
+      can('readAudit', all, { authorCityId: ctx.actor.cityId });
     if (ctx.actor.kind === 'person' && ctx.actor.roles.includes('focal_point') && ctx.cityId) {
       // The originator's focal point may lower material of their city that they can read.
       for (const form of readable)
-        can('relabel', type, ['lower'], { ...form, authorCityId: ctx.cityId, forwardedFrom: null });
+        can('relabel', all, ['lower'], { ...form, authorCityId: ctx.cityId, forwardedFrom: null });
     }
   }
-  const moderated =
-    type === 'LibraryRecord' ? [...moderatedForms(ctx), ...libraryEditorForms(ctx)] : moderatedForms(ctx);
-  for (const form of moderated) {
-    can('moderate', type, form);
-    can('quarantine', type, form);
-    can('delete', type, form);
-    can('relabel', type, ['raise', 'lower'], form);
+  addModerationRules(builder, all, moderatedForms(ctx));
+  // Library records are also moderated by their editors (library.ts).
+  addModerationRules(builder, ['LibraryRecord'], libraryEditorForms(ctx));
+}
+
+/** The moderators' rules on the given types, one set per form of their scope. */
+function addModerationRules(
+  builder: AbilityBuilder<SharingAbility>,
+  types: ContentType[],
+  forms: MongoQuery[],
+): void {
+  const { can } = builder;
+  for (const form of forms) {
+    can('moderate', types, form);
+    can('quarantine', types, form);
+    can('delete', types, form);
+    can('relabel', types, ['raise', 'lower'], form);
     // Narrower than the form: a visible item is never deleted.
-    can('publish', type, { ...form, state: 'visible', label: 'CLEAR' });
+    can('publish', types, { ...form, state: 'visible', label: 'CLEAR' });
   }
 }
 

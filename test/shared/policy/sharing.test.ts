@@ -6,7 +6,8 @@ import { LABELS } from '../../../shared/policy/labels.js';
 import { CONTENT_STATES, onwardAllowed, relabelDirection } from '../../../shared/policy/content.js';
 import { SPACE_KINDS } from '../../../shared/policy/spaces.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
-import type { SharingAction } from '../../../shared/policy/sharing.js';
+import { defineParticipationAbility, type SharingAction } from '../../../shared/policy/sharing.js';
+import { asSubject } from '../../../server/policy/authorize.js';
 import { MessageModel } from '../../../server/models/Message.js';
 import { PostModel } from '../../../server/models/Post.js';
 import { SpaceModel } from '../../../server/models/Space.js';
@@ -227,6 +228,14 @@ describe('the sharing policy', () => {
                 .sort();
               assert.deepEqual(byQuery, byItem, `${action} for ${JSON.stringify(ctx)}`);
             }
+            // The participation-only ability (a batch's space query) answers as the whole one.
+            const participation = defineParticipationAbility(ctx);
+            for (const doc of all)
+              assert.equal(
+                participation.can('participate', asSubject('Space' as never, doc) as never),
+                canShare(ctx, 'participate', 'Space', doc),
+                `participation of ${JSON.stringify(ctx)} in ${JSON.stringify(doc)}`,
+              );
           },
         ),
         { numRuns: 40 },
