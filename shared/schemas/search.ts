@@ -5,7 +5,7 @@ import { LABELS } from '../policy/labels.js';
 import { Line, ObjectIdString, Slug, pageOf } from './common.js';
 
 /** The searchable content types (search sources on the server). */
-export const SEARCH_TYPES = ['post', 'message', 'document'] as const;
+export const SEARCH_TYPES = ['post', 'message', 'document', 'request', 'library'] as const;
 
 /** One of {@link SEARCH_TYPES}. */
 export type SearchType = (typeof SEARCH_TYPES)[number];
@@ -72,7 +72,7 @@ export const SearchResult = z
     createdAt: z.string(),
     /**
      * The forum topic the result opens (`/forums/topics/<topic>`): a reply's topic, a topic's own
-     * id; null for plain posts and messages. Taken from the item's own fields only.
+     * id; null for everything else. Taken from the item's own fields only.
      */
     topic: ObjectIdString.nullable(),
   })

@@ -1,7 +1,8 @@
 /**
  * Search in the browser against the real server: the header's search box, a topic found by an
  * inflected word with the match marked and markup in the text shown as text, the language filter,
- * "Show more results" by cursor without totals, and the Arabic page right to left.
+ * "Show more results" by cursor without totals, the Arabic page right to left, and an expert request
+ * and a library record found beside the rest, narrowed by kind and opened from their results.
  */
 import assert from 'node:assert/strict';
 import { HUB_FORUM, WANJIRU, api, setUpForums, signInThroughNairobi, tokenFor } from './support/forums.js';
@@ -30,6 +31,23 @@ describe('search (/search)', () => {
       const created = await api(server, token, 'POST', TOPICS, topic);
       assert.equal(created.status, 201, JSON.stringify(created.body));
     }
+    const asked = await api(server, token, 'POST', '/requests', {
+      title: 'Mediators for the Serengeti district',
+      problem: 'Which courses help neighbourhood mediators?',
+      context: 'Tensions rose in the Serengeti district after the floods.',
+      topics: ['schools'],
+      formats: ['remote_advice'],
+      languages: ['en'],
+    });
+    assert.equal(asked.status, 201, JSON.stringify(asked.body));
+    const recorded = await api(server, token, 'POST', '/library', {
+      title: 'Listening circles after the floods',
+      problem: 'Neighbours blamed each other for the damage.',
+      approach: 'Monthly listening circles in the Serengeti district, led by volunteer mediators.',
+      themes: ['schools'],
+      language: 'en',
+    });
+    assert.equal(recorded.status, 201, JSON.stringify(recorded.body));
   });
 
   it('finds a topic by an inflected word from the header, marks the match and keeps markup as text', async () => {
@@ -84,6 +102,33 @@ describe('search (/search)', () => {
     assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
     await page.getByRole('status').filter({ hasText: 'النتائج المعروضة' }).waitFor();
     await session.screenshot('search-results-ar');
+    session.assertClean();
+  });
+
+  it('finds an expert request and a library record, narrows to one kind, and opens each', async () => {
+    const { baseUrl, browser } = e2e();
+    const session = await openSession(browser);
+    const { page } = session;
+    await signInThroughNairobi(page, baseUrl, '/search?q=serengeti', WANJIRU);
+    const request = page.locator('.search-result', { hasText: 'Mediators for the Serengeti district' });
+    const record = page.locator('.search-result', { hasText: 'Listening circles after the floods' });
+    await request.locator('.tag', { hasText: 'Expert request' }).waitFor();
+    await request.getByText('TLP:AMBER').waitFor();
+    // The record's match is in its approach (it has no summary): the excerpt comes from there.
+    await record.locator('.tag', { hasText: 'Library record' }).waitFor();
+    await record.locator('.search-result__snippet mark', { hasText: 'Serengeti' }).waitFor();
+    assert.equal(await page.locator('.search-result').count(), 2);
+
+    await page.getByLabel('Kind').selectOption('request');
+    await page.getByRole('button', { name: 'Search', exact: true }).last().click();
+    await page.waitForURL(`${baseUrl}/search?q=serengeti&types=request`);
+    await page.getByRole('status').filter({ hasText: 'Results shown: 1.' }).waitFor();
+    await request.getByRole('link', { name: 'Mediators for the Serengeti district' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mediators for the Serengeti district' }).waitFor();
+
+    await page.goto(`${baseUrl}/search?q=serengeti&types=library`);
+    await record.getByRole('link', { name: 'Listening circles after the floods' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Listening circles after the floods' }).waitFor();
     session.assertClean();
   });
 });

@@ -64,15 +64,20 @@ function titleOf(source: SearchSource, doc: SearchDoc): string | null {
   return typeof title === 'string' ? title : null;
 }
 
-/** The text fields of a candidate: its title (or null) and its body. */
-export function textsOf(source: SearchSource, doc: SearchDoc): { title: string | null; body: string } {
-  const body = doc[source.bodyField];
-  return { title: titleOf(source, doc), body: typeof body === 'string' ? body : '' };
+/**
+ * The text fields of a candidate: its title (or null) and the texts its excerpt may come from, the
+ * body first (see {@link SearchSource.excerptFields}); empty ones are left out.
+ */
+export function textsOf(source: SearchSource, doc: SearchDoc): { title: string | null; texts: string[] } {
+  const texts = [source.bodyField, ...source.excerptFields]
+    .map((field) => doc[field])
+    .filter((text): text is string => typeof text === 'string' && text.trim() !== '');
+  return { title: titleOf(source, doc), texts };
 }
 
 async function candidates(ctx: SharingContext, source: SearchSource, keys: string[], terms: WordKeys[]) {
   const fields = ['_id', 'spaceId', 'label', 'language', 'createdAt', 'tokens', source.bodyField];
-  fields.push(...source.linkFields);
+  fields.push(...source.excerptFields, ...source.linkFields);
   if (source.titleField) fields.push(source.titleField);
   const docs = await findReadableMatches<SearchDoc>(
     ctx,

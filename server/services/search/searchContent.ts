@@ -1,6 +1,7 @@
 /**
- * GET /search: one ranked page of posts (and, as sources are added, messages) the actor may read,
- * each with its space, label and a snippet of its own text. No totals, facets or counts.
+ * GET /search: one ranked page of what the actor may read (posts, room messages, documents, expert
+ * requests and library records: search/sources.ts), each with its space, label and a snippet of its
+ * own text. No totals, facets or counts.
  * Views of AMBER+STRICT and RED results are recorded for their originators, as any read is.
  */
 import type { z } from 'zod';
@@ -16,6 +17,12 @@ import { findMatches, textsOf } from './findMatches.js';
 import { SEARCH_SOURCES } from './sources.js';
 
 type Result = z.infer<typeof SearchResult>;
+
+/** The excerpt of the first text holding a match (else of the first text), matches marked; '' without text. */
+function excerptOf(texts: string[], matches: (word: string) => boolean): string {
+  const excerpts = texts.map((text) => snippet(text, matches));
+  return excerpts.find((html) => html.includes('<mark>')) ?? excerpts[0] ?? '';
+}
 
 /** Searches everything the actor may read. */
 export async function searchContent(
@@ -33,7 +40,7 @@ export async function searchContent(
     items: items.map(({ source, doc }) => {
       const language = contentLanguageOf(doc.language) ?? null;
       const matches = wordMatcher(terms, language);
-      const { title, body } = textsOf(source, doc);
+      const { title, texts } = textsOf(source, doc);
       const space = spaces.get(String(doc.spaceId));
       return {
         type: source.type,
@@ -43,7 +50,7 @@ export async function searchContent(
         language,
         title,
         titleHtml: title === null ? null : snippet(title, matches, 300),
-        excerptHtml: body ? snippet(body, matches) : '',
+        excerptHtml: excerptOf(texts, matches),
         createdAt: doc.createdAt.toISOString(),
         topic: source.topicOf(doc),
       };

@@ -11,7 +11,10 @@
 import type { Model } from 'mongoose';
 import type { ContentType } from '../../../shared/policy/content.js';
 import type { SearchType } from '../../../shared/schemas/search.js';
+import { LIBRARY_SECTIONS } from '../../../shared/schemas/library.js';
 import { DocumentModel } from '../../models/Document.js';
+import { ExpertRequestModel } from '../../models/ExpertRequest.js';
+import { LibraryRecordModel } from '../../models/LibraryRecord.js';
 import { MessageModel } from '../../models/Message.js';
 import { PostModel } from '../../models/Post.js';
 
@@ -25,6 +28,12 @@ export interface SearchSource {
   bodyField: string;
   /** Further indexed fields (strings or lists of strings) beyond the title and the body. */
   extraIndexFields: readonly string[];
+  /**
+   * Further text fields the excerpt may come from, after the body: the first of them holding a match
+   * gives it when the body holds none (a library record's summary may be empty; a request's match
+   * may be in its context).
+   */
+  excerptFields: readonly string[];
   /** Further fields read for {@link SearchSource.topicOf}. */
   linkFields: readonly string[];
   /**
@@ -49,6 +58,7 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
     titleField: 'title',
     bodyField: 'body',
     extraIndexFields: [],
+    excerptFields: [],
     linkFields: ['topicId', 'categoryId'],
     topicOf: topicOfPost,
   },
@@ -59,6 +69,7 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
     titleField: null,
     bodyField: 'body',
     extraIndexFields: [],
+    excerptFields: [],
     linkFields: [],
     topicOf: () => null,
   },
@@ -70,6 +81,31 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
     bodyField: 'body',
     // The same texts as DOCUMENT_KIND.searchTexts: tags and the words of the readable file.
     extraIndexFields: ['tags', 'fileText'],
+    excerptFields: [],
+    linkFields: [],
+    topicOf: () => null,
+  },
+  {
+    type: 'request',
+    subject: 'ExpertRequest',
+    model: ExpertRequestModel as never,
+    titleField: 'title',
+    // The problem; the same texts as REQUEST_KIND.searchTexts.
+    bodyField: 'body',
+    extraIndexFields: ['context'],
+    excerptFields: ['context'],
+    linkFields: [],
+    topicOf: () => null,
+  },
+  {
+    type: 'library',
+    subject: 'LibraryRecord',
+    model: LibraryRecordModel as never,
+    titleField: 'title',
+    // The summary, then the sections; the same texts as LIBRARY_KIND.searchTexts.
+    bodyField: 'body',
+    extraIndexFields: LIBRARY_SECTIONS,
+    excerptFields: LIBRARY_SECTIONS,
     linkFields: [],
     topicOf: () => null,
   },

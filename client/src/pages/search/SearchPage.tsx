@@ -1,5 +1,6 @@
 /**
- * /search: one query across the forums and rooms the person may read, narrowed by content language and
+ * /search: one query across everything the person may read (forums, rooms, documents, expert
+ * requests, the library), narrowed by content language and
  * kind, paged by cursor ("Show more results") without totals. Snippets are text with the matches marked.
  */
 import { useQueryClient } from '@tanstack/react-query';
@@ -20,6 +21,7 @@ import { Highlighted } from './Highlighted.js';
 import {
   SEARCH_LANGUAGES,
   SEARCH_TYPES,
+  isSearchType,
   resultPath,
   search,
   type SearchPage as SearchPageView,
@@ -183,9 +185,7 @@ export function SearchPage() {
               </h2>
               <p className="search-result__meta">
                 <span className="tag">
-                  {t(
-                    `search.type.${result.type === 'post' || result.type === 'message' || result.type === 'document' ? result.type : 'other'}`,
-                  )}
+                  {t(`search.type.${isSearchType(result.type) ? result.type : 'other'}`)}
                 </span>
                 <LabelBadge label={result.label} />
                 <span>{t('search.inSpace', { space: result.space.name })}</span>

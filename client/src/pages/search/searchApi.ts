@@ -1,5 +1,5 @@
 /**
- * The search API (GET /api/v1/search, shared/schemas/search.ts): results across forums and rooms the
+ * The search API (GET /api/v1/search, shared/schemas/search.ts): results across everything the
  * searcher may read, paged by an opaque cursor, never with totals.
  */
 import type { Label } from '../../../../shared/policy/labels.js';
@@ -9,10 +9,15 @@ import { apiGet, queryString } from '../../api.js';
 export const SEARCH_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
 
 /**
- * The kinds of item the server searches (shared/schemas/search.ts SEARCH_TYPES, with room messages
- * once the rooms are merged): forum posts and room messages.
+ * The kinds of item the server searches (shared/schemas/search.ts SEARCH_TYPES): forum posts, room
+ * messages, documents, expert requests and library records.
  */
-export const SEARCH_TYPES = ['post', 'message', 'document'] as const;
+export const SEARCH_TYPES = ['post', 'message', 'document', 'request', 'library'] as const;
+
+/** Whether `type` is one of {@link SEARCH_TYPES} (a newer server may send others). */
+export function isSearchType(type: string): type is (typeof SEARCH_TYPES)[number] {
+  return (SEARCH_TYPES as readonly string[]).includes(type);
+}
 
 /**
  * One result. `titleHtml` and `excerptHtml` are escaped text with the matches in `<mark>`; the client
@@ -62,7 +67,7 @@ export function search(
 
 /**
  * The in-app path a result opens: the server's link if any; a message opens its room (the room id is
- * the space id); a forum topic opens itself and a reply opens its topic at the reply (`#post-<id>`,
+ * the space id); a document, request or library record its own page; a forum topic opens itself and a reply opens its topic at the reply (`#post-<id>`,
  * PostItem's anchor), as the server names them in `topic`; a plain post (`topic: null`) opens its
  * own page, `/posts/<id>`.
  */
@@ -70,6 +75,8 @@ export function resultPath(result: SearchResultView): string {
   if (result.link?.startsWith('/') && !result.link.startsWith('//')) return result.link;
   if (result.type === 'message' && result.space.id) return `/rooms/${encodeURIComponent(result.space.id)}`;
   if (result.type === 'document') return `/documents/${encodeURIComponent(result.id)}`;
+  if (result.type === 'request') return `/requests/${encodeURIComponent(result.id)}`;
+  if (result.type === 'library') return `/library/${encodeURIComponent(result.id)}`;
   if (result.type === 'post' && result.topic === null) return `/posts/${encodeURIComponent(result.id)}`;
   const topic = result.topic ?? result.id;
   const path = `/forums/topics/${encodeURIComponent(topic)}`;

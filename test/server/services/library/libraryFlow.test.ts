@@ -158,7 +158,22 @@ describe('library: lessons from requests, review, and the public library', funct
     assert.equal((await LibraryRecordModel.findById(lessonId).lean())?.label, 'CLEAR');
   });
 
+  /** The library records `who` finds by search for a word of the lesson's approach only. */
+  const searchLibrary = async (who: TestPerson | null) =>
+    (await api(who).get('/search?q=referral&types=library').expect(200)).body.items as {
+      id: string;
+      space: { slug: string };
+      excerptHtml: string;
+    }[];
+
   it('publishes only with both approvals; the public page never leads back to the request', async () => {
+    // In review, search finds the lesson for those who read it in the request's room only.
+    assert.deepEqual(
+      (await searchLibrary(p.expert)).map((r) => r.id),
+      [lessonId],
+    );
+    assert.deepEqual(await searchLibrary(p.otherCity), []);
+    assert.deepEqual(await searchLibrary(null), []);
     const notYours = await api(p.expert).post(`/library/${lessonId}/approvals`, { checklist: CHECKLIST });
     assert.equal(notYours.status, 403);
     assert.equal(notYours.body.code, 'approval_not_yours');
@@ -200,6 +215,18 @@ describe('library: lessons from requests, review, and the public library', funct
       [lessonId],
     );
     assert.equal((await api(null).get(`/requests/${requestId}`)).status, 401);
+    // Published, search finds it for members and visitors, in the library, with the match from its
+    // approach (its summary has none), and nothing that leads back to the request.
+    for (const who of [p.otherCity, null]) {
+      const found = await searchLibrary(who);
+      assert.deepEqual(
+        found.map((r) => [r.id, r.space.slug]),
+        [[lessonId, 'good-practice-library']],
+      );
+      assert.match(found[0]!.excerptHtml, /<mark>referral<\/mark> route/);
+      const text = JSON.stringify(found);
+      for (const secret of [requestId, 'Pierre']) assert.ok(!text.includes(secret), `search shows ${secret}`);
+    }
   });
 
   it('keeps GREEN records with members; a record without a source city needs two editors', async () => {

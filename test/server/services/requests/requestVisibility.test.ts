@@ -1,7 +1,8 @@
 /**
  * Who sees an expert request, from a table of expected outcomes (SHARING.md; issue #14): by person and
- * label, the request read by id, listed as "mine" and in the triage queue, and whether an offer could
- * be made to the expert (cleared for AMBER only). The requester's city sees it through the requester
+ * label, the request read by id, listed as "mine" and in the triage queue, found by search (readers
+ * only: triage is not reading), and whether an offer could be made to the expert (cleared for AMBER
+ * only). The requester's city sees it through the requester
  * and the focal point; the hub's coordinator and the global moderators triage it; nobody else, and the
  * expert only once they accepted.
  */
@@ -28,24 +29,34 @@ const WHO = [
   'moderator',
   'admin',
 ] as const;
-const COLUMNS = ['who', 'label', 'get', 'mine', 'triage'] as const;
+const COLUMNS = ['who', 'label', 'get', 'mine', 'triage', 'search'] as const;
 
-// get: the HTTP status of GET /requests/{id}; mine / triage: listed there. The expert column is read
+// get: the HTTP status of GET /requests/{id}; mine / triage: listed there; search: found by
+// GET /search (with its problem's words shown only then). The expert column is read
 // after the coordinator offered the request and the expert accepted where the hard filters allowed
 // (their clearance is AMBER: an AMBER+STRICT request is never offered to them).
-const EXPECTED: readonly (readonly [string, string, number, boolean, boolean])[] = LABELS.flatMap((label) => [
-  ['anonymous', label, 401, false, false] as const,
-  ['practitioner', label, 200, true, false] as const, // the requester
-  ['focal', label, 200, true, false] as const, // the requester city's focal point
-  ['otherCity', label, 404, false, false] as const,
-  ['partner', label, 404, false, false] as const, // a community partner of the same city
-  ['observer', label, 404, false, false] as const,
-  ['expert', label, label === 'AMBER+STRICT' ? 404 : 200, label !== 'AMBER+STRICT', false] as const,
-  // Coordinates the city's hub; joined the room as its moderator when the expert took their offer.
-  ['coordinator', label, 200, label !== 'AMBER+STRICT', true] as const,
-  ['moderator', label, 200, false, true] as const, // global moderator
-  ['admin', label, 404, false, false] as const, // administers the directory; triage is the moderators'
-]);
+const EXPECTED: readonly (readonly [string, string, number, boolean, boolean, boolean])[] = LABELS.flatMap(
+  (label) => [
+    ['anonymous', label, 401, false, false, false] as const,
+    ['practitioner', label, 200, true, false, true] as const, // the requester
+    ['focal', label, 200, true, false, true] as const, // the requester city's focal point
+    ['otherCity', label, 404, false, false, false] as const,
+    ['partner', label, 404, false, false, false] as const, // a community partner of the same city
+    ['observer', label, 404, false, false, false] as const,
+    [
+      'expert',
+      label,
+      label === 'AMBER+STRICT' ? 404 : 200,
+      label !== 'AMBER+STRICT',
+      false,
+      label !== 'AMBER+STRICT',
+    ] as const,
+    // Coordinates the city's hub; joined the room as its moderator when the expert took their offer.
+    ['coordinator', label, 200, label !== 'AMBER+STRICT', true, label !== 'AMBER+STRICT'] as const,
+    ['moderator', label, 200, false, true, false] as const, // global moderator: triages, reads no list
+    ['admin', label, 404, false, false, false] as const, // administers the directory; triage is the moderators'
+  ],
+);
 
 describe('expert requests: who sees them (expected-outcome table)', function () {
   this.timeout(120_000);
@@ -100,7 +111,7 @@ describe('expert requests: who sees them (expected-outcome table)', function () 
   });
 
   it('matches the table on every channel', async () => {
-    const observed: (readonly [string, string, number, boolean, boolean])[] = [];
+    const observed: (readonly [string, string, number, boolean, boolean, boolean])[] = [];
     for (const label of LABELS)
       for (const who of WHO) {
         const auth = who === 'anonymous' ? {} : p[who].auth;
@@ -110,8 +121,12 @@ describe('expert requests: who sees them (expected-outcome table)', function () 
           const res = await request(app).get(`/api/v1/requests?scope=${scope}&limit=100`).set(auth);
           return res.status === 200 && JSON.stringify(res.body).includes(id);
         };
-        observed.push([who, label, get.status, await listed('mine'), await listed('triage')]);
+        const search = await request(app).get('/api/v1/search?q=schools&types=request&limit=50').set(auth);
+        const found = search.status === 200 && JSON.stringify(search.body).includes(id);
+        observed.push([who, label, get.status, await listed('mine'), await listed('triage'), found]);
         if (get.status !== 200) assert.ok(!JSON.stringify(get.body).includes('What works in schools'));
+        if (!found)
+          assert.ok(!JSON.stringify(search.body).includes(`A ${label} question`), `${who} ${label}`);
       }
     assert.deepEqual(tableDifferences(observed, EXPECTED, COLUMNS), []);
   });

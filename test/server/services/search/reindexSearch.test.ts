@@ -41,6 +41,33 @@ describe('search re-indexing', () => {
     );
     await PostModel.updateOne({ _id: ids[1] }, { $set: { tokens: ['المكتبات'], language: null } });
     await PostModel.updateOne({ _id: ids[3] }, { $set: { tokens: ['stale'] } });
+    // A request and a library record as written: re-indexing reads the same texts their kinds
+    // indexed (a difference would update them).
+    await request(app)
+      .post('/api/v1/requests')
+      .set(p.practitioner.auth)
+      .send({
+        title: 'Tenants and schools',
+        problem: 'What works?',
+        context: 'A district with new housing',
+        topics: ['schools'],
+        formats: ['remote_advice'],
+        languages: ['en'],
+      })
+      .expect(201);
+    await request(app)
+      .post('/api/v1/library')
+      .set(p.practitioner.auth)
+      .send({
+        title: 'A tenants forum',
+        summary: 'Tenants meet monthly.',
+        problem: 'Tenants were not heard.',
+        approach: 'A monthly forum with the housing office.',
+        results: 'Fewer evictions.',
+        themes: ['schools'],
+        language: 'en',
+      })
+      .expect(201);
   });
 
   const found = async (q: string) =>
@@ -60,10 +87,18 @@ describe('search re-indexing', () => {
       { type: 'post', read: 5, updated: 3, skipped: 0 },
       { type: 'message', read: 0, updated: 0, skipped: 0 },
       { type: 'document', read: 0, updated: 0, skipped: 0 },
+      { type: 'request', read: 1, updated: 0, skipped: 0 },
+      { type: 'library', read: 1, updated: 0, skipped: 0 },
     ]);
     assert.deepEqual(
-      progress.map((p) => p.read),
-      [2, 4, 5],
+      progress.map((p) => [p.type, p.read]),
+      [
+        ['post', 2],
+        ['post', 4],
+        ['post', 5],
+        ['request', 1],
+        ['library', 1],
+      ],
     );
     assert.deepEqual(
       (await found('mobiliser')).map((i) => i.id),
@@ -82,6 +117,8 @@ describe('search re-indexing', () => {
       { type: 'post', read: 5, updated: 0, skipped: 0 },
       { type: 'message', read: 0, updated: 0, skipped: 0 },
       { type: 'document', read: 0, updated: 0, skipped: 0 },
+      { type: 'request', read: 1, updated: 0, skipped: 0 },
+      { type: 'library', read: 1, updated: 0, skipped: 0 },
     ]);
   });
 });
