@@ -9,7 +9,8 @@
  * Sizes BENCH_GROWTH_SIZES (1000,10000,100000), grown in turn: one item of each kind is made through
  * the API, then copied in bulk through the driver (new ids, times and client ids; the rare word's
  * tokens added to every thousandth). Per size and read, BENCH_GROWTH_REQUESTS (40) requests one after
- * another after 3 warm-ups (at least 10, and none started after BENCH_GROWTH_SECONDS, 60); one JSON
+ * another after BENCH_GROWTH_WARM_UPS (3) warm-ups (at least BENCH_GROWTH_MIN_REQUESTS, 10, and none
+ * started after BENCH_GROWTH_SECONDS, 60); BENCH_GROWTH_READS names the reads to time (all); one JSON
  * line each with p50/p99 and the content queries the read sent (collection, operation, the shape of
  * filter, sort and projection, recorded by Mongoose's debug hook). For the first size, stderr lists
  * every query of one request and the indexes the models declare for the content collections, so the
@@ -37,7 +38,11 @@ const SIZES = (process.env.BENCH_GROWTH_SIZES ?? '1000,10000,100000').split(',')
 const REQUESTS = Number(process.env.BENCH_GROWTH_REQUESTS ?? 40);
 /** Per read, requests stop after this many seconds once {@link MIN_REQUESTS} were made. */
 const SECONDS = Number(process.env.BENCH_GROWTH_SECONDS ?? 60);
-const MIN_REQUESTS = 10;
+const MIN_REQUESTS = Number(process.env.BENCH_GROWTH_MIN_REQUESTS ?? 10);
+/** Requests made and not timed before each read's figures. */
+const WARM_UPS = Number(process.env.BENCH_GROWTH_WARM_UPS ?? 3);
+/** The reads to time (all when unset): BENCH_GROWTH_READS, e.g. `topics,search_common`. */
+const READS = process.env.BENCH_GROWTH_READS?.split(',').map((r) => r.trim());
 const OPERATOR = { kind: 'operator', name: 'growth bench' } as const;
 const BODY = 'The prevention plan: community mediators in every district and a helpline for families.';
 /** The rare word of every thousandth item. */
@@ -206,8 +211,8 @@ await withStormDatabase(async ({ dataDir }) => {
       ['search_common', '/search?q=prevention'],
       ['search_rare', `/search?q=${RARE}`],
     ];
-    for (const [read, url] of reads) {
-      for (let i = 0; i < 3; i++) await call('GET', url);
+    for (const [read, url] of reads.filter(([name]) => !READS || READS.includes(name))) {
+      for (let i = 0; i < WARM_UPS; i++) await call('GET', url);
       recording = [];
       await call('GET', url);
       const queries = [...new Set(recording)];
