@@ -69,6 +69,7 @@ export const SearchResult = z
     title: z.string().nullable(),
     titleHtml: z.string().nullable(),
     excerptHtml: z.string(),
+    /** When the item was written; for a published library record, when it was published. */
     createdAt: z.string(),
     /**
      * The forum topic the result opens (`/forums/topics/<topic>`): a reply's topic, a topic's own

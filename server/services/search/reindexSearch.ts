@@ -40,15 +40,20 @@ async function reindexDoc(source: SearchSource, doc: IndexDoc): Promise<'same' |
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [text(field)];
   });
   const texts = [text(source.titleField), text(source.bodyField), ...extra].filter(Boolean);
-  // A stored language (given or detected earlier) is kept; unknown ones are detected again.
+  // A stored language (given or detected earlier) is kept; a missing one is detected again. One
+  // search does not stem (a library record written in Portuguese, say) is kept too, and its item
+  // indexed in no language, as it was when written.
+  const stored = doc.language ?? null;
+  const known = contentLanguageOf(stored);
   const next =
     doc.state === 'deleted'
-      ? { language: doc.language ?? null, tokens: [] }
-      : indexTokens(texts, contentLanguageOf(doc.language));
-  if ((doc.language ?? null) === next.language && same(doc.tokens, next.tokens)) return 'same';
+      ? { language: stored, tokens: [] }
+      : indexTokens(texts, known ?? (stored === null ? undefined : null));
+  const language = known || stored === null ? next.language : stored;
+  if (stored === language && same(doc.tokens, next.tokens)) return 'same';
   const result = await source.model.updateOne(
     { _id: doc._id, updatedAt: doc.updatedAt } as never,
-    { $set: { language: next.language, tokens: next.tokens } } as never,
+    { $set: { language, tokens: next.tokens } } as never,
     { timestamps: false },
   );
   return result.modifiedCount === 1 ? 'updated' : 'skipped';

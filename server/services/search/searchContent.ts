@@ -51,7 +51,7 @@ export async function searchContent(
         title,
         titleHtml: title === null ? null : snippet(title, matches, 300),
         excerptHtml: excerptOf(texts, matches),
-        createdAt: doc.createdAt.toISOString(),
+        createdAt: source.shownDate(doc).toISOString(),
         topic: source.topicOf(doc),
       };
     }),

@@ -34,7 +34,13 @@ export interface SearchSource {
    * may be in its context).
    */
   excerptFields: readonly string[];
-  /** Further fields read for {@link SearchSource.topicOf}. */
+  /**
+   * The date a result shows, from the item's own fields: its creation, or for a published library
+   * record its publication (the public record shows no earlier date: a lesson's draft is as old as
+   * its request's close).
+   */
+  shownDate(doc: Record<string, unknown>): Date;
+  /** Further fields read for {@link SearchSource.topicOf} and {@link SearchSource.shownDate}. */
   linkFields: readonly string[];
   /**
    * The forum topic a result opens, from the readable item's own fields only (nothing about the
@@ -49,6 +55,11 @@ function topicOfPost(doc: Record<string, unknown>): string | null {
   return doc.categoryId ? String(doc._id) : null;
 }
 
+/** An item's creation date. */
+function createdAt(doc: Record<string, unknown>): Date {
+  return doc.createdAt as Date;
+}
+
 /** Every searchable collection, in the order ties are broken. */
 export const SEARCH_SOURCES: readonly SearchSource[] = [
   {
@@ -61,6 +72,7 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
     excerptFields: [],
     linkFields: ['topicId', 'categoryId'],
     topicOf: topicOfPost,
+    shownDate: createdAt,
   },
   {
     type: 'message',
@@ -72,6 +84,7 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
     excerptFields: [],
     linkFields: [],
     topicOf: () => null,
+    shownDate: createdAt,
   },
   {
     type: 'document',
@@ -84,6 +97,7 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
     excerptFields: [],
     linkFields: [],
     topicOf: () => null,
+    shownDate: createdAt,
   },
   {
     type: 'request',
@@ -96,6 +110,7 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
     excerptFields: ['context'],
     linkFields: [],
     topicOf: () => null,
+    shownDate: createdAt,
   },
   {
     type: 'library',
@@ -106,8 +121,9 @@ export const SEARCH_SOURCES: readonly SearchSource[] = [
     bodyField: 'body',
     extraIndexFields: LIBRARY_SECTIONS,
     excerptFields: LIBRARY_SECTIONS,
-    linkFields: [],
+    linkFields: ['publishedAt'],
     topicOf: () => null,
+    shownDate: (doc) => (doc.publishedAt instanceof Date ? doc.publishedAt : createdAt(doc)),
   },
 ];
 

@@ -32,8 +32,14 @@ export function stallDatabase(dataDir: string, atMostMs: number): () => void {
     if (resumed) return;
     resumed = true;
     clearTimeout(safety);
-    process.kill(pid, 'SIGCONT');
+    process.off('exit', resume);
+    try {
+      process.kill(pid, 'SIGCONT');
+    } catch {
+      // Gone meanwhile (the server stopped it): nothing left to continue.
+    }
   };
   const safety = setTimeout(resume, atMostMs);
+  process.once('exit', resume);
   return resume;
 }

@@ -3,7 +3,12 @@ import fc from 'fast-check';
 import { Types } from 'mongoose';
 import { ROLES } from '../../../shared/roles.js';
 import { LABELS } from '../../../shared/policy/labels.js';
-import { CONTENT_STATES, onwardAllowed, relabelDirection } from '../../../shared/policy/content.js';
+import {
+  CONTENT_STATES,
+  CONTENT_TYPES,
+  onwardAllowed,
+  relabelDirection,
+} from '../../../shared/policy/content.js';
 import { SPACE_KINDS } from '../../../shared/policy/spaces.js';
 import type { SharingContext } from '../../../shared/policy/sharingContext.js';
 import { defineParticipationAbility, type SharingAction } from '../../../shared/policy/sharing.js';
@@ -108,6 +113,55 @@ describe('the sharing policy', () => {
     assert.equal(relabelDirection('GREEN', 'RED'), 'raise');
     assert.equal(relabelDirection('RED', 'CLEAR'), 'lower');
     assert.equal(relabelDirection('AMBER', 'AMBER'), null);
+  });
+
+  it('keeps the rules that differ by content type (each rule is written once for its types)', () => {
+    const person = (roles: string[], extra: Partial<SharingContext> = {}): SharingContext => ({
+      actor: { kind: 'person', id: ME, name: 'Me', cityId: CITIES[0]!, roles: roles as never },
+      cityId: CITIES[0]!,
+      cityHubId: null,
+      explicitSpaceIds: [],
+      managedSpaceIds: [],
+      coordinatedHubIds: [],
+      spaceIds: [SPACES[0]!],
+      ...extra,
+    });
+    const item = (fields: Record<string, unknown>) => ({
+      _id: id(),
+      spaceId: SPACES[0],
+      spaceHubId: null,
+      label: 'GREEN',
+      audienceIds: [],
+      authorId: OTHER,
+      authorCityId: null,
+      state: 'visible',
+      published: false,
+      topicHidden: false,
+      forwardedFrom: null,
+      ...fields,
+    });
+    const typesWhere = (ctx: SharingContext, action: SharingAction, doc: Record<string, unknown>) =>
+      CONTENT_TYPES.filter((type) => canShare(ctx, action, type, doc));
+    const practitioner = person(['practitioner']);
+    // One's own forwarded copy above GREEN: exported for the types that are never shared onward only.
+    assert.deepEqual(
+      typesWhere(practitioner, 'export', item({ authorId: ME, label: 'AMBER', forwardedFrom: id() })),
+      ['Message', 'ExpertRequest', 'LibraryRecord'],
+    );
+    assert.deepEqual(typesWhere(practitioner, 'export', item({ authorId: ME, label: 'AMBER' })), [
+      ...CONTENT_TYPES,
+    ]);
+    // A room's owner or moderator deletes others' messages there, and nothing else of theirs.
+    const roomManager = person(['practitioner'], { managedSpaceIds: [SPACES[0]!] });
+    assert.deepEqual(typesWhere(roomManager, 'delete', item({})), ['Message']);
+    assert.deepEqual(typesWhere(practitioner, 'delete', item({})), []);
+    // An admin edits the library (moderates its records), and moderates nothing else.
+    const admin = person(['admin'], { spaceIds: [] });
+    assert.deepEqual(typesWhere(admin, 'moderate', item({})), ['LibraryRecord']);
+    assert.deepEqual(typesWhere(admin, 'quarantine', item({})), ['LibraryRecord']);
+    // One flags others' readable material of every type, and one's own of none.
+    assert.deepEqual(typesWhere(practitioner, 'flag', item({})), [...CONTENT_TYPES]);
+    assert.deepEqual(typesWhere(practitioner, 'flag', item({ authorId: ME })), []);
   });
 
   describe('per-item decisions agree with the query filter (accessibleBy)', () => {

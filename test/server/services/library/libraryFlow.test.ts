@@ -164,6 +164,7 @@ describe('library: lessons from requests, review, and the public library', funct
       id: string;
       space: { slug: string };
       excerptHtml: string;
+      createdAt: string;
     }[];
 
   it('publishes only with both approvals; the public page never leads back to the request', async () => {
@@ -224,6 +225,8 @@ describe('library: lessons from requests, review, and the public library', funct
         [[lessonId, 'good-practice-library']],
       );
       assert.match(found[0]!.excerptHtml, /<mark>referral<\/mark> route/);
+      // Its date is its publication, as on the public page, not its draft's in the request's room.
+      assert.equal(found[0]!.createdAt, stored?.publishedAt?.toISOString());
       const text = JSON.stringify(found);
       for (const secret of [requestId, 'Pierre']) assert.ok(!text.includes(secret), `search shows ${secret}`);
     }

@@ -121,8 +121,11 @@ describe('expert requests: who sees them (expected-outcome table)', function () 
           const res = await request(app).get(`/api/v1/requests?scope=${scope}&limit=100`).set(auth);
           return res.status === 200 && JSON.stringify(res.body).includes(id);
         };
-        const search = await request(app).get('/api/v1/search?q=schools&types=request&limit=50').set(auth);
-        const found = search.status === 200 && JSON.stringify(search.body).includes(id);
+        const search = await request(app)
+          .get('/api/v1/search?q=schools&types=request&limit=50')
+          .set(auth)
+          .expect(200);
+        const found = JSON.stringify(search.body).includes(id);
         observed.push([who, label, get.status, await listed('mine'), await listed('triage'), found]);
         if (get.status !== 200) assert.ok(!JSON.stringify(get.body).includes('What works in schools'));
         if (!found)

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import type { Express } from 'express';
 import { Types } from 'mongoose';
+import { LibraryRecordModel } from '../../../../server/models/LibraryRecord.js';
 import { PostModel } from '../../../../server/models/Post.js';
 import { reindexSearch, type ReindexProgress } from '../../../../server/services/search/reindexSearch.js';
 import { resetDatabase } from '../../../support/database.js';
@@ -14,6 +15,7 @@ describe('search re-indexing', () => {
   let app: Express;
   let p: SharingPeople;
   const ids: string[] = [];
+  let portugueseId = '';
   before(async () => {
     await resetDatabase();
     p = (await seedSharing()).people;
@@ -68,6 +70,20 @@ describe('search re-indexing', () => {
         language: 'en',
       })
       .expect(201);
+    // One in a language search does not stem: indexed in none, and its language kept.
+    portugueseId = (
+      await request(app)
+        .post('/api/v1/library')
+        .set(p.practitioner.auth)
+        .send({
+          title: 'Um fórum de inquilinos',
+          problem: 'Os inquilinos não eram ouvidos.',
+          approach: 'Um fórum mensal com o serviço de habitação.',
+          themes: ['schools'],
+          language: 'pt',
+        })
+        .expect(201)
+    ).body.id;
   });
 
   const found = async (q: string) =>
@@ -88,7 +104,7 @@ describe('search re-indexing', () => {
       { type: 'message', read: 0, updated: 0, skipped: 0 },
       { type: 'document', read: 0, updated: 0, skipped: 0 },
       { type: 'request', read: 1, updated: 0, skipped: 0 },
-      { type: 'library', read: 1, updated: 0, skipped: 0 },
+      { type: 'library', read: 2, updated: 0, skipped: 0 },
     ]);
     assert.deepEqual(
       progress.map((p) => [p.type, p.read]),
@@ -97,7 +113,7 @@ describe('search re-indexing', () => {
         ['post', 4],
         ['post', 5],
         ['request', 1],
-        ['library', 1],
+        ['library', 2],
       ],
     );
     assert.deepEqual(
@@ -118,7 +134,9 @@ describe('search re-indexing', () => {
       { type: 'message', read: 0, updated: 0, skipped: 0 },
       { type: 'document', read: 0, updated: 0, skipped: 0 },
       { type: 'request', read: 1, updated: 0, skipped: 0 },
-      { type: 'library', read: 1, updated: 0, skipped: 0 },
+      { type: 'library', read: 2, updated: 0, skipped: 0 },
     ]);
+    const portuguese = await LibraryRecordModel.collection.findOne({ _id: new Types.ObjectId(portugueseId) });
+    assert.equal(portuguese?.language, 'pt');
   });
 });
