@@ -31,23 +31,34 @@ describe('search (/search)', () => {
       const created = await api(server, token, 'POST', TOPICS, topic);
       assert.equal(created.status, 201, JSON.stringify(created.body));
     }
-    const asked = await api(server, token, 'POST', '/requests', {
-      title: 'Mediators for the Serengeti district',
-      problem: 'Which courses help neighbourhood mediators?',
-      context: 'Tensions rose in the Serengeti district after the floods.',
-      topics: ['schools'],
-      formats: ['remote_advice'],
-      languages: ['en'],
-    });
-    assert.equal(asked.status, 201, JSON.stringify(asked.body));
-    const recorded = await api(server, token, 'POST', '/library', {
-      title: 'Listening circles after the floods',
-      problem: 'Neighbours blamed each other for the damage.',
-      approach: 'Monthly listening circles in the Serengeti district, led by volunteer mediators.',
-      themes: ['schools'],
-      language: 'en',
-    });
-    assert.equal(recorded.status, 201, JSON.stringify(recorded.body));
+    // An expert request (its match in its context) and a library record (in its approach).
+    const others: [string, object][] = [
+      [
+        '/requests',
+        {
+          title: 'Mediators for the Serengeti district',
+          problem: 'Which courses help neighbourhood mediators?',
+          context: 'Tensions rose in the Serengeti district after the floods.',
+          topics: ['schools'],
+          formats: ['remote_advice'],
+          languages: ['en'],
+        },
+      ],
+      [
+        '/library',
+        {
+          title: 'Listening circles after the floods',
+          problem: 'Neighbours blamed each other for the damage.',
+          approach: 'Monthly listening circles in the Serengeti district, led by volunteer mediators.',
+          themes: ['schools'],
+          language: 'en',
+        },
+      ],
+    ];
+    for (const [path, body] of others) {
+      const created = await api(server, token, 'POST', path, body);
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+    }
   });
 
   it('finds a topic by an inflected word from the header, marks the match and keeps markup as text', async () => {

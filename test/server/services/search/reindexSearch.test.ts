@@ -44,46 +44,35 @@ describe('search re-indexing', () => {
     await PostModel.updateOne({ _id: ids[1] }, { $set: { tokens: ['المكتبات'], language: null } });
     await PostModel.updateOne({ _id: ids[3] }, { $set: { tokens: ['stale'] } });
     // A request and a library record as written: re-indexing reads the same texts their kinds
-    // indexed (a difference would update them).
-    await request(app)
-      .post('/api/v1/requests')
-      .set(p.practitioner.auth)
-      .send({
-        title: 'Tenants and schools',
-        problem: 'What works?',
-        context: 'A district with new housing',
-        topics: ['schools'],
-        formats: ['remote_advice'],
-        languages: ['en'],
-      })
-      .expect(201);
-    await request(app)
-      .post('/api/v1/library')
-      .set(p.practitioner.auth)
-      .send({
-        title: 'A tenants forum',
-        summary: 'Tenants meet monthly.',
-        problem: 'Tenants were not heard.',
-        approach: 'A monthly forum with the housing office.',
-        results: 'Fewer evictions.',
-        themes: ['schools'],
-        language: 'en',
-      })
-      .expect(201);
-    // One in a language search does not stem: indexed in none, and its language kept.
-    portugueseId = (
-      await request(app)
-        .post('/api/v1/library')
-        .set(p.practitioner.auth)
-        .send({
-          title: 'Um fórum de inquilinos',
-          problem: 'Os inquilinos não eram ouvidos.',
-          approach: 'Um fórum mensal com o serviço de habitação.',
-          themes: ['schools'],
-          language: 'pt',
-        })
-        .expect(201)
-    ).body.id;
+    // indexed (a difference would update them). One record is in a language search does not stem:
+    // indexed in none, and its language kept.
+    const create = async (path: string, body: object) =>
+      (await request(app).post(`/api/v1${path}`).set(p.practitioner.auth).send(body).expect(201)).body
+        .id as string;
+    const record = { themes: ['schools'], language: 'en' };
+    await create('/requests', {
+      title: 'Tenants and schools',
+      problem: 'What works?',
+      context: 'A district with new housing',
+      topics: ['schools'],
+      formats: ['remote_advice'],
+      languages: ['en'],
+    });
+    await create('/library', {
+      ...record,
+      title: 'A tenants forum',
+      summary: 'Tenants meet monthly.',
+      problem: 'Tenants were not heard.',
+      approach: 'A monthly forum with the housing office.',
+      results: 'Fewer evictions.',
+    });
+    portugueseId = await create('/library', {
+      ...record,
+      title: 'Um fórum de inquilinos',
+      problem: 'Os inquilinos não eram ouvidos.',
+      approach: 'Um fórum mensal com o serviço de habitação.',
+      language: 'pt',
+    });
   });
 
   const found = async (q: string) =>
