@@ -14,7 +14,8 @@
  *
  * Soak (BENCH_SOAK_MINUTES set): BENCH_AGENTS (2000) agents for that many minutes; the node's heap
  * after a full collection at the end of the first and of the last minute (drift in %), and its open
- * handles, listeners and sockets before the agents start and 10 s after their processes ended.
+ * handles, listeners and sockets before the agents start and BENCH_SOAK_SETTLE_SECONDS (70: past the
+ * database pool's idle time-out, server/db/connect.ts) after their processes ended.
  */
 import os from 'node:os';
 import '../server/models/index.js';
@@ -40,6 +41,8 @@ const STEP = Number(process.env.BENCH_AGENTS_STEP ?? 100);
 const MAX = Number(process.env.BENCH_AGENTS_MAX ?? 3000);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 60);
 const SOAK_MINUTES = process.env.BENCH_SOAK_MINUTES ? Number(process.env.BENCH_SOAK_MINUTES) : null;
+/** How long after the agents' processes ended the soak reads the node's handles again. */
+const SOAK_SETTLE_SECONDS = Number(process.env.BENCH_SOAK_SETTLE_SECONDS ?? 70);
 const SOAK_AGENTS = Number(process.env.BENCH_AGENTS ?? 2000);
 const LIMITS = { apiP99Ms: 200, deliveryP99Ms: 100 };
 
@@ -188,10 +191,11 @@ await withStormDatabase(async (database) => {
         if (minute === SOAK_MINUTES) last = await node.ask<NodeProbe>({ type: 'probe' });
       }
       // The agents stop and their processes end (closing their keep-alive connections), then the
-      // node has 10 s to let go of what they held.
+      // node has SOAK_SETTLE_SECONDS to let go of what they held (past POOL_IDLE_MS, the database
+      // pool's idle connections are closed too).
       await Promise.all(workers.map((w) => w.ask({ type: 'stop' })));
       for (const worker of workers) await killNow(worker.child);
-      await sleep(10_000);
+      await sleep(SOAK_SETTLE_SECONDS * 1000);
       const after = await node.ask<NodeProbe>({ type: 'probe' });
       const errors = periods.reduce((n, p) => n + Object.values(p.errors).reduce((a, b) => a + b, 0), 0);
       const worst = (key: 'apiP99' | 'deliveryP99') => Math.max(...periods.map((p) => p[key] ?? 0));
