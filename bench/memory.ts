@@ -9,6 +9,8 @@
  * about 9 KiB). Both servers are also read at 1,000 sockets (BENCH_MEMORY_MARGINAL_FROM): what each
  * socket beyond those adds (`*_heap_marginal_kib_per_socket`) leaves out what fills once, at the first
  * sockets, up to a cap (our kept CASL abilities, say), which the average above spreads over them all.
+ * Both are read again once the sockets have been idle BENCH_MEMORY_IDLE_SECONDS (160; 0 skips it):
+ * `*_heap_idle_kib_per_socket`, after what is kept only for people who act has been let go.
  *
  * With BENCH_MEMORY_SNAPSHOT (1 by default; 0 skips it), our server writes a heap snapshot at 1,000
  * and at 2,000 sockets (BENCH_MEMORY_SNAPSHOT_AT), and the JSON line names what grew most per socket between them (constructors,
@@ -35,6 +37,12 @@ const SNAPSHOT =
 /** BENCH_MEMORY_SNAPSHOT_BARE=1: bare Socket.IO is snapshotted at the same counts (to compare holders). */
 const SNAPSHOT_BARE = process.env.BENCH_MEMORY_SNAPSHOT_BARE === '1';
 const TARGET_HEAP_KIB = 14;
+/**
+ * How long the joined sockets stay idle before the second reading (0: none). Past the authorizer's
+ * KEPT_ABILITY_IDLE_MS and its sweep, so what is kept only for people who act has gone.
+ */
+const IDLE_SECONDS = Number(process.env.BENCH_MEMORY_IDLE_SECONDS ?? 160);
+
 /** The socket count from which the marginal heap per socket is read (below BENCH_MEMORY_SOCKETS). */
 const MARGINAL_FROM = Number(process.env.BENCH_MEMORY_MARGINAL_FROM ?? 1000);
 const KIB = 1024;
@@ -46,6 +54,8 @@ interface Measured {
   heapPerSocketKiB: number;
   /** Heap per socket beyond the first MARGINAL_FROM (null when there are not more sockets than that). */
   heapMarginalKiB: number | null;
+  /** Heap per socket once the sockets have been idle IDLE_SECONDS (null when not read). */
+  heapIdleKiB: number | null;
   rssPerSocketKiB: number;
   handshakeMs: number;
   joinMs: number;
@@ -97,12 +107,19 @@ async function measure(
         );
     }
     const after = await server.memory();
+    let idle: ServerMemory | null = null;
+    if (IDLE_SECONDS > 0) {
+      console.error(`[memory ${kind}] idle for ${IDLE_SECONDS} s`);
+      await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
+      idle = await server.memory();
+    }
     await pool.closeSide(kind);
     const measured: Measured = {
       heapPerSocketKiB: round((after.heapUsed - before.heapUsed) / SOCKETS / KIB, 2),
       heapMarginalKiB: atMarginalFrom
         ? round((after.heapUsed - atMarginalFrom.heapUsed) / (SOCKETS - MARGINAL_FROM) / KIB, 2)
         : null,
+      heapIdleKiB: idle ? round((idle.heapUsed - before.heapUsed) / SOCKETS / KIB, 2) : null,
       rssPerSocketKiB: round((after.rss - before.rss) / SOCKETS / KIB, 2),
       handshakeMs,
       joinMs,
@@ -148,6 +165,10 @@ await withBenchDatabase(async (dataDir, database) => {
         marginal_from_sockets: MARGINAL_FROM,
         ours_heap_marginal_kib_per_socket: ours.heapMarginalKiB,
         bare_heap_marginal_kib_per_socket: bare.heapMarginalKiB,
+        idle_seconds: IDLE_SECONDS,
+        ours_heap_idle_kib_per_socket: ours.heapIdleKiB,
+        bare_heap_idle_kib_per_socket: bare.heapIdleKiB,
+        met_idle: ours.heapIdleKiB === null ? null : ours.heapIdleKiB <= TARGET_HEAP_KIB,
         ours_rss_kib_per_socket: ours.rssPerSocketKiB,
         bare_rss_kib_per_socket: bare.rssPerSocketKiB,
         rss_ratio: round(ours.rssPerSocketKiB / bare.rssPerSocketKiB, 2),

@@ -38,7 +38,7 @@ export const BENCHMARKS: Entry[] = [
     nodeOptions: ['--expose-gc'],
     limitMinutes: 3,
   },
-  { name: 'memory', file: 'memory.ts', env: {}, limitMinutes: 8 },
+  { name: 'memory', file: 'memory.ts', env: {}, limitMinutes: 14 },
   { name: 'storm', file: 'storm.ts', env: {}, limitMinutes: 6 },
   { name: 'agents', file: 'agents.ts', env: {}, limitMinutes: 6 },
   { name: 'growth', file: 'growth.ts', env: {}, limitMinutes: 6 },

@@ -16,31 +16,62 @@ import type { SharingContext } from '../../shared/policy/sharingContext.js';
 import { asSubject } from './authorize.js';
 
 /**
- * How many built abilities are kept, the most recently used. An ability is some thirty CASL rules,
- * each shared by the content types (about 27 KB built, 33 KB once its conditions are compiled; it
- * builds in about 0.1 ms); kept with every context for as long as the context lives, each joined
- * socket held one (its room grant keeps its context), so memory grew by that much per idle socket.
- * Beyond this many, the least recently used is dropped and built again when next asked for.
+ * How many built abilities are kept at most, the most recently used (see also
+ * {@link KEPT_ABILITY_IDLE_MS}). An ability is some thirty CASL rules, each shared by the content
+ * types (about 27 KB built, 33 KB once its conditions are compiled; it builds in about 0.1 ms). Kept
+ * with every context for as long as the context lives, each joined socket held one (its room grant
+ * keeps its context), so memory grew by that much per idle socket. Beyond this many, the least
+ * recently used is dropped and built again when next asked for.
  */
 export const KEPT_ABILITIES = 256;
 
-const built = new Map<SharingContext, SharingAbility>();
+/**
+ * How long a kept ability may go unused before it is dropped: people who stopped acting (idle sockets,
+ * ended requests) hold none, and whoever acts again has theirs built again.
+ */
+export const KEPT_ABILITY_IDLE_MS = 2 * 60_000;
+
+/** A kept ability and when it was last asked for. */
+interface KeptAbility {
+  ability: SharingAbility;
+  usedAt: number;
+}
+
+/** The kept abilities, in order of last use (the least recently used first). */
+const built = new Map<SharingContext, KeptAbility>();
+let sweeper: NodeJS.Timeout | null = null;
 
 /**
  * The sharing ability of a loaded context, built on first use and kept while recently used (a
- * context is never changed once loaded: a permission change loads a new one).
+ * context is never changed once loaded: a permission change loads a new one). `now` is the time of
+ * the asking.
  */
-export function sharingAbilityOf(ctx: SharingContext): SharingAbility {
+export function sharingAbilityOf(ctx: SharingContext, now = Date.now()): SharingAbility {
   const kept = built.get(ctx);
   if (kept) {
     built.delete(ctx);
+    kept.usedAt = now;
     built.set(ctx, kept);
-    return kept;
+    return kept.ability;
   }
   const ability = defineSharingAbility(ctx);
-  built.set(ctx, ability);
+  built.set(ctx, { ability, usedAt: now });
   if (built.size > KEPT_ABILITIES) built.delete(built.keys().next().value as SharingContext);
+  // Swept now and then; the timer keeps no process alive.
+  sweeper ??= setInterval(() => forgetIdleAbilities(Date.now()), KEPT_ABILITY_IDLE_MS / 4).unref();
   return ability;
+}
+
+/** Drops the kept abilities unused for {@link KEPT_ABILITY_IDLE_MS} at `now`; returns how many. */
+export function forgetIdleAbilities(now: number): number {
+  let dropped = 0;
+  for (const [ctx, kept] of built) {
+    // In order of last use: the first one used recently enough ends the sweep.
+    if (now - kept.usedAt < KEPT_ABILITY_IDLE_MS) break;
+    built.delete(ctx);
+    dropped += 1;
+  }
+  return dropped;
 }
 
 /** Whether the context's actor may act on the item (or the type); optionally on one field. */

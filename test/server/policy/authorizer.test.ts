@@ -7,7 +7,12 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import type { Express } from 'express';
 import type { Label } from '../../../shared/policy/labels.js';
-import { KEPT_ABILITIES, sharingAbilityOf } from '../../../server/policy/authorizer.js';
+import {
+  KEPT_ABILITIES,
+  KEPT_ABILITY_IDLE_MS,
+  forgetIdleAbilities,
+  sharingAbilityOf,
+} from '../../../server/policy/authorizer.js';
 import { bareContext } from '../../../shared/policy/sharingContext.js';
 import { testApp } from '../../support/app.js';
 import { resetDatabase } from '../../support/database.js';
@@ -102,5 +107,22 @@ describe('the kept abilities', () => {
     const rebuilt = sharingAbilityOf(contexts[1]!);
     assert.notEqual(rebuilt, second, 'least recently used: dropped, then built again');
     assert.equal(rebuilt.can('read', 'Post'), second.can('read', 'Post'), 'and the same rules');
+  });
+
+  it('drops the abilities nobody asked for in a while, and only those', () => {
+    const person = (id: string) =>
+      bareContext({ kind: 'person', id, name: id, roles: ['practitioner'], cityId: null });
+    const idle = person('idle');
+    const active = person('active');
+    const idleAbility = sharingAbilityOf(idle);
+    const activeAbility = sharingAbilityOf(active);
+    const asked = Date.now();
+    assert.equal(forgetIdleAbilities(asked + KEPT_ABILITY_IDLE_MS - 1_000), 0, 'none idle long enough');
+    assert.equal(sharingAbilityOf(idle), idleAbility, 'still kept');
+    // Only the active one is asked for again, a while later.
+    assert.equal(sharingAbilityOf(active, asked + KEPT_ABILITY_IDLE_MS / 2), activeAbility);
+    assert.ok(forgetIdleAbilities(asked + KEPT_ABILITY_IDLE_MS + 1_000) >= 1);
+    assert.equal(sharingAbilityOf(active), activeAbility, 'asked for since: kept');
+    assert.notEqual(sharingAbilityOf(idle), idleAbility, 'idle: dropped, then built again');
   });
 });
