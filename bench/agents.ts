@@ -19,6 +19,7 @@
  */
 import os from 'node:os';
 import '../server/models/index.js';
+import { POOL_IDLE_MS } from '../server/db/connect.js';
 import type { AgentCommand, AgentFigures } from './agentsWorker.js';
 import { createAgentWorld } from './agentsSetup.js';
 import { withStormDatabase } from './stormDatabase.js';
@@ -42,7 +43,7 @@ const MAX = Number(process.env.BENCH_AGENTS_MAX ?? 3000);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 60);
 const SOAK_MINUTES = process.env.BENCH_SOAK_MINUTES ? Number(process.env.BENCH_SOAK_MINUTES) : null;
 /** How long after the agents' processes ended the soak reads the node's handles again. */
-const SOAK_SETTLE_SECONDS = Number(process.env.BENCH_SOAK_SETTLE_SECONDS ?? 70);
+const SOAK_SETTLE_SECONDS = Number(process.env.BENCH_SOAK_SETTLE_SECONDS ?? POOL_IDLE_MS / 1000 + 10);
 const SOAK_AGENTS = Number(process.env.BENCH_AGENTS ?? 2000);
 const LIMITS = { apiP99Ms: 200, deliveryP99Ms: 100 };
 

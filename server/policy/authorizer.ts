@@ -62,12 +62,14 @@ export function sharingAbilityOf(ctx: SharingContext, now = Date.now()): Sharing
   return ability;
 }
 
-/** Drops the kept abilities unused for {@link KEPT_ABILITY_IDLE_MS} at `now`; returns how many. */
+/**
+ * Drops the kept abilities unused for {@link KEPT_ABILITY_IDLE_MS} at `now`; returns how many. Every
+ * entry is looked at (at most {@link KEPT_ABILITIES}): a clock set back leaves them out of order.
+ */
 export function forgetIdleAbilities(now: number): number {
   let dropped = 0;
   for (const [ctx, kept] of built) {
-    // In order of last use: the first one used recently enough ends the sweep.
-    if (now - kept.usedAt < KEPT_ABILITY_IDLE_MS) break;
+    if (now - kept.usedAt < KEPT_ABILITY_IDLE_MS) continue;
     built.delete(ctx);
     dropped += 1;
   }
